@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Serves Passerelle on http://127.0.0.1:8080/ (PORT=… to change), rebuilding on change.
+# Installs what it needs first. Pass --release for an optimised build.
+source "$(dirname "$0")/toolchain.sh"
+cd "$ROOT"
+
+ensure_wasm_toolchain
+ensure_trunk
+ensure_wasm_bindgen
+if [[ " $* " == *" --release "* ]]; then ensure_node_packages; fi # wasm-opt
+
+PORT="${PORT:-8080}"
+say "building, then serving Passerelle at http://127.0.0.1:$PORT/ (Ctrl-C stops)"
+wasm_env trunk serve --address 127.0.0.1 --port "$PORT" "$@"

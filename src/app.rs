@@ -1,0 +1,72 @@
+//! The root component: loads the dataset and lays out the page.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::{DetailPanel, Header, LoadErrorPanel, MapPanel, TimelinePanel};
+use crate::loader::{fetch_dataset, DATASET_PATH};
+use crate::model::{Dataset, Lang};
+
+/// State shared by every component, provided as context by [`App`].
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    /// The language data texts are shown in.
+    pub lang: RwSignal<Lang>,
+    /// The id of the selected item, if any.
+    pub selected: RwSignal<Option<String>>,
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        Self { lang: RwSignal::new(Lang::En), selected: RwSignal::new(None) }
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Passerelle: a header, then the map, timeline and detail panel once the dataset has
+/// loaded, or a message saying exactly why it did not.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(AppState::new());
+    let loaded = LocalResource::new(|| async { fetch_dataset(DATASET_PATH).await.map(Arc::new) });
+    let dataset = Signal::derive(move || loaded.get().and_then(Result::ok));
+
+    view! {
+        <div class="app">
+            <Header dataset=dataset />
+            {move || match loaded.get() {
+                None => view! { <Loading /> }.into_any(),
+                Some(Err(error)) => view! { <LoadErrorPanel error=error /> }.into_any(),
+                Some(Ok(dataset)) => view! { <Workspace dataset=dataset /> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// Shown while the dataset is on its way.
+#[component]
+fn Loading() -> impl IntoView {
+    view! {
+        <main class="workspace workspace--loading" id="main">
+            <p class="status" role="status">"Loading the cooperation data…"</p>
+        </main>
+    }
+}
+
+/// The three linked views of a loaded dataset.
+#[component]
+pub fn Workspace(dataset: Arc<Dataset>) -> impl IntoView {
+    view! {
+        <main class="workspace" id="main">
+            <MapPanel dataset=dataset.clone() />
+            <TimelinePanel dataset=dataset.clone() />
+            <DetailPanel dataset=dataset />
+        </main>
+    }
+}

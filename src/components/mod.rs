@@ -1,0 +1,14 @@
+//! The page's components, one concern per file. They read [`crate::app::AppState`]
+//! from context and hold no state of their own beyond what they display.
+
+mod detail_panel;
+mod header;
+mod load_error;
+mod map_panel;
+mod timeline_panel;
+
+pub use detail_panel::DetailPanel;
+pub use header::{DatasetSummary, Header};
+pub use load_error::LoadErrorPanel;
+pub use map_panel::MapPanel;
+pub use timeline_panel::TimelinePanel;

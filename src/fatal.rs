@@ -1,0 +1,45 @@
+//! What the user sees when the app itself fails: a panic must never leave a blank page.
+
+use wasm_bindgen::JsCast;
+
+/// The id of the element that carries a fatal error message.
+pub const FATAL_ERROR_ID: &str = "fatal-error";
+
+/// Installs a panic hook that logs the panic to the console (with its location) and
+/// shows it in the page.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_fatal_error(&info.to_string());
+    }));
+}
+
+/// Puts a fatal error message at the top of the page, in plain DOM: after a panic the
+/// reactive runtime may be in any state, so nothing here goes through Leptos.
+pub fn show_fatal_error(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(body) = document.body() else { return };
+    if document.get_element_by_id(FATAL_ERROR_ID).is_some() {
+        return; // the first error is the one worth reading
+    }
+    let Ok(panel) = document.create_element("section") else { return };
+    panel.set_id(FATAL_ERROR_ID);
+    let _ = panel.set_attribute("role", "alert");
+    let _ = panel.set_attribute("class", "fatal-error");
+    let heading = document.create_element("h2").ok();
+    let detail = document.create_element("pre").ok();
+    let hint = document.create_element("p").ok();
+    if let (Some(h), Some(d), Some(p)) = (heading, detail, hint) {
+        h.set_text_content(Some("Passerelle stopped because of an internal error"));
+        d.set_text_content(Some(message));
+        p.set_text_content(Some("Reload the page to try again. If it happens again, please report the message above."));
+        let _ = panel.append_child(&h);
+        let _ = panel.append_child(&d);
+        let _ = panel.append_child(&p);
+    }
+    let _ = body.insert_before(&panel, body.first_child().as_ref());
+    if let Ok(el) = panel.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.set_attribute("tabindex", "-1");
+        let _ = el.focus();
+    }
+}

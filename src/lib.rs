@@ -1,0 +1,16 @@
+//! Passerelle: the cooperation between Auvergne-Rhône-Alpes and Hebei/Beijing around the
+//! 2022 Winter Olympics, on a map and a timeline.
+//!
+//! The core (`model`) is plain Rust tested natively; the browser side (`app`,
+//! `components`, `fatal`) only exists in the wasm build.
+
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod fatal;
+#[cfg(target_arch = "wasm32")]
+pub mod loader;

@@ -1,0 +1,32 @@
+//! Fetching the dataset over HTTP with gloo-net.
+
+use gloo_net::http::Request;
+
+use crate::model::{parse_dataset, Dataset, LoadError};
+
+/// Where the app finds its dataset, relative to the page.
+pub const DATASET_PATH: &str = "data/cooperation.json";
+
+/// Fetches and parses the dataset at `path`. Errors are also written to the console,
+/// so that someone reading the console sees the same sentence as the page shows.
+pub async fn fetch_dataset(path: &str) -> Result<Dataset, LoadError> {
+    let result = fetch(path).await;
+    if let Err(e) = &result {
+        web_sys::console::error_1(&format!("Passerelle: {e}").into());
+    }
+    result
+}
+
+async fn fetch(path: &str) -> Result<Dataset, LoadError> {
+    let network = |e: gloo_net::Error| LoadError::Network { file: path.to_owned(), message: e.to_string() };
+    let response = Request::get(path).send().await.map_err(network)?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            file: path.to_owned(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let text = response.text().await.map_err(network)?;
+    parse_dataset(path, &text)
+}

@@ -1,0 +1,70 @@
+// Fixtures every end-to-end test gets:
+//  - `requests`: every URL the page asked for. After the test, any request to a host
+//    other than the page's own fails it, and such requests are aborted before they
+//    leave the machine anyway.
+//  - `consoleErrors`: console errors and uncaught exceptions of the page.
+//  - a full-page screenshot per test under tests/e2e/screenshots/.
+import { test as base, expect } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** The URLs in `urls` that go to another origin than `origin` (data: and blob: stay local). */
+export function foreignRequests(urls, origin) {
+  return urls.filter((u) => {
+    const url = new URL(u);
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
+    return url.origin !== origin;
+  });
+}
+
+function slug(parts) {
+  return parts.join('--').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+export const test = base.extend({
+  requests: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL).origin;
+      const seen = [];
+      page.on('request', (r) => seen.push(r.url()));
+      await page.route((url) => foreignRequests([url.href], origin).length > 0, (route) => route.abort('blockedbyclient'));
+      await use(seen);
+      expect(foreignRequests(seen, origin), 'requests to hosts other than the page\'s own').toEqual([]);
+    },
+    { auto: true },
+  ],
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+      await use(errors);
+    },
+    { auto: true },
+  ],
+  screenshotAfter: [
+    async ({ page }, use, testInfo) => {
+      await use();
+      const name = slug(testInfo.titlePath.slice(1));
+      await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true }).catch(() => {});
+    },
+    { auto: true },
+  ],
+});
+
+/** The dataset as the server ships it. */
+export async function shippedDataset(request) {
+  const res = await request.get('data/cooperation.json');
+  expect(res.ok()).toBeTruthy();
+  return res.json();
+}
+
+/** Waits until the app has either drawn the workspace or reported a load error. */
+export async function appSettled(page) {
+  await page.locator('[data-testid="timeline"], [data-testid="load-error"], #fatal-error').first().waitFor();
+}
+
+export { expect };

@@ -1,0 +1,59 @@
+// A small static file server for the built site (dist/), bound to the loopback address.
+// Dependency-free so the end-to-end tests control every header the page receives.
+//
+//   node server.mjs <root> <port>
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function startServer(rootDir, port, host = '127.0.0.1') {
+  const root = resolve(rootDir);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, `http://${host}`);
+      let path = normalize(decodeURIComponent(url.pathname));
+      if (path.endsWith('/')) path += 'index.html';
+      const file = join(root, path);
+      // Refuse anything that resolves outside the served folder.
+      if (file !== root && !file.startsWith(root + sep)) {
+        res.writeHead(403).end('forbidden');
+        return;
+      }
+      const info = await stat(file).catch(() => null);
+      if (!info || !info.isFile()) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  return new Promise((ok) => server.listen(port, host, () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [root = '../../dist', port = '4173'] = process.argv.slice(2);
+  await startServer(root, Number(port));
+  console.log(`serving ${resolve(root)} at http://127.0.0.1:${port}/`);
+}

@@ -1,0 +1,108 @@
+//! Component tests, run in headless Chromium by wasm-bindgen-test
+//! (`cargo test --target wasm32-unknown-unknown --test web`, see scripts/test.sh).
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use passerelle::app::{AppState, Workspace};
+use passerelle::components::{DatasetSummary, LoadErrorPanel};
+use passerelle::fatal::{show_fatal_error, FATAL_ERROR_ID};
+use passerelle::model::{parse_dataset, Dataset, LoadError};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element in the page for one test to mount into.
+fn fixture() -> HtmlElement {
+    let document = document();
+    let root = document.create_element("section").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root.unchecked_into()
+}
+
+fn dataset() -> Arc<Dataset> {
+    let text = include_str!("fixtures/small.json");
+    Arc::new(parse_dataset("fixtures/small.json", text).unwrap_or_else(|e| panic!("{e}")))
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn dataset_summary_counts_what_was_loaded() {
+    let root = fixture();
+    let ds = dataset();
+    mount_to(root.clone(), move || view! { <DatasetSummary dataset=ds /> }).forget();
+    assert_eq!(text_of(&root, "[data-testid=dataset-summary]"), "2 items · 3 sites · 2 actors · 1 source");
+}
+
+#[wasm_bindgen_test]
+fn load_error_panel_is_an_alert_that_names_the_file() {
+    let root = fixture();
+    let error = LoadError::Http { file: "data/cooperation.json".into(), status: 404, status_text: "Not Found".into() };
+    mount_to(root.clone(), move || view! { <LoadErrorPanel error=error /> }).forget();
+    let panel = root.query_selector("[data-testid=load-error]").unwrap().expect("panel");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(
+        text_of(&root, ".load-error__message"),
+        "Could not load data/cooperation.json: the server answered HTTP 404 Not Found."
+    );
+    assert_eq!(text_of(&root, "code"), "data/cooperation.json");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_timeline_item_opens_its_details() {
+    let root = fixture();
+    let ds = dataset();
+    mount_to(root.clone(), move || {
+        provide_context(AppState::new());
+        view! { <Workspace dataset=ds /> }
+    })
+    .forget();
+
+    // Dated items first, in date order; the undated one last.
+    let order: Vec<String> = {
+        let buttons = root.query_selector_all(".timeline-item").unwrap();
+        (0..buttons.length())
+            .map(|i| buttons.item(i).unwrap().unchecked_into::<Element>().get_attribute("data-item").unwrap())
+            .collect()
+    };
+    assert_eq!(order, ["signing", "route"]);
+    assert!(text_of(&root, "[data-testid=details]").contains("Select an item"));
+    assert_eq!(root.query_selector_all("[data-site]").unwrap().length(), 3);
+
+    let button: HtmlElement = root.query_selector("[data-item=route]").unwrap().unwrap().unchecked_into();
+    button.click();
+    tick().await;
+
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(text_of(&root, ".detail h3"), "Lyon–China air route");
+    let details = text_of(&root, ".detail");
+    assert!(details.contains("Under study"), "{details}");
+    assert!(details.contains("Aéroports de Lyon"), "{details}");
+    assert!(details.contains("Test article, paragraph 2"), "{details}");
+    assert!(details.contains("undated"), "{details}");
+}
+
+#[wasm_bindgen_test]
+fn fatal_error_is_shown_once_as_text() {
+    show_fatal_error("panicked at src/app.rs:1:1: <b>boom</b>");
+    show_fatal_error("a second panic");
+    let panel = document().get_element_by_id(FATAL_ERROR_ID).expect("fatal error panel");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let shown = panel.query_selector("pre").unwrap().unwrap();
+    assert_eq!(shown.text_content().as_deref(), Some("panicked at src/app.rs:1:1: <b>boom</b>"));
+    assert!(shown.query_selector("b").unwrap().is_none(), "the message is text, not markup");
+    assert_eq!(document().query_selector_all(".fatal-error").unwrap().length(), 1);
+    panel.remove();
+}
