@@ -44,13 +44,20 @@ apt_install() {
 # The route in use: "rustup" or "debian". Decided once per run by ensure_wasm_toolchain.
 WASM_ROUTE=""
 
+# PASSERELLE_WASM_ROUTE=rustup|debian forces a route (to test the other one on a machine
+# where both work); unset, the ordinary route is preferred.
 ensure_wasm_toolchain() {
-  if command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  local forced="${PASSERELLE_WASM_ROUTE:-}"
+  case "$forced" in "" | rustup | debian) ;; *) die "PASSERELLE_WASM_ROUTE must be rustup or debian" ;; esac
+  if [ "$forced" != debian ] && command -v rustup >/dev/null \
+    && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     WASM_ROUTE="rustup"
-  elif command -v rustup >/dev/null && [ -z "${PASSERELLE_SKIP_RUSTUP_TARGET:-}" ] \
+  elif [ "$forced" != debian ] && command -v rustup >/dev/null \
     && say "trying: rustup target add wasm32-unknown-unknown (20 s limit)" \
     && timeout 20 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
     WASM_ROUTE="rustup"
+  elif [ "$forced" = rustup ]; then
+    die "PASSERELLE_WASM_ROUTE=rustup, but rustup could not add the wasm32-unknown-unknown target"
   else
     say "rustup's wasm32 target is not available here: using Debian's Rust with -Zbuild-std"
     apt_install rustc-web cargo-web rust-web-src lld-22
