@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{DetailPanel, Header, LoadErrorPanel, MapPanel, TimelinePanel};
+use crate::components::{DataWarnings, DetailPanel, Header, LoadErrorPanel, MapPanel, TimelinePanel};
 use crate::loader::{fetch_dataset, DATASET_PATH};
-use crate::model::{Dataset, Lang};
+use crate::model::{Dataset, Issue, Lang};
 
 /// State shared by every component, provided as context by [`App`].
 #[derive(Debug, Clone, Copy)]
@@ -34,8 +34,10 @@ impl Default for AppState {
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(AppState::new());
-    let loaded = LocalResource::new(|| async { fetch_dataset(DATASET_PATH).await.map(Arc::new) });
-    let dataset = Signal::derive(move || loaded.get().and_then(Result::ok));
+    let loaded = LocalResource::new(|| async {
+        fetch_dataset(DATASET_PATH).await.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)))
+    });
+    let dataset = Signal::derive(move || loaded.get().and_then(Result::ok).map(|(d, _)| d));
 
     view! {
         <div class="app">
@@ -43,7 +45,9 @@ pub fn App() -> impl IntoView {
             {move || match loaded.get() {
                 None => view! { <Loading /> }.into_any(),
                 Some(Err(error)) => view! { <LoadErrorPanel error=error /> }.into_any(),
-                Some(Ok(dataset)) => view! { <Workspace dataset=dataset /> }.into_any(),
+                Some(Ok((dataset, warnings))) => {
+                    view! { <Workspace dataset=dataset warnings=warnings /> }.into_any()
+                }
             }}
         </div>
     }
@@ -59,11 +63,15 @@ fn Loading() -> impl IntoView {
     }
 }
 
-/// The three linked views of a loaded dataset.
+/// The three linked views of a loaded dataset, and what the validator warned about.
 #[component]
-pub fn Workspace(dataset: Arc<Dataset>) -> impl IntoView {
+pub fn Workspace(
+    dataset: Arc<Dataset>,
+    #[prop(optional)] warnings: Arc<Vec<Issue>>,
+) -> impl IntoView {
     view! {
         <main class="workspace" id="main">
+            <DataWarnings warnings=warnings />
             <MapPanel dataset=dataset.clone() />
             <TimelinePanel dataset=dataset.clone() />
             <DetailPanel dataset=dataset />

@@ -2,22 +2,27 @@
 
 use gloo_net::http::Request;
 
-use crate::model::{parse_dataset, Dataset, LoadError};
+use crate::model::{parse_dataset, LoadError, Loaded};
 
 /// Where the app finds its dataset, relative to the page.
 pub const DATASET_PATH: &str = "data/cooperation.json";
 
-/// Fetches and parses the dataset at `path`. Errors are also written to the console,
-/// so that someone reading the console sees the same sentence as the page shows.
-pub async fn fetch_dataset(path: &str) -> Result<Dataset, LoadError> {
+/// Fetches, parses and validates the dataset at `path`. Errors and warnings are also
+/// written to the console, in the same sentences the page shows.
+pub async fn fetch_dataset(path: &str) -> Result<Loaded, LoadError> {
     let result = fetch(path).await;
-    if let Err(e) = &result {
-        web_sys::console::error_1(&format!("Passerelle: {e}").into());
+    match &result {
+        Err(e) => web_sys::console::error_1(&format!("Passerelle: {e}").into()),
+        Ok(loaded) => {
+            for w in &loaded.warnings {
+                web_sys::console::warn_1(&format!("Passerelle: {path}, warning: {w}.").into());
+            }
+        }
     }
     result
 }
 
-async fn fetch(path: &str) -> Result<Dataset, LoadError> {
+async fn fetch(path: &str) -> Result<Loaded, LoadError> {
     let network = |e: gloo_net::Error| LoadError::Network { file: path.to_owned(), message: e.to_string() };
     let response = Request::get(path).send().await.map_err(network)?;
     if !response.ok() {

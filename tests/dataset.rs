@@ -5,7 +5,7 @@ use passerelle::model::{parse_dataset, Dataset};
 fn shipped() -> Dataset {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/cooperation.json");
     let text = std::fs::read_to_string(path).expect("public/data/cooperation.json is readable");
-    parse_dataset("data/cooperation.json", &text).unwrap_or_else(|e| panic!("{e}"))
+    parse_dataset("data/cooperation.json", &text).unwrap_or_else(|e| panic!("{e}")).dataset
 }
 
 #[test]

@@ -27,7 +27,7 @@ fn fixture() -> HtmlElement {
 
 fn dataset() -> Arc<Dataset> {
     let text = include_str!("fixtures/small.json");
-    Arc::new(parse_dataset("fixtures/small.json", text).unwrap_or_else(|e| panic!("{e}")))
+    Arc::new(parse_dataset("fixtures/small.json", text).unwrap_or_else(|e| panic!("{e}")).dataset)
 }
 
 fn text_of(root: &Element, selector: &str) -> String {

@@ -1,12 +1,14 @@
 //! The page's components, one concern per file. They read [`crate::app::AppState`]
 //! from context and hold no state of their own beyond what they display.
 
+mod data_warnings;
 mod detail_panel;
 mod header;
 mod load_error;
 mod map_panel;
 mod timeline_panel;
 
+pub use data_warnings::DataWarnings;
 pub use detail_panel::DetailPanel;
 pub use header::{DatasetSummary, Header};
 pub use load_error::LoadErrorPanel;

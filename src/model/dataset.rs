@@ -61,6 +61,9 @@ pub struct Source {
     /// The language the document is written in (BCP 47, e.g. `fr`).
     pub language: String,
     pub url: Option<String>,
+    /// What else is worth knowing about the document (credits, oddities).
+    #[serde(default)]
+    pub note: Option<Localized>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_from_sources: Vec<String>,
 }
@@ -86,6 +89,29 @@ pub enum SiteKind {
 pub enum Side {
     France,
     China,
+    /// Third parties the sources mention (e.g. Chambéry's partner cities in Québec and Italy).
+    Other,
+}
+
+/// A number the sources give, with what it counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub value: f64,
+    /// What the number counts, e.g. "business partnership contracts".
+    pub label: Localized,
+    /// The sources' qualifier where they give a bound ("more than 900 000").
+    #[serde(default)]
+    pub qualifier: Option<Qualifier>,
+}
+
+/// How a figure relates to the true value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exactly,
+    MoreThan,
+    About,
 }
 
 /// A place on the map.
@@ -101,6 +127,8 @@ pub struct Site {
     pub lat: f64,
     pub side: Side,
     pub region: Localized,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
     /// Fields whose values come from common knowledge, not from the sources
     /// (e.g. `"coordinates"`, `"name.zh"`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -134,6 +162,12 @@ pub struct Actor {
     pub side: Side,
     /// The site the actor is based at, where known.
     pub site: Option<String>,
+    /// A person's role, e.g. "president of the Region".
+    #[serde(default)]
+    pub role: Option<Localized>,
+    /// The actor (organisation) a person or member belongs to.
+    #[serde(default)]
+    pub affiliation: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_from_sources: Vec<String>,
 }
@@ -228,8 +262,13 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
     pub sources: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
     /// Where the sources disagree or leave something open, in every language.
     pub note: Option<Localized>,
+    /// Fields (or list entries, as `sites.<id>`) that come from common knowledge.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_from_sources: Vec<String>,
 }
 
 impl Dataset {

@@ -1,11 +1,28 @@
-//! Turning the bytes of a dataset file into a [`Dataset`], or into an error that says
-//! which file, which record and which field is wrong, in a sentence a person can act on.
+//! Turning the bytes of a dataset file into a [`Dataset`], or into errors that say which
+//! file, which record and which field is wrong, in sentences a person can act on.
+//!
+//! The same function serves the app at load time, the `validate` command and the tests.
 
 use std::fmt;
 
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::dataset::{Dataset, SCHEMA_VERSION};
+use super::validate::{validate, Issue, KnownIds, Severity};
+
+/// The largest dataset file accepted, in bytes. The real one is a few tens of kilobytes;
+/// anything near this is a mistake or an attack, and would stall a phone.
+pub const MAX_FILE_BYTES: usize = 1_000_000;
+/// At most this many errors are listed; the rest are counted.
+pub const MAX_LISTED_ISSUES: usize = 100;
+
+/// A dataset that can be drawn, with what is worth fixing but does not stop it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub warnings: Vec<Issue>,
+}
 
 /// Why a dataset could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,19 +33,15 @@ pub enum LoadError {
     Network { file: String, message: String },
     /// The file is empty.
     Empty { file: String },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge { file: String, bytes: usize },
     /// The file is not well-formed JSON.
     Syntax { file: String, line: usize, column: usize, message: String },
     /// The file is JSON for another schema version.
     Schema { file: String, found: String },
-    /// The JSON does not have the dataset's shape.
-    Shape {
-        file: String,
-        /// JSON path of the offending value, e.g. `items[3].when.precision`.
-        path: String,
-        /// The `id` of the record the path is in, where it has one.
-        record: Option<String>,
-        message: String,
-    },
+    /// The file is JSON of the right version with errors in it: every one found, up to
+    /// [`MAX_LISTED_ISSUES`], and how many more there are.
+    Invalid { file: String, errors: Vec<Issue>, unlisted: usize },
 }
 
 impl LoadError {
@@ -38,9 +51,28 @@ impl LoadError {
             LoadError::Http { file, .. }
             | LoadError::Network { file, .. }
             | LoadError::Empty { file }
+            | LoadError::TooLarge { file, .. }
             | LoadError::Syntax { file, .. }
             | LoadError::Schema { file, .. }
-            | LoadError::Shape { file, .. } => file,
+            | LoadError::Invalid { file, .. } => file,
+        }
+    }
+
+    /// The errors in the file's content, one per problem; empty for the other kinds.
+    pub fn issues(&self) -> &[Issue] {
+        match self {
+            LoadError::Invalid { errors, .. } => errors,
+            _ => &[],
+        }
+    }
+
+    /// One sentence that sums the error up (the issues are listed separately).
+    pub fn summary(&self) -> String {
+        match self {
+            LoadError::Invalid { file, errors, unlisted } if errors.len() + unlisted > 1 => {
+                format!("{file} has {} errors.", errors.len() + unlisted)
+            }
+            other => other.to_string(),
         }
     }
 }
@@ -56,6 +88,12 @@ impl fmt::Display for LoadError {
                 write!(f, "Could not load {file}: the request failed ({message}).")
             }
             LoadError::Empty { file } => write!(f, "{file} is empty: expected a JSON dataset."),
+            LoadError::TooLarge { file, bytes } => write!(
+                f,
+                "{file} is {} KB; a dataset may be at most {} KB.",
+                bytes.div_ceil(1000),
+                MAX_FILE_BYTES / 1000
+            ),
             LoadError::Syntax { file, line, column, message } => {
                 write!(f, "{file} is not valid JSON: {message} at line {line}, column {column}.")
             }
@@ -63,50 +101,123 @@ impl fmt::Display for LoadError {
                 f,
                 "{file} has \"schema\": {found}, but this version of Passerelle reads schema {SCHEMA_VERSION}."
             ),
-            LoadError::Shape { file, path, record, message } => {
-                let at = match record {
-                    Some(id) => format!("record \"{id}\", field {path}"),
-                    None if path == "." => "top level".to_owned(),
-                    None => format!("field {path}"),
-                };
-                write!(f, "{file}, {at}: {message}.")
-            }
+            LoadError::Invalid { file, errors, unlisted } => match (errors.as_slice(), unlisted) {
+                ([only], 0) => write!(f, "{file}, {only}."),
+                _ => {
+                    write!(f, "{file} has {} errors:", errors.len() + unlisted)?;
+                    for (i, e) in errors.iter().enumerate() {
+                        write!(f, "\n  {}. {e}.", i + 1)?;
+                    }
+                    if *unlisted > 0 {
+                        write!(f, "\n  … and {unlisted} more.")?;
+                    }
+                    Ok(())
+                }
+            },
         }
     }
 }
 
 impl std::error::Error for LoadError {}
 
-/// Parses the text of the dataset file `file`.
-///
-/// The text is read as JSON first, so that a syntax error is told apart from a value
-/// of the wrong shape, and the shape error can name the record it is in.
-pub fn parse_dataset(file: &str, text: &str) -> Result<Dataset, LoadError> {
-    if text.trim().is_empty() {
-        return Err(LoadError::Empty { file: file.to_owned() });
+/// Reads and checks the text of the dataset file `file`.
+pub fn parse_dataset(file: &str, text: &str) -> Result<Loaded, LoadError> {
+    let file_owned = || file.to_owned();
+    if text.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { file: file_owned(), bytes: text.len() });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
-        file: file.to_owned(),
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty { file: file_owned() });
+    }
+    // JSON first, so a syntax error is told apart from a value of the wrong shape.
+    let root: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        file: file_owned(),
         line: e.line(),
         column: e.column(),
         message: strip_position(&e.to_string()),
     })?;
-    match value.get("schema") {
+
+    let mut issues = Vec::new();
+    let top_error = |issues: &mut Vec<Issue>, path: &str, message: String| {
+        issues.push(Issue { severity: Severity::Error, path: path.to_owned(), record: None, message });
+    };
+    let Some(object) = root.as_object() else {
+        top_error(&mut issues, ".", format!("expected an object with schema, sources, sites, actors and items, found {}", json_type(&root)));
+        return Err(invalid(file, issues));
+    };
+    match object.get("schema") {
         Some(Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
-        Some(other @ (Value::Number(_) | Value::String(_))) => {
-            return Err(LoadError::Schema { file: file.to_owned(), found: other.to_string() });
+        Some(found @ (Value::Number(_) | Value::String(_))) => {
+            return Err(LoadError::Schema { file: file_owned(), found: found.to_string() });
         }
-        _ => {} // missing or of the wrong type: reported with its path below
+        Some(other) => top_error(&mut issues, "schema", format!("expected the number {SCHEMA_VERSION}, found {}", json_type(other))),
+        None => top_error(&mut issues, ".", "missing field `schema`".into()),
     }
-    serde_path_to_error::deserialize::<_, Dataset>(&value).map_err(|e| {
-        let path = e.path().to_string();
-        LoadError::Shape {
-            file: file.to_owned(),
-            record: record_id(&value, &path),
-            message: e.into_inner().to_string(),
-            path,
+    const COLLECTIONS: [&str; 4] = ["sources", "sites", "actors", "items"];
+    for key in COLLECTIONS.iter().filter(|k| !object.contains_key(**k)) {
+        top_error(&mut issues, ".", format!("missing field `{key}`"));
+    }
+    for key in object.keys() {
+        if key != "schema" && !COLLECTIONS.contains(&key.as_str()) {
+            top_error(&mut issues, ".", format!("unknown field `{key}`, expected one of `schema`, `sources`, `sites`, `actors`, `items`"));
         }
-    })
+    }
+    // Each record on its own, so that every broken record is reported, not just the first.
+    let dataset = Dataset {
+        schema: SCHEMA_VERSION,
+        sources: records(&root, "sources", &mut issues),
+        sites: records(&root, "sites", &mut issues),
+        actors: records(&root, "actors", &mut issues),
+        items: records(&root, "items", &mut issues),
+    };
+    issues.extend(validate(&dataset, &KnownIds::of_json(&root)));
+
+    let (errors, warnings): (Vec<Issue>, Vec<Issue>) = issues.into_iter().partition(|i| i.severity == Severity::Error);
+    if errors.is_empty() { Ok(Loaded { dataset, warnings }) } else { Err(invalid(file, errors)) }
+}
+
+fn invalid(file: &str, mut errors: Vec<Issue>) -> LoadError {
+    let unlisted = errors.len().saturating_sub(MAX_LISTED_ISSUES);
+    errors.truncate(MAX_LISTED_ISSUES);
+    LoadError::Invalid { file: file.to_owned(), errors, unlisted }
+}
+
+/// The records of the top-level array `key` that have the right shape; the others are
+/// reported in `issues` with their path and id. A missing array is reported by the caller.
+fn records<T: DeserializeOwned>(root: &Value, key: &str, issues: &mut Vec<Issue>) -> Vec<T> {
+    let error = |path: String, record: Option<String>, message: String| Issue { severity: Severity::Error, path, record, message };
+    match root.get(key) {
+        None => Vec::new(),
+        Some(Value::Array(values)) => values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, value)| {
+                serde_path_to_error::deserialize::<_, T>(value)
+                    .map_err(|e| {
+                        let inner = e.path().to_string();
+                        let path = if inner == "." { format!("{key}[{i}]") } else { format!("{key}[{i}].{inner}") };
+                        let record = value.get("id").and_then(Value::as_str).map(str::to_owned);
+                        issues.push(error(path, record, e.into_inner().to_string()));
+                    })
+                    .ok()
+            })
+            .collect(),
+        Some(other) => {
+            issues.push(error(key.to_owned(), None, format!("expected an array of records, found {}", json_type(other))));
+            Vec::new()
+        }
+    }
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
 /// serde_json appends " at line L column C" to its messages; we state the position ourselves.
@@ -115,14 +226,6 @@ fn strip_position(message: &str) -> String {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
     }
-}
-
-/// The `id` of the record (an element of a top-level array) that `path` points into.
-fn record_id(root: &Value, path: &str) -> Option<String> {
-    let (collection, rest) = path.split_once('[')?;
-    let index: usize = rest.split_once(']')?.0.parse().ok()?;
-    let id = root.get(collection)?.get(index)?.get("id")?.as_str()?;
-    Some(id.to_owned())
 }
 
 #[cfg(test)]
@@ -146,15 +249,15 @@ mod tests {
         })
     }
 
-    fn parse(v: &Value) -> Result<Dataset, LoadError> {
+    fn parse(v: &Value) -> Result<Loaded, LoadError> {
         parse_dataset(FILE, &v.to_string())
     }
 
     #[test]
     fn parses_a_minimal_dataset() {
-        let ds = parse(&minimal()).expect("minimal dataset parses");
-        assert_eq!(ds.sites.len(), 1);
-        assert_eq!(ds.site("chambery").map(|s| s.lat), Some(45.57));
+        let loaded = parse(&minimal()).expect("minimal dataset parses");
+        assert_eq!(loaded.dataset.site("chambery").map(|s| s.lat), Some(45.57));
+        assert!(loaded.warnings.is_empty());
     }
 
     #[test]
@@ -164,54 +267,65 @@ mod tests {
     }
 
     #[test]
+    fn oversized_file_is_refused_before_parsing() {
+        let text = format!("[{}]", "0,".repeat(MAX_FILE_BYTES / 2) + "0");
+        assert_eq!(parse_dataset(FILE, &text).unwrap_err().to_string(), "data/test.json is 1001 KB; a dataset may be at most 1000 KB.");
+    }
+
+    #[test]
     fn syntax_error_names_line_and_column() {
         let err = parse_dataset(FILE, "{\n  \"schema\": 1,\n  \"sites\": [,]\n}").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "data/test.json is not valid JSON: expected value at line 3, column 13."
-        );
+        assert_eq!(err.to_string(), "data/test.json is not valid JSON: expected value at line 3, column 13.");
     }
 
     #[test]
     fn wrong_schema_version_is_named() {
         let mut v = minimal();
         v["schema"] = 2.into();
-        let err = parse(&v).unwrap_err();
         assert_eq!(
-            err.to_string(),
+            parse(&v).unwrap_err().to_string(),
             "data/test.json has \"schema\": 2, but this version of Passerelle reads schema 1."
         );
     }
 
     #[test]
-    fn shape_error_names_record_and_field() {
+    fn one_error_reads_as_one_sentence() {
         let mut v = minimal();
         v["sites"][0]["kind"] = "castle".into();
         let err = parse(&v).unwrap_err();
-        let LoadError::Shape { path, record, .. } = &err else { panic!("expected a shape error, got {err:?}") };
-        assert_eq!(path, "sites[0].kind");
-        assert_eq!(record.as_deref(), Some("chambery"));
-        assert!(
-            err.to_string().starts_with("data/test.json, record \"chambery\", field sites[0].kind: unknown variant `castle`"),
-            "{err}"
+        let [issue] = err.issues() else { panic!("expected one issue: {err}") };
+        assert_eq!((issue.path.as_str(), issue.record.as_deref()), ("sites[0].kind", Some("chambery")));
+        assert!(err.to_string().starts_with("data/test.json, record \"chambery\", field sites[0].kind: unknown variant `castle`"), "{err}");
+        assert_eq!(err.summary(), err.to_string());
+    }
+
+    #[test]
+    fn every_broken_record_is_reported_at_once() {
+        let mut v = minimal();
+        let mut second = v["sites"][0].clone();
+        v["sites"][0]["altitude"] = 270.into();
+        second["id"] = "lyon".into();
+        second["lat"] = "north".into();
+        v["sites"].as_array_mut().unwrap().push(second);
+        v.as_object_mut().unwrap().remove("items");
+        let err = parse(&v).unwrap_err();
+        assert_eq!(err.summary(), "data/test.json has 3 errors.");
+        assert_eq!(
+            err.to_string(),
+            "data/test.json has 3 errors:\n\
+             \x20 1. top level: missing field `items`.\n\
+             \x20 2. record \"chambery\", field sites[0].altitude: unknown field `altitude`, expected one of `id`, `name`, `kind`, `lon`, `lat`, `side`, `region`, `figures`, `not_from_sources`.\n\
+             \x20 3. record \"lyon\", field sites[1].lat: invalid type: string \"north\", expected f64."
         );
     }
 
     #[test]
-    fn unknown_field_is_an_error() {
+    fn a_flood_of_errors_is_capped() {
         let mut v = minimal();
-        v["sites"][0]["altitude"] = 270.into();
-        let err = parse(&v).unwrap_err();
-        assert!(err.to_string().contains("unknown field `altitude`"), "{err}");
-        assert!(err.to_string().contains("record \"chambery\""), "{err}");
-    }
-
-    #[test]
-    fn missing_top_level_field_has_no_record() {
-        let mut v = minimal();
-        v.as_object_mut().unwrap().remove("items");
-        let err = parse(&v).unwrap_err();
-        assert_eq!(err.to_string(), "data/test.json, top level: missing field `items`.");
+        let broken = serde_json::json!({"id": "x"});
+        v["sites"] = Value::Array(vec![broken; MAX_LISTED_ISSUES + 5]);
+        let LoadError::Invalid { errors, unlisted, .. } = parse(&v).unwrap_err() else { panic!("expected Invalid") };
+        assert_eq!((errors.len(), unlisted), (MAX_LISTED_ISSUES, 5));
     }
 
     #[test]
@@ -220,5 +334,6 @@ mod tests {
         assert_eq!(http.to_string(), "Could not load data/test.json: the server answered HTTP 404 Not Found.");
         let net = LoadError::Network { file: FILE.into(), message: "TypeError: Failed to fetch".into() };
         assert_eq!(http.file(), net.file());
+        assert!(net.issues().is_empty());
     }
 }

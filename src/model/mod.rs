@@ -1,7 +1,11 @@
-//! The dataset: its types and how it is read. Plain Rust, no DOM, tested natively.
+//! The dataset: its types, how it is read and how it is checked. Plain Rust, no DOM,
+//! tested natively.
 
 mod dataset;
+pub mod date;
 mod load;
+pub mod validate;
 
 pub use dataset::*;
-pub use load::{parse_dataset, LoadError};
+pub use load::{parse_dataset, LoadError, Loaded, MAX_FILE_BYTES, MAX_LISTED_ISSUES};
+pub use validate::{validate_dataset, Issue, Severity};

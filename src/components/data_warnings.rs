@@ -1,0 +1,21 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::Issue;
+
+/// Warnings from the validator: the data is drawn, but someone should fix these.
+/// Folded by default, so they inform without getting in the visitor's way.
+#[component]
+pub fn DataWarnings(warnings: Arc<Vec<Issue>>) -> impl IntoView {
+    (!warnings.is_empty()).then(|| {
+        let count = warnings.len();
+        let rows = warnings.iter().map(|w| view! { <li>{format!("{w}.")}</li> }).collect_view();
+        view! {
+            <details class="data-warnings" data-testid="data-warnings">
+                <summary>{format!("The data has {count} warning{}", if count == 1 { "" } else { "s" })}</summary>
+                <ul>{rows}</ul>
+            </details>
+        }
+    })
+}
