@@ -1,9 +1,10 @@
 //! Passerelle: the cooperation between Auvergne-Rhône-Alpes and Hebei/Beijing around the
 //! 2022 Winter Olympics, on a map and a timeline.
 //!
-//! The core (`model`) is plain Rust tested natively; the browser side (`app`,
+//! The core (`model`, `geo`) is plain Rust tested natively; the browser side (`app`,
 //! `components`, `fatal`) only exists in the wasm build.
 
+pub mod geo;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]

@@ -3,6 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::AppState;
+use crate::geo::BaseMap;
 use crate::model::{Dataset, Side};
 
 /// The map area. Until the SVG map lands it lists the sites on each side, which stays as
@@ -10,6 +11,7 @@ use crate::model::{Dataset, Side};
 #[component]
 pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let credit = format!("Base map: {}", BaseMap::embedded().credit);
     let side_list = move |side: Side, label: &'static str| {
         let ds = dataset.clone();
         let names = move || {
@@ -33,7 +35,9 @@ pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
             <div class="site-groups">
                 {side_list(Side::France, "Auvergne-Rhône-Alpes")}
                 {side_list(Side::China, "Hebei · Beijing")}
+                {side_list(Side::Other, "Elsewhere")}
             </div>
+            <p class="map-credit" data-testid="map-credit">{credit}</p>
         </section>
     }
 }

@@ -104,7 +104,7 @@ impl fmt::Display for LoadError {
             LoadError::Invalid { file, errors, unlisted } => match (errors.as_slice(), unlisted) {
                 ([only], 0) => write!(f, "{file}, {only}."),
                 _ => {
-                    write!(f, "{file} has {} errors:", errors.len() + unlisted)?;
+                    write!(f, "{file} has {} errors.", errors.len() + unlisted)?;
                     for (i, e) in errors.iter().enumerate() {
                         write!(f, "\n  {}. {e}.", i + 1)?;
                     }
@@ -312,7 +312,7 @@ mod tests {
         assert_eq!(err.summary(), "data/test.json has 3 errors.");
         assert_eq!(
             err.to_string(),
-            "data/test.json has 3 errors:\n\
+            "data/test.json has 3 errors.\n\
              \x20 1. top level: missing field `items`.\n\
              \x20 2. record \"chambery\", field sites[0].altitude: unknown field `altitude`, expected one of `id`, `name`, `kind`, `lon`, `lat`, `side`, `region`, `figures`, `not_from_sources`.\n\
              \x20 3. record \"lyon\", field sites[1].lat: invalid type: string \"north\", expected f64."

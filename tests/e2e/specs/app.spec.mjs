@@ -23,6 +23,7 @@ test.describe('the page', () => {
     await expect(page.getByTestId('dataset-summary')).toHaveText(summary);
     await expect(page.locator('.timeline-item')).toHaveCount(ds.items.length);
     await expect(page.locator('[data-site]')).toHaveCount(ds.sites.length);
+    await expect(page.getByTestId('map-credit')).toContainText('Natural Earth');
     expect(consoleErrors).toEqual([]);
   });
 

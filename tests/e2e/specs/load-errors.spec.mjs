@@ -13,9 +13,9 @@ async function expectLoadError(page, consoleErrors, expected) {
   await expect(alert.locator('.load-error__message')).toHaveText(expected);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Passerelle');
   await expect(page.locator('#fatal-error')).toHaveCount(0);
-  // The console carries the very sentence the page shows.
+  // The console carries the very sentence the page shows (then the list, if any).
   const shown = await alert.locator('.load-error__message').textContent();
-  expect(consoleErrors).toContain(`Passerelle: ${shown}`);
+  expect(consoleErrors.map((e) => e.split('\n')[0])).toContain(`Passerelle: ${shown}`);
 }
 
 test('a missing dataset (404) names the file and the status', async ({ page, consoleErrors }) => {
@@ -56,4 +56,31 @@ test('HTML in a broken dataset is shown as text, never run', async ({ page, cons
   await expectLoadError(page, consoleErrors, /unknown field `<img src=x onerror=alert\(1\)>`/);
   await expect(page.locator('.load-error img')).toHaveCount(0);
   expect(dialogs).toBe(0);
+});
+
+test('a dataset with several errors lists every one, and draws nothing', async ({ page, consoleErrors }) => {
+  const fs = await import('node:fs');
+  const url = new URL('../../fixtures/broken/33-several-errors-at-once.json', import.meta.url);
+  const expected = fs.readFileSync(new URL('../../fixtures/broken/33-several-errors-at-once.expected', import.meta.url), 'utf8')
+    .trimEnd().split('\n').slice(1).map((l) => l.replace(/^\s+\d+\. /, ''));
+  await page.route(DATA, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: fs.readFileSync(url, 'utf8') }));
+  await expectLoadError(page, consoleErrors, 'data/cooperation.json has 5 errors.');
+  await expect(page.locator('.load-error__issues li')).toHaveText(expected);
+  for (const line of expected) expect(consoleErrors.join('\n')).toContain(line);
+  await expect(page.locator('.timeline-item')).toHaveCount(0);
+  await expect(page.locator('[data-site]')).toHaveCount(0);
+});
+
+test('warnings are shown, but the dataset is still drawn', async ({ page, request, consoleErrors }) => {
+  const ds = await (await request.get('data/cooperation.json')).json();
+  ds.items[0].sources[0].place = '';
+  await page.route(DATA, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ds) }));
+  await page.goto('./');
+  await appSettled(page);
+  const warnings = page.getByTestId('data-warnings');
+  await expect(warnings).toBeVisible();
+  await expect(warnings).toContainText(`record "${ds.items[0].id}", field items[0].sources[0].place: no place in the source is given`);
+  await expect(page.locator('.timeline-item')).toHaveCount(ds.items.length);
+  await expect(page.getByTestId('load-error')).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
 });

@@ -1,0 +1,180 @@
+//! The offline base map, derived from Natural Earth by `scripts/basemap.py` and compiled
+//! into the app, so the map needs no tile server or other host.
+//!
+//! The file holds shapes (countries for the overview, the two regions, the départements of
+//! Auvergne-Rhône-Alpes and neighbouring départements and provinces for context); each
+//! shape is a list of rings of flat, delta-encoded integers in `1 / scale` degrees.
+
+use serde::Deserialize;
+
+/// The generator's output, as committed.
+pub const BASEMAP_JSON: &str = include_str!("basemap.json");
+
+/// What a shape is drawn as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layer {
+    /// A country of the Europe–East Asia overview.
+    Country,
+    /// One of the two cooperating regions: Auvergne-Rhône-Alpes, or Hebei, Beijing, Tianjin.
+    Region,
+    /// One of the 12 départements of Auvergne-Rhône-Alpes.
+    Departement,
+    /// A neighbouring département or province, for context.
+    Context,
+}
+
+/// A named area: its rings as (longitude, latitude) points in degrees.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    pub layer: Layer,
+    pub id: String,
+    /// The Natural Earth name (not translated: it is never shown as text).
+    pub name: String,
+    /// Outer rings and holes alike; draw them in one path with the even-odd rule.
+    pub rings: Vec<Vec<(f64, f64)>>,
+}
+
+/// The whole base map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BaseMap {
+    /// The attribution the app must show.
+    pub credit: String,
+    pub shapes: Vec<Shape>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBaseMap {
+    credit: String,
+    scale: u32,
+    shapes: Vec<RawShape>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawShape {
+    layer: Layer,
+    id: String,
+    name: String,
+    rings: Vec<Vec<i32>>,
+}
+
+impl BaseMap {
+    /// The base map compiled into the app.
+    pub fn embedded() -> Self {
+        Self::parse(BASEMAP_JSON).expect("the embedded base map is checked by the native tests")
+    }
+
+    /// Decodes the generator's format.
+    pub fn parse(json: &str) -> Result<Self, String> {
+        let raw: RawBaseMap = serde_json::from_str(json).map_err(|e| format!("base map: {e}"))?;
+        if raw.scale == 0 {
+            return Err("base map: scale must be positive".into());
+        }
+        let scale = f64::from(raw.scale);
+        let shapes = raw
+            .shapes
+            .into_iter()
+            .map(|s| {
+                let rings = s
+                    .rings
+                    .iter()
+                    .map(|flat| decode_ring(flat, scale).ok_or_else(|| format!("base map: shape {} has an odd ring", s.id)))
+                    .collect::<Result<_, _>>()?;
+                Ok(Shape { layer: s.layer, id: s.id, name: s.name, rings })
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(Self { credit: raw.credit, shapes })
+    }
+
+    /// The shape with `id`, if any.
+    pub fn shape(&self, id: &str) -> Option<&Shape> {
+        self.shapes.iter().find(|s| s.id == id)
+    }
+
+    /// The shapes of one layer, in file order.
+    pub fn layer(&self, layer: Layer) -> impl Iterator<Item = &Shape> {
+        self.shapes.iter().filter(move |s| s.layer == layer)
+    }
+}
+
+impl Shape {
+    /// Whether (lon, lat) is inside the shape, by the even-odd rule over all rings.
+    pub fn contains(&self, lon: f64, lat: f64) -> bool {
+        let mut inside = false;
+        for ring in &self.rings {
+            let n = ring.len();
+            for i in 0..n {
+                let (x1, y1) = ring[i];
+                let (x2, y2) = ring[(i + 1) % n];
+                if (y1 > lat) != (y2 > lat) && lon < x1 + (lat - y1) / (y2 - y1) * (x2 - x1) {
+                    inside = !inside;
+                }
+            }
+        }
+        inside
+    }
+
+    /// West, south, east, north.
+    pub fn bounds(&self) -> (f64, f64, f64, f64) {
+        self.rings.iter().flatten().fold(
+            (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY),
+            |(w, s, e, n), &(x, y)| (w.min(x), s.min(y), e.max(x), n.max(y)),
+        )
+    }
+}
+
+/// `[x0, y0, dx1, dy1, …]` in `1 / scale` degrees to absolute points (the ring is closed
+/// implicitly).
+fn decode_ring(flat: &[i32], scale: f64) -> Option<Vec<(f64, f64)>> {
+    if flat.len() % 2 != 0 {
+        return None;
+    }
+    let (mut x, mut y) = (0i64, 0i64);
+    Some(
+        flat.chunks_exact(2)
+            .map(|d| {
+                x += i64::from(d[0]);
+                y += i64::from(d[1]);
+                (x as f64 / scale, y as f64 / scale)
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rings_are_delta_decoded() {
+        let map = BaseMap::parse(
+            r#"{"credit":"c","scale":100,"shapes":[{"layer":"region","id":"sq","name":"Square","rings":[[100,200,100,0,0,100,-100,0]]}]}"#,
+        )
+        .unwrap();
+        let sq = map.shape("sq").unwrap();
+        assert_eq!(sq.rings[0], vec![(1.0, 2.0), (2.0, 2.0), (2.0, 3.0), (1.0, 3.0)]);
+        assert!(sq.contains(1.5, 2.5));
+        assert!(!sq.contains(2.5, 2.5));
+        assert_eq!(sq.bounds(), (1.0, 2.0, 2.0, 3.0));
+    }
+
+    #[test]
+    fn a_hole_is_outside() {
+        let map = BaseMap::parse(
+            r#"{"credit":"c","scale":1,"shapes":[{"layer":"region","id":"ring","name":"Ring","rings":[[0,0,10,0,0,10,-10,0],[4,4,2,0,0,2,-2,0]]}]}"#,
+        )
+        .unwrap();
+        let ring = map.shape("ring").unwrap();
+        assert!(ring.contains(1.0, 1.0));
+        assert!(!ring.contains(5.0, 5.0), "inside the hole");
+    }
+
+    #[test]
+    fn malformed_files_are_refused() {
+        assert!(BaseMap::parse(r#"{"credit":"c","scale":1,"shapes":[{"layer":"region","id":"x","name":"X","rings":[[1,2,3]]}]}"#).is_err());
+        assert!(BaseMap::parse(r#"{"credit":"c","scale":1,"shapes":[{"layer":"sea","id":"x","name":"X","rings":[]}]}"#).is_err());
+        assert!(BaseMap::parse(r#"{"credit":"c","scale":0,"shapes":[]}"#).is_err());
+    }
+}
