@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::{DataWarnings, DetailPanel, Header, LoadErrorPanel, MapPanel, TimelinePanel};
 use crate::loader::{fetch_dataset, DATASET_PATH};
+use crate::geo::scene::MapView;
 use crate::model::{Dataset, Issue, Lang};
 
 /// State shared by every component, provided as context by [`App`].
@@ -15,11 +16,32 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// The id of the selected item, if any.
     pub selected: RwSignal<Option<String>>,
+    /// The id of the selected site, if any (a site and an item are never both selected).
+    pub selected_site: RwSignal<Option<String>>,
+    /// The map's window.
+    pub map_view: RwSignal<MapView>,
 }
 
 impl AppState {
     pub fn new() -> Self {
-        Self { lang: RwSignal::new(Lang::En), selected: RwSignal::new(None) }
+        Self {
+            lang: RwSignal::new(Lang::En),
+            selected: RwSignal::new(None),
+            selected_site: RwSignal::new(None),
+            map_view: RwSignal::new(MapView::Overview),
+        }
+    }
+
+    /// Selects an item (and no site).
+    pub fn select_item(&self, id: String) {
+        self.selected_site.set(None);
+        self.selected.set(Some(id));
+    }
+
+    /// Selects a site (and no item).
+    pub fn select_site(&self, id: String) {
+        self.selected.set(None);
+        self.selected_site.set(Some(id));
     }
 }
 

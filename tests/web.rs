@@ -25,6 +25,18 @@ fn fixture() -> HtmlElement {
     root.unchecked_into()
 }
 
+/// Lets effects and their follow-ups run: a few microtask ticks and a macrotask.
+async fn settle() {
+    for _ in 0..3 {
+        tick().await;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    tick().await;
+}
+
 fn dataset() -> Arc<Dataset> {
     let text = include_str!("fixtures/small.json");
     Arc::new(parse_dataset("fixtures/small.json", text).unwrap_or_else(|e| panic!("{e}")).dataset)
@@ -79,9 +91,9 @@ async fn clicking_a_timeline_item_opens_its_details() {
     };
     assert_eq!(order, ["signing", "route"]);
     assert!(text_of(&root, "[data-testid=details]").contains("Select an item"));
-    assert_eq!(root.query_selector_all("[data-site]").unwrap().length(), 3);
+    assert_eq!(root.query_selector_all("[data-site-entry]").unwrap().length(), 3);
 
-    let button: HtmlElement = root.query_selector("[data-item=route]").unwrap().unwrap().unchecked_into();
+    let button: HtmlElement = root.query_selector(".timeline-item[data-item=route]").unwrap().unwrap().unchecked_into();
     button.click();
     tick().await;
 
@@ -92,6 +104,45 @@ async fn clicking_a_timeline_item_opens_its_details() {
     assert!(details.contains("Aéroports de Lyon"), "{details}");
     assert!(details.contains("Test article, paragraph 2"), "{details}");
     assert!(details.contains("undated"), "{details}");
+}
+
+#[wasm_bindgen_test]
+async fn the_map_draws_sites_and_links_and_selects_them() {
+    let root = fixture();
+    let ds = dataset();
+    mount_to(root.clone(), move || {
+        provide_context(AppState::new());
+        view! { <Workspace dataset=ds /> }
+    })
+    .forget();
+    settle().await;
+
+    assert_eq!(root.query_selector_all(".map-svg [data-site]").unwrap().length(), 3);
+    assert_eq!(root.query_selector_all(".map-svg .link").unwrap().length(), 1, "the route joins Lyon and Beijing");
+    let link = root.query_selector(".map-svg .link").unwrap().unwrap();
+    assert_eq!(link.get_attribute("aria-label").as_deref(), Some("Lyon – Beijing: Lyon–China air route (under study)"));
+
+    // Clicking a site shows it in the detail panel.
+    let site = root.query_selector(".map-svg [data-site=chambery]").unwrap().unwrap();
+    site.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init
+    }).unwrap())
+    .unwrap();
+    settle().await;
+    assert_eq!(text_of(&root, ".detail h3"), "Chambéry");
+    assert!(text_of(&root, ".detail").contains("Signing"));
+
+    // The zoom button changes the world's transform; reset brings it back.
+    let world = || root.query_selector(".map-svg .world").unwrap().unwrap().get_attribute("transform").unwrap();
+    let before = world();
+    root.query_selector("[data-testid=zoom-in]").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert_ne!(world(), before);
+    root.query_selector("[data-testid=zoom-reset]").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(world(), before);
 }
 
 #[wasm_bindgen_test]

@@ -3,7 +3,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::model::{Dataset, Item, Lang, Status};
+use crate::geo::svg::kind_text;
+use crate::model::{Dataset, Item, Lang, Site, Status};
 
 /// The detail panel: everything known about the selected item, with its sources.
 #[component]
@@ -12,10 +13,12 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
     let body = move || {
         let lang = state.lang.get();
         let selected = state.selected.get();
-        match selected.and_then(|id| dataset.items.iter().find(|i| i.id == id)) {
-            Some(item) => item_details(&dataset, item, lang).into_any(),
-            None => view! {
-                <p class="detail-panel__empty">"Select an item on the timeline to read its details and sources."</p>
+        let site = state.selected_site.get().and_then(|id| dataset.site(&id).cloned());
+        match (selected.and_then(|id| dataset.items.iter().find(|i| i.id == id)), site) {
+            (Some(item), _) => item_details(&dataset, item, lang).into_any(),
+            (None, Some(site)) => site_details(&dataset, &site, lang, state).into_any(),
+            (None, None) => view! {
+                <p class="detail-panel__empty">"Select an item on the timeline, or a site or link on the map, to read its details and sources."</p>
             }
             .into_any(),
         }
@@ -61,6 +64,53 @@ fn item_details(dataset: &Dataset, item: &Item, lang: Lang) -> impl IntoView {
             {note}
             <h4>"Sources"</h4>
             <ul class="detail-panel__sources">{sources}</ul>
+        </article>
+    }
+}
+
+fn site_details(dataset: &Dataset, site: &Site, lang: Lang, state: AppState) -> impl IntoView {
+    let items = dataset
+        .items
+        .iter()
+        .filter(|i| i.sites.contains(&site.id))
+        .map(|i| {
+            let id = i.id.clone();
+            view! {
+                <li>
+                    <button type="button" class="detail__link" data-item=id.clone() on:click=move |_| state.select_item(id.clone())>
+                        {i.title.get(lang).to_owned()}
+                    </button>
+                    " (" {i.when.label()} ")"
+                </li>
+            }
+        })
+        .collect_view();
+    let figures = site
+        .figures
+        .iter()
+        .map(|f| {
+            let q = match f.qualifier {
+                Some(crate::model::Qualifier::MoreThan) => "more than ",
+                Some(crate::model::Qualifier::About) => "about ",
+                _ => "",
+            };
+            view! { <li>{format!("{q}{} {}", f.value, f.label.get(lang))}</li> }
+        })
+        .collect_view();
+    let marked = (!site.not_from_sources.is_empty())
+        .then(|| view! { <p class="detail-panel__note">{format!("Not from the sources (common knowledge): {}.", site.not_from_sources.join(", "))}</p> });
+    view! {
+        <article class="detail" data-site=site.id.clone()>
+            <h3>{site.name.get(lang).to_owned()}</h3>
+            <dl>
+                <dt>"Kind"</dt><dd>{kind_text(site.kind)}</dd>
+                <dt>"Region"</dt><dd>{site.region.get(lang).to_owned()}</dd>
+                <dt>"Coordinates"</dt><dd>{format!("{:.4}° N, {:.4}° E", site.lat, site.lon)}</dd>
+            </dl>
+            <ul class="detail-panel__figures">{figures}</ul>
+            {marked}
+            <h4>"Items here"</h4>
+            <ul class="detail-panel__items">{items}</ul>
         </article>
     }
 }

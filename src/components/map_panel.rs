@@ -3,41 +3,99 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::AppState;
+use crate::components::MapCanvas;
+use crate::geo::svg::{kind_text, symbol_path};
 use crate::geo::BaseMap;
-use crate::model::{Dataset, Side};
+use crate::model::{Dataset, Side, SiteKind};
 
-/// The map area. Until the SVG map lands it lists the sites on each side, which stays as
-/// the map's text alternative.
+/// The map area: the interactive map, its legend and credit, and the sites as a list (the
+/// map's text alternative; each entry selects its site).
 #[component]
 pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let credit = format!("Base map: {}", BaseMap::embedded().credit);
-    let side_list = move |side: Side, label: &'static str| {
-        let ds = dataset.clone();
-        let names = move || {
-            let lang = state.lang.get();
-            ds.sites
-                .iter()
-                .filter(|s| s.side == side)
-                .map(|s| view! { <li data-site=s.id.clone()>{s.name.get(lang).to_owned()}</li> })
-                .collect_view()
-        };
-        view! {
-            <div class="site-group">
-                <h3>{label}</h3>
-                <ul class="site-list">{names}</ul>
-            </div>
+    let side_list = {
+        let dataset = dataset.clone();
+        move |side: Side, label: &'static str| {
+            let ds = dataset.clone();
+            let names = move || {
+                let lang = state.lang.get();
+                ds.sites
+                    .iter()
+                    .filter(|s| s.side == side)
+                    .map(|s| {
+                        let id = s.id.clone();
+                        let pressed = {
+                            let id = id.clone();
+                            move || state.selected_site.with(|sel| sel.as_deref() == Some(id.as_str())).to_string()
+                        };
+                        view! {
+                            <li>
+                                <button type="button" class="site-entry" data-site-entry=id.clone() aria-pressed=pressed
+                                    on:click=move |_| state.select_site(id.clone())>
+                                    {s.name.get(lang).to_owned()}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            };
+            view! {
+                <div class="site-group">
+                    <h4>{label}</h4>
+                    <ul class="site-list">{names}</ul>
+                </div>
+            }
         }
     };
+    // Only the kinds the data uses.
+    let kinds: Vec<SiteKind> = {
+        let mut k: Vec<SiteKind> = Vec::new();
+        for s in &dataset.sites {
+            if !k.contains(&s.kind) {
+                k.push(s.kind);
+            }
+        }
+        k
+    };
+    let symbols = kinds
+        .into_iter()
+        .map(|kind| {
+            view! {
+                <li>
+                    <svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true">
+                        <path class="site__mark" d=symbol_path(kind, 10.0, 10.0, 6.0) />
+                    </svg>
+                    {kind_text(kind)}
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <section class="panel map-panel" aria-labelledby="map-heading" data-testid="map">
             <h2 id="map-heading">"Map"</h2>
-            <div class="site-groups">
-                {side_list(Side::France, "Auvergne-Rhône-Alpes")}
-                {side_list(Side::China, "Hebei · Beijing")}
-                {side_list(Side::Other, "Elsewhere")}
+            <MapCanvas dataset=dataset.clone() />
+            <div class="legend" aria-label="Legend" role="group">
+                <ul class="legend__list">
+                    {symbols}
+                    <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__france" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>"French side"</li>
+                    <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__china" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>"Chinese side"</li>
+                </ul>
+                <ul class="legend__list">
+                    <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--agreement" d="M2,6H34" /></svg>"signed or done"</li>
+                    <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--project link--proposed" d="M2,6H34" /></svg>"planned"</li>
+                    <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--air-route link--proposed" d="M2,6H34" /></svg>"proposed air route (under study)"</li>
+                </ul>
             </div>
             <p class="map-credit" data-testid="map-credit">{credit}</p>
+            <details class="site-lists">
+                <summary>"Sites as a list"</summary>
+                <div class="site-groups">
+                    {side_list(Side::France, "Auvergne-Rhône-Alpes")}
+                    {side_list(Side::China, "Hebei · Beijing")}
+                    {side_list(Side::Other, "Elsewhere")}
+                </div>
+            </details>
         </section>
     }
 }

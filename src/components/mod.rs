@@ -6,6 +6,7 @@ mod detail_panel;
 mod header;
 mod load_error;
 mod map_panel;
+mod map_view;
 mod timeline_panel;
 
 pub use data_warnings::DataWarnings;
@@ -13,4 +14,5 @@ pub use detail_panel::DetailPanel;
 pub use header::{DatasetSummary, Header};
 pub use load_error::LoadErrorPanel;
 pub use map_panel::MapPanel;
+pub use map_view::MapCanvas;
 pub use timeline_panel::TimelinePanel;

@@ -30,7 +30,7 @@ pub fn TimelinePanel(dataset: Arc<Dataset>) -> impl IntoView {
                         class="timeline-item"
                         data-item=id.clone()
                         aria-pressed=move || is_selected().to_string()
-                        on:click=move |_| state.selected.set(Some(id.clone()))
+                        on:click=move |_| state.select_item(id.clone())
                     >
                         <span class="timeline-item__date">{item.when.label()}</span>
                         <span class="timeline-item__title">{title}</span>

@@ -1,5 +1,13 @@
-//! Geography: the embedded base map. Plain Rust, no DOM, tested natively.
+//! Geography: the embedded base map, the projection, windows on the plane, and the map
+//! scene (what to draw where). Plain Rust, no DOM, tested natively.
 
 pub mod basemap;
+pub mod labels;
+pub mod projection;
+pub mod scene;
+pub mod svg;
+pub mod view;
 
 pub use basemap::{BaseMap, Layer, Shape};
+pub use projection::{great_circle, Projection};
+pub use view::{Bounds, ViewTransform, Viewport};

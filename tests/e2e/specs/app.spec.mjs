@@ -22,7 +22,8 @@ test.describe('the page', () => {
     ].join(' · ');
     await expect(page.getByTestId('dataset-summary')).toHaveText(summary);
     await expect(page.locator('.timeline-item')).toHaveCount(ds.items.length);
-    await expect(page.locator('[data-site]')).toHaveCount(ds.sites.length);
+    await expect(page.locator('.map-svg [data-site]')).toHaveCount(ds.sites.length);
+    await expect(page.locator('[data-site-entry]')).toHaveCount(ds.sites.length);
     await expect(page.getByTestId('map-credit')).toContainText('Natural Earth');
     expect(consoleErrors).toEqual([]);
   });
@@ -30,6 +31,7 @@ test.describe('the page', () => {
   test('timeline lists dated items in order and undated ones last', async ({ page, request }) => {
     const ds = await shippedDataset(request);
     await page.goto('./');
+    await appSettled(page);
     const ids = await page.locator('.timeline-item').evaluateAll((els) => els.map((e) => e.dataset.item));
     const byId = Object.fromEntries(ds.items.map((i) => [i.id, i]));
     const starts = ids.map((id) => byId[id].when.start);
@@ -41,8 +43,9 @@ test.describe('the page', () => {
 
   test('selecting a timeline item by click and by keyboard shows its details', async ({ page, request }) => {
     const ds = await shippedDataset(request);
-    const [first, second] = await page.goto('./').then(() =>
-      page.locator('.timeline-item').evaluateAll((els) => els.slice(0, 2).map((e) => e.dataset.item)));
+    await page.goto('./');
+    await appSettled(page);
+    const [first, second] = await page.locator('.timeline-item').evaluateAll((els) => els.slice(0, 2).map((e) => e.dataset.item));
     const title = (id) => ds.items.find((i) => i.id === id).title.en;
     const details = page.getByRole('complementary', { name: 'Details' });
 

@@ -1,0 +1,151 @@
+//! The map projection and great circles.
+//!
+//! One Lambert conformal conic projection serves every view: it is conformal (shapes of
+//! the small regions stay right when zoomed in) and keeps the band from France to
+//! north-east China at 30–60° N with little distortion, so the views are only different
+//! windows on the same projected plane and moving between them is a pan and a zoom.
+
+use std::f64::consts::{FRAC_PI_4, PI};
+
+/// Projected units per Earth radius: a unit is about 6.4 km.
+pub const PROJECTED_RADIUS: f64 = 1000.0;
+
+/// A Lambert conformal conic projection on the sphere.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Projection {
+    lon0: f64,
+    n: f64,
+    f: f64,
+    rho0: f64,
+}
+
+impl Projection {
+    /// Standard parallels `lat1`, `lat2`, origin (`lon0`, `lat0`), in degrees.
+    pub fn lambert_conic(lat1: f64, lat2: f64, lon0: f64, lat0: f64) -> Self {
+        let (p1, p2, p0) = (lat1.to_radians(), lat2.to_radians(), lat0.to_radians());
+        let t = |p: f64| (FRAC_PI_4 + p / 2.0).tan();
+        let n = if (lat1 - lat2).abs() < 1e-9 { p1.sin() } else { (p1.cos() / p2.cos()).ln() / (t(p2) / t(p1)).ln() };
+        let f = p1.cos() * t(p1).powf(n) / n;
+        Self { lon0: lon0.to_radians(), n, f, rho0: f / t(p0).powf(n) }
+    }
+
+    /// The projection of the whole app: France to north-east China.
+    pub fn eurasia() -> Self {
+        Self::lambert_conic(30.0, 60.0, 60.0, 45.0)
+    }
+
+    /// (lon, lat) in degrees to plane (x east, y down) in projected units.
+    pub fn project_lon_lat(&self, lon: f64, lat: f64) -> (f64, f64) {
+        let lat = lat.clamp(-89.0, 89.0).to_radians();
+        let mut dlon = lon.to_radians() - self.lon0;
+        // Keep the cut of the cone opposite the central meridian.
+        dlon = (dlon + PI).rem_euclid(2.0 * PI) - PI;
+        let rho = self.f / (FRAC_PI_4 + lat / 2.0).tan().powf(self.n);
+        let theta = self.n * dlon;
+        (PROJECTED_RADIUS * rho * theta.sin(), -PROJECTED_RADIUS * (self.rho0 - rho * theta.cos()))
+    }
+}
+
+/// Points along the shorter great circle from `a` to `b` (lon, lat in degrees), both ends
+/// included, about one every `step_deg` degrees of arc.
+pub fn great_circle(a: (f64, f64), b: (f64, f64), step_deg: f64) -> Vec<(f64, f64)> {
+    let to_vec = |(lon, lat): (f64, f64)| {
+        let (lon, lat) = (lon.to_radians(), lat.to_radians());
+        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+    };
+    let (va, vb) = (to_vec(a), to_vec(b));
+    let dot = (va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2]).clamp(-1.0, 1.0);
+    let omega = dot.acos();
+    let segments = ((omega.to_degrees() / step_deg.max(0.01)).ceil() as usize).max(1);
+    if omega < 1e-9 {
+        return vec![a, b];
+    }
+    (0..=segments)
+        .map(|i| {
+            let t = i as f64 / segments as f64;
+            let (wa, wb) = (((1.0 - t) * omega).sin() / omega.sin(), (t * omega).sin() / omega.sin());
+            let v = [wa * va[0] + wb * vb[0], wa * va[1] + wb * vb[1], wa * va[2] + wb * vb[2]];
+            (v[1].atan2(v[0]).to_degrees(), v[2].atan2(v[0].hypot(v[1])).to_degrees())
+        })
+        .collect()
+}
+
+/// Great-circle distance in kilometres (mean Earth radius).
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, la2) = (a.1.to_radians(), b.1.to_radians());
+    let (dla, dlo) = (la2 - la1, (b.0 - a.0).to_radians());
+    let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, eps: f64) -> bool {
+        (a - b).abs() < eps
+    }
+
+    #[test]
+    fn the_origin_projects_to_zero_and_north_is_up() {
+        let p = Projection::eurasia();
+        let (x, y) = p.project_lon_lat(60.0, 45.0);
+        assert!(close(x, 0.0, 1e-9) && close(y, 0.0, 1e-9), "{x} {y}");
+        let (_, y_north) = p.project_lon_lat(60.0, 50.0);
+        assert!(y_north < 0.0, "screen y grows downwards");
+        let (x_east, _) = p.project_lon_lat(70.0, 45.0);
+        assert!(x_east > 0.0);
+    }
+
+    #[test]
+    fn france_is_west_of_china_and_scale_is_true_on_the_standard_parallels() {
+        let p = Projection::eurasia();
+        let (xl, _) = p.project_lon_lat(4.84, 45.76);
+        let (xb, _) = p.project_lon_lat(116.4, 39.9);
+        assert!(xl < 0.0 && xb > 0.0);
+        // One degree of longitude on 30° N is cos(30°) · 111.2 km; a unit is R/1000.
+        for lat in [30.0, 60.0] {
+            let (x1, y1) = p.project_lon_lat(60.0, lat);
+            let (x2, y2) = p.project_lon_lat(61.0, lat);
+            let km = (x2 - x1).hypot(y2 - y1) * 6371.0 / PROJECTED_RADIUS;
+            let expected = distance_km((60.0, lat), (61.0, lat));
+            assert!(close(km, expected, 0.01 * expected), "{lat}: {km} vs {expected}");
+        }
+    }
+
+    #[test]
+    fn conformal_locally() {
+        // A small step east and a small step north have the same projected length
+        // ratio as on the ground, at any latitude.
+        let p = Projection::eurasia();
+        for (lon, lat) in [(5.9, 45.6), (114.9, 40.8)] {
+            let (x0, y0) = p.project_lon_lat(lon, lat);
+            let (xe, ye) = p.project_lon_lat(lon + 0.01, lat);
+            let (xn, yn) = p.project_lon_lat(lon, lat + 0.01);
+            let ratio = (xe - x0).hypot(ye - y0) / (xn - x0).hypot(yn - y0);
+            let ground = distance_km((lon, lat), (lon + 0.01, lat)) / distance_km((lon, lat), (lon, lat + 0.01));
+            assert!(close(ratio, ground, 1e-3), "{ratio} vs {ground}");
+        }
+    }
+
+    #[test]
+    fn great_circles_go_north_and_end_where_they_should() {
+        let lyon = (4.84, 45.76);
+        let beijing = (116.41, 39.9);
+        let arc = great_circle(lyon, beijing, 2.0);
+        assert!(close(arc[0].0, lyon.0, 1e-9) && close(arc[0].1, lyon.1, 1e-9));
+        let last = arc[arc.len() - 1];
+        assert!(close(last.0, beijing.0, 1e-9) && close(last.1, beijing.1, 1e-9));
+        // Lyon–Beijing is about 8,200 km: ~74° of arc, so ~37 segments of 2°.
+        assert!((35..=40).contains(&(arc.len() - 1)), "{}", arc.len());
+        let highest = arc.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+        assert!(highest > 55.0, "the arc bows north, over Russia: {highest}");
+        let km = distance_km(lyon, beijing);
+        assert!((8_000.0..8_400.0).contains(&km), "{km}");
+    }
+
+    #[test]
+    fn a_degenerate_arc_is_two_points() {
+        assert_eq!(great_circle((5.0, 45.0), (5.0, 45.0), 2.0).len(), 2);
+    }
+}

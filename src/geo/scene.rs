@@ -1,0 +1,449 @@
+//! The map scene: data → projected geometry → SVG marks, as pure functions.
+//!
+//! [`MapScene::build`] projects the base map, the sites and the links (great-circle arcs)
+//! once. The world layer (base map and links) is drawn in projected units under one
+//! transform, so panning and zooming only change an attribute; the site layer is laid out
+//! in screen pixels for each window ([`site_marks`]), so markers and labels keep their
+//! size, close sites are spread apart and labels do not overlap.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use super::basemap::{BaseMap, Layer};
+use super::labels::{place_labels, spread, LabelPlace, Rect};
+use super::projection::{great_circle, Projection};
+use super::view::{Bounds, ViewTransform, Viewport};
+use crate::model::{Dataset, ItemKind, Lang, Localized, Side, SiteKind, Status};
+
+/// The windows the user can move between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MapView {
+    /// France to north-east China, every link a great-circle arc.
+    Overview,
+    /// Auvergne-Rhône-Alpes.
+    France,
+    /// Hebei, Beijing and Tianjin.
+    China,
+    /// Both regions side by side, links running between them (wide screens).
+    Both,
+}
+
+impl MapView {
+    pub const ALL: [MapView; 4] = [MapView::Overview, MapView::France, MapView::China, MapView::Both];
+
+    /// The name used in URLs and test ids.
+    pub fn slug(self) -> &'static str {
+        match self {
+            MapView::Overview => "overview",
+            MapView::France => "france",
+            MapView::China => "china",
+            MapView::Both => "both",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.slug() == s)
+    }
+}
+
+/// A base-map shape as an SVG path in projected units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BasePath {
+    pub id: String,
+    pub layer: Layer,
+    pub d: String,
+}
+
+/// A site, projected, with the items that involve it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteNode {
+    pub id: String,
+    pub name: Localized,
+    pub kind: SiteKind,
+    pub side: Side,
+    pub p: (f64, f64),
+    /// Ids of the items held at or linking this site, in dataset order.
+    pub items: Vec<String>,
+    /// The span of the multi-day events held at the site (the Games), as `start – end`.
+    pub event_dates: Option<String>,
+}
+
+/// One drawn link: an item joining two of its sites.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub item: String,
+    /// The item's title, for the link's accessible name.
+    pub title: Localized,
+    pub kind: ItemKind,
+    pub status: Status,
+    pub from: String,
+    pub to: String,
+    /// The great-circle arc in projected units.
+    pub d: String,
+    /// Planned or under study: drawn dashed.
+    pub proposed: bool,
+}
+
+/// Everything the map draws, projected once per dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapScene {
+    pub base: Vec<BasePath>,
+    pub sites: Vec<SiteNode>,
+    pub links: Vec<Link>,
+    overview: Bounds,
+    france: Bounds,
+    china: Bounds,
+}
+
+/// Sizes of the screen-space marks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MarkStyle {
+    pub radius: f64,
+    pub font_px: f64,
+}
+
+impl Default for MarkStyle {
+    fn default() -> Self {
+        Self { radius: 6.0, font_px: 13.0 }
+    }
+}
+
+/// A site's marker in screen pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteMark {
+    pub id: String,
+    /// Where the marker is drawn (spread apart from close neighbours, or held at the edge).
+    pub x: f64,
+    pub y: f64,
+    /// Where the site really is, when the marker had to move.
+    pub true_point: Option<(f64, f64)>,
+    /// The site lies outside the window; the marker waits at the edge, pointing at it.
+    pub offscreen: bool,
+    pub label: Option<LabelPlace>,
+    pub name: String,
+    pub sub: Option<String>,
+}
+
+impl MapScene {
+    /// Projects the base map, the sites and a great-circle arc for each link.
+    pub fn build(ds: &Dataset, basemap: &BaseMap, projection: &Projection) -> Self {
+        let project = |(lon, lat): (f64, f64)| projection.project_lon_lat(lon, lat);
+        let base = basemap
+            .shapes
+            .iter()
+            .map(|s| BasePath { id: s.id.clone(), layer: s.layer, d: rings_path(s.rings.iter().map(|r| r.iter().map(|&p| project(p)))) })
+            .collect();
+
+        let mut items_at: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut events_at: HashMap<&str, String> = HashMap::new();
+        for item in &ds.items {
+            for site in &item.sites {
+                items_at.entry(site.as_str()).or_default().push(item.id.clone());
+                if let (ItemKind::Event, Some(s), Some(e)) = (item.kind, &item.when.start, &item.when.end) {
+                    events_at.insert(site.as_str(), compact_span(s, e));
+                }
+            }
+        }
+        let sites: Vec<SiteNode> = ds
+            .sites
+            .iter()
+            .map(|s| SiteNode {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                kind: s.kind,
+                side: s.side,
+                p: project((s.lon, s.lat)),
+                items: items_at.get(s.id.as_str()).cloned().unwrap_or_default(),
+                event_dates: events_at.get(s.id.as_str()).cloned(),
+            })
+            .collect();
+
+        let lon_lat: HashMap<&str, (f64, f64)> = ds.sites.iter().map(|s| (s.id.as_str(), (s.lon, s.lat))).collect();
+        let mut links = Vec::new();
+        for item in &ds.items {
+            for (from, to) in link_pairs(ds, &item.sites) {
+                let (Some(&a), Some(&b)) = (lon_lat.get(from.as_str()), lon_lat.get(to.as_str())) else { continue };
+                let arc: Vec<(f64, f64)> = great_circle(a, b, 1.0).into_iter().map(project).collect();
+                links.push(Link {
+                    item: item.id.clone(),
+                    title: item.title.clone(),
+                    kind: item.kind,
+                    status: item.status,
+                    from,
+                    to,
+                    d: line_path(&arc),
+                    proposed: matches!(item.status, Status::Planned | Status::UnderStudy),
+                });
+            }
+        }
+
+        let shape_bounds = |ids: &[&str]| {
+            ids.iter()
+                .filter_map(|id| basemap.shape(id))
+                .filter_map(|s| Bounds::of_points(s.rings.iter().flatten().map(|&p| project(p))))
+                .reduce(Bounds::union)
+        };
+        let site_bounds = |side: Side| Bounds::of_points(sites.iter().filter(|s| s.side == side).map(|s| s.p));
+        let union = |a: Option<Bounds>, b: Option<Bounds>| match (a, b) {
+            (Some(a), Some(b)) => Some(a.union(b)),
+            (a, b) => a.or(b),
+        };
+        let fallback = Bounds { x0: -1.0, y0: -1.0, x1: 1.0, y1: 1.0 };
+        // The regions' outlines; the sites only when the base map lacks them (a far site,
+        // such as Shanghai, is reached by following its link off the edge).
+        let france = shape_bounds(&["auvergne-rhone-alpes"]).or_else(|| site_bounds(Side::France)).unwrap_or(fallback);
+        let china = shape_bounds(&["hebei", "beijing", "tianjin"]).or_else(|| site_bounds(Side::China)).unwrap_or(fallback);
+        // The overview holds both regions and every arc between them.
+        let arcs = links
+            .iter()
+            .filter(|l| {
+                let side = |id: &str| sites.iter().find(|s| s.id == id).map(|s| s.side);
+                side(&l.from) != Some(Side::Other) && side(&l.to) != Some(Side::Other)
+            })
+            .flat_map(|l| parse_path_points(&l.d))
+            .collect::<Vec<_>>();
+        let overview = union(Some(france.union(china)), Bounds::of_points(arcs)).unwrap_or(fallback);
+        Self { base, sites, links, overview, france, china }
+    }
+
+    /// The part of the plane a view shows.
+    pub fn bounds(&self, view: MapView) -> Bounds {
+        match view {
+            MapView::Overview | MapView::Both => self.overview,
+            MapView::France => self.france,
+            MapView::China => self.china,
+        }
+    }
+
+    /// The panes of a view (one, or two side by side) with the transform of each.
+    pub fn panes(&self, view: MapView, vp: Viewport) -> Vec<Pane> {
+        let pad = (vp.width.min(vp.height) * 0.06).clamp(12.0, 48.0);
+        match view {
+            MapView::Both => {
+                let half = Viewport { width: vp.width / 2.0, height: vp.height };
+                let left = ViewTransform::fit(self.france, half, pad);
+                let right = ViewTransform::fit(self.china, half, pad).pan(vp.width / 2.0, 0.0);
+                vec![
+                    Pane { rect: Rect { x: 0.0, y: 0.0, w: half.width, h: vp.height }, transform: left, region: Some(Side::France) },
+                    Pane { rect: Rect { x: half.width, y: 0.0, w: half.width, h: vp.height }, transform: right, region: Some(Side::China) },
+                ]
+            }
+            v => vec![Pane { rect: Rect { x: 0.0, y: 0.0, w: vp.width, h: vp.height }, transform: ViewTransform::fit(self.bounds(v), vp, pad), region: None }],
+        }
+    }
+
+    pub fn site(&self, id: &str) -> Option<&SiteNode> {
+        self.sites.iter().find(|s| s.id == id)
+    }
+}
+
+/// A window of the map on part of the screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pane {
+    pub rect: Rect,
+    pub transform: ViewTransform,
+    /// In the side-by-side view, the side whose sites this pane shows.
+    pub region: Option<Side>,
+}
+
+/// Which sites of an item a link joins: each French (or third-country) site with a
+/// Chinese one, pairing them in order and reusing the shorter list, so that every site of
+/// the item is joined and no pair is drawn twice; third-country sites join the item's
+/// first French site.
+pub fn link_pairs(ds: &Dataset, sites: &[String]) -> Vec<(String, String)> {
+    let side_of = |id: &String| ds.site(id).map(|s| s.side);
+    let of_side = |side: Side| sites.iter().filter(|id| side_of(id) == Some(side)).cloned().collect::<Vec<_>>();
+    let (fr, cn, other) = (of_side(Side::France), of_side(Side::China), of_side(Side::Other));
+    let mut pairs = Vec::new();
+    if !fr.is_empty() && !cn.is_empty() {
+        for i in 0..fr.len().max(cn.len()) {
+            pairs.push((fr[i % fr.len()].clone(), cn[i % cn.len()].clone()));
+        }
+    }
+    if let Some(first) = fr.first() {
+        pairs.extend(other.iter().map(|o| (first.clone(), o.clone())));
+    }
+    pairs
+}
+
+/// Screen-space markers and labels for the sites one pane shows.
+pub fn site_marks(scene: &MapScene, view: MapView, pane: &Pane, lang: Lang, style: MarkStyle) -> Vec<SiteMark> {
+    let inset = style.radius + 4.0;
+    let frame = pane.rect;
+    let mut chosen: Vec<(&SiteNode, (f64, f64), bool)> = Vec::new();
+    for s in &scene.sites {
+        if let Some(side) = pane.region {
+            if s.side != side {
+                continue;
+            }
+        }
+        let (x, y) = pane.transform.apply(s.p);
+        let inside = x >= frame.x && x <= frame.x + frame.w && y >= frame.y && y <= frame.y + frame.h;
+        if inside {
+            chosen.push((s, (x, y), false));
+        } else if view == MapView::Overview {
+            // Held at the edge, so the overview still shows every site.
+            let cx = x.clamp(frame.x + inset, frame.x + frame.w - inset);
+            let cy = y.clamp(frame.y + inset, frame.y + frame.h - inset);
+            chosen.push((s, (cx, cy), true));
+        }
+    }
+    // Most connected first: they get the label when space is short.
+    chosen.sort_by(|a, b| b.0.items.len().cmp(&a.0.items.len()).then_with(|| a.0.id.cmp(&b.0.id)));
+    let points: Vec<(f64, f64)> = chosen.iter().map(|c| c.1).collect();
+    // The widest marker (the star) reaches 1.3 radii out.
+    let spread_points = spread(&points, style.radius * 2.6 + 1.0);
+    let texts: Vec<(String, usize)> = chosen
+        .iter()
+        .map(|(s, _, _)| {
+            let name = s.name.get(lang).to_owned();
+            match (&s.event_dates, view) {
+                // The box must hold the longer of the two lines.
+                (Some(dates), v) if v != MapView::Overview => {
+                    let sub = format!("Games {dates}");
+                    (if sub.chars().count() > name.chars().count() { sub } else { name }, 2)
+                }
+                _ => (name, 1),
+            }
+        })
+        .collect();
+    let labels = place_labels(&spread_points, &texts, style.radius, style.font_px, frame);
+    chosen
+        .iter()
+        .zip(spread_points)
+        .zip(labels)
+        .map(|(((s, p, offscreen), q), label)| {
+            let moved = (p.0 - q.0).hypot(p.1 - q.1) > 0.5 && !offscreen;
+            SiteMark {
+                id: s.id.clone(),
+                x: q.0,
+                y: q.1,
+                true_point: moved.then_some(*p),
+                offscreen: *offscreen,
+                label,
+                name: s.name.get(lang).to_owned(),
+                sub: if view == MapView::Overview { None } else { s.event_dates.as_ref().map(|d| format!("Games {d}")) },
+            }
+        })
+        .collect()
+}
+
+/// A span of two ISO dates as short as it reads: `4–20 Feb 2022`, `28 Nov – 2 Dec 2018`,
+/// or the two dates as given when they are not both full days.
+pub fn compact_span(start: &str, end: &str) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let parse = |d: &str| -> Option<(u32, usize, u32)> {
+        let mut it = d.split('-');
+        let (y, m, day) = (it.next()?.parse().ok()?, it.next()?.parse::<usize>().ok()?, it.next()?.parse().ok()?);
+        (1..=12).contains(&m).then_some((y, m, day))
+    };
+    match (parse(start), parse(end)) {
+        (Some((y1, m1, d1)), Some((y2, m2, d2))) if y1 == y2 && m1 == m2 => format!("{d1}–{d2} {} {y1}", MONTHS[m1 - 1]),
+        (Some((y1, m1, d1)), Some((y2, m2, d2))) if y1 == y2 => format!("{d1} {} – {d2} {} {y1}", MONTHS[m1 - 1], MONTHS[m2 - 1]),
+        (Some((y1, m1, d1)), Some((y2, m2, d2))) => format!("{d1} {} {y1} – {d2} {} {y2}", MONTHS[m1 - 1], MONTHS[m2 - 1]),
+        _ => format!("{start} – {end}"),
+    }
+}
+
+/// Rings as one SVG path (`M … L … Z` per ring), two decimals.
+pub fn rings_path<R, P>(rings: R) -> String
+where
+    R: IntoIterator<Item = P>,
+    P: IntoIterator<Item = (f64, f64)>,
+{
+    let mut d = String::new();
+    for ring in rings {
+        let start = d.len();
+        for (i, (x, y)) in ring.into_iter().enumerate() {
+            let _ = write!(d, "{}{},{}", if i == 0 { 'M' } else { 'L' }, num(x), num(y));
+        }
+        if d.len() > start {
+            d.push('Z');
+        }
+    }
+    d
+}
+
+/// An open polyline as an SVG path.
+pub fn line_path(points: &[(f64, f64)]) -> String {
+    let mut d = String::new();
+    for (i, &(x, y)) in points.iter().enumerate() {
+        let _ = write!(d, "{}{},{}", if i == 0 { 'M' } else { 'L' }, num(x), num(y));
+    }
+    d
+}
+
+/// The points of a path made by [`line_path`] or [`rings_path`].
+fn parse_path_points(d: &str) -> Vec<(f64, f64)> {
+    d.split(['M', 'L', 'Z'])
+        .filter_map(|pair| {
+            let (x, y) = pair.split_once(',')?;
+            Some((x.parse().ok()?, y.parse().ok()?))
+        })
+        .collect()
+}
+
+/// Two decimals, without a trailing `.00` or `-0`.
+fn num(v: f64) -> String {
+    let r = (v * 100.0).round() / 100.0;
+    let r = if r == 0.0 { 0.0 } else { r };
+    let s = format!("{r:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// Text for an attribute or element body.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// How an enum value is spelt in the dataset (`ski_resort`), as a CSS-friendly slug
+/// (`ski-resort`).
+pub fn slug_of<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(|s| s.replace('_', "-"))).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_compact() {
+        assert_eq!(rings_path([vec![(0.0, 0.0), (1.234, -0.001), (2.5, 3.0)]]), "M0,0L1.23,0L2.5,3Z");
+        assert_eq!(line_path(&[(1.0, 2.0), (3.456, 4.0)]), "M1,2L3.46,4");
+        assert_eq!(parse_path_points("M1,2L3.46,4"), vec![(1.0, 2.0), (3.46, 4.0)]);
+        assert_eq!(rings_path(Vec::<Vec<(f64, f64)>>::new()), "");
+    }
+
+    #[test]
+    fn spans_read_short() {
+        assert_eq!(compact_span("2022-02-04", "2022-02-20"), "4–20 Feb 2022");
+        assert_eq!(compact_span("2018-11-28", "2018-12-02"), "28 Nov – 2 Dec 2018");
+        assert_eq!(compact_span("2018-12-30", "2019-01-02"), "30 Dec 2018 – 2 Jan 2019");
+        assert_eq!(compact_span("2017", "2018"), "2017 – 2018");
+    }
+
+    #[test]
+    fn xml_is_escaped() {
+        assert_eq!(escape_xml(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    }
+
+    #[test]
+    fn views_round_trip_through_their_slugs() {
+        for v in MapView::ALL {
+            assert_eq!(MapView::from_slug(v.slug()), Some(v));
+        }
+        assert_eq!(MapView::from_slug("mars"), None);
+    }
+}
+

@@ -1,0 +1,256 @@
+//! The map's SVG markup, built as text from the scene: the same function draws the page
+//! and the snapshot tests, and the browser parses one string instead of thousands of
+//! element creations. Every text from the data goes through [`escape_xml`]; no `style`
+//! attribute is written (the page runs under a strict Content-Security-Policy).
+
+use std::fmt::Write;
+
+use super::basemap::Layer;
+use super::scene::{escape_xml, site_marks, Link, MapScene, MapView, MarkStyle, Pane, SiteMark};
+use super::view::Viewport;
+use crate::model::{ItemKind, Lang, Side, SiteKind, Status};
+
+/// Above this many links, links are not Tab stops (they stay clickable and are listed).
+pub const MAX_FOCUSABLE_LINKS: usize = 200;
+
+/// Base map and links, in projected units, for one pane's `world` group.
+pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
+    let mut s = String::with_capacity(scene.base.iter().map(|b| b.d.len() + 60).sum::<usize>() + scene.links.len() * 300);
+    s.push_str(r#"<g class="base">"#);
+    for layer in [Layer::Country, Layer::Context, Layer::Departement, Layer::Region] {
+        for b in scene.base.iter().filter(|b| b.layer == layer) {
+            let _ = write!(s, r#"<path class="shape shape--{}" data-shape="{}" d="{}"/>"#, layer_class(layer), escape_xml(&b.id), b.d);
+        }
+    }
+    s.push_str("</g>");
+    if with_links {
+        s.push_str(r#"<g class="links">"#);
+        let focusable = scene.links.len() <= MAX_FOCUSABLE_LINKS;
+        for l in &scene.links {
+            let _ = write!(
+                s,
+                r#"<path class="{}" data-item="{}" data-from="{}" data-to="{}" d="{}" vector-effect="non-scaling-stroke"{} aria-label="{}"/>"#,
+                link_class(l.kind, l.status, l.proposed),
+                escape_xml(&l.item),
+                escape_xml(&l.from),
+                escape_xml(&l.to),
+                l.d,
+                if focusable { r#" tabindex="0" role="button""# } else { "" },
+                escape_xml(&link_label(scene, l, lang)),
+            );
+        }
+        s.push_str("</g>");
+    }
+    s
+}
+
+/// A link's accessible name: `"Chambéry – Zhangjiakou: <item title> (signed)"`.
+pub fn link_label(scene: &MapScene, link: &Link, lang: Lang) -> String {
+    let name = |id: &str| scene.site(id).map_or_else(|| id.to_owned(), |s| s.name.get(lang).to_owned());
+    format!("{} – {}: {} ({})", name(&link.from), name(&link.to), link.title.get(lang), status_text(link.status))
+}
+
+/// Site markers with their labels, in screen pixels.
+pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle) -> String {
+    let mut s = String::with_capacity(marks.len() * 400);
+    for m in marks {
+        let Some(site) = scene.site(&m.id) else { continue };
+        let side = side_class(site.side);
+        let _ = write!(
+            s,
+            r#"<g class="site site--{} site--{side}{}" data-site="{}" tabindex="0" role="button" aria-label="{}">"#,
+            kind_class(site.kind),
+            if m.offscreen { " site--offscreen" } else { "" },
+            escape_xml(&m.id),
+            escape_xml(&site_label(m, site.kind, site.side, site.items.len())),
+        );
+        if let Some((tx, ty)) = m.true_point {
+            let _ = write!(s, r#"<line class="site__leader" x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/><circle class="site__origin" cx="{tx:.1}" cy="{ty:.1}" r="1.5"/>"#, m.x, m.y, tx, ty);
+        }
+        let _ = write!(s, r#"<path class="site__mark" d="{}"/>"#, symbol_path(site.kind, m.x, m.y, style.radius));
+        if let Some(l) = &m.label {
+            let anchor = match l.side {
+                super::labels::Side::Right => "start",
+                super::labels::Side::Left => "end",
+                _ => "middle",
+            };
+            let _ = write!(s, r#"<text class="site__label" x="{:.1}" y="{:.1}" text-anchor="{anchor}">{}"#, l.x, l.y, escape_xml(&m.name));
+            if let Some(sub) = &m.sub {
+                let _ = write!(s, r#"<tspan class="site__sub" x="{:.1}" dy="1.2em">{}</tspan>"#, l.x, escape_xml(sub));
+            }
+            s.push_str("</text>");
+        }
+        s.push_str("</g>");
+    }
+    s
+}
+
+/// In the side-by-side view: curves from each French site to its Chinese partner, across
+/// the gap between the panes, in screen pixels.
+pub fn cross_links(scene: &MapScene, marks: &[SiteMark], lang: Lang) -> String {
+    let at = |id: &str| marks.iter().find(|m| m.id == id && !m.offscreen).map(|m| (m.x, m.y));
+    let mut s = String::new();
+    for l in &scene.links {
+        let (Some(a), Some(b)) = (at(&l.from), at(&l.to)) else { continue };
+        let bow = -((b.0 - a.0).abs() * 0.18).min(120.0);
+        let _ = write!(
+            s,
+            r#"<path class="{}" data-item="{}" data-from="{}" data-to="{}" d="M{:.1},{:.1}C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}" tabindex="0" role="button" aria-label="{}"/>"#,
+            link_class(l.kind, l.status, l.proposed),
+            escape_xml(&l.item),
+            escape_xml(&l.from),
+            escape_xml(&l.to),
+            a.0,
+            a.1,
+            a.0 + (b.0 - a.0) / 3.0,
+            a.1 + bow,
+            b.0 - (b.0 - a.0) / 3.0,
+            b.1 + bow,
+            b.0,
+            b.1,
+            escape_xml(&link_label(scene, l, lang)),
+        );
+    }
+    s
+}
+
+/// The whole map for a view, as one SVG document: what the page shows (minus the live
+/// transform changes) and what the snapshot tests compare.
+pub fn render_svg(scene: &MapScene, view: MapView, vp: Viewport, lang: Lang, style: MarkStyle) -> String {
+    let panes = scene.panes(view, vp);
+    let mut s = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" viewBox="0 0 {} {}">"#, vp.width, vp.height);
+    s.push_str(&panes_markup(scene, view, &panes, lang));
+    let marks: Vec<SiteMark> = panes.iter().flat_map(|p| site_marks(scene, view, p, lang, style)).collect();
+    if view == MapView::Both {
+        let _ = write!(s, r#"<g class="cross-links">{}</g>"#, cross_links(scene, &marks, lang));
+    }
+    let _ = write!(s, r#"<g class="sites">{}</g></svg>"#, sites_layer(scene, &marks, style));
+    s
+}
+
+/// Clip paths and the world group of each pane.
+pub fn panes_markup(scene: &MapScene, view: MapView, panes: &[Pane], lang: Lang) -> String {
+    let mut s = String::from("<defs>");
+    for (i, p) in panes.iter().enumerate() {
+        let _ = write!(s, r#"<clipPath id="map-pane-{i}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath>"#, p.rect.x, p.rect.y, p.rect.w, p.rect.h);
+    }
+    s.push_str("</defs>");
+    let world = world_layer(scene, view != MapView::Both, lang);
+    for (i, p) in panes.iter().enumerate() {
+        let _ = write!(
+            s,
+            r#"<g class="pane" clip-path="url(#map-pane-{i})"><rect class="sea" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/><g class="world" data-pane="{i}" transform="{}">{world}</g></g>"#,
+            p.rect.x,
+            p.rect.y,
+            p.rect.w,
+            p.rect.h,
+            p.transform.to_svg()
+        );
+    }
+    s
+}
+
+/// A marker's outline for each kind of site, centred on (x, y).
+pub fn symbol_path(kind: SiteKind, x: f64, y: f64, r: f64) -> String {
+    let pts = |v: &[(f64, f64)]| {
+        let mut d = String::new();
+        for (i, (dx, dy)) in v.iter().enumerate() {
+            let _ = write!(d, "{}{:.1},{:.1}", if i == 0 { 'M' } else { 'L' }, x + dx * r, y + dy * r);
+        }
+        d.push('Z');
+        d
+    };
+    match kind {
+        SiteKind::City | SiteKind::Region => {
+            format!("M{:.1},{:.1}a{r:.1},{r:.1} 0 1,0 {:.1},0a{r:.1},{r:.1} 0 1,0 {:.1},0Z", x - r, y, 2.0 * r, -2.0 * r)
+        }
+        SiteKind::SkiResort | SiteKind::Massif => pts(&[(0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)]),
+        SiteKind::University | SiteKind::TechnologyPark => pts(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
+        SiteKind::Landmark => pts(&[(0.0, -1.2), (1.2, 0.0), (0.0, 1.2), (-1.2, 0.0)]),
+        SiteKind::Airport => pts(&[(-0.3, -1.2), (0.3, -1.2), (0.3, -0.3), (1.2, -0.3), (1.2, 0.3), (0.3, 0.3), (0.3, 1.2), (-0.3, 1.2), (-0.3, 0.3), (-1.2, 0.3), (-1.2, -0.3), (-0.3, -0.3)]),
+        SiteKind::OlympicVenue => {
+            let star: Vec<(f64, f64)> = (0..10)
+                .map(|i| {
+                    let a = -std::f64::consts::FRAC_PI_2 + f64::from(i) * std::f64::consts::PI / 5.0;
+                    let rr = if i % 2 == 0 { 1.3 } else { 0.55 };
+                    (rr * a.cos(), rr * a.sin())
+                })
+                .collect();
+            pts(&star)
+        }
+    }
+}
+
+fn site_label(m: &SiteMark, kind: SiteKind, side: Side, items: usize) -> String {
+    let mut s = format!("{}: {}, {} side, {} item{}", m.name, kind_text(kind), side_text(side), items, if items == 1 { "" } else { "s" });
+    if let Some(sub) = &m.sub {
+        let _ = write!(s, ", {sub}");
+    }
+    if m.offscreen {
+        s.push_str(", outside this view");
+    }
+    s
+}
+
+pub fn kind_text(kind: SiteKind) -> &'static str {
+    match kind {
+        SiteKind::City => "city",
+        SiteKind::SkiResort => "ski resort",
+        SiteKind::OlympicVenue => "Olympic venue",
+        SiteKind::University => "university",
+        SiteKind::TechnologyPark => "technology park",
+        SiteKind::Airport => "airport",
+        SiteKind::Massif => "massif",
+        SiteKind::Landmark => "landmark",
+        SiteKind::Region => "region",
+    }
+}
+
+fn side_text(side: Side) -> &'static str {
+    match side {
+        Side::France => "French",
+        Side::China => "Chinese",
+        Side::Other => "third-country",
+    }
+}
+
+pub fn status_text(status: Status) -> &'static str {
+    match status {
+        Status::Signed => "signed",
+        Status::InProgress => "in progress",
+        Status::Planned => "planned",
+        Status::UnderStudy => "under study",
+        Status::Held => "held",
+        Status::Completed => "completed",
+    }
+}
+
+fn layer_class(layer: Layer) -> &'static str {
+    match layer {
+        Layer::Country => "country",
+        Layer::Region => "region",
+        Layer::Departement => "departement",
+        Layer::Context => "context",
+    }
+}
+
+fn kind_class(kind: SiteKind) -> String {
+    crate::geo::scene::slug_of(&kind)
+}
+
+fn side_class(side: Side) -> &'static str {
+    match side {
+        Side::France => "france",
+        Side::China => "china",
+        Side::Other => "other",
+    }
+}
+
+pub fn link_class(kind: ItemKind, status: Status, proposed: bool) -> String {
+    format!(
+        "link link--{} link--{}{}",
+        crate::geo::scene::slug_of(&kind),
+        crate::geo::scene::slug_of(&status),
+        if proposed { " link--proposed" } else { "" }
+    )
+}

@@ -1,0 +1,146 @@
+//! The map's SVG, from fixture data: snapshots of the exact markup, and properties of the
+//! real dataset's map (every site and link drawn, close sites apart).
+//!
+//! `UPDATE_SNAPSHOTS=1 cargo test --test map_svg` rewrites the snapshots; review the diff.
+
+use passerelle::geo::scene::{site_marks, MapScene, MapView, MarkStyle};
+use passerelle::geo::svg::render_svg;
+use passerelle::geo::{BaseMap, Projection, Viewport};
+use passerelle::model::{parse_dataset, Dataset, Lang};
+
+const VP: Viewport = Viewport { width: 640.0, height: 360.0 };
+
+fn fixture() -> Dataset {
+    let text = include_str!("fixtures/small.json");
+    parse_dataset("small.json", text).unwrap().dataset
+}
+
+/// Two squares standing in for the regions, so a snapshot stays readable.
+fn tiny_basemap() -> BaseMap {
+    BaseMap::parse(
+        r#"{"credit":"test","scale":1,"shapes":[
+        {"layer":"region","id":"auvergne-rhone-alpes","name":"AURA","rings":[[2,44,5,0,0,3,-5,0]]},
+        {"layer":"region","id":"hebei","name":"Hebei","rings":[[113,36,7,0,0,6,-7,0]]}]}"#,
+    )
+    .unwrap()
+}
+
+fn shipped() -> Dataset {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/cooperation.json")).unwrap();
+    parse_dataset("cooperation.json", &text).unwrap().dataset
+}
+
+fn check_snapshot(name: &str, actual: &str) {
+    let path = format!("{}/tests/snapshots/{name}.svg", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("no snapshot {path}; run with UPDATE_SNAPSHOTS=1"));
+    assert!(expected == actual, "{name}.svg differs from the snapshot:\nexpected: {expected}\nactual:   {actual}");
+}
+
+#[test]
+fn snapshot_of_each_view_of_the_fixture() {
+    let ds = fixture();
+    let scene = MapScene::build(&ds, &tiny_basemap(), &Projection::eurasia());
+    for view in MapView::ALL {
+        let svg = render_svg(&scene, view, VP, Lang::En, MarkStyle::default());
+        check_snapshot(&format!("small-{}", view.slug()), &svg);
+    }
+}
+
+#[test]
+fn the_fixture_map_has_its_sites_and_its_one_link() {
+    let ds = fixture();
+    let scene = MapScene::build(&ds, &tiny_basemap(), &Projection::eurasia());
+    let svg = render_svg(&scene, MapView::Overview, VP, Lang::En, MarkStyle::default());
+    for site in &ds.sites {
+        assert!(svg.contains(&format!(r#"data-site="{}""#, site.id)), "site {}", site.id);
+    }
+    // The route joins Lyon and Beijing; the signing has one site, so no link.
+    assert_eq!(svg.matches(r#"class="link "#).count(), 1);
+    assert!(svg.contains(r#"class="link link--air-route link--under-study link--proposed" data-item="route" data-from="lyon" data-to="beijing""#));
+    assert!(!svg.contains("style="), "no inline style (CSP)");
+}
+
+#[test]
+fn hostile_names_are_escaped() {
+    let mut ds = fixture();
+    ds.sites[0].name.en = r#"<script>alert("x")</script>"#.into();
+    let scene = MapScene::build(&ds, &tiny_basemap(), &Projection::eurasia());
+    let svg = render_svg(&scene, MapView::France, VP, Lang::En, MarkStyle::default());
+    assert!(!svg.contains("<script>"));
+    assert!(svg.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
+}
+
+#[test]
+fn the_overview_of_the_real_data_shows_every_site_and_link() {
+    let ds = shipped();
+    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    let svg = render_svg(&scene, MapView::Overview, Viewport { width: 1280.0, height: 600.0 }, Lang::En, MarkStyle::default());
+    for site in &ds.sites {
+        assert!(svg.contains(&format!(r#"data-site="{}""#, site.id)), "site {}", site.id);
+    }
+    let expected_links: usize = ds.items.iter().map(|i| passerelle::geo::scene::link_pairs(&ds, &i.sites).len()).sum();
+    assert!(expected_links >= 10, "{expected_links}");
+    assert_eq!(svg.matches(r#"class="link "#).count(), expected_links);
+    // Shawinigan (Québec) lies west of the overview: held at the edge, still there.
+    assert!(svg.contains(r#"site--offscreen" data-site="shawinigan""#));
+}
+
+/// In the regional views, sites a few kilometres apart get markers that do not overlap
+/// and labels that do not overlap.
+#[test]
+fn regional_views_separate_close_sites() {
+    let ds = shipped();
+    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    let style = MarkStyle::default();
+    for (view, vp, close) in [
+        (MapView::France, Viewport { width: 1280.0, height: 600.0 }, vec!["chambery", "la-feclaz", "savoie-technolac", "usmb"]),
+        (MapView::China, Viewport { width: 1280.0, height: 600.0 }, vec!["zhangjiakou", "chongli", "yanqing", "great-wall"]),
+        (MapView::France, Viewport { width: 390.0, height: 420.0 }, vec!["chambery", "la-feclaz", "savoie-technolac", "usmb"]),
+    ] {
+        let pane = scene.panes(view, vp)[0];
+        let marks = site_marks(&scene, view, &pane, Lang::En, style);
+        for (i, a) in marks.iter().enumerate() {
+            for b in &marks[i + 1..] {
+                let d = (a.x - b.x).hypot(a.y - b.y);
+                assert!(d >= 2.6 * style.radius, "{:?} {}: {} and {} are {d:.1} px apart", view, vp.width, a.id, b.id);
+            }
+        }
+        for id in close {
+            assert!(marks.iter().any(|m| m.id == id), "{id} in {view:?}");
+        }
+        let labels: Vec<_> = marks.iter().filter_map(|m| m.label.map(|l| l.rect)).collect();
+        for (i, a) in labels.iter().enumerate() {
+            for b in &labels[i + 1..] {
+                assert!(!a.intersects(b), "labels overlap in {view:?}");
+            }
+        }
+        assert!(labels.len() * 2 >= marks.len(), "{view:?}: most sites keep a label ({} of {})", labels.len(), marks.len());
+    }
+}
+
+#[test]
+fn olympic_sites_carry_the_games_dates_in_the_regional_view() {
+    let ds = shipped();
+    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    let svg = render_svg(&scene, MapView::China, Viewport { width: 1280.0, height: 720.0 }, Lang::En, MarkStyle::default());
+    assert!(svg.contains("Games 4–20 Feb 2022"));
+}
+
+/// Writes each view of the real data to `target/map-<view>-<width>.svg`, to look at:
+/// `cargo test --test map_svg -- --ignored`.
+#[test]
+#[ignore]
+fn dump_views_for_review() {
+    let ds = shipped();
+    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    for (w, h) in [(1280.0, 560.0), (390.0, 420.0)] {
+        for view in MapView::ALL {
+            let svg = render_svg(&scene, view, Viewport { width: w, height: h }, Lang::En, MarkStyle::default());
+            std::fs::write(format!("{}/target/map-{}-{w}.svg", env!("CARGO_MANIFEST_DIR"), view.slug()), svg).unwrap();
+        }
+    }
+}
