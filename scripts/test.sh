@@ -32,12 +32,7 @@ finish() {
 }
 trap finish EXIT
 
-say "set-up"
-ensure_wasm_toolchain
-ensure_trunk
-ensure_wasm_bindgen
-ensure_node_packages
-ensure_browser
+ensure_everything
 
 # run_logged NAME CMD… : runs CMD, showing and keeping its output; returns its status.
 run_logged() {

@@ -136,3 +136,13 @@ ensure_browser() {
     say "browser: $("$PASSERELLE_CHROMIUM" --version 2>/dev/null)"
   fi
 }
+
+# Everything a build and a browser run need, each skipped when already present.
+ensure_everything() {
+  say "set-up"
+  ensure_wasm_toolchain
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_node_packages
+  ensure_browser
+}

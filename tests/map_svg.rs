@@ -144,3 +144,25 @@ fn dump_views_for_review() {
         }
     }
 }
+
+/// Times the pure layout of the synthetic dataset's site layer (run by hand:
+/// `cargo test --release --test map_svg -- --ignored --nocapture time_synthetic`).
+#[test]
+#[ignore]
+fn time_synthetic_layout() {
+    let path = format!("{}/target/bench/synthetic.json", env!("CARGO_MANIFEST_DIR"));
+    let Ok(text) = std::fs::read_to_string(&path) else { return };
+    let ds = parse_dataset("synthetic.json", &text).unwrap().dataset;
+    let t = std::time::Instant::now();
+    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    println!("build {:?}", t.elapsed());
+    for view in [MapView::Overview, MapView::France] {
+        let vp = Viewport { width: 704.0, height: 394.0 };
+        let pane = scene.panes(view, vp)[0];
+        let t = std::time::Instant::now();
+        let marks = site_marks(&scene, view, &pane, Lang::En, MarkStyle::default());
+        let t1 = t.elapsed();
+        let s = passerelle::geo::svg::sites_layer(&scene, &marks, MarkStyle::default(), &Default::default());
+        println!("{view:?}: marks {t1:?}, svg {:?}, {} bytes, {} labels", t.elapsed(), s.len(), marks.iter().filter(|m| m.label.is_some()).count());
+    }
+}

@@ -37,6 +37,18 @@ async fn settle() {
     tick().await;
 }
 
+/// The workspace of the fixture dataset, mounted in a fresh element.
+fn mounted_workspace() -> HtmlElement {
+    let root = fixture();
+    let ds = dataset();
+    mount_to(root.clone(), move || {
+        provide_context(AppState::new());
+        view! { <Workspace dataset=ds /> }
+    })
+    .forget();
+    root
+}
+
 fn dataset() -> Arc<Dataset> {
     let text = include_str!("fixtures/small.json");
     Arc::new(parse_dataset("fixtures/small.json", text).unwrap_or_else(|e| panic!("{e}")).dataset)
@@ -74,13 +86,7 @@ fn load_error_panel_is_an_alert_that_names_the_file() {
 
 #[wasm_bindgen_test]
 async fn clicking_a_timeline_item_opens_its_details() {
-    let root = fixture();
-    let ds = dataset();
-    mount_to(root.clone(), move || {
-        provide_context(AppState::new());
-        view! { <Workspace dataset=ds /> }
-    })
-    .forget();
+    let root = mounted_workspace();
 
     // Dated items first, in date order; the undated one last.
     let order: Vec<String> = {
@@ -108,13 +114,7 @@ async fn clicking_a_timeline_item_opens_its_details() {
 
 #[wasm_bindgen_test]
 async fn the_map_draws_sites_and_links_and_selects_them() {
-    let root = fixture();
-    let ds = dataset();
-    mount_to(root.clone(), move || {
-        provide_context(AppState::new());
-        view! { <Workspace dataset=ds /> }
-    })
-    .forget();
+    let root = mounted_workspace();
     settle().await;
 
     assert_eq!(root.query_selector_all(".map-svg [data-site]").unwrap().length(), 3);

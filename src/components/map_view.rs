@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::AppState;
 use crate::geo::scene::{site_marks, MapScene, MapView, MarkStyle, Pane};
-use crate::geo::svg::{cross_links, panes_markup, sites_layer};
+use crate::geo::svg::{cross_links, panes_markup, sites_layer, Emphasis, MAX_FOCUSABLE_SITES};
 use crate::geo::view::{ease, MAX_ZOOM, MIN_ZOOM};
 use crate::geo::{BaseMap, Projection, ViewTransform, Viewport};
 use crate::model::Dataset;
@@ -101,12 +101,63 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
         (v, vp)
     });
 
+    // What stands out: the hovered mark's connections, and the selection.
+    let emphasis = {
+        let dataset = dataset.clone();
+        Memo::new(move |_| {
+            let (sites, items) = connected(&dataset, hover.get().as_ref());
+            Emphasis {
+                sites: sites.into_iter().collect(),
+                items: items.into_iter().collect(),
+                selected_site: state.selected_site.get(),
+                selected_item: state.selected.get(),
+            }
+        })
+    };
+
     let panes_html = {
         let scene = scene.clone();
         Memo::new(move |_| panes_markup(&scene, view.get(), &panes.get(), state.lang.get()))
     };
-    let current_panes = move || {
+    // With many sites, redrawing the site layer takes longer than a frame: during a gesture
+    // the drawn layer is moved and scaled as a whole (the `overlay` group's transform), and
+    // redrawn once the gesture pauses.
+    let large = scene.sites.len() > MAX_FOCUSABLE_SITES;
+    let overlay_at = RwSignal::new(transforms.get_untracked());
+    let settle_generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
         let t = transforms.get();
+        if !large || t.len() != 1 {
+            overlay_at.set(t);
+            return;
+        }
+        settle_generation.update_value(|n| *n += 1);
+        let mine = settle_generation.get_value();
+        set_timeout(
+            move || {
+                if settle_generation.get_value() == mine {
+                    overlay_at.set(transforms.get_untracked());
+                }
+            },
+            std::time::Duration::from_millis(150),
+        );
+    });
+    // How the drawn site layer is moved to match the current window.
+    let overlay_delta = move || {
+        let (now, built) = (transforms.get(), overlay_at.get());
+        match (now.as_slice(), built.as_slice()) {
+            ([n], [b]) if n != b => {
+                let k = n.k / b.k;
+                Some(ViewTransform { k, tx: n.tx - b.tx * k, ty: n.ty - b.ty * k })
+            }
+            _ => None,
+        }
+    };
+    let overlay_transform = move || overlay_delta().map(|d| d.to_svg()).unwrap_or_default();
+    // Where each marker was drawn, to match clicks when sites are drawn in bulk.
+    let drawn_marks = StoredValue::new(Vec::<(String, f64, f64)>::new());
+    let current_panes = move || {
+        let t = overlay_at.get();
         panes.get().into_iter().zip(t).map(|(p, transform)| Pane { transform, ..p }).collect::<Vec<_>>()
     };
     let sites_html = {
@@ -116,12 +167,22 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             let v = view.get();
             let panes = current_panes();
             let marks: Vec<_> = panes.iter().flat_map(|p| site_marks(&scene, v, p, lang, style)).collect();
-            let cross = if v == MapView::Both { cross_links(&scene, &marks, lang) } else { String::new() };
-            format!(r#"<g class="cross-links">{cross}</g>{}"#, sites_layer(&scene, &marks, style))
+            if large {
+                drawn_marks.set_value(marks.iter().map(|m| (m.id.clone(), m.x, m.y)).collect());
+            }
+            // Few sites: emphasis is set on the elements in place (below), so hovering or
+            // selecting never rebuilds the layer under the keyboard focus. Many sites: drawn
+            // in bulk, with the emphasised ones in the markup.
+            let emphasis = if large { emphasis.get() } else { Emphasis::default() };
+            let cross = if v == MapView::Both { cross_links(&scene, &marks, lang, &emphasis) } else { String::new() };
+            format!(r#"<g class="cross-links">{cross}</g>{}"#, sites_layer(&scene, &marks, style, &emphasis))
         }
     };
 
+    // Two stacked drawings, each its own compositing layer: redrawing the sites does not
+    // repaint the base map and the links, and panning the world does not redraw the sites.
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let overlay_ref = NodeRef::<leptos::svg::Svg>::new();
     // Live transforms and link names, after each render of the world layer.
     Effect::new(move |_| {
         let _ = panes_html.get();
@@ -133,32 +194,70 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             }
         }
     });
-    // Highlight what the hovered or focused mark connects, and mark the selection.
-    {
-        let dataset = dataset.clone();
-        Effect::new(move |_| {
-            let _ = panes_html.get();
-            let _ = transforms.get();
-            let _ = state.lang.get();
-            let h = hover.get();
-            let selected_item = state.selected.get();
-            let selected_site = state.selected_site.get();
-            let Some(svg) = svg_ref.get() else { return };
-            let (sites, items) = connected(&dataset, h.as_ref());
-            let svg_el: &web_sys::Element = svg.as_ref();
-            set_class(svg_el, "has-highlight", h.is_some());
-            for_each(&svg, "[data-site]", |el| {
-                let id = attr(el, "data-site");
-                set_class(el, "is-highlighted", sites.contains(&id));
-                set_class(el, "is-selected", selected_site.as_deref() == Some(id.as_str()));
-            });
-            for_each(&svg, ".link", |el| {
+    // Marks the first complete drawing (sites over the base map) for the benchmark.
+    let drawn = StoredValue::new(false);
+    Effect::new(move |_| {
+        let _ = transforms.get();
+        let Some(svg) = overlay_ref.get() else { return };
+        if !drawn.get_value() && svg.query_selector(".overlay .site__mark").ok().flatten().is_some() {
+            drawn.set_value(true);
+            if let Some(p) = window().performance() {
+                let _ = p.mark("passerelle:map-drawn");
+            }
+        }
+    });
+
+    // Marks each redraw of the site layer, for the benchmark (after the layer's own update,
+    // which was created first and so runs first).
+    Effect::new(move |_| {
+        overlay_at.track();
+        view.track();
+        state.lang.track();
+        emphasis.track();
+        if let Some(p) = window().performance() {
+            let _ = p.mark("passerelle:sites-drawn");
+        }
+    });
+
+    // Emphasis set in place on links and (when few) sites, after each redraw of either
+    // layer; and the keyboard focus given back to its site when a redraw replaced it.
+    let focused_site = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let _ = panes_html.get();
+        overlay_at.track();
+        view.track();
+        state.lang.track();
+        let e = emphasis.get();
+        let (Some(world), Some(overlay)) = (svg_ref.get(), overlay_ref.get()) else { return };
+        if let Some(f) = frame.get() {
+            let f: &web_sys::Element = f.as_ref();
+            set_class(f, "has-highlight", !e.items.is_empty() || !e.sites.is_empty());
+        }
+        for svg in [&world, &overlay] {
+            for_each(svg, ".link[data-item]", |el| {
                 let id = attr(el, "data-item");
-                set_class(el, "is-highlighted", items.contains(&id));
-                set_class(el, "is-selected", selected_item.as_deref() == Some(id.as_str()));
+                set_class(el, "is-highlighted", e.items.contains(&id));
+                set_class(el, "is-selected", e.selected_item.as_deref() == Some(id.as_str()));
             });
-        });
-    }
+        }
+        if !large {
+            for_each(&overlay, "[data-site]", |el| {
+                let id = attr(el, "data-site");
+                set_class(el, "is-highlighted", e.sites.contains(&id));
+                set_class(el, "is-selected", e.selected_site.as_deref() == Some(id.as_str()));
+            });
+        }
+        let lost = document().active_element().is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
+        if lost {
+            if let Some(id) = focused_site.get_value() {
+                if let Ok(Some(el)) = overlay.query_selector(&format!(r#"[data-site="{}"]"#, id.replace('"', ""))) {
+                    if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        }
+    });
 
     // Zoom about a screen point, within limits relative to the fitted view.
     let zoom_at = move |pane: Option<usize>, sx: f64, sy: f64, factor: f64| {
@@ -231,8 +330,8 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             if dragged.get_value() || dx.hypot(dy) > 4.0 {
                 if !dragged.get_value() {
                     // Capture only once it is a drag, so clicks still reach the marks.
-                    if let Some(svg) = svg_ref.get_untracked() {
-                        let el: &web_sys::Element = svg.as_ref();
+                    if let Some(f) = frame.get_untracked() {
+                        let el: &web_sys::Element = f.as_ref();
                         let _ = el.set_pointer_capture(id);
                     }
                 }
@@ -254,7 +353,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
 
     // Wheel and trackpad: zoom about the pointer. The listener must not be passive.
     Effect::new(move |_| {
-        let Some(svg) = svg_ref.get() else { return };
+        let Some(svg) = frame.get() else { return };
         let handler = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |e: web_sys::WheelEvent| {
             e.prevent_default();
             let (x, y) = local(&e);
@@ -287,7 +386,23 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             return;
         }
         if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-            select_from(&t);
+            if !select_from(&t) && large {
+                // Bulk-drawn sites: the nearest marker under the pointer.
+                let (x, y) = local(&e);
+                let (x, y) = overlay_delta().map_or((x, y), |d| d.invert((x, y)));
+                let reach = style.radius + 4.0;
+                let nearest = drawn_marks.with_value(|marks| {
+                    marks
+                        .iter()
+                        .map(|(id, mx, my)| (id.clone(), (mx - x).hypot(my - y)))
+                        .filter(|(_, d)| *d <= reach)
+                        .min_by(|a, b| a.1.total_cmp(&b.1))
+                        .map(|(id, _)| id)
+                });
+                if let Some(id) = nearest {
+                    state.select_site(id);
+                }
+            }
         }
     };
     let on_dblclick = move |e: ev::MouseEvent| {
@@ -366,31 +481,47 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
         <div
             class="map-frame"
             node_ref=frame
+            tabindex="0"
+            role="group"
+            aria-roledescription="map"
+            aria-label=move || format!("Map, {}. Arrow keys pan, plus and minus zoom, 0 resets; Tab reaches each site and link.", view_name())
             data-view=move || view.get().slug()
             data-transform=move || { transforms.get().iter().map(ViewTransform::to_svg).collect::<Vec<_>>().join(";") }
+            on:pointerdown=on_pointerdown
+            on:pointermove=on_pointermove
+            on:pointerup=on_pointerup
+            on:pointercancel=on_pointerup
+            on:click=on_click
+            on:dblclick=on_dblclick
+            on:keydown=on_keydown
+            on:pointerover=move |e: ev::PointerEvent| hover_from(e.target())
+            on:pointerleave=move |_| hover.set(None)
+            on:focusin=move |e: ev::FocusEvent| {
+                let site = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.get_attribute("data-site"));
+                focused_site.set_value(site);
+                hover_from(e.target());
+            }
+            on:focusout=move |e: ev::FocusEvent| {
+                // Focus leaving for somewhere else (not a redraw removing the element).
+                if e.related_target().is_some() {
+                    focused_site.set_value(None);
+                }
+                hover.set(None)
+            }
         >
             <svg
                 node_ref=svg_ref
-                class="map-svg"
-                tabindex="0"
-                role="group"
-                aria-roledescription="map"
-                aria-label=move || format!("Map, {}. Arrow keys pan, plus and minus zoom, 0 resets; Tab reaches each site and link.", view_name())
+                class="map-svg map-svg--world"
                 viewBox=move || { let s = size.get(); format!("0 0 {} {}", s.width, s.height) }
-                on:pointerdown=on_pointerdown
-                on:pointermove=on_pointermove
-                on:pointerup=on_pointerup
-                on:pointercancel=on_pointerup
-                on:click=on_click
-                on:dblclick=on_dblclick
-                on:keydown=on_keydown
-                on:pointerover=move |e: ev::PointerEvent| hover_from(e.target())
-                on:pointerleave=move |_| hover.set(None)
-                on:focusin=move |e: ev::FocusEvent| hover_from(e.target())
-                on:focusout=move |_| hover.set(None)
             >
                 <g class="panes" inner_html=move || panes_html.get()></g>
-                <g class="overlay" inner_html=sites_html></g>
+            </svg>
+            <svg
+                node_ref=overlay_ref
+                class="map-svg map-svg--overlay"
+                viewBox=move || { let s = size.get(); format!("0 0 {} {}", s.width, s.height) }
+            >
+                <g class="overlay" transform=overlay_transform inner_html=sites_html></g>
             </svg>
         </div>
     }

@@ -55,9 +55,13 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
         * font_px
 }
 
+/// The most points one cluster is spread for: beyond that a ring would be wider than the
+/// view, and the points are left where they are (zooming in separates them).
+pub const MAX_SPREAD: usize = 12;
+
 /// Moves points that are closer than `min_dist` apart onto a circle around their cluster's
-/// centre, evenly spaced, in the order of their bearing from the centre. Returns the new
-/// positions, in input order.
+/// centre, evenly spaced, in the order of their bearing from the centre (clusters of at most
+/// [`MAX_SPREAD`] points). Returns the new positions, in input order.
 pub fn spread(points: &[(f64, f64)], min_dist: f64) -> Vec<(f64, f64)> {
     let n = points.len();
     // Union-find over pairs closer than min_dist.
@@ -92,7 +96,7 @@ pub fn spread(points: &[(f64, f64)], min_dist: f64) -> Vec<(f64, f64)> {
         clusters.entry(r).or_default().push(i);
     }
     let mut out = points.to_vec();
-    for members in clusters.values().filter(|m| m.len() > 1) {
+    for members in clusters.values().filter(|m| m.len() > 1 && m.len() <= MAX_SPREAD) {
         let m = members.len() as f64;
         let (cx, cy) = members.iter().fold((0.0, 0.0), |(x, y), &i| (x + points[i].0 / m, y + points[i].1 / m));
         let radius = min_dist / (2.0 * (std::f64::consts::PI / m).sin());
@@ -116,9 +120,51 @@ pub fn spread(points: &[(f64, f64)], min_dist: f64) -> Vec<(f64, f64)> {
     out
 }
 
+/// A uniform grid of rectangles, so that "does this box overlap anything placed?" looks
+/// at a few neighbours instead of every label (5,000 sites stay fast).
+struct Grid {
+    cell: f64,
+    cells: std::collections::HashMap<(i64, i64), Vec<usize>>,
+    rects: Vec<Rect>,
+}
+
+impl Grid {
+    fn new(cell: f64) -> Self {
+        Self { cell, cells: std::collections::HashMap::new(), rects: Vec::new() }
+    }
+
+    fn span(&self, r: &Rect) -> impl Iterator<Item = (i64, i64)> + use<> {
+        let c = self.cell;
+        let (x0, x1) = ((r.x / c).floor() as i64, ((r.x + r.w) / c).floor() as i64);
+        let (y0, y1) = ((r.y / c).floor() as i64, ((r.y + r.h) / c).floor() as i64);
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    fn insert(&mut self, r: Rect) -> usize {
+        let id = self.rects.len();
+        self.rects.push(r);
+        for key in self.span(&r).collect::<Vec<_>>() {
+            self.cells.entry(key).or_default().push(id);
+        }
+        id
+    }
+
+    /// Whether `r` overlaps a stored rectangle other than `except`.
+    fn hits(&self, r: &Rect, except: Option<usize>) -> bool {
+        self.span(r).any(|key| {
+            self.cells.get(&key).is_some_and(|ids| ids.iter().any(|&i| Some(i) != except && self.rects[i].intersects(r)))
+        })
+    }
+}
+
+/// The most labels tried: past a few hundred, labels cannot fit anyway and the search only
+/// costs time.
+pub const MAX_LABELS: usize = 250;
+
 /// Places one label per marker, in the given order (most important first), each on the
 /// first side where it fits inside `frame` and overlaps no marker and no label placed
-/// before it. `lines` is the number of text lines of each label.
+/// before it; only the first [`MAX_LABELS`] are tried. `texts` holds each label's widest
+/// line and its number of lines.
 pub fn place_labels(
     markers: &[(f64, f64)],
     texts: &[(String, usize)],
@@ -128,16 +174,20 @@ pub fn place_labels(
 ) -> Vec<Option<LabelPlace>> {
     let gap = marker_radius + 3.0;
     let line_h = font_px * 1.2;
-    let marker_boxes: Vec<Rect> = markers
+    let mut marker_grid = Grid::new(64.0);
+    let marker_ids: Vec<usize> = markers
         .iter()
-        .map(|&(x, y)| Rect { x: x - marker_radius, y: y - marker_radius, w: 2.0 * marker_radius, h: 2.0 * marker_radius })
+        .map(|&(x, y)| marker_grid.insert(Rect { x: x - marker_radius, y: y - marker_radius, w: 2.0 * marker_radius, h: 2.0 * marker_radius }))
         .collect();
-    let mut placed: Vec<Rect> = Vec::new();
+    let mut labels = Grid::new(64.0);
     markers
         .iter()
         .zip(texts)
         .enumerate()
         .map(|(i, (&(x, y), (text, lines)))| {
+            if i >= MAX_LABELS {
+                return None;
+            }
             let (w, h) = (text_width(text, font_px), line_h * (*lines).max(1) as f64);
             let ascent = font_px * 0.85;
             let candidates = [
@@ -146,14 +196,10 @@ pub fn place_labels(
                 (Side::Above, Rect { x: x - w / 2.0, y: y - gap - h, w, h }, x, y - gap - h + ascent),
                 (Side::Below, Rect { x: x - w / 2.0, y: y + gap, w, h }, x, y + gap + ascent),
             ];
-            let fits = |r: &Rect| {
-                r.inside(&frame)
-                    && !placed.iter().any(|p| p.intersects(r))
-                    && !marker_boxes.iter().enumerate().any(|(j, m)| j != i && m.intersects(r))
-            };
+            let fits = |r: &Rect| r.inside(&frame) && !labels.hits(r, None) && !marker_grid.hits(r, Some(marker_ids[i]));
             let choice = candidates.iter().find(|(_, r, _, _)| fits(r)).copied();
             choice.map(|(side, rect, lx, ly)| {
-                placed.push(rect);
+                labels.insert(rect);
                 LabelPlace { side, rect, x: lx, y: ly }
             })
         })
@@ -180,6 +226,12 @@ mod tests {
         // The cluster stays where it was.
         let cx = out[..3].iter().map(|p| p.0).sum::<f64>() / 3.0;
         assert!((cx - 100.5).abs() < 1.0);
+    }
+
+    #[test]
+    fn a_crowd_is_left_in_place() {
+        let pts: Vec<(f64, f64)> = (0..50).map(|i| (f64::from(i) * 0.1, 0.0)).collect();
+        assert_eq!(spread(&pts, 10.0), pts);
     }
 
     #[test]

@@ -90,6 +90,8 @@ pub struct MapScene {
     pub base: Vec<BasePath>,
     pub sites: Vec<SiteNode>,
     pub links: Vec<Link>,
+    /// Site id → index in `sites`.
+    index: HashMap<String, usize>,
     overview: Bounds,
     france: Bounds,
     china: Bounds,
@@ -159,11 +161,12 @@ impl MapScene {
             .collect();
 
         let lon_lat: HashMap<&str, (f64, f64)> = ds.sites.iter().map(|s| (s.id.as_str(), (s.lon, s.lat))).collect();
+        let sides: HashMap<&str, Side> = ds.sites.iter().map(|s| (s.id.as_str(), s.side)).collect();
         let mut links = Vec::new();
         for item in &ds.items {
-            for (from, to) in link_pairs(ds, &item.sites) {
+            for (from, to) in pairs_by_side(&item.sites, |id| sides.get(id).copied()) {
                 let (Some(&a), Some(&b)) = (lon_lat.get(from.as_str()), lon_lat.get(to.as_str())) else { continue };
-                let arc: Vec<(f64, f64)> = great_circle(a, b, 1.0).into_iter().map(project).collect();
+                let arc: Vec<(f64, f64)> = great_circle(a, b, 2.0).into_iter().map(project).collect();
                 links.push(Link {
                     item: item.id.clone(),
                     title: item.title.clone(),
@@ -196,14 +199,12 @@ impl MapScene {
         // The overview holds both regions and every arc between them.
         let arcs = links
             .iter()
-            .filter(|l| {
-                let side = |id: &str| sites.iter().find(|s| s.id == id).map(|s| s.side);
-                side(&l.from) != Some(Side::Other) && side(&l.to) != Some(Side::Other)
-            })
+            .filter(|l| sides.get(l.from.as_str()) != Some(&Side::Other) && sides.get(l.to.as_str()) != Some(&Side::Other))
             .flat_map(|l| parse_path_points(&l.d))
             .collect::<Vec<_>>();
         let overview = union(Some(france.union(china)), Bounds::of_points(arcs)).unwrap_or(fallback);
-        Self { base, sites, links, overview, france, china }
+        let index = sites.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        Self { base, sites, links, index, overview, france, china }
     }
 
     /// The part of the plane a view shows.
@@ -233,7 +234,7 @@ impl MapScene {
     }
 
     pub fn site(&self, id: &str) -> Option<&SiteNode> {
-        self.sites.iter().find(|s| s.id == id)
+        self.index.get(id).map(|&i| &self.sites[i])
     }
 }
 
@@ -251,7 +252,10 @@ pub struct Pane {
 /// the item is joined and no pair is drawn twice; third-country sites join the item's
 /// first French site.
 pub fn link_pairs(ds: &Dataset, sites: &[String]) -> Vec<(String, String)> {
-    let side_of = |id: &String| ds.site(id).map(|s| s.side);
+    pairs_by_side(sites, |id| ds.site(id).map(|s| s.side))
+}
+
+fn pairs_by_side(sites: &[String], side_of: impl Fn(&str) -> Option<Side>) -> Vec<(String, String)> {
     let of_side = |side: Side| sites.iter().filter(|id| side_of(id) == Some(side)).cloned().collect::<Vec<_>>();
     let (fr, cn, other) = (of_side(Side::France), of_side(Side::China), of_side(Side::Other));
     let mut pairs = Vec::new();
@@ -383,12 +387,19 @@ fn parse_path_points(d: &str) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// Two decimals, without a trailing `.00` or `-0`.
-fn num(v: f64) -> String {
-    let r = (v * 100.0).round() / 100.0;
-    let r = if r == 0.0 { 0.0 } else { r };
-    let s = format!("{r:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+/// Two decimals, without a trailing `.00` or `-0`. (The double nearest to n/100 prints
+/// as that decimal, so `Display` needs no trimming.)
+struct Num(f64);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let r = (self.0 * 100.0).round() / 100.0;
+        write!(f, "{}", if r == 0.0 { 0.0 } else { r })
+    }
+}
+
+fn num(v: f64) -> Num {
+    Num(v)
 }
 
 /// Text for an attribute or element body.

@@ -10,7 +10,7 @@ use super::scene::{escape_xml, site_marks, Link, MapScene, MapView, MarkStyle, P
 use super::view::Viewport;
 use crate::model::{ItemKind, Lang, Side, SiteKind, Status};
 
-/// Above this many links, links are not Tab stops (they stay clickable and are listed).
+/// Above this many links, links are drawn in bulk, not one element each.
 pub const MAX_FOCUSABLE_LINKS: usize = 200;
 
 /// Base map and links, in projected units, for one pane's `world` group.
@@ -25,19 +25,30 @@ pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
     s.push_str("</g>");
     if with_links {
         s.push_str(r#"<g class="links">"#);
-        let focusable = scene.links.len() <= MAX_FOCUSABLE_LINKS;
-        for l in &scene.links {
-            let _ = write!(
-                s,
-                r#"<path class="{}" data-item="{}" data-from="{}" data-to="{}" d="{}" vector-effect="non-scaling-stroke"{} aria-label="{}"/>"#,
-                link_class(l.kind, l.status, l.proposed),
-                escape_xml(&l.item),
-                escape_xml(&l.from),
-                escape_xml(&l.to),
-                l.d,
-                if focusable { r#" tabindex="0" role="button""# } else { "" },
-                escape_xml(&link_label(scene, l, lang)),
-            );
+        if scene.links.len() <= MAX_FOCUSABLE_LINKS {
+            for l in &scene.links {
+                let _ = write!(
+                    s,
+                    r#"<path class="{}" data-item="{}" data-from="{}" data-to="{}" d="{}" vector-effect="non-scaling-stroke" tabindex="0" role="button" aria-label="{}"/>"#,
+                    link_class(l.kind, l.status, l.proposed),
+                    escape_xml(&l.item),
+                    escape_xml(&l.from),
+                    escape_xml(&l.to),
+                    l.d,
+                    escape_xml(&link_label(scene, l, lang)),
+                );
+            }
+        } else {
+            // Thousands of links: one path per kind and status, which the browser paints
+            // in a fraction of the time of thousands of elements. They are not focusable
+            // one by one; the sites and the list are the way in.
+            let mut groups: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+            for l in &scene.links {
+                groups.entry(link_class(l.kind, l.status, l.proposed)).or_default().push_str(&l.d);
+            }
+            for (class, d) in groups {
+                let _ = write!(s, r#"<path class="{class} link--bulk" d="{d}" vector-effect="non-scaling-stroke"/>"#);
+            }
         }
         s.push_str("</g>");
     }
@@ -50,44 +61,123 @@ pub fn link_label(scene: &MapScene, link: &Link, lang: Lang) -> String {
     format!("{} – {}: {} ({})", name(&link.from), name(&link.to), link.title.get(lang), status_text(link.status))
 }
 
+/// Which marks stand out: the ones the hovered or focused mark connects, and the selection.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Emphasis {
+    pub sites: std::collections::HashSet<String>,
+    pub items: std::collections::HashSet<String>,
+    pub selected_site: Option<String>,
+    pub selected_item: Option<String>,
+}
+
+impl Emphasis {
+    fn site_classes(&self, id: &str) -> &'static str {
+        emphasis_classes(self.sites.contains(id), self.selected_site.as_deref() == Some(id))
+    }
+
+    fn item_classes(&self, id: &str) -> &'static str {
+        emphasis_classes(self.items.contains(id), self.selected_item.as_deref() == Some(id))
+    }
+}
+
+fn emphasis_classes(highlighted: bool, selected: bool) -> &'static str {
+    match (highlighted, selected) {
+        (true, true) => " is-highlighted is-selected",
+        (true, false) => " is-highlighted",
+        (false, true) => " is-selected",
+        (false, false) => "",
+    }
+}
+
+/// Above this many sites, sites are not Tab stops and carry no name of their own (the
+/// list is the way through them); the markup stays small enough to redraw.
+pub const MAX_FOCUSABLE_SITES: usize = 300;
+
 /// Site markers with their labels, in screen pixels.
-pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle) -> String {
-    let mut s = String::with_capacity(marks.len() * 400);
+pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis) -> String {
+    if scene.sites.len() > MAX_FOCUSABLE_SITES {
+        return bulk_sites_layer(scene, marks, style, emphasis);
+    }
+    let mut s = String::with_capacity(marks.len() * 300);
+    let focusable = true;
     for m in marks {
         let Some(site) = scene.site(&m.id) else { continue };
         let side = side_class(site.side);
         let _ = write!(
             s,
-            r#"<g class="site site--{} site--{side}{}" data-site="{}" tabindex="0" role="button" aria-label="{}">"#,
+            r#"<g class="site site--{} site--{side}{}{}" data-site="{}""#,
             kind_class(site.kind),
             if m.offscreen { " site--offscreen" } else { "" },
+            emphasis.site_classes(&m.id),
             escape_xml(&m.id),
-            escape_xml(&site_label(m, site.kind, site.side, site.items.len())),
         );
+        if focusable {
+            let _ = write!(s, r#" tabindex="0" role="button" aria-label="{}">"#, escape_xml(&site_label(m, site.kind, site.side, site.items.len())));
+        } else {
+            s.push('>');
+        }
         if let Some((tx, ty)) = m.true_point {
             let _ = write!(s, r#"<line class="site__leader" x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/><circle class="site__origin" cx="{tx:.1}" cy="{ty:.1}" r="1.5"/>"#, m.x, m.y, tx, ty);
         }
         let _ = write!(s, r#"<path class="site__mark" d="{}"/>"#, symbol_path(site.kind, m.x, m.y, style.radius));
-        if let Some(l) = &m.label {
-            let anchor = match l.side {
-                super::labels::Side::Right => "start",
-                super::labels::Side::Left => "end",
-                _ => "middle",
-            };
-            let _ = write!(s, r#"<text class="site__label" x="{:.1}" y="{:.1}" text-anchor="{anchor}">{}"#, l.x, l.y, escape_xml(&m.name));
-            if let Some(sub) = &m.sub {
-                let _ = write!(s, r#"<tspan class="site__sub" x="{:.1}" dy="1.2em">{}</tspan>"#, l.x, escape_xml(sub));
-            }
-            s.push_str("</text>");
-        }
+        label_markup(&mut s, m, true);
         s.push_str("</g>");
     }
     s
 }
 
+/// A mark's label, if it has a place, with its second line (the Games dates) when asked.
+fn label_markup(s: &mut String, m: &SiteMark, with_sub: bool) {
+    let Some(l) = &m.label else { return };
+    let anchor = match l.side {
+        super::labels::Side::Right => "start",
+        super::labels::Side::Left => "end",
+        _ => "middle",
+    };
+    let _ = write!(s, r#"<text class="site__label" x="{:.1}" y="{:.1}" text-anchor="{anchor}">{}"#, l.x, l.y, escape_xml(&m.name));
+    if let (true, Some(sub)) = (with_sub, &m.sub) {
+        let _ = write!(s, r#"<tspan class="site__sub" x="{:.1}" dy="1.2em">{}</tspan>"#, l.x, escape_xml(sub));
+    }
+    s.push_str("</text>");
+}
+
+/// Thousands of sites: one path per kind and side (a few elements instead of thousands,
+/// so a redraw fits in a frame or two), the placed labels, and the emphasised sites drawn
+/// again on top. Clicks are matched to the nearest marker by the component.
+fn bulk_sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis) -> String {
+    let mut groups: std::collections::BTreeMap<(String, &'static str), String> = std::collections::BTreeMap::new();
+    let mut top = String::new();
+    let mut labels = String::new();
+    // Markers of one group on (nearly) the same pixel look the same drawn once; thousands of
+    // stacked shapes are what makes rasterising slow.
+    let mut occupied = std::collections::HashSet::new();
+    for m in marks {
+        let Some(site) = scene.site(&m.id) else { continue };
+        let classes = emphasis.site_classes(&m.id);
+        if classes.is_empty() {
+            let key = (site.kind as u8, site.side as u8, (m.x / 1.5).round() as i64, (m.y / 1.5).round() as i64);
+            if occupied.insert(key) {
+                let d = symbol_path(site.kind, m.x, m.y, style.radius);
+                groups.entry((kind_class(site.kind), side_class(site.side))).or_default().push_str(&d);
+            }
+        } else {
+            let d = symbol_path(site.kind, m.x, m.y, style.radius);
+            let _ = write!(top, r#"<path class="site__mark site--{} site--{}{classes}" data-site="{}" d="{d}"/>"#, kind_class(site.kind), side_class(site.side), escape_xml(&m.id));
+        }
+        label_markup(&mut labels, m, false);
+    }
+    let mut s = String::with_capacity(groups.values().map(String::len).sum::<usize>() + top.len() + labels.len() + 200);
+    s.push_str(r#"<g class="sites-bulk" aria-hidden="true">"#);
+    for ((kind, side), d) in groups {
+        let _ = write!(s, r#"<path class="site__mark site--{kind} site--{side}" d="{d}"/>"#);
+    }
+    let _ = write!(s, "{top}{labels}</g>");
+    s
+}
+
 /// In the side-by-side view: curves from each French site to its Chinese partner, across
 /// the gap between the panes, in screen pixels.
-pub fn cross_links(scene: &MapScene, marks: &[SiteMark], lang: Lang) -> String {
+pub fn cross_links(scene: &MapScene, marks: &[SiteMark], lang: Lang, emphasis: &Emphasis) -> String {
     let at = |id: &str| marks.iter().find(|m| m.id == id && !m.offscreen).map(|m| (m.x, m.y));
     let mut s = String::new();
     for l in &scene.links {
@@ -95,8 +185,9 @@ pub fn cross_links(scene: &MapScene, marks: &[SiteMark], lang: Lang) -> String {
         let bow = -((b.0 - a.0).abs() * 0.18).min(120.0);
         let _ = write!(
             s,
-            r#"<path class="{}" data-item="{}" data-from="{}" data-to="{}" d="M{:.1},{:.1}C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}" tabindex="0" role="button" aria-label="{}"/>"#,
+            r#"<path class="{}{}" data-item="{}" data-from="{}" data-to="{}" d="M{:.1},{:.1}C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}" tabindex="0" role="button" aria-label="{}"/>"#,
             link_class(l.kind, l.status, l.proposed),
+            emphasis.item_classes(&l.item),
             escape_xml(&l.item),
             escape_xml(&l.from),
             escape_xml(&l.to),
@@ -122,9 +213,9 @@ pub fn render_svg(scene: &MapScene, view: MapView, vp: Viewport, lang: Lang, sty
     s.push_str(&panes_markup(scene, view, &panes, lang));
     let marks: Vec<SiteMark> = panes.iter().flat_map(|p| site_marks(scene, view, p, lang, style)).collect();
     if view == MapView::Both {
-        let _ = write!(s, r#"<g class="cross-links">{}</g>"#, cross_links(scene, &marks, lang));
+        let _ = write!(s, r#"<g class="cross-links">{}</g>"#, cross_links(scene, &marks, lang, &Emphasis::default()));
     }
-    let _ = write!(s, r#"<g class="sites">{}</g></svg>"#, sites_layer(scene, &marks, style));
+    let _ = write!(s, r#"<g class="sites">{}</g></svg>"#, sites_layer(scene, &marks, style, &Emphasis::default()));
     s
 }
 
@@ -150,19 +241,33 @@ pub fn panes_markup(scene: &MapScene, view: MapView, panes: &[Pane], lang: Lang)
     s
 }
 
+/// One decimal, written with integer arithmetic (float formatting with a precision is slow
+/// in wasm, and thousands of markers are written per redraw).
+struct D1(f64);
+
+impl std::fmt::Display for D1 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let tenths = (self.0 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let a = tenths.unsigned_abs();
+        write!(f, "{sign}{}.{}", a / 10, a % 10)
+    }
+}
+
 /// A marker's outline for each kind of site, centred on (x, y).
 pub fn symbol_path(kind: SiteKind, x: f64, y: f64, r: f64) -> String {
     let pts = |v: &[(f64, f64)]| {
-        let mut d = String::new();
+        let mut d = String::with_capacity(v.len() * 14);
         for (i, (dx, dy)) in v.iter().enumerate() {
-            let _ = write!(d, "{}{:.1},{:.1}", if i == 0 { 'M' } else { 'L' }, x + dx * r, y + dy * r);
+            let _ = write!(d, "{}{},{}", if i == 0 { 'M' } else { 'L' }, D1(x + dx * r), D1(y + dy * r));
         }
         d.push('Z');
         d
     };
     match kind {
         SiteKind::City | SiteKind::Region => {
-            format!("M{:.1},{:.1}a{r:.1},{r:.1} 0 1,0 {:.1},0a{r:.1},{r:.1} 0 1,0 {:.1},0Z", x - r, y, 2.0 * r, -2.0 * r)
+            let (rr, d2, m2) = (D1(r), D1(2.0 * r), D1(-2.0 * r));
+            format!("M{},{}a{rr},{rr} 0 1,0 {d2},0a{rr},{rr} 0 1,0 {m2},0Z", D1(x - r), D1(y))
         }
         SiteKind::SkiResort | SiteKind::Massif => pts(&[(0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)]),
         SiteKind::University | SiteKind::TechnologyPark => pts(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),

@@ -13,7 +13,7 @@ use super::validate::{validate, Issue, KnownIds, Severity};
 
 /// The largest dataset file accepted, in bytes. The real one is a few tens of kilobytes;
 /// anything near this is a mistake or an attack, and would stall a phone.
-pub const MAX_FILE_BYTES: usize = 1_000_000;
+pub const MAX_FILE_BYTES: usize = 8_000_000;
 /// At most this many errors are listed; the rest are counted.
 pub const MAX_LISTED_ISSUES: usize = 100;
 
@@ -269,7 +269,7 @@ mod tests {
     #[test]
     fn oversized_file_is_refused_before_parsing() {
         let text = format!("[{}]", "0,".repeat(MAX_FILE_BYTES / 2) + "0");
-        assert_eq!(parse_dataset(FILE, &text).unwrap_err().to_string(), "data/test.json is 1001 KB; a dataset may be at most 1000 KB.");
+        assert_eq!(parse_dataset(FILE, &text).unwrap_err().to_string(), "data/test.json is 8001 KB; a dataset may be at most 8000 KB.");
     }
 
     #[test]

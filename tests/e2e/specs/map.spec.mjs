@@ -93,7 +93,7 @@ test('zoom and pan by buttons, keys, wheel and drag change the view; 0 resets it
   await page.getByTestId('zoom-reset').click();
   expect(await transform(page)).toEqual(home);
 
-  await page.locator('.map-svg').focus();
+  await page.locator('.map-frame').focus();
   await page.keyboard.press('+');
   expect(await transform(page)).not.toEqual(home);
   await page.keyboard.press('ArrowLeft');
@@ -103,7 +103,7 @@ test('zoom and pan by buttons, keys, wheel and drag change the view; 0 resets it
   await page.keyboard.press('0');
   expect(await transform(page)).toEqual(home);
 
-  const box = await page.locator('.map-svg').boundingBox();
+  const box = await page.locator('.map-frame').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, -300);
   await expect.poll(() => transform(page)).not.toEqual(home);
@@ -150,3 +150,14 @@ for (const [name, size] of [['1280x720', { width: 1280, height: 720 }], ['1920x1
     }
   });
 }
+
+test('keyboard focus stays on its site while the map pans and zooms around it', async ({ page }) => {
+  await openMap(page);
+  await switchView(page, 'france');
+  await page.locator('.map-svg [data-site="lyon"]').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('+');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-site'))).toBe('lyon');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 3 })).toHaveText('Lyon');
+});

@@ -1,0 +1,98 @@
+// The map benchmark: loads the built site (dist/) in headless Chromium on 127.0.0.1 with
+// the real dataset and with a synthetic one, several times each, and prints the median of:
+//   drawn  — navigation start to the map's first complete drawing (performance mark)
+//   zoom   — a click on "zoom in" until the next frame is painted
+//   pan    — an arrow key on the map until the next frame is painted
+//   hover  — a pointer over a site (highlighting what it connects) until painted
+//   view   — a click on another view until its first frame is painted
+//   redraw — a zoom step until the site layer is redrawn for the new scale (with many
+//            sites it is redrawn once the gesture pauses, 150 ms after the last step)
+//   heap   — JS heap in use after load (MB)
+// A benchmark, not a test: it prints figures and fails only if the page does not work.
+//
+//   node bench/map-bench.mjs <dist> <synthetic.json> [runs]
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { startServer } from '../server.mjs';
+
+const [dist = '../../dist', synthetic, runsArg = '5'] = process.argv.slice(2);
+const RUNS = Number(runsArg);
+const PORT = 4199;
+const server = await startServer(dist, PORT);
+const browser = await chromium.launch({
+  executablePath: process.env.PASSERELLE_CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--enable-precise-memory-info'],
+});
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+/** Time from running `action` in the page to the next painted frame. */
+async function toNextPaint(page, action) {
+  return page.evaluate(async (src) => {
+    const t0 = performance.now();
+    // eslint-disable-next-line no-new-func
+    new Function(src)();
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, action);
+}
+
+async function measure(label, body) {
+  const rows = { drawn: [], zoom: [], pan: [], hover: [], view: [], redraw: [], heap: [] };
+  // Quiet: an idle callback comes at once, twice in a row (the load's work is over).
+  const idle = async (page) => {
+    for (let i = 0, calm = 0; i < 40 && calm < 2; i++) {
+      const wait = await page.evaluate(() => { const t0 = performance.now(); return new Promise((r) => requestIdleCallback(() => r(performance.now() - t0), { timeout: 5000 })); });
+      calm = wait < 50 ? calm + 1 : 0;
+    }
+  };
+  let sites = 0, links = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    if (body) await page.route('**/data/cooperation.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('passerelle:map-drawn').length > 0, null, { timeout: 120_000 });
+    rows.drawn.push(await page.evaluate(() => performance.getEntriesByName('passerelle:map-drawn')[0].startTime));
+    // Let the load finish its work (the timeline, the lists) before timing interactions.
+    await page.waitForTimeout(3000);
+    await idle(page);
+    sites = await page.evaluate(() => { const n = document.querySelectorAll('.map-svg .overlay [data-site]').length; return n || document.querySelectorAll('[data-site-entry]').length; });
+    links = await page.locator('.map-svg .link').count();
+    rows.redraw.push(await page.evaluate(async () => {
+      const drawn = new Promise((resolve) => {
+        const seen = new PerformanceObserver((list) => {
+          if (list.getEntries().some((e) => e.name === 'passerelle:sites-drawn')) { seen.disconnect(); resolve(); }
+        });
+        seen.observe({ entryTypes: ['mark'] });
+      });
+      const t0 = performance.now();
+      document.querySelector('[data-testid=zoom-in]').click();
+      await drawn;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return performance.now() - t0;
+    }));
+    await page.waitForTimeout(400); await idle(page);
+    rows.zoom.push(await toNextPaint(page, `document.querySelector('[data-testid=zoom-in]').click()`));
+    await page.waitForTimeout(400); await idle(page);
+    rows.pan.push(await toNextPaint(page, `document.querySelector('.map-frame').dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowLeft', bubbles: true}))`));
+    await page.waitForTimeout(400); await idle(page);
+    rows.hover.push(await toNextPaint(page, `(document.querySelector('.map-svg .overlay [data-site]') || document.querySelector('.map-svg .overlay .site__mark')).dispatchEvent(new PointerEvent('pointerover', {bubbles: true}))`));
+    await page.waitForTimeout(400); await idle(page);
+    await page.waitForTimeout(400); await idle(page);
+    rows.view.push(await toNextPaint(page, `document.querySelector('.map-views button[data-view=france]').click()`));
+    rows.heap.push(await page.evaluate(() => performance.memory.usedJSHeapSize / 1e6));
+    await page.close();
+  }
+  if (process.env.BENCH_DEBUG) console.log(JSON.stringify(rows));
+  const fmt = (k, unit) => `${median(rows[k]).toFixed(1)} ${unit}`;
+  console.log(`${label.padEnd(32)} ${String(sites).padStart(5)} sites ${String(links).padStart(6)} links | drawn ${fmt('drawn', 'ms')} | zoom ${fmt('zoom', 'ms')} | pan ${fmt('pan', 'ms')} | hover ${fmt('hover', 'ms')} | view ${fmt('view', 'ms')} | redraw ${fmt('redraw', 'ms')} | heap ${fmt('heap', 'MB')}`);
+}
+
+console.log(`median of ${RUNS} runs, headless Chromium, 1280x720, dist/ on 127.0.0.1`);
+try {
+  await measure('real dataset', null);
+  if (synthetic) await measure('synthetic dataset', readFileSync(synthetic, 'utf8'));
+} finally {
+  await browser.close();
+  server.close();
+}
