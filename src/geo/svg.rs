@@ -269,8 +269,11 @@ pub fn symbol_path(kind: SiteKind, x: f64, y: f64, r: f64) -> String {
             let (rr, d2, m2) = (D1(r), D1(2.0 * r), D1(-2.0 * r));
             format!("M{},{}a{rr},{rr} 0 1,0 {d2},0a{rr},{rr} 0 1,0 {m2},0Z", D1(x - r), D1(y))
         }
-        SiteKind::SkiResort | SiteKind::Massif => pts(&[(0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)]),
-        SiteKind::University | SiteKind::TechnologyPark => pts(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
+        SiteKind::SkiResort => pts(&[(0.0, -1.2), (1.1, 0.8), (-1.1, 0.8)]),
+        // Two peaks: a mountain range rather than one resort.
+        SiteKind::Massif => pts(&[(-1.4, 0.8), (-0.6, -0.9), (0.0, -0.1), (0.6, -1.1), (1.4, 0.8)]),
+        SiteKind::University => pts(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
+        SiteKind::TechnologyPark => pts(&[(0.0, -1.15), (1.1, -0.35), (0.7, 0.95), (-0.7, 0.95), (-1.1, -0.35)]),
         SiteKind::Landmark => pts(&[(0.0, -1.2), (1.2, 0.0), (0.0, 1.2), (-1.2, 0.0)]),
         SiteKind::Airport => pts(&[(-0.3, -1.2), (0.3, -1.2), (0.3, -0.3), (1.2, -0.3), (1.2, 0.3), (0.3, 0.3), (0.3, 1.2), (-0.3, 1.2), (-0.3, 0.3), (-1.2, 0.3), (-1.2, -0.3), (-0.3, -0.3)]),
         SiteKind::OlympicVenue => {
