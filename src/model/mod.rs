@@ -3,6 +3,9 @@
 
 mod dataset;
 pub mod date;
+pub mod filter;
+pub mod time;
+pub mod url_state;
 mod load;
 pub mod validate;
 

@@ -1,0 +1,219 @@
+//! Which items are shown: filters by kind, domain, status and side, and a search across
+//! every language that ignores case and accents. Map, timeline and list all use
+//! [`Filter::matches`], so they always show the same set.
+
+use std::collections::BTreeSet;
+
+use super::dataset::{Dataset, Domain, Item, ItemKind, Side, Status};
+
+/// Which side of the cooperation an item involves, through its sites and parties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SideFilter {
+    /// Involves France (possibly China too).
+    France,
+    /// Involves China (possibly France too).
+    China,
+    /// Involves both.
+    Both,
+}
+
+impl SideFilter {
+    pub const ALL: [SideFilter; 3] = [SideFilter::France, SideFilter::China, SideFilter::Both];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            SideFilter::France => "france",
+            SideFilter::China => "china",
+            SideFilter::Both => "both",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.slug() == s)
+    }
+}
+
+/// What the user narrowed the items to. Empty sets mean "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub kinds: BTreeSet<ItemKind>,
+    pub domains: BTreeSet<Domain>,
+    pub statuses: BTreeSet<Status>,
+    pub sides: BTreeSet<SideFilter>,
+    pub query: String,
+}
+
+/// One facet of the filter, for counting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Kind,
+    Domain,
+    Status,
+    Side,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty() && self.domains.is_empty() && self.statuses.is_empty() && self.sides.is_empty() && self.query.trim().is_empty()
+    }
+
+    /// Whether `item` passes every facet and the search.
+    pub fn matches(&self, ds: &Dataset, item: &Item) -> bool {
+        self.matches_except(ds, item, None)
+    }
+
+    fn matches_except(&self, ds: &Dataset, item: &Item, skip: Option<Facet>) -> bool {
+        let facet = |f: Facet| skip != Some(f);
+        (!facet(Facet::Kind) || self.kinds.is_empty() || self.kinds.contains(&item.kind))
+            && (!facet(Facet::Domain) || self.domains.is_empty() || item.domains.iter().any(|d| self.domains.contains(d)))
+            && (!facet(Facet::Status) || self.statuses.is_empty() || self.statuses.contains(&item.status))
+            && (!facet(Facet::Side) || self.sides.is_empty() || self.sides.iter().any(|s| involves(ds, item, *s)))
+            && (self.query.trim().is_empty() || search_matches(ds, item, &self.query))
+    }
+
+    /// Ids of the items that pass, in dataset order.
+    pub fn apply<'d>(&self, ds: &'d Dataset) -> Vec<&'d Item> {
+        ds.items.iter().filter(|i| self.matches(ds, i)).collect()
+    }
+
+    /// How many items each value of `facet` would show, given the other facets and the
+    /// search (the usual faceted count: choosing a value never hides its own count).
+    pub fn count<T: PartialEq>(&self, ds: &Dataset, facet: Facet, has: impl Fn(&Dataset, &Item, &T) -> bool, value: &T) -> usize {
+        ds.items.iter().filter(|i| self.matches_except(ds, i, Some(facet)) && has(ds, i, value)).count()
+    }
+}
+
+/// Whether an item involves a side, through its sites or its parties.
+pub fn involves(ds: &Dataset, item: &Item, side: SideFilter) -> bool {
+    let sides: BTreeSet<Side> = item
+        .sites
+        .iter()
+        .filter_map(|id| ds.site(id).map(|s| s.side))
+        .chain(item.parties.iter().filter_map(|id| ds.actors.iter().find(|a| &a.id == id).map(|a| a.side)))
+        .collect();
+    match side {
+        SideFilter::France => sides.contains(&Side::France),
+        SideFilter::China => sides.contains(&Side::China),
+        SideFilter::Both => sides.contains(&Side::France) && sides.contains(&Side::China),
+    }
+}
+
+/// Lower case without accents, so "chambery" finds "Chambéry" and "ECOLE" finds "École".
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => out.push('a'),
+            'ç' | 'ć' | 'č' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => out.push('i'),
+            'ñ' | 'ń' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ǔ' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            '’' | '‘' => out.push('\''),
+            '–' | '—' => out.push('-'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every word of the query appears (folded) in the item's texts in any language, or in the
+/// names of its sites and parties.
+pub fn search_matches(ds: &Dataset, item: &Item, query: &str) -> bool {
+    let hay = fold(&haystack(ds, item));
+    fold(query).split_whitespace().all(|word| hay.contains(word))
+}
+
+fn haystack(ds: &Dataset, item: &Item) -> String {
+    let mut s = String::new();
+    let mut add = |l: &super::dataset::Localized| {
+        for t in [&l.fr, &l.en, &l.zh] {
+            s.push_str(t);
+            s.push('\n');
+        }
+    };
+    add(&item.title);
+    add(&item.description);
+    if let Some(n) = &item.note {
+        add(n);
+    }
+    for id in &item.sites {
+        if let Some(site) = ds.site(id) {
+            add(&site.name);
+        }
+    }
+    for id in &item.parties {
+        if let Some(a) = ds.actors.iter().find(|a| &a.id == id) {
+            add(&a.name);
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_dataset;
+
+    fn shipped() -> Dataset {
+        let text = include_str!("../../public/data/cooperation.json");
+        parse_dataset("cooperation.json", text).unwrap().dataset
+    }
+
+    fn ids(f: &Filter, ds: &Dataset) -> Vec<String> {
+        f.apply(ds).into_iter().map(|i| i.id.clone()).collect()
+    }
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold("Chambéry ÉCOLE Œuvre"), "chambery ecole oeuvre");
+        assert_eq!(fold("张家口"), "张家口");
+    }
+
+    #[test]
+    fn search_works_in_every_language() {
+        let ds = shipped();
+        let q = |query: &str| ids(&Filter { query: query.into(), ..Filter::default() }, &ds);
+        let by_latin = q("zhangjiakou");
+        let by_chinese = q("张家口");
+        assert!(!by_latin.is_empty());
+        assert_eq!(by_latin, by_chinese, "张家口 finds what Zhangjiakou finds");
+        assert!(q("chambery").contains(&"loi-chambery-zhangjiakou".to_string()));
+        assert_eq!(q("chambery"), q("CHAMBÉRY"));
+        assert!(q("aeroports lyon").contains(&"air-route-lyon-china".to_string()), "all words, any order, via parties");
+        assert!(q("qwertyuiop").is_empty());
+    }
+
+    #[test]
+    fn facets_narrow_and_combine() {
+        let ds = shipped();
+        let all = ds.items.len();
+        assert_eq!(Filter::default().apply(&ds).len(), all);
+        let signed = Filter { statuses: [Status::Signed].into(), ..Filter::default() };
+        assert!(signed.apply(&ds).iter().all(|i| i.status == Status::Signed));
+        let signed_agreements = Filter { kinds: [ItemKind::Agreement].into(), ..signed.clone() };
+        assert!(signed_agreements.apply(&ds).len() < signed.apply(&ds).len());
+        let transport = Filter { domains: [Domain::Transport].into(), ..Filter::default() };
+        assert_eq!(ids(&transport, &ds), ["air-route-lyon-china"]);
+        let both = Filter { sides: [SideFilter::Both].into(), ..Filter::default() };
+        assert!(both.apply(&ds).iter().all(|i| involves(&ds, i, SideFilter::France) && involves(&ds, i, SideFilter::China)));
+        assert!(!both.is_empty() && Filter::default().is_empty());
+    }
+
+    #[test]
+    fn counts_ignore_their_own_facet() {
+        let ds = shipped();
+        let f = Filter { kinds: [ItemKind::Agreement].into(), ..Filter::default() };
+        let has_kind = |_: &Dataset, i: &Item, k: &ItemKind| i.kind == *k;
+        // Choosing "agreement" does not zero the other kinds' counts.
+        let projects = f.count(&ds, Facet::Kind, has_kind, &ItemKind::Project);
+        assert_eq!(projects, ds.items.iter().filter(|i| i.kind == ItemKind::Project).count());
+        let has_status = |_: &Dataset, i: &Item, s: &Status| i.status == *s;
+        let signed_agreements = f.count(&ds, Facet::Status, has_status, &Status::Signed);
+        assert_eq!(signed_agreements, ds.items.iter().filter(|i| i.kind == ItemKind::Agreement && i.status == Status::Signed).count());
+    }
+}
