@@ -4,10 +4,18 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{DataWarnings, DetailPanel, Header, LoadErrorPanel, MapPanel, TimelinePanel};
+use crate::components::{DataWarnings, DetailPanel, FiltersPanel, Header, LoadErrorPanel, MapPanel, TimelinePanel};
 use crate::loader::{fetch_dataset, DATASET_PATH};
 use crate::geo::scene::MapView;
+use crate::model::filter::Filter;
 use crate::model::{Dataset, Issue, Lang};
+
+/// What the panel under the map shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Timeline,
+    List,
+}
 
 /// State shared by every component, provided as context by [`App`].
 #[derive(Debug, Clone, Copy)]
@@ -20,6 +28,16 @@ pub struct AppState {
     pub selected_site: RwSignal<Option<String>>,
     /// The map's window.
     pub map_view: RwSignal<MapView>,
+    /// The map's zoom relative to its view and its centre on the projected plane, when the
+    /// user has moved it.
+    pub map_zoom: RwSignal<Option<(f64, f64, f64)>>,
+    /// What is shown: the same set on the map, the timeline and the list.
+    pub filter: RwSignal<Filter>,
+    /// The time cursor (a day number); `None` shows every date.
+    pub cursor: RwSignal<Option<i64>>,
+    /// Whether the cursor is playing through time.
+    pub playing: RwSignal<bool>,
+    pub panel: RwSignal<Panel>,
 }
 
 impl AppState {
@@ -29,7 +47,18 @@ impl AppState {
             selected: RwSignal::new(None),
             selected_site: RwSignal::new(None),
             map_view: RwSignal::new(MapView::Overview),
+            map_zoom: RwSignal::new(None),
+            filter: RwSignal::new(Filter::default()),
+            cursor: RwSignal::new(None),
+            playing: RwSignal::new(false),
+            panel: RwSignal::new(Panel::Timeline),
         }
+    }
+
+    /// Clears the selection (Escape).
+    pub fn clear_selection(&self) {
+        self.selected.set(None);
+        self.selected_site.set(None);
     }
 
     /// Selects an item (and no site).
@@ -55,7 +84,9 @@ impl Default for AppState {
 /// loaded, or a message saying exactly why it did not.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(AppState::new());
+    let state = AppState::new();
+    provide_context(state);
+    crate::url_sync::install(state);
     let loaded = LocalResource::new(|| async {
         fetch_dataset(DATASET_PATH).await.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)))
     });
@@ -91,9 +122,18 @@ pub fn Workspace(
     dataset: Arc<Dataset>,
     #[prop(optional)] warnings: Arc<Vec<Issue>>,
 ) -> impl IntoView {
+    // Escape clears the selection, wherever the focus is (but not while typing a search).
+    let state = expect_context::<AppState>();
+    let escape = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.key() == "Escape" && !e.default_prevented() {
+            state.clear_selection();
+        }
+    });
+    on_cleanup(move || escape.remove());
     view! {
         <main class="workspace" id="main">
             <DataWarnings warnings=warnings />
+            <FiltersPanel dataset=dataset.clone() />
             <MapPanel dataset=dataset.clone() />
             <TimelinePanel dataset=dataset.clone() />
             <DetailPanel dataset=dataset />

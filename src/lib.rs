@@ -6,6 +6,10 @@
 
 pub mod geo;
 pub mod model;
+#[cfg(target_arch = "wasm32")]
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod url_sync;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

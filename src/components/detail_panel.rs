@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::geo::svg::kind_text;
-use crate::model::{Dataset, Item, Lang, Site, Status};
+use crate::model::{Dataset, Item, Lang, Site};
+use crate::text::{domain_label, kind_label, status_label};
 
 /// The detail panel: everything known about the selected item, with its sources.
 #[component]
@@ -15,7 +16,7 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
         let selected = state.selected.get();
         let site = state.selected_site.get().and_then(|id| dataset.site(&id).cloned());
         match (selected.and_then(|id| dataset.items.iter().find(|i| i.id == id)), site) {
-            (Some(item), _) => item_details(&dataset, item, lang).into_any(),
+            (Some(item), _) => item_details(&dataset, item, lang, state).into_any(),
             (None, Some(site)) => site_details(&dataset, &site, lang, state).into_any(),
             (None, None) => view! {
                 <p class="detail-panel__empty">"Select an item on the timeline, or a site or link on the map, to read its details and sources."</p>
@@ -31,14 +32,42 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
     }
 }
 
-fn item_details(dataset: &Dataset, item: &Item, lang: Lang) -> impl IntoView {
+fn item_details(dataset: &Dataset, item: &Item, lang: Lang, state: AppState) -> impl IntoView {
+    // Each party leads to its site, where it has one.
     let parties = item
         .parties
         .iter()
         .filter_map(|id| dataset.actors.iter().find(|a| &a.id == id))
-        .map(|a| a.name.get(lang).to_owned())
-        .collect::<Vec<_>>()
-        .join(", ");
+        .map(|a| {
+            let name = a.name.get(lang).to_owned();
+            match a.site.clone() {
+                Some(site) => view! {
+                    <li><button type="button" class="detail__link" data-site-link=site.clone() on:click=move |_| state.select_site(site.clone())>{name}</button></li>
+                }
+                .into_any(),
+                None => view! { <li>{name}</li> }.into_any(),
+            }
+        })
+        .collect_view();
+    let sites = item
+        .sites
+        .iter()
+        .filter_map(|id| dataset.site(id))
+        .map(|s| {
+            let id = s.id.clone();
+            view! { <li><button type="button" class="detail__link" data-site-link=id.clone() on:click=move |_| state.select_site(id.clone())>{s.name.get(lang).to_owned()}</button></li> }
+        })
+        .collect_view();
+    let related = item
+        .related
+        .iter()
+        .filter_map(|id| dataset.items.iter().find(|i| &i.id == id))
+        .map(|r| {
+            let id = r.id.clone();
+            view! { <li><button type="button" class="detail__link" data-related=id.clone() on:click=move |_| state.select_item(id.clone())>{r.title.get(lang).to_owned()}</button></li> }
+        })
+        .collect_view();
+    let has_related = !item.related.is_empty();
     let sources = item
         .sources
         .iter()
@@ -57,11 +86,15 @@ fn item_details(dataset: &Dataset, item: &Item, lang: Lang) -> impl IntoView {
             <h3>{item.title.get(lang).to_owned()}</h3>
             <dl>
                 <dt>"Date"</dt><dd>{item.when.label()}</dd>
+                <dt>"Kind"</dt><dd>{kind_label(item.kind)}</dd>
                 <dt>"Status"</dt><dd>{status_label(item.status)}</dd>
-                <dt>"Parties"</dt><dd>{parties}</dd>
+                <dt>"Domains"</dt><dd>{item.domains.iter().map(|d| domain_label(*d)).collect::<Vec<_>>().join(", ")}</dd>
+                <dt>"Parties"</dt><dd><ul class="detail__inline">{parties}</ul></dd>
+                <dt>"Sites"</dt><dd><ul class="detail__inline">{sites}</ul></dd>
             </dl>
             <p>{item.description.get(lang).to_owned()}</p>
             {note}
+            {has_related.then(|| view! { <h4>"Related"</h4><ul class="detail-panel__related">{related}</ul> })}
             <h4>"Sources"</h4>
             <ul class="detail-panel__sources">{sources}</ul>
         </article>
@@ -112,16 +145,5 @@ fn site_details(dataset: &Dataset, site: &Site, lang: Lang, state: AppState) -> 
             <h4>"Items here"</h4>
             <ul class="detail-panel__items">{items}</ul>
         </article>
-    }
-}
-
-fn status_label(status: Status) -> &'static str {
-    match status {
-        Status::Signed => "Signed",
-        Status::InProgress => "In progress",
-        Status::Planned => "Planned",
-        Status::UnderStudy => "Under study",
-        Status::Held => "Held",
-        Status::Completed => "Completed",
     }
 }

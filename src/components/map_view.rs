@@ -95,6 +95,11 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
         animation.update_value(|n| *n += 1);
         if animate {
             animate_to(transforms, from, targets, vp, animation);
+        } else if let (Some((k, cx, cy)), [p], false) = (state.map_zoom.get_untracked(), panes.get_untracked().as_slice(), matches!(previous, Some((pv, _)) if pv != v)) {
+            // First drawing or a resize: keep the zoom the URL asked for.
+            let k = p.transform.k * k;
+            let (sx, sy) = centre(p);
+            transforms.set(vec![ViewTransform { k, tx: sx - cx * k, ty: sy - cy * k }]);
         } else {
             transforms.set(targets);
         }
@@ -114,6 +119,45 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             }
         })
     };
+
+    // The map's zoom in the URL: written when the user moves the map (one pane only),
+    // applied when the URL changes (shared link, Back/Forward).
+    let zoom_of = move |t: &[ViewTransform]| -> Option<(f64, f64, f64)> {
+        let fitted = panes.get_untracked();
+        match (t, fitted.as_slice()) {
+            ([t], [p]) => {
+                let k = t.k / p.transform.k;
+                let (cx, cy) = t.invert(centre(p));
+                let (fx, fy) = p.transform.invert(centre(p));
+                let moved = (k - 1.0).abs() > 1e-3 || (cx - fx).hypot(cy - fy) * t.k > 1.0;
+                moved.then(|| ((k * 1000.0).round() / 1000.0, (cx * 10.0).round() / 10.0, (cy * 10.0).round() / 10.0))
+            }
+            _ => None,
+        }
+    };
+    Effect::new(move |_| {
+        let z = zoom_of(&transforms.get());
+        if state.map_zoom.get_untracked() != z {
+            state.map_zoom.set(z);
+        }
+    });
+    Effect::new(move |_| {
+        let wanted = state.map_zoom.get();
+        let now = transforms.get_untracked();
+        if zoom_of(&now) == wanted {
+            return;
+        }
+        let fitted = panes.get_untracked();
+        if let ([p], Some((k, cx, cy))) = (fitted.as_slice(), wanted) {
+            let k = p.transform.k * k;
+            let (sx, sy) = centre(p);
+            animation.update_value(|n| *n += 1);
+            transforms.set(vec![ViewTransform { k, tx: sx - cx * k, ty: sy - cy * k }]);
+        } else if wanted.is_none() && fitted.len() == now.len() {
+            animation.update_value(|n| *n += 1);
+            transforms.set(fitted.iter().map(|p| p.transform).collect());
+        }
+    });
 
     let panes_html = {
         let scene = scene.clone();
@@ -258,6 +302,39 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             }
         }
     });
+
+    // The filter hides what it leaves out; the time cursor fades what has not begun yet.
+    {
+        let dataset = dataset.clone();
+        let starts: Arc<HashMap<String, Option<i64>>> =
+            Arc::new(dataset.items.iter().map(|i| (i.id.clone(), crate::model::time::span(&i.when).map(|s| s.0))).collect());
+        Effect::new(move |_| {
+            let _ = panes_html.get();
+            overlay_at.track();
+            view.track();
+            state.lang.track();
+            let cursor = state.cursor.get();
+            let (filtering, shown): (bool, std::collections::HashSet<String>) =
+                state.filter.with(|f| (!f.is_empty(), f.apply(&dataset).into_iter().map(|i| i.id.clone()).collect()));
+            let future = |id: &str| matches!((cursor, starts.get(id).copied().flatten()), (Some(c), Some(s)) if s > c);
+            let (Some(world), Some(overlay)) = (svg_ref.get(), overlay_ref.get()) else { return };
+            for svg in [&world, &overlay] {
+                for_each(svg, ".link[data-item]", |el| {
+                    let id = attr(el, "data-item");
+                    set_class(el, "is-filtered-out", !shown.contains(&id));
+                    set_class(el, "is-future", future(&id));
+                });
+            }
+            if !large {
+                for_each(&overlay, "[data-site]", |el| {
+                    let id = attr(el, "data-site");
+                    let here: Vec<&crate::model::Item> = dataset.items.iter().filter(|i| shown.contains(&i.id) && i.sites.contains(&id)).collect();
+                    set_class(el, "is-filtered-out", filtering && here.is_empty());
+                    set_class(el, "is-future", !here.is_empty() && here.iter().all(|i| future(&i.id)));
+                });
+            }
+        });
+    }
 
     // Zoom about a screen point, within limits relative to the fitted view.
     let zoom_at = move |pane: Option<usize>, sx: f64, sy: f64, factor: f64| {

@@ -28,17 +28,23 @@ test.describe('the page', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('timeline lists dated items in order and undated ones last', async ({ page, request }) => {
+  test('timeline lanes hold their items in date order, undated ones in the last lane', async ({ page, request }) => {
     const ds = await shippedDataset(request);
     await page.goto('./');
     await appSettled(page);
-    const ids = await page.locator('.timeline-item').evaluateAll((els) => els.map((e) => e.dataset.item));
+    const lanes = await page.locator('.lane').evaluateAll((els) => els.map((l) => ({
+      lane: l.dataset.lane,
+      items: [...l.querySelectorAll('.timeline-item')].map((b) => b.dataset.item),
+    })));
     const byId = Object.fromEntries(ds.items.map((i) => [i.id, i]));
-    const starts = ids.map((id) => byId[id].when.start);
-    const firstUndated = starts.indexOf(null);
-    const dated = firstUndated === -1 ? starts : starts.slice(0, firstUndated);
-    expect(dated).toEqual([...dated].sort());
-    if (firstUndated !== -1) expect(starts.slice(firstUndated).every((s) => s === null)).toBe(true);
+    expect(lanes.at(-1).lane).toBe('undated');
+    expect(lanes.at(-1).items.every((id) => byId[id].when.start === null)).toBe(true);
+    for (const { lane, items } of lanes.slice(0, -1)) {
+      const starts = items.map((id) => byId[id].when.start);
+      expect(starts, lane).toEqual([...starts].sort());
+      expect(items.every((id) => byId[id].kind.replaceAll('_', '-') === lane), lane).toBe(true);
+    }
+    expect(lanes.flatMap((l) => l.items).sort()).toEqual(ds.items.map((i) => i.id).sort());
   });
 
   test('selecting a timeline item by click and by keyboard shows its details', async ({ page, request }) => {

@@ -1,0 +1,166 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::AppState;
+use crate::model::filter::{involves, Facet, Filter, SideFilter};
+use crate::model::{Dataset, Domain, Item, ItemKind, Status};
+use crate::text::{domain_label, kind_label, side_label, status_label, DOMAINS, ITEM_KINDS, STATUSES};
+
+/// Search and filters, with how many items each choice would show. The same filter drives
+/// the map, the timeline and the list.
+#[component]
+pub fn FiltersPanel(dataset: Arc<Dataset>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let filter = state.filter;
+    let shown = {
+        let ds = dataset.clone();
+        move || filter.with(|f| f.apply(&ds).len())
+    };
+    let total = dataset.items.len();
+
+    // Only the values the data uses.
+    let kinds: Vec<ItemKind> = ITEM_KINDS.into_iter().filter(|k| dataset.items.iter().any(|i| i.kind == *k)).collect();
+    let domains: Vec<Domain> = DOMAINS.into_iter().filter(|d| dataset.items.iter().any(|i| i.domains.contains(d))).collect();
+    let statuses: Vec<Status> = STATUSES.into_iter().filter(|s| dataset.items.iter().any(|i| i.status == *s)).collect();
+
+    let kind_group = facet_group(
+        dataset.clone(),
+        "kind",
+        "Kind",
+        kinds,
+        Facet::Kind,
+        |ds, i, k| {
+            let _ = ds;
+            i.kind == *k
+        },
+        |f, k| f.kinds.contains(k),
+        |f, k, on| toggle(&mut f.kinds, *k, on),
+        |k| (kind_label(*k), crate::model::url_state::enum_slug(k)),
+    );
+    let domain_group = facet_group(
+        dataset.clone(),
+        "domain",
+        "Domain",
+        domains,
+        Facet::Domain,
+        |_, i, d| i.domains.contains(d),
+        |f, d| f.domains.contains(d),
+        |f, d, on| toggle(&mut f.domains, *d, on),
+        |d| (domain_label(*d), crate::model::url_state::enum_slug(d)),
+    );
+    let status_group = facet_group(
+        dataset.clone(),
+        "status",
+        "Status",
+        statuses,
+        Facet::Status,
+        |_, i, s| i.status == *s,
+        |f, s| f.statuses.contains(s),
+        |f, s, on| toggle(&mut f.statuses, *s, on),
+        |s| (status_label(*s), crate::model::url_state::enum_slug(s)),
+    );
+    let side_group = facet_group(
+        dataset.clone(),
+        "side",
+        "Side",
+        SideFilter::ALL.to_vec(),
+        Facet::Side,
+        |ds, i, s| involves(ds, i, *s),
+        |f, s| f.sides.contains(s),
+        |f, s, on| toggle(&mut f.sides, *s, on),
+        |s| (side_label(*s), s.slug().to_owned()),
+    );
+
+    view! {
+        <section class="panel filters-panel" aria-labelledby="filters-heading" data-testid="filters">
+            <h2 id="filters-heading" class="visually-hidden">"Search and filters"</h2>
+            <div class="filters-panel__search">
+                <label for="search">"Search"</label>
+                <input
+                    id="search"
+                    type="search"
+                    data-testid="search"
+                    placeholder="Chambéry, 张家口, ski…"
+                    autocomplete="off"
+                    prop:value=move || filter.with(|f| f.query.clone())
+                    on:input=move |e| {
+                        let q = event_target_value(&e);
+                        filter.update(|f| f.query = q);
+                    }
+                />
+                <p class="filters-panel__count" role="status" data-testid="shown-count">
+                    {move || format!("{} of {total} items shown", shown())}
+                </p>
+                <button type="button" class="filters-panel__clear" data-testid="clear-filters"
+                    disabled=move || filter.with(Filter::is_empty)
+                    on:click=move |_| filter.set(Filter::default())>
+                    "Clear filters"
+                </button>
+            </div>
+            <div class="filters-panel__facets">
+                {kind_group}
+                {domain_group}
+                {status_group}
+                {side_group}
+            </div>
+        </section>
+    }
+}
+
+fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T, on: bool) {
+    if on {
+        set.insert(value);
+    } else {
+        set.remove(&value);
+    }
+}
+
+/// One fieldset of checkboxes with faceted counts.
+#[allow(clippy::too_many_arguments)]
+fn facet_group<T: Clone + PartialEq + Send + Sync + 'static>(
+    dataset: Arc<Dataset>,
+    name: &'static str,
+    legend: &'static str,
+    values: Vec<T>,
+    facet: Facet,
+    has: fn(&Dataset, &Item, &T) -> bool,
+    is_on: fn(&Filter, &T) -> bool,
+    set: fn(&mut Filter, &T, bool),
+    label: fn(&T) -> (&'static str, String),
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let filter = state.filter;
+    let boxes = values
+        .into_iter()
+        .map(|v| {
+            let (text, slug) = label(&v);
+            let count = {
+                let (ds, v) = (dataset.clone(), v.clone());
+                move || filter.with(|f| f.count(&ds, facet, has, &v))
+            };
+            let checked = {
+                let v = v.clone();
+                move || filter.with(|f| is_on(f, &v))
+            };
+            let id = format!("filter-{name}-{slug}");
+            view! {
+                <li>
+                    <input type="checkbox" id=id.clone() data-filter=format!("{name}:{slug}")
+                        prop:checked=checked
+                        on:change=move |e| {
+                            let on = event_target_checked(&e);
+                            filter.update(|f| set(f, &v, on));
+                        } />
+                    <label for=id>{text}" "<span class="filters-panel__n">{move || format!("({})", count())}</span></label>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="facet" data-facet=name>
+            <legend>{legend}</legend>
+            <ul>{boxes}</ul>
+        </fieldset>
+    }
+}

@@ -1,0 +1,199 @@
+// Timeline, time cursor, linked selection, filters, search, list view and URL state.
+import { test, expect, shippedDataset, appSettled, SCREENSHOTS } from '../fixtures.mjs';
+
+async function open(page, query = '') {
+  await page.goto(`./${query}`);
+  await appSettled(page);
+  await expect(page.locator('.map-svg .world').first()).toBeAttached();
+}
+
+const details = (page) => page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 3 });
+const visibleLinks = (page) => page.locator('.map-svg .link:not(.is-filtered-out)').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.item))].sort());
+const futureLinks = (page) => page.locator('.map-svg .link.is-future').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.item))].sort());
+
+test('stepping and dragging the time cursor changes what the map shows', async ({ page, request }) => {
+  const ds = await shippedDataset(request);
+  await open(page);
+  await expect(page.getByTestId('cursor-label')).toHaveText('All dates');
+  expect(await futureLinks(page)).toEqual([]);
+  const slider = page.getByTestId('cursor');
+  await slider.focus();
+  await page.keyboard.press('Home');   // the first month: February... of the first dated item
+  await expect(page.getByTestId('cursor-label')).toHaveText(/^State at the end of /);
+  const early = await futureLinks(page);
+  expect(early).toContain('loi-chambery-zhangjiakou');
+  // Step forward month by month until 2018-11 is in: the letter of intent appears.
+  const label = await page.getByTestId('cursor-label').textContent();
+  await page.getByTestId('step-forward').click();
+  await expect(page.getByTestId('cursor-label')).not.toHaveText(label);
+  await slider.fill(String(await slider.getAttribute('max')));
+  await expect(page.getByTestId('cursor-label')).toHaveText('All dates');
+  expect(await futureLinks(page)).toEqual([]);
+  // The cursor is in the URL (replacing, not pushing).
+  await page.getByTestId('step-back').click();
+  await expect(page).toHaveURL(/[?&]t=\d{4}-\d{2}-\d{2}/);
+  const cursorDay = new URL(page.url()).searchParams.get('t');
+  const expectedFuture = ds.items.filter((i) => i.when.start && i.when.start.padEnd(10, '-01').slice(0, 10) > cursorDay).map((i) => i.id);
+  for (const id of await futureLinks(page)) expect(expectedFuture).toContain(id);
+  await expect(page.locator('.timeline-item[data-item="winter-olympics-2022"]')).toHaveClass(/is-future/);
+});
+
+test('play runs through time and pauses', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('cursor').focus();
+  await page.keyboard.press('Home');
+  const start = await page.getByTestId('cursor-label').textContent();
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('cursor-label')).not.toHaveText(start, { timeout: 5000 });
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+  const paused = await page.getByTestId('cursor-label').textContent();
+  await page.waitForTimeout(2000);
+  await expect(page.getByTestId('cursor-label')).toHaveText(paused);
+});
+
+test('a selection in the timeline, the map or the list shows in the other two', async ({ page, request }) => {
+  const ds = await shippedDataset(request);
+  const title = (id) => ds.items.find((i) => i.id === id).title.en;
+  await open(page);
+  // Timeline → map.
+  await page.locator('.timeline-item[data-item="loi-chambery-zhangjiakou"]').click();
+  await expect(details(page)).toHaveText(title('loi-chambery-zhangjiakou'));
+  await expect(page.locator('.map-svg .link[data-item="loi-chambery-zhangjiakou"]').first()).toHaveClass(/is-selected/);
+  // Map → timeline.
+  await page.locator('.map-svg .link[data-item="air-route-lyon-china"]').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(details(page)).toHaveText(title('air-route-lyon-china'));
+  await expect(page.locator('.timeline-item[data-item="air-route-lyon-china"]')).toHaveAttribute('aria-pressed', 'true');
+  // List → map and timeline.
+  await page.locator('.panel-tabs button[data-panel="list"]').click();
+  await expect(page.locator('.list-view tr[data-row="air-route-lyon-china"]')).toHaveClass(/is-selected/);
+  await page.locator('.list-view button[data-item="agreement-aura-hebei"]').click();
+  await expect(details(page)).toHaveText(title('agreement-aura-hebei'));
+  await page.locator('.panel-tabs button[data-panel="timeline"]').click();
+  await expect(page.locator('.timeline-item[data-item="agreement-aura-hebei"]')).toHaveAttribute('aria-pressed', 'true');
+  // Escape clears it everywhere.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.timeline-item[aria-pressed="true"]')).toHaveCount(0);
+  await expect(page.locator('.map-svg .is-selected')).toHaveCount(0);
+  await page.locator('.timeline-item[data-item="forum-2018-chambery"]').click();
+  await page.screenshot({ path: `${SCREENSHOTS}timeline-with-selection.png`, fullPage: true });
+});
+
+test('each filter and the search narrow the map, the timeline and the list alike', async ({ page, request }) => {
+  const ds = await shippedDataset(request);
+  await open(page);
+  const timelineIds = () => page.locator('.timeline-item').evaluateAll((els) => els.map((e) => e.dataset.item).sort());
+  const listIds = async () => {
+    await page.locator('.panel-tabs button[data-panel="list"]').click();
+    const ids = await page.locator('.list-view tbody tr').evaluateAll((els) => els.map((e) => e.dataset.row).sort());
+    await page.locator('.panel-tabs button[data-panel="timeline"]').click();
+    return ids;
+  };
+  const linked = (ids) => ids.filter((id) => {
+    const item = ds.items.find((i) => i.id === id);
+    const sides = item.sites.map((s) => ds.sites.find((x) => x.id === s).side);
+    return sides.includes('france') && (sides.includes('china') || sides.includes('other'));
+  });
+  for (const [box, expected] of [
+    ['kind:agreement', ds.items.filter((i) => i.kind === 'agreement').map((i) => i.id)],
+    ['domain:transport', ds.items.filter((i) => i.domains.includes('transport')).map((i) => i.id)],
+    ['status:planned', ds.items.filter((i) => i.status === 'planned').map((i) => i.id)],
+  ]) {
+    await page.locator(`[data-filter="${box}"]`).check();
+    const want = [...expected].sort();
+    await expect.poll(timelineIds).toEqual(want);
+    expect(await listIds()).toEqual(want);
+    expect(await visibleLinks(page)).toEqual(linked(want).sort());
+    await expect(page.getByTestId('shown-count')).toHaveText(`${want.length} of ${ds.items.length} items shown`);
+    await page.locator(`[data-filter="${box}"]`).uncheck();
+  }
+  // Side: items involving both sides.
+  await page.locator('[data-filter="side:both"]').check();
+  const both = await timelineIds();
+  expect(both.length).toBeGreaterThan(0);
+  expect(both).not.toContain('connected-territory');
+  await page.getByTestId('clear-filters').click();
+  // Search: accents and case folded, Chinese finds the same as Latin.
+  await page.getByTestId('search').fill('chambery');
+  const chambery = await timelineIds();
+  expect(chambery).toContain('loi-chambery-zhangjiakou');
+  await page.getByTestId('search').fill('张家口');
+  const zh = await timelineIds();
+  await page.getByTestId('search').fill('Zhangjiakou');
+  await expect.poll(timelineIds).toEqual(zh);
+  expect(await listIds()).toEqual(zh);
+  expect(await visibleLinks(page)).toEqual(linked(zh).sort());
+  await expect(page.locator('.map-svg [data-site="shanghai"]')).toHaveClass(/is-filtered-out/);
+});
+
+test('a shared URL reopens selection, time, filters and view; Back and Forward work', async ({ page, context, consoleErrors }) => {
+  await open(page);
+  await page.locator('.timeline-item[data-item="esf-ski-school-zhangjiakou"]').click();
+  await page.locator('[data-filter="domain:training"]').check();
+  await page.getByTestId('cursor').focus();
+  await page.keyboard.press('Home');
+  await page.locator('.map-views button[data-view="china"]').click();
+  await page.getByTestId('zoom-in').click();
+  await expect(page).toHaveURL(/view=china/);
+  await expect(page).toHaveURL(/zoom=/);
+  const shared = page.url();
+  const label = await page.getByTestId('cursor-label').textContent();
+  const transform = await page.locator('.map-frame').getAttribute('data-transform');
+
+  const fresh = await context.newPage();
+  await open(fresh, new URL(shared).search);
+  await expect(details(fresh)).toHaveText(/ski school in Zhangjiakou/);
+  await expect(fresh.locator('[data-filter="domain:training"]')).toBeChecked();
+  await expect(fresh.getByTestId('cursor-label')).toHaveText(label);
+  await expect(fresh.locator('.map-frame')).toHaveAttribute('data-view', 'china');
+  // The same window, to a fraction of a pixel (the URL rounds the centre to 0.1 unit).
+  const numbers = (t) => t.match(/-?[\d.]+/g).map(Number);
+  const reopened = numbers(await fresh.locator('.map-frame').getAttribute('data-transform'));
+  numbers(transform).forEach((v, i) => expect(Math.abs(v - reopened[i])).toBeLessThan(0.5));
+  expect(fresh.url()).toBe(shared);
+  await fresh.close();
+
+  // Back and Forward through selections (each selection pushed an entry).
+  await page.goto('./');
+  await appSettled(page);
+  await page.locator('.timeline-item[data-item="forum-2018-chambery"]').click();
+  await page.locator('.timeline-item[data-item="agreement-aura-hebei"]').click();
+  await expect(page).toHaveURL(/item=agreement-aura-hebei/);
+  await page.goBack();
+  await expect(page).toHaveURL(/item=forum-2018-chambery/);
+  await expect(page.locator('.timeline-item[data-item="forum-2018-chambery"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.goForward();
+  await expect(page.locator('.timeline-item[data-item="agreement-aura-hebei"]')).toHaveAttribute('aria-pressed', 'true');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('unknown or invalid URL parameters are ignored with a console warning', async ({ page, consoleErrors }) => {
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await open(page, '?item=%3Cscript%3E&t=2018-02-30&kind=treaty&view=mars&foo=1&status=signed');
+  await expect(page.locator('[data-filter="status:signed"]')).toBeChecked();
+  expect(warnings.filter((w) => w.startsWith('Passerelle: ignored URL parameter')).length).toBe(5);
+  await expect(page.locator('#fatal-error')).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the timeline zooms and pans by buttons, keys and wheel', async ({ page }) => {
+  await open(page);
+  const range = () => page.getByTestId('timeline-range').textContent();
+  const whole = await range();
+  await page.getByTestId('timeline-zoom-in').click();
+  const zoomed = await range();
+  expect(zoomed).not.toEqual(whole);
+  await page.locator('.timeline-lanes').focus();
+  await page.keyboard.press('0');
+  await expect(page.getByTestId('timeline-range')).toHaveText(whole);
+  await page.keyboard.press('+');
+  await expect(page.getByTestId('timeline-range')).not.toHaveText(whole);
+  await page.keyboard.press('0');
+  const box = await page.locator('.timeline-lanes').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 20);
+  await page.mouse.wheel(0, -400);
+  await expect(page.getByTestId('timeline-range')).not.toHaveText(whole);
+});
