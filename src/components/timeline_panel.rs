@@ -334,6 +334,12 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
             "+" | "=" => { zoom(1.5, None); true }
             "-" | "_" => { zoom(1.0 / 1.5, None); true }
             "0" => { window.set(extent); true }
+            "ArrowLeft" | "ArrowRight" => {
+                let dx = if e.key() == "ArrowLeft" { 80.0 } else { -80.0 };
+                let s = scale().pan(dx);
+                window.set((s.from, s.to));
+                true
+            }
             _ => false,
         };
         if handled {
@@ -350,7 +356,7 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
                 {move || { let (a, b) = window.get(); format!("{} – {}", long_date(a as i64), long_date(b as i64)) }}
             </span>
         </div>
-        <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" aria-label="Timeline lanes: plus and minus zoom, 0 shows the whole period"
+        <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" aria-label="Timeline lanes: plus and minus zoom, arrow keys move, 0 shows the whole period"
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
             on:click:capture=swallow_click_after_drag on:keydown=on_key>
             <div class="axis" aria-hidden="true">{axis}</div>

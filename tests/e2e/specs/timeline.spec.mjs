@@ -179,7 +179,7 @@ test('unknown or invalid URL parameters are ignored with a console warning', asy
   expect(consoleErrors).toEqual([]);
 });
 
-test('the timeline zooms and pans by buttons, keys and wheel', async ({ page }) => {
+test('the timeline zooms and pans by buttons, keys, drag and wheel', async ({ page }) => {
   await open(page);
   const range = () => page.getByTestId('timeline-range').textContent();
   const whole = await range();
@@ -191,6 +191,17 @@ test('the timeline zooms and pans by buttons, keys and wheel', async ({ page }) 
   await expect(page.getByTestId('timeline-range')).toHaveText(whole);
   await page.keyboard.press('+');
   await expect(page.getByTestId('timeline-range')).not.toHaveText(whole);
+  const before = await range();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('timeline-range')).not.toHaveText(before);
+  // Drag pans.
+  const lanes = await page.locator('.timeline-lanes').boundingBox();
+  const beforeDrag = await range();
+  await page.mouse.move(lanes.x + 300, lanes.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(lanes.x + 200, lanes.y + 10, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByTestId('timeline-range')).not.toHaveText(beforeDrag);
   await page.keyboard.press('0');
   const box = await page.locator('.timeline-lanes').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + 20);
