@@ -153,7 +153,8 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
     let Some((first, last)) = month_range(&dataset) else {
         return view! { <p>"No dated items."</p> }.into_any();
     };
-    let extent = ((first - 45) as f64, (add_months(last, 1) + 45) as f64);
+    // Room after the last item for its box to be read.
+    let extent = ((first - 45) as f64, (add_months(last, 1) + 150) as f64);
     let window = RwSignal::new(extent);
     let width = RwSignal::new(600.0);
     let lanes_ref = NodeRef::<html::Div>::new();
