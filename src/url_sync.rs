@@ -51,6 +51,16 @@ fn current(state: AppState, lang_in_url: bool) -> UrlState {
     }
 }
 
+/// The parameters other parts of the app read (`embed`, `data`, `step`), kept as they are
+/// when the URL is rewritten.
+fn passed_on() -> String {
+    location_query()
+        .split('&')
+        .filter(|p| matches!(p.split('=').next(), Some("embed" | "data" | "step")))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// Reads the URL into `state` and keeps them in step from now on.
 pub fn install(state: AppState) {
     let initial = read();
@@ -60,7 +70,7 @@ pub fn install(state: AppState) {
 
     Effect::new(move |_| {
         let next = current(state, lang_in_url.get_value());
-        let query = next.to_query();
+        let query = [next.to_query(), passed_on()].into_iter().filter(|q| !q.is_empty()).collect::<Vec<_>>().join("&");
         if query == location_query() {
             last.set_value(next);
             return;
