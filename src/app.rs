@@ -86,7 +86,16 @@ impl Default for AppState {
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    // The browser's preferred language until the URL says otherwise.
+    let browser: Vec<String> = window().navigator().language().into_iter().collect();
+    state.lang.set(crate::i18n::choose_lang(None, &browser));
     crate::url_sync::install(state);
+    Effect::new(move |_| {
+        let lang = crate::i18n::html_lang(state.lang.get());
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang);
+        }
+    });
     let loaded = LocalResource::new(|| async {
         fetch_dataset(DATASET_PATH).await.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)))
     });
@@ -111,7 +120,7 @@ pub fn App() -> impl IntoView {
 fn Loading() -> impl IntoView {
     view! {
         <main class="workspace workspace--loading" id="main">
-            <p class="status" role="status">"Loading the cooperation data…"</p>
+            <p class="status" role="status">{crate::components::t(crate::i18n::Msg::Loading)}</p>
         </main>
     }
 }

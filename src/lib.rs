@@ -5,8 +5,8 @@
 //! `components`, `fatal`) only exists in the wasm build.
 
 pub mod geo;
+pub mod i18n;
 pub mod model;
-#[cfg(target_arch = "wasm32")]
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod url_sync;

@@ -23,7 +23,7 @@ fn read() -> UrlState {
     url
 }
 
-fn apply(state: AppState, url: &UrlState) {
+fn apply(state: AppState, url: &UrlState, default_lang: crate::model::Lang) {
     state.selected.set(url.item.clone());
     state.selected_site.set(if url.item.is_some() { None } else { url.site.clone() });
     state.cursor.set(url.time.as_deref().and_then(parse_day));
@@ -31,9 +31,7 @@ fn apply(state: AppState, url: &UrlState) {
     state.map_view.set(url.view.as_deref().and_then(MapView::from_slug).unwrap_or(MapView::Overview));
     state.map_zoom.set(url.zoom);
     state.panel.set(if url.panel.as_deref() == Some("list") { Panel::List } else { Panel::Timeline });
-    if let Some(lang) = url.lang {
-        state.lang.set(lang);
-    }
+    state.lang.set(url.lang.unwrap_or(default_lang));
 }
 
 fn current(state: AppState, lang_in_url: bool) -> UrlState {
@@ -64,11 +62,17 @@ fn passed_on() -> String {
 /// Reads the URL into `state` and keeps them in step from now on.
 pub fn install(state: AppState) {
     let initial = read();
+    // The language goes in the URL when it was there, or once it differs from the one the
+    // browser chose (a shared link then opens in the language the sharer saw).
+    let browser_lang = state.lang.get_untracked();
     let lang_in_url = StoredValue::new(initial.lang.is_some());
-    apply(state, &initial);
+    apply(state, &initial, browser_lang);
     let last = StoredValue::new(initial);
 
     Effect::new(move |_| {
+        if state.lang.get() != browser_lang {
+            lang_in_url.set_value(true);
+        }
         let next = current(state, lang_in_url.get_value());
         let query = [next.to_query(), passed_on()].into_iter().filter(|q| !q.is_empty()).collect::<Vec<_>>().join("&");
         if query == location_query() {
@@ -93,9 +97,9 @@ pub fn install(state: AppState) {
 
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
         let url = read();
-        lang_in_url.set_value(url.lang.is_some() || lang_in_url.get_value());
+        lang_in_url.set_value(url.lang.is_some());
         last.set_value(url.clone());
-        apply(state, &url);
+        apply(state, &url, browser_lang);
     });
     on_cleanup(move || popstate.remove());
 }

@@ -2,6 +2,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::components::t;
+use crate::i18n::Msg;
 use crate::model::Issue;
 
 /// Warnings from the validator: the data is drawn, but someone should fix these.
@@ -13,7 +15,7 @@ pub fn DataWarnings(warnings: Arc<Vec<Issue>>) -> impl IntoView {
         let rows = warnings.iter().map(|w| view! { <li>{format!("{w}.")}</li> }).collect_view();
         view! {
             <details class="data-warnings" data-testid="data-warnings">
-                <summary>{format!("The data has {count} warning{}", if count == 1 { "" } else { "s" })}</summary>
+                <summary>{move || crate::i18n::fill(t(Msg::Warnings)(), &[&count.to_string()])}</summary>
                 <ul>{rows}</ul>
             </details>
         }

@@ -3,9 +3,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::geo::svg::kind_text;
 use crate::model::{Dataset, Item, Lang, Site};
-use crate::text::{domain_label, kind_label, status_label};
+use crate::components::t;
+use crate::i18n::{domain_label, kind_label, number, site_kind_label, status_label, tr, trf, when_label, Msg};
 
 /// The detail panel: everything known about the selected item, with its sources.
 #[component]
@@ -19,14 +19,14 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
             (Some(item), _) => item_details(&dataset, item, lang, state).into_any(),
             (None, Some(site)) => site_details(&dataset, &site, lang, state).into_any(),
             (None, None) => view! {
-                <p class="detail-panel__empty">"Select an item on the timeline, or a site or link on the map, to read its details and sources."</p>
+                <p class="detail-panel__empty">{tr(lang, Msg::SelectHint)}</p>
             }
             .into_any(),
         }
     };
     view! {
         <aside class="panel detail-panel" aria-labelledby="detail-heading" aria-live="polite" data-testid="details">
-            <h2 id="detail-heading">"Details"</h2>
+            <h2 id="detail-heading">{t(Msg::Details)}</h2>
             {body}
         </aside>
     }
@@ -85,17 +85,17 @@ fn item_details(dataset: &Dataset, item: &Item, lang: Lang, state: AppState) -> 
         <article class="detail" data-item=item.id.clone()>
             <h3>{item.title.get(lang).to_owned()}</h3>
             <dl>
-                <dt>"Date"</dt><dd>{item.when.label()}</dd>
-                <dt>"Kind"</dt><dd>{kind_label(item.kind)}</dd>
-                <dt>"Status"</dt><dd>{status_label(item.status)}</dd>
-                <dt>"Domains"</dt><dd>{item.domains.iter().map(|d| domain_label(*d)).collect::<Vec<_>>().join(", ")}</dd>
-                <dt>"Parties"</dt><dd><ul class="detail__inline">{parties}</ul></dd>
-                <dt>"Sites"</dt><dd><ul class="detail__inline">{sites}</ul></dd>
+                <dt>{tr(lang, Msg::Date)}</dt><dd>{when_label(lang, &item.when)}</dd>
+                <dt>{tr(lang, Msg::Kind)}</dt><dd>{kind_label(lang, item.kind)}</dd>
+                <dt>{tr(lang, Msg::Status)}</dt><dd>{status_label(lang, item.status)}</dd>
+                <dt>{tr(lang, Msg::Domains)}</dt><dd>{if item.domains.is_empty() { "—".to_owned() } else { item.domains.iter().map(|d| domain_label(lang, *d)).collect::<Vec<_>>().join(", ") }}</dd>
+                <dt>{tr(lang, Msg::Parties)}</dt><dd><ul class="detail__inline">{parties}</ul></dd>
+                <dt>{tr(lang, Msg::Sites)}</dt><dd><ul class="detail__inline">{sites}</ul></dd>
             </dl>
             <p>{item.description.get(lang).to_owned()}</p>
             {note}
-            {has_related.then(|| view! { <h4>"Related"</h4><ul class="detail-panel__related">{related}</ul> })}
-            <h4>"Sources"</h4>
+            {has_related.then(|| view! { <h4>{tr(lang, Msg::Related)}</h4><ul class="detail-panel__related">{related}</ul> })}
+            <h4>{tr(lang, Msg::Sources)}</h4>
             <ul class="detail-panel__sources">{sources}</ul>
         </article>
     }
@@ -113,7 +113,7 @@ fn site_details(dataset: &Dataset, site: &Site, lang: Lang, state: AppState) -> 
                     <button type="button" class="detail__link" data-item=id.clone() on:click=move |_| state.select_item(id.clone())>
                         {i.title.get(lang).to_owned()}
                     </button>
-                    " (" {i.when.label()} ")"
+                    " (" {when_label(lang, &i.when)} ")"
                 </li>
             }
         })
@@ -127,22 +127,22 @@ fn site_details(dataset: &Dataset, site: &Site, lang: Lang, state: AppState) -> 
                 Some(crate::model::Qualifier::About) => "about ",
                 _ => "",
             };
-            view! { <li>{format!("{q}{} {}", f.value, f.label.get(lang))}</li> }
+            view! { <li>{format!("{q}{} {}", number(lang, f.value), f.label.get(lang))}</li> }
         })
         .collect_view();
     let marked = (!site.not_from_sources.is_empty())
-        .then(|| view! { <p class="detail-panel__note">{format!("Not from the sources (common knowledge): {}.", site.not_from_sources.join(", "))}</p> });
+        .then(|| view! { <p class="detail-panel__note">{trf(lang, Msg::NotFromSources, &[&site.not_from_sources.join(", ")])}</p> });
     view! {
         <article class="detail" data-site=site.id.clone()>
             <h3>{site.name.get(lang).to_owned()}</h3>
             <dl>
-                <dt>"Kind"</dt><dd>{kind_text(site.kind)}</dd>
-                <dt>"Region"</dt><dd>{site.region.get(lang).to_owned()}</dd>
-                <dt>"Coordinates"</dt><dd>{format!("{:.4}° N, {:.4}° E", site.lat, site.lon)}</dd>
+                <dt>{tr(lang, Msg::Kind)}</dt><dd>{site_kind_label(lang, site.kind)}</dd>
+                <dt>{tr(lang, Msg::Region)}</dt><dd>{site.region.get(lang).to_owned()}</dd>
+                <dt>{tr(lang, Msg::Coordinates)}</dt><dd>{format!("{:.4}° N, {:.4}° E", site.lat, site.lon)}</dd>
             </dl>
             <ul class="detail-panel__figures">{figures}</ul>
             {marked}
-            <h4>"Items here"</h4>
+            <h4>{tr(lang, Msg::ItemsHere)}</h4>
             <ul class="detail-panel__items">{items}</ul>
         </article>
     }

@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use crate::app::AppState;
 use crate::model::filter::{involves, Facet, Filter, SideFilter};
 use crate::model::{Dataset, Domain, Item, ItemKind, Status};
-use crate::text::{domain_label, kind_label, side_label, status_label, DOMAINS, ITEM_KINDS, STATUSES};
+use crate::components::t;
+use crate::i18n::{domain_label, kind_label, side_label, status_label, trf, Msg};
+use crate::model::Lang;
+use crate::text::{DOMAINS, ITEM_KINDS, STATUSES};
 
 /// Search and filters, with how many items each choice would show. The same filter drives
 /// the map, the timeline and the list.
@@ -27,7 +30,7 @@ pub fn FiltersPanel(dataset: Arc<Dataset>) -> impl IntoView {
     let kind_group = facet_group(
         dataset.clone(),
         "kind",
-        "Kind",
+        Msg::Kind,
         kinds,
         Facet::Kind,
         |ds, i, k| {
@@ -36,52 +39,52 @@ pub fn FiltersPanel(dataset: Arc<Dataset>) -> impl IntoView {
         },
         |f, k| f.kinds.contains(k),
         |f, k, on| toggle(&mut f.kinds, *k, on),
-        |k| (kind_label(*k), crate::model::url_state::enum_slug(k)),
+        |l, k| (kind_label(l, *k), crate::model::url_state::enum_slug(k)),
     );
     let domain_group = facet_group(
         dataset.clone(),
         "domain",
-        "Domain",
+        Msg::Domain,
         domains,
         Facet::Domain,
         |_, i, d| i.domains.contains(d),
         |f, d| f.domains.contains(d),
         |f, d, on| toggle(&mut f.domains, *d, on),
-        |d| (domain_label(*d), crate::model::url_state::enum_slug(d)),
+        |l, d| (domain_label(l, *d), crate::model::url_state::enum_slug(d)),
     );
     let status_group = facet_group(
         dataset.clone(),
         "status",
-        "Status",
+        Msg::Status,
         statuses,
         Facet::Status,
         |_, i, s| i.status == *s,
         |f, s| f.statuses.contains(s),
         |f, s, on| toggle(&mut f.statuses, *s, on),
-        |s| (status_label(*s), crate::model::url_state::enum_slug(s)),
+        |l, s| (status_label(l, *s), crate::model::url_state::enum_slug(s)),
     );
     let side_group = facet_group(
         dataset.clone(),
         "side",
-        "Side",
+        Msg::Side,
         SideFilter::ALL.to_vec(),
         Facet::Side,
         |ds, i, s| involves(ds, i, *s),
         |f, s| f.sides.contains(s),
         |f, s, on| toggle(&mut f.sides, *s, on),
-        |s| (side_label(*s), s.slug().to_owned()),
+        |l, s| (side_label(l, *s), s.slug().to_owned()),
     );
 
     view! {
         <section class="panel filters-panel" aria-labelledby="filters-heading" data-testid="filters">
-            <h2 id="filters-heading" class="visually-hidden">"Search and filters"</h2>
+            <h2 id="filters-heading" class="visually-hidden">{t(Msg::SearchAndFilters)}</h2>
             <div class="filters-panel__search">
-                <label for="search">"Search"</label>
+                <label for="search">{t(Msg::Search)}</label>
                 <input
                     id="search"
                     type="search"
                     data-testid="search"
-                    placeholder="Chambéry, 张家口, ski…"
+                    placeholder=t(Msg::SearchPlaceholder)
                     autocomplete="off"
                     prop:value=move || filter.with(|f| f.query.clone())
                     on:input=move |e| {
@@ -90,12 +93,12 @@ pub fn FiltersPanel(dataset: Arc<Dataset>) -> impl IntoView {
                     }
                 />
                 <p class="filters-panel__count" role="status" data-testid="shown-count">
-                    {move || format!("{} of {total} items shown", shown())}
+                    {move || trf(state.lang.get(), Msg::ShownCount, &[&shown().to_string(), &total.to_string()])}
                 </p>
                 <button type="button" class="filters-panel__clear" data-testid="clear-filters"
                     disabled=move || filter.with(Filter::is_empty)
                     on:click=move |_| filter.set(Filter::default())>
-                    "Clear filters"
+                    {t(Msg::ClearFilters)}
                 </button>
             </div>
             <div class="filters-panel__facets">
@@ -121,20 +124,21 @@ fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T, on: bool) {
 fn facet_group<T: Clone + PartialEq + Send + Sync + 'static>(
     dataset: Arc<Dataset>,
     name: &'static str,
-    legend: &'static str,
+    legend: Msg,
     values: Vec<T>,
     facet: Facet,
     has: fn(&Dataset, &Item, &T) -> bool,
     is_on: fn(&Filter, &T) -> bool,
     set: fn(&mut Filter, &T, bool),
-    label: fn(&T) -> (&'static str, String),
+    label: fn(Lang, &T) -> (&'static str, String),
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let filter = state.filter;
     let boxes = values
         .into_iter()
         .map(|v| {
-            let (text, slug) = label(&v);
+            let slug = label(Lang::En, &v).1;
+            let text = { let v = v.clone(); move || label(state.lang.get(), &v).0 };
             let count = {
                 let (ds, v) = (dataset.clone(), v.clone());
                 move || filter.with(|f| f.count(&ds, facet, has, &v))
@@ -159,7 +163,7 @@ fn facet_group<T: Clone + PartialEq + Send + Sync + 'static>(
         .collect_view();
     view! {
         <fieldset class="facet" data-facet=name>
-            <legend>{legend}</legend>
+            <legend>{t(legend)}</legend>
             <ul>{boxes}</ul>
         </fieldset>
     }

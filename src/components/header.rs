@@ -2,7 +2,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::Dataset;
+use crate::app::AppState;
+use crate::components::t;
+use crate::i18n::{count, Msg};
+use crate::model::{Dataset, Lang};
 
 /// The page header: the title, and the controls area.
 #[component]
@@ -15,10 +18,11 @@ pub fn Header(
         <header class="app-header">
             <div class="brand">
                 <h1>"Passerelle"</h1>
-                <p class="tagline">"Auvergne-Rhône-Alpes ⇄ Hebei · Beijing — 2022 Winter Olympics"</p>
+                <p class="tagline">{t(Msg::Tagline)}</p>
             </div>
             <div class="controls" id="controls">
                 {move || dataset.get().map(|d| view! { <DatasetSummary dataset=d /> })}
+                <LanguageSwitcher />
             </div>
         </header>
     }
@@ -27,13 +31,36 @@ pub fn Header(
 /// How much the loaded dataset holds, e.g. "7 items · 10 sites · 8 actors · 2 sources".
 #[component]
 pub fn DatasetSummary(dataset: Arc<Dataset>) -> impl IntoView {
-    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let text = [
-        count(dataset.items.len(), "item", "items"),
-        count(dataset.sites.len(), "site", "sites"),
-        count(dataset.actors.len(), "actor", "actors"),
-        count(dataset.sources.len(), "source", "sources"),
-    ]
-    .join(" · ");
+    let lang = use_context::<AppState>().map(|s| s.lang);
+    let text = move || {
+        let lang = lang.map_or(Lang::En, |l| l.get());
+        let sources_many = if lang == Lang::En { "sources" } else { Msg::Sources.text(lang) };
+        [
+            count(lang, dataset.items.len(), Msg::OneItem, Msg::Items),
+            count(lang, dataset.sites.len(), Msg::OneSite, Msg::Sites).to_lowercase(),
+            count(lang, dataset.actors.len(), Msg::OneActor, Msg::Actors),
+            if dataset.sources.len() == 1 { count(lang, 1, Msg::OneSource, Msg::OneSource) } else { format!("{} {}", dataset.sources.len(), sources_many.to_lowercase()) },
+        ]
+        .join(" · ")
+    };
     view! { <p class="dataset-summary" data-testid="dataset-summary">{text}</p> }
+}
+
+/// Français · English · 中文: each name in its own language, so anyone finds theirs.
+#[component]
+pub fn LanguageSwitcher() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let button = move |lang: Lang, name: &'static str, code: &'static str| {
+        view! {
+            <button type="button" lang=code data-lang=code aria-pressed=move || (state.lang.get() == lang).to_string()
+                on:click=move |_| state.lang.set(lang)>{name}</button>
+        }
+    };
+    view! {
+        <div class="lang-switcher" role="group" aria-label=t(Msg::Language)>
+            {button(Lang::Fr, "Français", "fr")}
+            {button(Lang::En, "English", "en")}
+            {button(Lang::Zh, "中文", "zh-Hans")}
+        </div>
+    }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::app::AppState;
 use crate::model::time::span;
 use crate::model::Dataset;
-use crate::text::{kind_label, status_label};
+use crate::i18n::{kind_label, status_label, tr, when_label, Msg};
 
 /// The filtered items as a table, sortable by date: the text alternative to the map and
 /// the timeline, usable with a keyboard and a screen reader.
@@ -39,7 +39,7 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
                 let future = { let start = span(&item.when).map(|s| s.0); move || matches!((state.cursor.get(), start), (Some(c), Some(s)) if s > c) };
                 view! {
                     <tr data-row=row_id class:is-selected=selected class:is-future=future>
-                        <td class="list__date">{item.when.label()}</td>
+                        <td class="list__date">{when_label(lang, &item.when)}</td>
                         <td>
                             <button type="button" class="detail__link" data-item=item_id
                                 aria-pressed=move || selected2().to_string()
@@ -47,8 +47,8 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
                                 {item.title.get(lang).to_owned()}
                             </button>
                         </td>
-                        <td>{kind_label(item.kind)}</td>
-                        <td>{status_label(item.status)}</td>
+                        <td>{kind_label(lang, item.kind)}</td>
+                        <td>{status_label(lang, item.status)}</td>
                         <td>{sites}</td>
                     </tr>
                 }
@@ -59,18 +59,18 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
     view! {
         <div class="list-view" data-testid="list">
             <table>
-                <caption class="visually-hidden">{move || format!("{} items, by date", count())}</caption>
+                <caption class="visually-hidden">{move || crate::i18n::trf(state.lang.get(), Msg::ListCaption, &[&count().to_string()])}</caption>
                 <thead>
                     <tr>
                         <th scope="col" aria-sort=move || if ascending.get() { "ascending" } else { "descending" }>
                             <button type="button" class="list__sort" data-testid="sort-date" on:click=move |_| ascending.update(|a| *a = !*a)>
-                                "Date " {move || if ascending.get() { "↑" } else { "↓" }}
+                                {move || tr(state.lang.get(), Msg::Date)} " " {move || if ascending.get() { "↑" } else { "↓" }}
                             </button>
                         </th>
-                        <th scope="col">"Title"</th>
-                        <th scope="col">"Kind"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Sites"</th>
+                        <th scope="col">{move || tr(state.lang.get(), Msg::Title)}</th>
+                        <th scope="col">{move || tr(state.lang.get(), Msg::Kind)}</th>
+                        <th scope="col">{move || tr(state.lang.get(), Msg::Status)}</th>
+                        <th scope="col">{move || tr(state.lang.get(), Msg::Sites)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

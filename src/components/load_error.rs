@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::components::t;
+use crate::i18n::Msg;
 use crate::model::LoadError;
 
 /// Says why the dataset could not be loaded: which file, and every problem in it with
@@ -16,13 +18,14 @@ pub fn LoadErrorPanel(error: LoadError) -> impl IntoView {
     view! {
         <main class="workspace workspace--error" id="main">
             <section class="load-error" role="alert" data-testid="load-error">
-                <h2>"The cooperation data could not be loaded"</h2>
+                <h2>{t(Msg::LoadFailed)}</h2>
                 <p class="load-error__message">{if listed { error.summary() } else { error.to_string() }}</p>
                 {listed.then(|| view! { <ol class="load-error__issues">{issues}</ol> })}
                 {unlisted}
                 <p class="load-error__hint">
-                    "Nothing is drawn until " <code>{file}</code>
-                    " loads without errors. Reload the page to try again."
+                    {move || t(Msg::NothingDrawn)().split("{}").next().unwrap_or("").to_owned()}
+                    <code>{file}</code>
+                    {move || t(Msg::NothingDrawn)().split("{}").nth(1).unwrap_or("").to_owned()}
                 </p>
             </section>
         </main>

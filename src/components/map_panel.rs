@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::components::MapCanvas;
-use crate::geo::svg::{kind_text, symbol_path};
+use crate::components::t;
+use crate::geo::svg::symbol_path;
+use crate::i18n::{site_kind_label, trf, Msg};
 use crate::geo::BaseMap;
 use crate::model::{Dataset, Side, SiteKind};
 
@@ -13,10 +15,11 @@ use crate::model::{Dataset, Side, SiteKind};
 #[component]
 pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let credit = format!("Base map: {}", BaseMap::embedded().credit);
+    let credit_source = BaseMap::embedded().credit;
+    let credit = move || trf(state.lang.get(), Msg::BaseMap, &[&credit_source]);
     let side_list = {
         let dataset = dataset.clone();
-        move |side: Side, label: &'static str| {
+        move |side: Side, label: Msg| {
             let ds = dataset.clone();
             let names = move || {
                 let lang = state.lang.get();
@@ -42,7 +45,7 @@ pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
             };
             view! {
                 <div class="site-group">
-                    <h4>{label}</h4>
+                    <h4>{t(label)}</h4>
                     <ul class="site-list">{names}</ul>
                 </div>
             }
@@ -66,34 +69,34 @@ pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
                     <svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true">
                         <path class="site__mark" d=symbol_path(kind, 10.0, 10.0, 6.0) />
                     </svg>
-                    {kind_text(kind)}
+                    {move || site_kind_label(state.lang.get(), kind)}
                 </li>
             }
         })
         .collect_view();
     view! {
         <section class="panel map-panel" aria-labelledby="map-heading" data-testid="map">
-            <h2 id="map-heading">"Map"</h2>
+            <h2 id="map-heading">{t(Msg::Map)}</h2>
             <MapCanvas dataset=dataset.clone() />
-            <div class="legend" aria-label="Legend" role="group">
+            <div class="legend" aria-label=t(Msg::Legend) role="group">
                 <ul class="legend__list">
                     {symbols}
-                    <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__france" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>"French side"</li>
-                    <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__china" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>"Chinese side"</li>
+                    <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__france" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>{t(Msg::FrenchSide)}</li>
+                    <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__china" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>{t(Msg::ChineseSide)}</li>
                 </ul>
                 <ul class="legend__list">
-                    <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--agreement" d="M2,6H34" /></svg>"signed or done"</li>
-                    <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--project link--proposed" d="M2,6H34" /></svg>"planned"</li>
-                    <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--air-route link--proposed" d="M2,6H34" /></svg>"proposed air route (under study)"</li>
+                    <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--agreement" d="M2,6H34" /></svg>{t(Msg::SignedOrDone)}</li>
+                    <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--project link--proposed" d="M2,6H34" /></svg>{t(Msg::PlannedLine)}</li>
+                    <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--air-route link--proposed" d="M2,6H34" /></svg>{t(Msg::ProposedRoute)}</li>
                 </ul>
             </div>
             <p class="map-credit" data-testid="map-credit">{credit}</p>
             <details class="site-lists">
-                <summary>"Sites as a list"</summary>
+                <summary>{t(Msg::SitesAsList)}</summary>
                 <div class="site-groups">
-                    {side_list(Side::France, "Auvergne-Rhône-Alpes")}
-                    {side_list(Side::China, "Hebei · Beijing")}
-                    {side_list(Side::Other, "Elsewhere")}
+                    {side_list(Side::France, Msg::ViewFrance)}
+                    {side_list(Side::China, Msg::ViewChina)}
+                    {side_list(Side::Other, Msg::Elsewhere)}
                 </div>
             </details>
         </section>

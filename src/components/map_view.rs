@@ -19,6 +19,8 @@ use crate::geo::scene::{site_marks, MapScene, MapView, MarkStyle, Pane};
 use crate::geo::svg::{cross_links, panes_markup, sites_layer, Emphasis, MAX_FOCUSABLE_SITES};
 use crate::geo::view::{ease, MAX_ZOOM, MIN_ZOOM};
 use crate::geo::{BaseMap, Projection, ViewTransform, Viewport};
+use crate::components::t;
+use crate::i18n::{tr, trf, Msg};
 use crate::model::Dataset;
 
 /// How long a move between views takes, when motion is welcome.
@@ -219,7 +221,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             // in bulk, with the emphasised ones in the markup.
             let emphasis = if large { emphasis.get() } else { Emphasis::default() };
             let cross = if v == MapView::Both { cross_links(&scene, &marks, lang, &emphasis) } else { String::new() };
-            format!(r#"<g class="cross-links">{cross}</g>{}"#, sites_layer(&scene, &marks, style, &emphasis))
+            format!(r#"<g class="cross-links">{cross}</g>{}"#, sites_layer(&scene, &marks, style, &emphasis, lang))
         }
     };
 
@@ -519,7 +521,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
         }
     };
 
-    let view_button = move |v: MapView, label: &'static str| {
+    let view_button = move |v: MapView, label: Msg| {
         let hidden = move || v == MapView::Both && size.get().width < BOTH_MIN_WIDTH;
         view! {
             <button
@@ -530,29 +532,32 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
                 hidden=hidden
                 on:click=move |_| view.set(v)
             >
-                {label}
+                {t(label)}
             </button>
         }
     };
-    let view_name = move || match view.get() {
-        MapView::Overview => "overview from France to north-east China",
-        MapView::France => "Auvergne-Rhône-Alpes",
-        MapView::China => "Hebei and Beijing",
-        MapView::Both => "both regions side by side",
+    let view_name = move || {
+        let msg = match view.get() {
+            MapView::Overview => Msg::ViewNameOverview,
+            MapView::France => Msg::ViewNameFrance,
+            MapView::China => Msg::ViewNameChina,
+            MapView::Both => Msg::ViewNameBoth,
+        };
+        tr(state.lang.get(), msg)
     };
 
     view! {
         <div class="map-toolbar">
-            <div class="map-views" role="group" aria-label="Map view">
-                {view_button(MapView::Overview, "Overview")}
-                {view_button(MapView::France, "Auvergne-Rhône-Alpes")}
-                {view_button(MapView::China, "Hebei · Beijing")}
-                {view_button(MapView::Both, "Side by side")}
+            <div class="map-views" role="group" aria-label=t(Msg::MapViews)>
+                {view_button(MapView::Overview, Msg::Overview)}
+                {view_button(MapView::France, Msg::ViewFrance)}
+                {view_button(MapView::China, Msg::ViewChina)}
+                {view_button(MapView::Both, Msg::SideBySide)}
             </div>
-            <div class="map-zoom" role="group" aria-label="Zoom">
-                <button type="button" data-testid="zoom-in" aria-label="Zoom in" on:click=move |_| zoom_at(None, 0.0, 0.0, ZOOM_STEP)>"+"</button>
-                <button type="button" data-testid="zoom-out" aria-label="Zoom out" on:click=move |_| zoom_at(None, 0.0, 0.0, 1.0 / ZOOM_STEP)>"−"</button>
-                <button type="button" data-testid="zoom-reset" aria-label="Reset the view" on:click=move |_| reset()>"⟲"</button>
+            <div class="map-zoom" role="group" aria-label=t(Msg::Zoom)>
+                <button type="button" data-testid="zoom-in" aria-label=t(Msg::ZoomIn) on:click=move |_| zoom_at(None, 0.0, 0.0, ZOOM_STEP)>"+"</button>
+                <button type="button" data-testid="zoom-out" aria-label=t(Msg::ZoomOut) on:click=move |_| zoom_at(None, 0.0, 0.0, 1.0 / ZOOM_STEP)>"−"</button>
+                <button type="button" data-testid="zoom-reset" aria-label=t(Msg::ResetView) on:click=move |_| reset()>"⟲"</button>
             </div>
         </div>
         <div
@@ -561,7 +566,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             tabindex="0"
             role="group"
             aria-roledescription="map"
-            aria-label=move || format!("Map, {}. Arrow keys pan, plus and minus zoom, 0 resets; Tab reaches each site and link.", view_name())
+            aria-label=move || trf(state.lang.get(), Msg::MapLabel, &[view_name()])
             data-view=move || view.get().slug()
             data-transform=move || { transforms.get().iter().map(ViewTransform::to_svg).collect::<Vec<_>>().join(";") }
             on:pointerdown=on_pointerdown

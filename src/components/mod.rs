@@ -20,3 +20,12 @@ pub use load_error::LoadErrorPanel;
 pub use map_panel::MapPanel;
 pub use map_view::MapCanvas;
 pub use timeline_panel::TimelinePanel;
+
+use crate::i18n::Msg;
+
+/// A message of the interface in the current language, as a reactive closure for views.
+pub(crate) fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    // Outside the app (a component mounted alone in a test) the language is English.
+    let lang = leptos::prelude::use_context::<crate::app::AppState>().map(|s| s.lang);
+    move || msg.text(lang.map_or(crate::model::Lang::En, |l| leptos::prelude::Get::get(&l)))
+}

@@ -16,7 +16,9 @@ use crate::app::{AppState, Panel};
 use crate::components::ListView;
 use crate::model::time::{civil, day_number, span, ticks, TimeScale};
 use crate::model::Dataset;
-use crate::text::{kind_label, long_date, month_year, ITEM_KINDS};
+use crate::components::t;
+use crate::i18n::{kind_label, long_date, month_year, status_label, tr, trf, when_label, Msg};
+use crate::text::ITEM_KINDS;
 
 /// An item box is at least this wide, so its title can be read.
 const MIN_ITEM_PX: f64 = 170.0;
@@ -28,20 +30,20 @@ const PLAY_STEP: Duration = Duration::from_millis(900);
 #[component]
 pub fn TimelinePanel(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let tab = move |panel: Panel, label: &'static str| {
+    let tab = move |panel: Panel, slug: &'static str, label: Msg| {
         view! {
-            <button type="button" data-panel=label.to_lowercase() aria-pressed=move || (state.panel.get() == panel).to_string()
-                on:click=move |_| state.panel.set(panel)>{label}</button>
+            <button type="button" data-panel=slug aria-pressed=move || (state.panel.get() == panel).to_string()
+                on:click=move |_| state.panel.set(panel)>{t(label)}</button>
         }
     };
     let ds = dataset.clone();
     view! {
         <section class="panel timeline-panel" aria-labelledby="timeline-heading" data-testid="timeline">
             <div class="panel-head">
-                <h2 id="timeline-heading">"Timeline"</h2>
-                <div class="panel-tabs" role="group" aria-label="Show as">
-                    {tab(Panel::Timeline, "Timeline")}
-                    {tab(Panel::List, "List")}
+                <h2 id="timeline-heading">{t(Msg::Timeline)}</h2>
+                <div class="panel-tabs" role="group" aria-label=t(Msg::ShowAs)>
+                    {tab(Panel::Timeline, "timeline", Msg::Timeline)}
+                    {tab(Panel::List, "list", Msg::List)}
                 </div>
             </div>
             <TimeCursor dataset=dataset.clone() />
@@ -117,20 +119,20 @@ fn TimeCursor(dataset: Arc<Dataset>) -> impl IntoView {
         }
     });
     let label = move || match state.cursor.get() {
-        None => "All dates".to_owned(),
-        Some(d) => format!("State at the end of {}", month_year(d)),
+        None => tr(state.lang.get(), Msg::AllDates).to_owned(),
+        Some(d) => trf(state.lang.get(), Msg::StateAt, &[&month_year(state.lang.get(), d)]),
     };
     view! {
         <div class="time-cursor" data-testid="time-cursor">
-            <button type="button" data-testid="step-back" aria-label="One month earlier"
+            <button type="button" data-testid="step-back" aria-label=t(Msg::MonthEarlier)
                 on:click=move |_| { state.playing.set(false); set_position(position() - 1) }>"◀"</button>
             <button type="button" data-testid="play" aria-pressed=move || state.playing.get().to_string()
                 on:click=move |_| state.playing.update(|p| *p = !*p)>
-                {move || if state.playing.get() { "⏸ Pause" } else { "▶ Play" }}
+                {move || tr(state.lang.get(), if state.playing.get() { Msg::Pause } else { Msg::Play })}
             </button>
-            <button type="button" data-testid="step-forward" aria-label="One month later"
+            <button type="button" data-testid="step-forward" aria-label=t(Msg::MonthLater)
                 on:click=move |_| { state.playing.set(false); set_position(position() + 1) }>"▶"</button>
-            <input type="range" class="time-cursor__slider" data-testid="cursor" aria-label="Time cursor"
+            <input type="range" class="time-cursor__slider" data-testid="cursor" aria-label=t(Msg::TimeCursor)
                 min="0" max=steps.to_string() step="1"
                 aria-valuetext=label
                 prop:value=move || position().to_string()
@@ -139,7 +141,7 @@ fn TimeCursor(dataset: Arc<Dataset>) -> impl IntoView {
                     set_position(event_target_value(&e).parse().unwrap_or(steps));
                 } />
             <output class="time-cursor__label" data-testid="cursor-label">{label}</output>
-            <span class="time-cursor__legend">"Items not yet begun at the cursor are faded on the map and timeline."</span>
+            <span class="time-cursor__legend">{t(Msg::FutureLegend)}</span>
         </div>
     }
     .into_any()
@@ -151,7 +153,7 @@ fn TimeCursor(dataset: Arc<Dataset>) -> impl IntoView {
 fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some((first, last)) = month_range(&dataset) else {
-        return view! { <p>"No dated items."</p> }.into_any();
+        return view! { <p>{t(Msg::NoDated)}</p> }.into_any();
     };
     // Room after the last item for its box to be read.
     let extent = ((first - 45) as f64, (add_months(last, 1) + 150) as f64);
@@ -223,8 +225,8 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
                     let title = item.title.get(lang).to_owned();
                     view! {
                         <button type="button" class="timeline-item" class:is-future=future data-item=id.clone() data-start=start.to_string()
-                            aria-pressed=pressed title=format!("{} — {}", item.when.label(), title)
-                            aria-label=format!("{}: {}", item.when.label(), title)
+                            aria-pressed=pressed title=format!("{} — {}", when_label(lang, &item.when), title)
+                            aria-label=format!("{}: {}", when_label(lang, &item.when), title)
                             style:left=format!("{x:.1}px") style:width=format!("{w:.1}px") style:top=format!("{:.0}px", row as f64 * ROW_PX)
                             on:click=move |_| state.select_item(id.clone())>
                             // The date is where the item stands on the axis (and in its name).
@@ -235,7 +237,7 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
                 .collect_view();
             out.push(view! {
                 <div class="lane" data-lane=crate::model::url_state::enum_slug(&kind)>
-                    <div class="lane__label">{kind_label(kind)}</div>
+                    <div class="lane__label">{kind_label(lang, kind)}</div>
                     <div class="lane__track" style:height=format!("{}px", rows as f64 * ROW_PX)>{buttons}</div>
                 </div>
             }.into_any());
@@ -250,7 +252,7 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
                     view! {
                         <button type="button" class="timeline-item timeline-item--undated" data-item=id.clone() aria-pressed=pressed
                             on:click=move |_| state.select_item(id.clone())>
-                            <span class="timeline-item__date">{format!("{} · {}", kind_label(item.kind), crate::text::status_label(item.status))}</span>
+                            <span class="timeline-item__date">{format!("{} · {}", kind_label(lang, item.kind), status_label(lang, item.status))}</span>
                             " "
                             <span class="timeline-item__title">{item.title.get(lang).to_owned()}</span>
                         </button>
@@ -259,7 +261,7 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
                 .collect_view();
             out.push(view! {
                 <div class="lane lane--undated" data-lane="undated">
-                    <div class="lane__label">"Undated or proposed"</div>
+                    <div class="lane__label">{tr(lang, Msg::Undated)}</div>
                     <div class="lane__flow">{buttons}</div>
                 </div>
             }.into_any());
@@ -349,15 +351,15 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
     };
 
     view! {
-        <div class="timeline-toolbar" role="group" aria-label="Timeline zoom">
-            <button type="button" data-testid="timeline-zoom-in" aria-label="Zoom the timeline in" on:click=move |_| zoom(1.5, None)>"+"</button>
-            <button type="button" data-testid="timeline-zoom-out" aria-label="Zoom the timeline out" on:click=move |_| zoom(1.0 / 1.5, None)>"−"</button>
-            <button type="button" data-testid="timeline-zoom-reset" aria-label="Show the whole period" on:click=move |_| window.set(extent)>"⟲"</button>
+        <div class="timeline-toolbar" role="group" aria-label=t(Msg::TimelineZoom)>
+            <button type="button" data-testid="timeline-zoom-in" aria-label=t(Msg::TimelineZoomIn) on:click=move |_| zoom(1.5, None)>"+"</button>
+            <button type="button" data-testid="timeline-zoom-out" aria-label=t(Msg::TimelineZoomOut) on:click=move |_| zoom(1.0 / 1.5, None)>"−"</button>
+            <button type="button" data-testid="timeline-zoom-reset" aria-label=t(Msg::WholePeriod) on:click=move |_| window.set(extent)>"⟲"</button>
             <span class="timeline-toolbar__range" data-testid="timeline-range">
-                {move || { let (a, b) = window.get(); format!("{} – {}", long_date(a as i64), long_date(b as i64)) }}
+                {move || { let (a, b) = window.get(); format!("{} – {}", long_date(state.lang.get(), a as i64), long_date(state.lang.get(), b as i64)) }}
             </span>
         </div>
-        <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" aria-label="Timeline lanes: plus and minus zoom, arrow keys move, 0 shows the whole period"
+        <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" aria-label=t(Msg::LanesLabel)
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
             on:click:capture=swallow_click_after_drag on:keydown=on_key>
             <div class="axis" aria-hidden="true">{axis}</div>

@@ -64,8 +64,8 @@ pub struct SiteNode {
     pub p: (f64, f64),
     /// Ids of the items held at or linking this site, in dataset order.
     pub items: Vec<String>,
-    /// The span of the multi-day events held at the site (the Games), as `start – end`.
-    pub event_dates: Option<String>,
+    /// The first and last day of the multi-day events held at the site (the Games).
+    pub event_dates: Option<(String, String)>,
 }
 
 /// One drawn link: an item joining two of its sites.
@@ -137,12 +137,12 @@ impl MapScene {
             .collect();
 
         let mut items_at: HashMap<&str, Vec<String>> = HashMap::new();
-        let mut events_at: HashMap<&str, String> = HashMap::new();
+        let mut events_at: HashMap<&str, (String, String)> = HashMap::new();
         for item in &ds.items {
             for site in &item.sites {
                 items_at.entry(site.as_str()).or_default().push(item.id.clone());
                 if let (ItemKind::Event, Some(s), Some(e)) = (item.kind, &item.when.start, &item.when.end) {
-                    events_at.insert(site.as_str(), compact_span(s, e));
+                    events_at.insert(site.as_str(), (s.clone(), e.clone()));
                 }
             }
         }
@@ -303,8 +303,8 @@ pub fn site_marks(scene: &MapScene, view: MapView, pane: &Pane, lang: Lang, styl
             let name = s.name.get(lang).to_owned();
             match (&s.event_dates, view) {
                 // The box must hold the longer of the two lines.
-                (Some(dates), v) if v != MapView::Overview => {
-                    let sub = format!("Games {dates}");
+                (Some((a, b)), v) if v != MapView::Overview => {
+                    let sub = games_label(lang, a, b);
                     (if sub.chars().count() > name.chars().count() { sub } else { name }, 2)
                 }
                 _ => (name, 1),
@@ -326,27 +326,15 @@ pub fn site_marks(scene: &MapScene, view: MapView, pane: &Pane, lang: Lang, styl
                 offscreen: *offscreen,
                 label,
                 name: s.name.get(lang).to_owned(),
-                sub: if view == MapView::Overview { None } else { s.event_dates.as_ref().map(|d| format!("Games {d}")) },
+                sub: if view == MapView::Overview { None } else { s.event_dates.as_ref().map(|(a, b)| games_label(lang, a, b)) },
             }
         })
         .collect()
 }
 
-/// A span of two ISO dates as short as it reads: `4–20 Feb 2022`, `28 Nov – 2 Dec 2018`,
-/// or the two dates as given when they are not both full days.
-pub fn compact_span(start: &str, end: &str) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let parse = |d: &str| -> Option<(u32, usize, u32)> {
-        let mut it = d.split('-');
-        let (y, m, day) = (it.next()?.parse().ok()?, it.next()?.parse::<usize>().ok()?, it.next()?.parse().ok()?);
-        (1..=12).contains(&m).then_some((y, m, day))
-    };
-    match (parse(start), parse(end)) {
-        (Some((y1, m1, d1)), Some((y2, m2, d2))) if y1 == y2 && m1 == m2 => format!("{d1}–{d2} {} {y1}", MONTHS[m1 - 1]),
-        (Some((y1, m1, d1)), Some((y2, m2, d2))) if y1 == y2 => format!("{d1} {} – {d2} {} {y1}", MONTHS[m1 - 1], MONTHS[m2 - 1]),
-        (Some((y1, m1, d1)), Some((y2, m2, d2))) => format!("{d1} {} {y1} – {d2} {} {y2}", MONTHS[m1 - 1], MONTHS[m2 - 1]),
-        _ => format!("{start} – {end}"),
-    }
+/// The Games' dates under a venue's name: `Games 4–20 Feb 2022`.
+fn games_label(lang: Lang, start: &str, end: &str) -> String {
+    crate::i18n::trf(lang, crate::i18n::Msg::Games, &[&crate::i18n::compact_span(lang, start, end)])
 }
 
 /// Rings as one SVG path (`M … L … Z` per ring), two decimals.
@@ -434,14 +422,6 @@ mod tests {
         assert_eq!(line_path(&[(1.0, 2.0), (3.456, 4.0)]), "M1,2L3.46,4");
         assert_eq!(parse_path_points("M1,2L3.46,4"), vec![(1.0, 2.0), (3.46, 4.0)]);
         assert_eq!(rings_path(Vec::<Vec<(f64, f64)>>::new()), "");
-    }
-
-    #[test]
-    fn spans_read_short() {
-        assert_eq!(compact_span("2022-02-04", "2022-02-20"), "4–20 Feb 2022");
-        assert_eq!(compact_span("2018-11-28", "2018-12-02"), "28 Nov – 2 Dec 2018");
-        assert_eq!(compact_span("2018-12-30", "2019-01-02"), "30 Dec 2018 – 2 Jan 2019");
-        assert_eq!(compact_span("2017", "2018"), "2017 – 2018");
     }
 
     #[test]

@@ -58,7 +58,8 @@ pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
 /// A link's accessible name: `"Chambéry – Zhangjiakou: <item title> (signed)"`.
 pub fn link_label(scene: &MapScene, link: &Link, lang: Lang) -> String {
     let name = |id: &str| scene.site(id).map_or_else(|| id.to_owned(), |s| s.name.get(lang).to_owned());
-    format!("{} – {}: {} ({})", name(&link.from), name(&link.to), link.title.get(lang), status_text(link.status))
+    let status = crate::i18n::status_label(lang, link.status).to_lowercase();
+    format!("{} – {}: {} ({status})", name(&link.from), name(&link.to), link.title.get(lang))
 }
 
 /// Which marks stand out: the ones the hovered or focused mark connects, and the selection.
@@ -94,7 +95,7 @@ fn emphasis_classes(highlighted: bool, selected: bool) -> &'static str {
 pub const MAX_FOCUSABLE_SITES: usize = 300;
 
 /// Site markers with their labels, in screen pixels.
-pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis) -> String {
+pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis, lang: Lang) -> String {
     if scene.sites.len() > MAX_FOCUSABLE_SITES {
         return bulk_sites_layer(scene, marks, style, emphasis);
     }
@@ -112,7 +113,7 @@ pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, empha
             escape_xml(&m.id),
         );
         if focusable {
-            let _ = write!(s, r#" tabindex="0" role="button" aria-label="{}">"#, escape_xml(&site_label(m, site.kind, site.side, site.items.len())));
+            let _ = write!(s, r#" tabindex="0" role="button" aria-label="{}">"#, escape_xml(&site_label(m, site.kind, site.side, site.items.len(), lang)));
         } else {
             s.push('>');
         }
@@ -215,7 +216,7 @@ pub fn render_svg(scene: &MapScene, view: MapView, vp: Viewport, lang: Lang, sty
     if view == MapView::Both {
         let _ = write!(s, r#"<g class="cross-links">{}</g>"#, cross_links(scene, &marks, lang, &Emphasis::default()));
     }
-    let _ = write!(s, r#"<g class="sites">{}</g></svg>"#, sites_layer(scene, &marks, style, &Emphasis::default()));
+    let _ = write!(s, r#"<g class="sites">{}</g></svg>"#, sites_layer(scene, &marks, style, &Emphasis::default(), lang));
     s
 }
 
@@ -289,48 +290,22 @@ pub fn symbol_path(kind: SiteKind, x: f64, y: f64, r: f64) -> String {
     }
 }
 
-fn site_label(m: &SiteMark, kind: SiteKind, side: Side, items: usize) -> String {
-    let mut s = format!("{}: {}, {} side, {} item{}", m.name, kind_text(kind), side_text(side), items, if items == 1 { "" } else { "s" });
+fn site_label(m: &SiteMark, kind: SiteKind, side: Side, items: usize, lang: Lang) -> String {
+    use crate::i18n::{site_kind_label, tr, trf, Msg};
+    let side = tr(lang, match side {
+        Side::France => Msg::SideFr,
+        Side::China => Msg::SideCn,
+        Side::Other => Msg::SideOther,
+    });
+    let items = crate::i18n::count(lang, items, Msg::OneItem, Msg::Items);
+    let mut s = trf(lang, Msg::SiteLabel, &[&m.name, site_kind_label(lang, kind), side, &items]);
     if let Some(sub) = &m.sub {
         let _ = write!(s, ", {sub}");
     }
     if m.offscreen {
-        s.push_str(", outside this view");
+        let _ = write!(s, ", {}", tr(lang, Msg::OutsideView));
     }
     s
-}
-
-pub fn kind_text(kind: SiteKind) -> &'static str {
-    match kind {
-        SiteKind::City => "city",
-        SiteKind::SkiResort => "ski resort",
-        SiteKind::OlympicVenue => "Olympic venue",
-        SiteKind::University => "university",
-        SiteKind::TechnologyPark => "technology park",
-        SiteKind::Airport => "airport",
-        SiteKind::Massif => "massif",
-        SiteKind::Landmark => "landmark",
-        SiteKind::Region => "region",
-    }
-}
-
-fn side_text(side: Side) -> &'static str {
-    match side {
-        Side::France => "French",
-        Side::China => "Chinese",
-        Side::Other => "third-country",
-    }
-}
-
-pub fn status_text(status: Status) -> &'static str {
-    match status {
-        Status::Signed => "signed",
-        Status::InProgress => "in progress",
-        Status::Planned => "planned",
-        Status::UnderStudy => "under study",
-        Status::Held => "held",
-        Status::Completed => "completed",
-    }
 }
 
 fn layer_class(layer: Layer) -> &'static str {

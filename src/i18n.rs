@@ -1,0 +1,394 @@
+//! The interface in French, English and Simplified Chinese: every message, the names of
+//! the data's values, and dates and numbers written the way each language writes them.
+//! Plain Rust, tested natively: a message missing in one language fails a test.
+
+use crate::model::filter::SideFilter;
+use crate::model::time::civil;
+use crate::model::{Domain, ItemKind, Lang, Precision, SiteKind, Status, When};
+use crate::model::date::PartialDate;
+
+macro_rules! messages {
+    ($($name:ident => $fr:expr, $en:expr, $zh:expr;)*) => {
+        /// A message of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+
+            /// The message in `lang`. `{}` marks where [`fill`] puts values, in order.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$name, Lang::Fr) => $fr, (Msg::$name, Lang::En) => $en, (Msg::$name, Lang::Zh) => $zh,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    Tagline => "Auvergne-Rhône-Alpes ⇄ Hebei · Pékin — Jeux olympiques d'hiver 2022", "Auvergne-Rhône-Alpes ⇄ Hebei · Beijing — 2022 Winter Olympics", "奥弗涅-罗讷-阿尔卑斯 ⇄ 河北 · 北京 — 2022年冬奥会";
+    Language => "Langue", "Language", "语言";
+    Loading => "Chargement des données de la coopération…", "Loading the cooperation data…", "正在加载合作数据……";
+    Items => "éléments", "items", "项";
+    Sites => "Lieux", "Sites", "地点";
+    Actors => "acteurs", "actors", "参与方";
+    Sources => "Sources", "Sources", "资料来源";
+    OneItem => "élément", "item", "项";
+    OneSite => "lieu", "site", "地点";
+    OneActor => "acteur", "actor", "参与方";
+    OneSource => "source", "source", "资料来源";
+    Map => "Carte", "Map", "地图";
+    Timeline => "Chronologie", "Timeline", "时间线";
+    List => "Liste", "List", "列表";
+    Details => "Détails", "Details", "详情";
+    ShowAs => "Afficher comme", "Show as", "显示方式";
+    MapViews => "Vue de la carte", "Map view", "地图视图";
+    Overview => "Vue d'ensemble", "Overview", "总览";
+    ViewFrance => "Auvergne-Rhône-Alpes", "Auvergne-Rhône-Alpes", "奥弗涅-罗讷-阿尔卑斯";
+    ViewChina => "Hebei · Pékin", "Hebei · Beijing", "河北 · 北京";
+    SideBySide => "Côte à côte", "Side by side", "并排";
+    Zoom => "Zoom", "Zoom", "缩放";
+    ZoomIn => "Zoomer", "Zoom in", "放大";
+    ZoomOut => "Dézoomer", "Zoom out", "缩小";
+    ResetView => "Revenir à la vue", "Reset the view", "重置视图";
+    MapLabel => "Carte, {}. Flèches : déplacer ; plus et moins : zoomer ; 0 : revenir ; Tab atteint chaque lieu et chaque lien.", "Map, {}. Arrow keys pan, plus and minus zoom, 0 resets; Tab reaches each site and link.", "地图，{}。方向键平移，加减号缩放，0 复位；Tab 键可到达每个地点和连线。";
+    ViewNameOverview => "vue d'ensemble de la France au nord-est de la Chine", "overview from France to north-east China", "从法国到中国东北的总览";
+    ViewNameFrance => "Auvergne-Rhône-Alpes", "Auvergne-Rhône-Alpes", "奥弗涅-罗讷-阿尔卑斯";
+    ViewNameChina => "Hebei et Pékin", "Hebei and Beijing", "河北和北京";
+    ViewNameBoth => "les deux régions côte à côte", "both regions side by side", "两个地区并排";
+    Legend => "Légende", "Legend", "图例";
+    FrenchSide => "Côté français", "French side", "法方";
+    ChineseSide => "Côté chinois", "Chinese side", "中方";
+    SignedOrDone => "signé ou réalisé", "signed or done", "已签署或已完成";
+    PlannedLine => "prévu", "planned", "计划中";
+    ProposedRoute => "ligne aérienne proposée (à l'étude)", "proposed air route (under study)", "拟议航线（研究中）";
+    BaseMap => "Fond de carte : {}", "Base map: {}", "底图：{}";
+    SitesAsList => "Les lieux sous forme de liste", "Sites as a list", "地点列表";
+    Elsewhere => "Ailleurs", "Elsewhere", "其他地区";
+    SiteLabel => "{} : {}, côté {}, {}", "{}: {}, {} side, {}", "{}：{}，{}，{}";
+    Games => "Jeux : {}", "Games {}", "冬奥会 {}";
+    OutsideView => "hors de cette vue", "outside this view", "在此视图之外";
+    SideFr => "français", "French", "法方";
+    SideCn => "chinois", "Chinese", "中方";
+    SideOther => "tiers", "third-country", "第三国";
+    SearchAndFilters => "Recherche et filtres", "Search and filters", "搜索和筛选";
+    Search => "Rechercher", "Search", "搜索";
+    SearchPlaceholder => "Chambéry, 张家口, ski…", "Chambéry, 张家口, ski…", "尚贝里、Zhangjiakou、滑雪……";
+    ShownCount => "{} éléments affichés sur {}", "{} of {} items shown", "显示 {} 项，共 {} 项";
+    ClearFilters => "Effacer les filtres", "Clear filters", "清除筛选";
+    Kind => "Type", "Kind", "类型";
+    Domain => "Domaine", "Domain", "领域";
+    Domains => "Domaines", "Domains", "领域";
+    Status => "Statut", "Status", "状态";
+    Side => "Côté", "Side", "方面";
+    Date => "Date", "Date", "日期";
+    Title => "Titre", "Title", "标题";
+    Parties => "Parties", "Parties", "参与方";
+    Related => "Liés", "Related", "相关";
+    Region => "Région", "Region", "地区";
+    Coordinates => "Coordonnées", "Coordinates", "坐标";
+    ItemsHere => "Éléments en ce lieu", "Items here", "此地的合作事项";
+    NotFromSources => "Hors des sources (connaissance commune) : {}.", "Not from the sources (common knowledge): {}.", "非资料来源（常识）：{}。";
+    SelectHint => "Choisissez un élément de la chronologie, ou un lieu ou un lien sur la carte, pour lire ses détails et ses sources.", "Select an item on the timeline, or a site or link on the map, to read its details and sources.", "在时间线上选择一个事项，或在地图上选择一个地点或连线，即可查看详情和资料来源。";
+    AllDates => "Toutes les dates", "All dates", "全部日期";
+    StateAt => "Situation à la fin de {}", "State at the end of {}", "截至{}末的情况";
+    TimeCursor => "Curseur du temps", "Time cursor", "时间游标";
+    MonthEarlier => "Un mois plus tôt", "One month earlier", "提前一个月";
+    MonthLater => "Un mois plus tard", "One month later", "推后一个月";
+    Play => "▶ Lecture", "▶ Play", "▶ 播放";
+    Pause => "⏸ Pause", "⏸ Pause", "⏸ 暂停";
+    FutureLegend => "Les éléments pas encore commencés au curseur sont estompés sur la carte et la chronologie.", "Items not yet begun at the cursor are faded on the map and timeline.", "游标时刻尚未开始的事项在地图和时间线上以淡色显示。";
+    TimelineZoom => "Zoom de la chronologie", "Timeline zoom", "时间线缩放";
+    TimelineZoomIn => "Zoomer la chronologie", "Zoom the timeline in", "放大时间线";
+    TimelineZoomOut => "Dézoomer la chronologie", "Zoom the timeline out", "缩小时间线";
+    WholePeriod => "Montrer toute la période", "Show the whole period", "显示整个时期";
+    LanesLabel => "Chronologie : plus et moins pour zoomer, flèches pour se déplacer, 0 pour toute la période", "Timeline lanes: plus and minus zoom, arrow keys move, 0 shows the whole period", "时间线：加减号缩放，方向键移动，0 显示整个时期";
+    Undated => "Sans date ou proposé", "Undated or proposed", "无日期或拟议";
+    NoDated => "Aucun élément daté.", "No dated items.", "没有带日期的事项。";
+    ListCaption => "{} éléments, par date", "{} items, by date", "{} 项，按日期排列";
+    LoadFailed => "Les données de la coopération n'ont pas pu être chargées", "The cooperation data could not be loaded", "无法加载合作数据";
+    NothingDrawn => "Rien n'est affiché tant que {} ne se charge pas sans erreur. Rechargez la page pour réessayer.", "Nothing is drawn until {} loads without errors. Reload the page to try again.", "在 {} 无错误加载之前不显示任何内容。请重新加载页面再试。";
+    Warnings => "Les données comportent {} avertissement(s)", "The data has {} warning(s)", "数据有 {} 条警告";
+}
+
+/// Puts `values` in the `{}` of `template`, in order.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + values.iter().map(|v| v.len()).sum::<usize>());
+    let mut values = values.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(values.next().copied().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `tr(lang, msg)` and `trf(lang, msg, &[values])`, the short forms the components use.
+pub fn tr(lang: Lang, msg: Msg) -> &'static str {
+    msg.text(lang)
+}
+
+pub fn trf(lang: Lang, msg: Msg, values: &[&str]) -> String {
+    fill(msg.text(lang), values)
+}
+
+/// `n items` with the right form.
+pub fn count(lang: Lang, n: usize, one: Msg, many: Msg) -> String {
+    match lang {
+        Lang::Zh => format!("{n} {}", many.text(lang)),
+        _ => format!("{n} {}", if n == 1 { one.text(lang) } else { many.text(lang) }),
+    }
+}
+
+pub fn kind_label(lang: Lang, k: ItemKind) -> &'static str {
+    let (fr, en, zh) = match k {
+        ItemKind::Agreement => ("Accord", "Agreement", "协议"),
+        ItemKind::LetterOfIntent => ("Lettre d'intention", "Letter of intent", "意向书"),
+        ItemKind::BusinessContracts => ("Contrats d'entreprises", "Business contracts", "企业合同"),
+        ItemKind::Project => ("Projet", "Project", "项目"),
+        ItemKind::Event => ("Événement", "Event", "活动"),
+        ItemKind::Mission => ("Mission ou visite", "Mission or visit", "考察或访问"),
+        ItemKind::Tender => ("Appel d'offres", "Tender", "招标"),
+        ItemKind::AirRoute => ("Ligne aérienne", "Air route", "航线"),
+    };
+    pick(lang, fr, en, zh)
+}
+
+pub fn domain_label(lang: Lang, d: Domain) -> &'static str {
+    let (fr, en, zh) = match d {
+        Domain::Tourism => ("Tourisme", "Tourism", "旅游"),
+        Domain::MountainPlanning => ("Aménagement et équipement de la montagne", "Mountain planning and equipment", "山地规划与设备"),
+        Domain::Training => ("Formation et enseignement", "Training and education", "培训与教育"),
+        Domain::Sport => ("Sport", "Sport", "体育"),
+        Domain::SustainableDevelopment => ("Développement durable et énergie", "Sustainable development and energy", "可持续发展与能源"),
+        Domain::SmartCity => ("Ville intelligente et numérique", "Smart city and digital", "智慧城市与数字"),
+        Domain::Transport => ("Transport", "Transport", "交通"),
+    };
+    pick(lang, fr, en, zh)
+}
+
+pub fn status_label(lang: Lang, s: Status) -> &'static str {
+    let (fr, en, zh) = match s {
+        Status::Signed => ("Signé", "Signed", "已签署"),
+        Status::InProgress => ("En cours", "In progress", "进行中"),
+        Status::Planned => ("Prévu", "Planned", "计划中"),
+        Status::UnderStudy => ("À l'étude", "Under study", "研究中"),
+        Status::Held => ("Tenu", "Held", "已举办"),
+        Status::Completed => ("Réalisé", "Completed", "已完成"),
+    };
+    pick(lang, fr, en, zh)
+}
+
+pub fn side_label(lang: Lang, s: SideFilter) -> &'static str {
+    let (fr, en, zh) = match s {
+        SideFilter::France => ("Concerne la France", "Involves France", "涉及法方"),
+        SideFilter::China => ("Concerne la Chine", "Involves China", "涉及中方"),
+        SideFilter::Both => ("Concerne les deux", "Involves both", "涉及双方"),
+    };
+    pick(lang, fr, en, zh)
+}
+
+pub fn site_kind_label(lang: Lang, k: SiteKind) -> &'static str {
+    let (fr, en, zh) = match k {
+        SiteKind::City => ("ville", "city", "城市"),
+        SiteKind::SkiResort => ("station de ski", "ski resort", "滑雪场"),
+        SiteKind::OlympicVenue => ("site olympique", "Olympic venue", "奥运场馆"),
+        SiteKind::University => ("université", "university", "大学"),
+        SiteKind::TechnologyPark => ("technopôle", "technology park", "科技园"),
+        SiteKind::Airport => ("aéroport", "airport", "机场"),
+        SiteKind::Massif => ("massif", "massif", "山地"),
+        SiteKind::Landmark => ("site emblématique", "landmark", "地标"),
+        SiteKind::Region => ("région", "region", "地区"),
+    };
+    pick(lang, fr, en, zh)
+}
+
+fn pick(lang: Lang, fr: &'static str, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+const MONTHS_FR: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_EN_SHORT: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_FR_SHORT: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+
+/// A date at its precision: `29 novembre 2018` / `29 November 2018` / `2018年11月29日`;
+/// `novembre 2018` / `November 2018` / `2018年11月`; `2018` / `2018` / `2018年`.
+pub fn partial_date(lang: Lang, d: &PartialDate) -> String {
+    let m = d.month.map(|m| m as usize - 1);
+    match (lang, m, d.day) {
+        (Lang::Fr, Some(m), Some(day)) => format!("{}{} {} {}", day, if day == 1 { "er" } else { "" }, MONTHS_FR[m], d.year),
+        (Lang::En, Some(m), Some(day)) => format!("{day} {} {}", MONTHS_EN[m], d.year),
+        (Lang::Zh, Some(m), Some(day)) => format!("{}年{}月{}日", d.year, m + 1, day),
+        (Lang::Fr, Some(m), None) => format!("{} {}", MONTHS_FR[m], d.year),
+        (Lang::En, Some(m), None) => format!("{} {}", MONTHS_EN[m], d.year),
+        (Lang::Zh, Some(m), None) => format!("{}年{}月", d.year, m + 1),
+        (Lang::Zh, None, _) => format!("{}年", d.year),
+        (_, None, _) => d.year.to_string(),
+    }
+}
+
+/// A day number as a full date.
+pub fn long_date(lang: Lang, day: i64) -> String {
+    let (y, m, d) = civil(day);
+    partial_date(lang, &PartialDate { year: y, month: Some(m), day: Some(d) })
+}
+
+/// A day number's month and year.
+pub fn month_year(lang: Lang, day: i64) -> String {
+    let (y, m, _) = civil(day);
+    partial_date(lang, &PartialDate { year: y, month: Some(m), day: None })
+}
+
+/// An item's dates as the language writes them, with "about" for approximate ones and a
+/// word for undated ones.
+pub fn when_label(lang: Lang, when: &When) -> String {
+    let parse = |s: &Option<String>| s.as_deref().and_then(|s| PartialDate::parse(s).ok());
+    let (start, end) = (parse(&when.start), parse(&when.end));
+    let about = match (when.precision, lang) {
+        (Precision::Approximate, Lang::Fr) => "vers ",
+        (Precision::Approximate, Lang::En) => "c. ",
+        (Precision::Approximate, Lang::Zh) => "约",
+        _ => "",
+    };
+    match (start, end) {
+        (Some(s), Some(e)) if s != e => format!("{about}{} – {}", partial_date(lang, &s), partial_date(lang, &e)),
+        (Some(s), _) | (None, Some(s)) => format!("{about}{}", partial_date(lang, &s)),
+        (None, None) => pick(lang, "sans date", "undated", "无日期").to_owned(),
+    }
+}
+
+/// A span of two full dates, as short as it reads: `4–20 févr. 2022`, `4–20 Feb 2022`,
+/// `2022年2月4日至20日`.
+pub fn compact_span(lang: Lang, start: &str, end: &str) -> String {
+    let (Ok(a), Ok(b)) = (PartialDate::parse(start), PartialDate::parse(end)) else { return format!("{start} – {end}") };
+    let (Some(ma), Some(da), Some(mb), Some(db)) = (a.month, a.day, b.month, b.day) else { return format!("{start} – {end}") };
+    let (ma, mb) = (ma as usize - 1, mb as usize - 1);
+    let short = |m: usize| if lang == Lang::Fr { MONTHS_FR_SHORT[m] } else { MONTHS_EN_SHORT[m] };
+    match lang {
+        Lang::Zh if a.year == b.year && ma == mb => format!("{}年{}月{}日至{}日", a.year, ma + 1, da, db),
+        Lang::Zh if a.year == b.year => format!("{}年{}月{}日至{}月{}日", a.year, ma + 1, da, mb + 1, db),
+        Lang::Zh => format!("{}年{}月{}日至{}年{}月{}日", a.year, ma + 1, da, b.year, mb + 1, db),
+        _ if a.year == b.year && ma == mb => format!("{da}–{db} {} {}", short(ma), a.year),
+        _ if a.year == b.year => format!("{da} {} – {db} {} {}", short(ma), short(mb), a.year),
+        _ => format!("{da} {} {} – {db} {} {}", short(ma), a.year, short(mb), b.year),
+    }
+}
+
+/// A number with the language's grouping: `900 000` / `900,000` / `900,000`.
+pub fn number(lang: Lang, n: f64) -> String {
+    let whole = n.round() as i64;
+    let digits = whole.unsigned_abs().to_string();
+    let sep = if lang == Lang::Fr { '\u{202F}' } else { ',' };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if whole < 0 { format!("-{out}") } else { out }
+}
+
+/// The language to show: the URL's, else the first the browser prefers that we speak,
+/// else French.
+pub fn choose_lang(from_url: Option<Lang>, browser: &[String]) -> Lang {
+    from_url
+        .or_else(|| {
+            browser.iter().find_map(|tag| match tag.to_ascii_lowercase().split(['-', '_']).next() {
+                Some("fr") => Some(Lang::Fr),
+                Some("en") => Some(Lang::En),
+                Some("zh") => Some(Lang::Zh),
+                _ => None,
+            })
+        })
+        .unwrap_or(Lang::Fr)
+}
+
+/// The `lang` attribute for `<html>`.
+pub fn html_lang(lang: Lang) -> &'static str {
+    pick(lang, "fr", "en", "zh-Hans")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LANGS: [Lang; 3] = [Lang::Fr, Lang::En, Lang::Zh];
+
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    }
+
+    /// Every message exists in every language, with the same number of blanks, and the
+    /// Chinese one is written in Chinese (a copied English string is an untranslated one).
+    #[test]
+    fn every_message_is_translated() {
+        for &m in Msg::ALL {
+            for lang in LANGS {
+                assert!(!m.text(lang).trim().is_empty(), "{m:?} is empty in {lang:?}");
+                assert_eq!(m.text(lang).matches("{}").count(), m.text(Lang::En).matches("{}").count(), "{m:?} blanks in {lang:?}");
+            }
+            let letters: String = m.text(Lang::Zh).replace("{}", "").chars().filter(|c| c.is_alphabetic()).collect();
+            assert!(letters.is_empty() || has_cjk(&letters), "{m:?} is not translated into Chinese: {}", m.text(Lang::Zh));
+        }
+    }
+
+    #[test]
+    fn value_names_are_translated() {
+        for lang in LANGS {
+            for k in crate::text::ITEM_KINDS {
+                assert!(!kind_label(lang, k).is_empty());
+            }
+        }
+        assert!(has_cjk(kind_label(Lang::Zh, ItemKind::AirRoute)) && has_cjk(status_label(Lang::Zh, Status::UnderStudy)));
+        assert_eq!(domain_label(Lang::Fr, Domain::Tourism), "Tourisme");
+    }
+
+    #[test]
+    fn dates_read_as_each_language_writes_them() {
+        let d = PartialDate::parse("2018-11-29").unwrap();
+        assert_eq!(partial_date(Lang::Fr, &d), "29 novembre 2018");
+        assert_eq!(partial_date(Lang::En, &d), "29 November 2018");
+        assert_eq!(partial_date(Lang::Zh, &d), "2018年11月29日");
+        assert_eq!(partial_date(Lang::Fr, &PartialDate::parse("2018-05").unwrap()), "mai 2018");
+        assert_eq!(partial_date(Lang::Zh, &PartialDate::parse("2017").unwrap()), "2017年");
+        assert_eq!(partial_date(Lang::Fr, &PartialDate::parse("2019-01-01").unwrap()), "1er janvier 2019");
+        let games = When { start: Some("2022-02-04".into()), end: Some("2022-02-20".into()), precision: Precision::Day };
+        assert_eq!(when_label(Lang::En, &games), "4 February 2022 – 20 February 2022");
+        assert_eq!(compact_span(Lang::En, "2022-02-04", "2022-02-20"), "4–20 Feb 2022");
+        assert_eq!(compact_span(Lang::Fr, "2022-02-04", "2022-02-20"), "4–20 févr. 2022");
+        assert_eq!(compact_span(Lang::Zh, "2022-02-04", "2022-02-20"), "2022年2月4日至20日");
+        let undated = When { start: None, end: None, precision: Precision::Unknown };
+        assert_eq!(when_label(Lang::Fr, &undated), "sans date");
+    }
+
+    #[test]
+    fn numbers_group_digits() {
+        assert_eq!(number(Lang::En, 900_000.0), "900,000");
+        assert_eq!(number(Lang::Fr, 900_000.0), "900\u{202F}000");
+        assert_eq!(number(Lang::Zh, 12.0), "12");
+    }
+
+    #[test]
+    fn the_language_comes_from_the_url_then_the_browser_then_french() {
+        assert_eq!(choose_lang(Some(Lang::Zh), &["en-US".into()]), Lang::Zh);
+        assert_eq!(choose_lang(None, &["de-DE".into(), "zh-CN".into()]), Lang::Zh);
+        assert_eq!(choose_lang(None, &["en-GB".into()]), Lang::En);
+        assert_eq!(choose_lang(None, &["de".into()]), Lang::Fr);
+        assert_eq!(choose_lang(None, &[]), Lang::Fr);
+    }
+
+    #[test]
+    fn fill_puts_values_in_order() {
+        assert_eq!(fill("{} of {} items shown", &["3", "22"]), "3 of 22 items shown");
+        assert_eq!(trf(Lang::Zh, Msg::ShownCount, &["3", "22"]), "显示 3 项，共 22 项");
+    }
+}

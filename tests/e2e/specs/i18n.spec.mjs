@@ -1,0 +1,68 @@
+// French, English and Chinese: each renders with no untranslated interface string, dates
+// written the way each language writes them, and <html lang> set.
+import { test, expect, appSettled } from '../fixtures.mjs';
+
+/** Every interface text: buttons, labels, headings, legends, table heads, summaries, aria-labels. */
+async function interfaceTexts(page) {
+  return page.evaluate(() => {
+    const out = new Set();
+    const sel = 'button, label, h2, h4, legend, th, summary, .lane__label, .time-cursor__legend, .filters-panel__count, .time-cursor__label, .tagline, .detail-panel__empty';
+    for (const el of document.querySelectorAll(sel)) {
+      if (el.closest('.lang-switcher, .timeline-item, .detail, .list-view tbody, .site-list')) continue;
+      const t = el.textContent.trim().replace(/\(\d+\)$/, '').trim();
+      if (t) out.add(t);
+    }
+    for (const el of document.querySelectorAll('[aria-label]')) {
+      if (el.closest('.map-svg')) continue;
+      out.add(el.getAttribute('aria-label'));
+    }
+    return [...out];
+  });
+}
+
+// Words that are the same in French and English (or names).
+const SAME = new Set(['Date ↑', 'Passerelle', 'Sport', 'Transport', 'Sources', 'Date', 'Zoom', 'Parties', '+', '−', '⟲', '◀', '▶', '⏸ Pause', 'Auvergne-Rhône-Alpes', 'Zhangjiakou', 'Chambéry', 'Région', 'Region']);
+
+test('each language renders with no untranslated interface string', async ({ page }) => {
+  await page.goto('./?lang=en&panel=list');
+  await appSettled(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const english = (await interfaceTexts(page)).filter((t) => !SAME.has(t) && /[A-Za-z]{3}/.test(t));
+  expect(english.length).toBeGreaterThan(40);
+  for (const [lang, attr] of [['fr', 'fr'], ['zh', 'zh-Hans']]) {
+    await page.goto(`./?lang=${lang}&panel=list`);
+    await appSettled(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', attr);
+    const texts = await interfaceTexts(page);
+    const leftovers = texts.filter((t) => english.includes(t));
+    expect(leftovers, `${lang}: English strings left`).toEqual([]);
+    if (lang === 'zh') {
+      const latinOnly = texts.filter((t) => /[A-Za-z]{4}/.test(t) && !/[\u4e00-\u9fff]/.test(t) && !SAME.has(t) && !/^(Français|English)$/.test(t));
+      expect(latinOnly, 'zh: interface strings without Chinese').toEqual([]);
+    }
+  }
+});
+
+test('dates and numbers are written per language', async ({ page }) => {
+  for (const [lang, date] of [['fr', '29 novembre 2018'], ['en', '29 November 2018'], ['zh', '2018年11月29日']]) {
+    await page.goto(`./?lang=${lang}&panel=list&item=forum-2018-chambery`);
+    await appSettled(page);
+    await expect(page.locator('.list-view tr[data-row="forum-2018-chambery"] .list__date')).toHaveText(date);
+    await expect(page.locator('.detail dd').first()).toHaveText(date);
+  }
+  await page.goto('./?lang=fr&site=zhangjiakou');
+  await appSettled(page);
+  await expect(page.locator('.detail-panel__figures')).toContainText('900\u202f000');
+});
+
+test('the switcher changes the language, puts it in the URL, and the browser language is the default', async ({ page }) => {
+  await page.goto('./');
+  await appSettled(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');   // Playwright's browser speaks en-US
+  await page.locator('.lang-switcher button[data-lang="zh-Hans"]').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await expect(page.getByRole('heading', { level: 2, name: '地图' })).toBeVisible();
+  await expect(page).toHaveURL(/lang=zh/);
+  await page.goBack();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
