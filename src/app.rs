@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{DataWarnings, DetailPanel, FiltersPanel, Header, LoadErrorPanel, MapPanel, TimelinePanel};
+use crate::components::{DataWarnings, DetailPanel, FiltersPanel, Header, LoadErrorPanel, MapPanel, Presenter, TimelinePanel};
 use crate::loader::{fetch_dataset, DATASET_PATH};
 use crate::geo::scene::MapView;
 use crate::model::filter::Filter;
@@ -38,6 +38,8 @@ pub struct AppState {
     /// Whether the cursor is playing through time.
     pub playing: RwSignal<bool>,
     pub panel: RwSignal<Panel>,
+    /// Presenter mode: the current step (0-based), or `None` when not presenting.
+    pub presenting: RwSignal<Option<usize>>,
 }
 
 impl AppState {
@@ -52,6 +54,7 @@ impl AppState {
             cursor: RwSignal::new(None),
             playing: RwSignal::new(false),
             panel: RwSignal::new(Panel::Timeline),
+            presenting: RwSignal::new(None),
         }
     }
 
@@ -102,7 +105,7 @@ pub fn App() -> impl IntoView {
     let dataset = Signal::derive(move || loaded.get().and_then(Result::ok).map(|(d, _)| d));
 
     view! {
-        <div class="app">
+        <div class="app" class:is-presenting=move || state.presenting.get().is_some()>
             <Header dataset=dataset />
             {move || match loaded.get() {
                 None => view! { <Loading /> }.into_any(),
@@ -134,7 +137,7 @@ pub fn Workspace(
     // Escape clears the selection, wherever the focus is (but not while typing a search).
     let state = expect_context::<AppState>();
     let escape = window_event_listener(leptos::ev::keydown, move |e| {
-        if e.key() == "Escape" && !e.default_prevented() {
+        if e.key() == "Escape" && !e.default_prevented() && state.presenting.get_untracked().is_none() {
             state.clear_selection();
         }
     });
@@ -145,7 +148,8 @@ pub fn Workspace(
             <FiltersPanel dataset=dataset.clone() />
             <MapPanel dataset=dataset.clone() />
             <TimelinePanel dataset=dataset.clone() />
-            <DetailPanel dataset=dataset />
+            <DetailPanel dataset=dataset.clone() />
+            <Presenter dataset=dataset />
         </main>
     }
 }

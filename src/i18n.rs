@@ -109,6 +109,12 @@ messages! {
     ListCaption => "{} éléments, par date", "{} items, by date", "{} 项，按日期排列";
     LoadFailed => "Les données de la coopération n'ont pas pu être chargées", "The cooperation data could not be loaded", "无法加载合作数据";
     NothingDrawn => "Rien n'est affiché tant que {} ne se charge pas sans erreur. Rechargez la page pour réessayer.", "Nothing is drawn until {} loads without errors. Reload the page to try again.", "在 {} 无错误加载之前不显示任何内容。请重新加载页面再试。";
+    Present => "Présenter", "Present", "演示";
+    LeavePresent => "Quitter la présentation (Échap)", "Leave the presentation (Esc)", "退出演示（Esc）";
+    StepOf => "Étape {} sur {}", "Step {} of {}", "第 {} 步，共 {} 步";
+    PrevStep => "Étape précédente", "Previous step", "上一步";
+    NextStep => "Étape suivante", "Next step", "下一步";
+    PresenterKeys => "→ ↓ Page suivante Espace : suivant · ← ↑ Page précédente : précédent · B : écran noir", "→ ↓ PageDown Space: next · ← ↑ PageUp: previous · B: blank screen", "→ ↓ PageDown 空格：下一步 · ← ↑ PageUp：上一步 · B：黑屏";
     Warnings => "Les données comportent {} avertissement(s)", "The data has {} warning(s)", "数据有 {} 条警告";
 }
 

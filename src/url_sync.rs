@@ -32,6 +32,7 @@ fn apply(state: AppState, url: &UrlState, default_lang: crate::model::Lang) {
     state.map_zoom.set(url.zoom);
     state.panel.set(if url.panel.as_deref() == Some("list") { Panel::List } else { Panel::Timeline });
     state.lang.set(url.lang.unwrap_or(default_lang));
+    state.presenting.set((url.mode.as_deref() == Some("present")).then(|| url.step.unwrap_or(1).saturating_sub(1)));
 }
 
 fn current(state: AppState, lang_in_url: bool) -> UrlState {
@@ -45,16 +46,17 @@ fn current(state: AppState, lang_in_url: bool) -> UrlState {
         zoom: state.map_zoom.get(),
         panel: (state.panel.get() == Panel::List).then(|| "list".to_owned()),
         lang: lang_in_url.then(|| state.lang.get()),
-        mode: None,
+        mode: state.presenting.get().map(|_| "present".to_owned()),
+        step: state.presenting.get().map(|s| s + 1),
     }
 }
 
-/// The parameters other parts of the app read (`embed`, `data`, `step`), kept as they are
+/// The parameters other parts of the app read (`embed`, `data`), kept as they are
 /// when the URL is rewritten.
 fn passed_on() -> String {
     location_query()
         .split('&')
-        .filter(|p| matches!(p.split('=').next(), Some("embed" | "data" | "step")))
+        .filter(|p| matches!(p.split('=').next(), Some("embed" | "data")))
         .collect::<Vec<_>>()
         .join("&")
 }

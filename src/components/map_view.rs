@@ -44,7 +44,10 @@ enum Hover {
 pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let scene = Arc::new(MapScene::build(&dataset, &BaseMap::embedded(), &Projection::eurasia()));
-    let style = MarkStyle::default();
+    // Bigger marks and labels on a projector: nothing under 20 px when presenting.
+    let style = move || {
+        if state.presenting.get().is_some() { MarkStyle { radius: 9.0, font_px: 20.0 } } else { MarkStyle::default() }
+    };
 
     let frame = NodeRef::<html::Div>::new();
     let size = RwSignal::new(Viewport { width: 800.0, height: 450.0 });
@@ -212,6 +215,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             let lang = state.lang.get();
             let v = view.get();
             let panes = current_panes();
+            let style = style();
             let marks: Vec<_> = panes.iter().flat_map(|p| site_marks(&scene, v, p, lang, style)).collect();
             if large {
                 drawn_marks.set_value(marks.iter().map(|m| (m.id.clone(), m.x, m.y)).collect());
@@ -469,7 +473,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
                 // Bulk-drawn sites: the nearest marker under the pointer.
                 let (x, y) = local(&e);
                 let (x, y) = overlay_delta().map_or((x, y), |d| d.invert((x, y)));
-                let reach = style.radius + 4.0;
+                let reach = style().radius + 4.0;
                 let nearest = drawn_marks.with_value(|marks| {
                     marks
                         .iter()

@@ -9,6 +9,7 @@ mod list_view;
 mod load_error;
 mod map_panel;
 mod map_view;
+mod presenter;
 mod timeline_panel;
 
 pub use data_warnings::DataWarnings;
@@ -19,6 +20,7 @@ pub use list_view::ListView;
 pub use load_error::LoadErrorPanel;
 pub use map_panel::MapPanel;
 pub use map_view::MapCanvas;
+pub use presenter::{PresentButton, Presenter};
 pub use timeline_panel::TimelinePanel;
 
 use crate::i18n::Msg;

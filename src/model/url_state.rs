@@ -24,10 +24,12 @@ pub struct UrlState {
     pub lang: Option<Lang>,
     /// `present` for presenter mode.
     pub mode: Option<String>,
+    /// The presenter's step (1-based), so a presenter can resume.
+    pub step: Option<usize>,
 }
 
 /// Parameters other parts of the app read (embedding, data source, presenter step).
-const PASSED_ON: [&str; 3] = ["embed", "data", "step"];
+const PASSED_ON: [&str; 2] = ["embed", "data"];
 
 fn is_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -133,6 +135,10 @@ impl UrlState {
                 },
                 "mode" if value == "present" => st.mode = Some(value.clone()),
                 "mode" => bad("unknown mode"),
+                "step" => match value.parse::<usize>() {
+                    Ok(n) if (1..=10_000).contains(&n) => st.step = Some(n),
+                    _ => bad("expected a step number from 1"),
+                },
                 k if PASSED_ON.contains(&k) => {}
                 _ => bad("unknown parameter"),
             }
@@ -149,6 +155,9 @@ impl UrlState {
         }
         if let Some(v) = &self.mode {
             push("mode", v.clone());
+        }
+        if let Some(n) = self.step {
+            push("step", n.to_string());
         }
         if let Some(v) = &self.view {
             push("view", v.clone());
@@ -216,6 +225,7 @@ mod tests {
             panel: Some("list".into()),
             lang: Some(Lang::Zh),
             mode: Some("present".into()),
+            step: Some(3),
         };
         let q = st.to_query();
         assert!(q.contains("kind=agreement,letter-of-intent"), "{q}");

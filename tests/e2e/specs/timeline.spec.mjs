@@ -209,9 +209,9 @@ test('the timeline zooms and pans by buttons, keys, drag and wheel', async ({ pa
   await expect(page.getByTestId('timeline-range')).not.toHaveText(whole);
 });
 
-test('parameters read elsewhere (embed, data, step) survive URL rewrites', async ({ page }) => {
-  await open(page, '?step=3');
+test('parameters read elsewhere (embed, data) survive URL rewrites', async ({ page }) => {
+  await open(page, '?data=data%2Fcooperation.json');
   await page.locator('.timeline-item[data-item="forum-2018-chambery"]').click();
   await expect(page).toHaveURL(/item=forum-2018-chambery/);
-  expect(new URL(page.url()).searchParams.get('step')).toBe('3');
+  expect(new URL(page.url()).searchParams.get('data')).toBe('data/cooperation.json');
 });
