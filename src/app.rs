@@ -40,6 +40,10 @@ pub struct AppState {
     pub panel: RwSignal<Panel>,
     /// Presenter mode: the current step (0-based), or `None` when not presenting.
     pub presenting: RwSignal<Option<usize>>,
+    /// Embedded in another site's iframe (`?embed=1`).
+    pub embed: RwSignal<bool>,
+    /// Origins whose commands an embedded app obeys.
+    pub allow: RwSignal<Vec<String>>,
 }
 
 impl AppState {
@@ -55,6 +59,8 @@ impl AppState {
             playing: RwSignal::new(false),
             panel: RwSignal::new(Panel::Timeline),
             presenting: RwSignal::new(None),
+            embed: RwSignal::new(false),
+            allow: RwSignal::new(Vec::new()),
         }
     }
 
@@ -93,6 +99,7 @@ pub fn App() -> impl IntoView {
     let browser: Vec<String> = window().navigator().language().into_iter().collect();
     state.lang.set(crate::i18n::choose_lang(None, &browser));
     crate::url_sync::install(state);
+    crate::embed::install(state);
     Effect::new(move |_| {
         let lang = crate::i18n::html_lang(state.lang.get());
         if let Some(root) = document().document_element() {
@@ -105,8 +112,9 @@ pub fn App() -> impl IntoView {
     let dataset = Signal::derive(move || loaded.get().and_then(Result::ok).map(|(d, _)| d));
 
     view! {
-        <div class="app" class:is-presenting=move || state.presenting.get().is_some()>
+        <div class="app" class:is-presenting=move || state.presenting.get().is_some() class:is-embedded=move || state.embed.get()>
             <Header dataset=dataset />
+            {move || state.embed.get().then(|| view! { <crate::components::EmbedBar /> })}
             {move || match loaded.get() {
                 None => view! { <Loading /> }.into_any(),
                 Some(Err(error)) => view! { <LoadErrorPanel error=error /> }.into_any(),

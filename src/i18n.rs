@@ -115,6 +115,14 @@ messages! {
     PrevStep => "Étape précédente", "Previous step", "上一步";
     NextStep => "Étape suivante", "Next step", "下一步";
     PresenterKeys => "→ ↓ Page suivante Espace : suivant · ← ↑ Page précédente : précédent · B : écran noir", "→ ↓ PageDown Space: next · ← ↑ PageUp: previous · B: blank screen", "→ ↓ PageDown 空格：下一步 · ← ↑ PageUp：上一步 · B：黑屏";
+    OpenFullView => "Ouvrir en plein écran ↗", "Open full view ↗", "打开完整视图 ↗";
+    Share => "Partager ou intégrer", "Share or embed", "分享或嵌入";
+    PageLink => "Lien vers cette vue", "Link to this view", "此视图的链接";
+    EmbedCode => "Code d'intégration (iframe)", "Embed code (iframe)", "嵌入代码（iframe）";
+    Copy => "Copier", "Copy", "复制";
+    Copied => "Copié", "Copied", "已复制";
+    Close => "Fermer", "Close", "关闭";
+    FrameTitle => "Passerelle : la coopération Auvergne-Rhône-Alpes – Hebei", "Passerelle: the Auvergne-Rhône-Alpes – Hebei cooperation", "Passerelle：奥弗涅-罗讷-阿尔卑斯与河北的合作";
     Warnings => "Les données comportent {} avertissement(s)", "The data has {} warning(s)", "数据有 {} 条警告";
 }
 

@@ -10,6 +10,8 @@ pub mod model;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod url_sync;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

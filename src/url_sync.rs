@@ -32,6 +32,8 @@ fn apply(state: AppState, url: &UrlState, default_lang: crate::model::Lang) {
     state.map_zoom.set(url.zoom);
     state.panel.set(if url.panel.as_deref() == Some("list") { Panel::List } else { Panel::Timeline });
     state.lang.set(url.lang.unwrap_or(default_lang));
+    state.embed.set(url.embed);
+    state.allow.set(url.allow.clone());
     state.presenting.set((url.mode.as_deref() == Some("present")).then(|| url.step.unwrap_or(1).saturating_sub(1)));
 }
 
@@ -48,15 +50,17 @@ fn current(state: AppState, lang_in_url: bool) -> UrlState {
         lang: lang_in_url.then(|| state.lang.get()),
         mode: state.presenting.get().map(|_| "present".to_owned()),
         step: state.presenting.get().map(|s| s + 1),
+        embed: state.embed.get(),
+        allow: state.allow.get(),
     }
 }
 
-/// The parameters other parts of the app read (`embed`, `data`), kept as they are
+/// The parameters other parts of the app read (`data`), kept as they are
 /// when the URL is rewritten.
 fn passed_on() -> String {
     location_query()
         .split('&')
-        .filter(|p| matches!(p.split('=').next(), Some("embed" | "data")))
+        .filter(|p| matches!(p.split('=').next(), Some("data")))
         .collect::<Vec<_>>()
         .join("&")
 }

@@ -22,6 +22,7 @@ pub fn Header(
             </div>
             <div class="controls" id="controls">
                 {move || dataset.get().map(|d| view! { <DatasetSummary dataset=d /> })}
+                <crate::components::ShareButton />
                 <crate::components::PresentButton />
                 <LanguageSwitcher />
             </div>

@@ -10,6 +10,7 @@ mod load_error;
 mod map_panel;
 mod map_view;
 mod presenter;
+mod share;
 mod timeline_panel;
 
 pub use data_warnings::DataWarnings;
@@ -21,6 +22,7 @@ pub use load_error::LoadErrorPanel;
 pub use map_panel::MapPanel;
 pub use map_view::MapCanvas;
 pub use presenter::{PresentButton, Presenter};
+pub use share::{EmbedBar, ShareButton};
 pub use timeline_panel::TimelinePanel;
 
 use crate::i18n::Msg;

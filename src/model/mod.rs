@@ -3,6 +3,7 @@
 
 mod dataset;
 pub mod date;
+pub mod embed_protocol;
 pub mod filter;
 pub mod time;
 pub mod url_state;

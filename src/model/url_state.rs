@@ -26,10 +26,23 @@ pub struct UrlState {
     pub mode: Option<String>,
     /// The presenter's step (1-based), so a presenter can resume.
     pub step: Option<usize>,
+    /// `embed=1`: compact chrome for an iframe.
+    pub embed: bool,
+    /// Origins whose `postMessage` commands the embedded app obeys (`allow=https://a.example,…`).
+    pub allow: Vec<String>,
 }
 
 /// Parameters other parts of the app read (embedding, data source, presenter step).
-const PASSED_ON: [&str; 2] = ["embed", "data"];
+const PASSED_ON: [&str; 1] = ["data"];
+
+/// `scheme://host[:port]` with an http(s) scheme and nothing after: a web origin.
+pub fn is_origin(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")) else { return false };
+    let (host, port) = rest.rsplit_once(':').map_or((rest, None), |(h, p)| (h, Some(p)));
+    !host.is_empty()
+        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()))
+}
 
 fn is_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -135,6 +148,17 @@ impl UrlState {
                 },
                 "mode" if value == "present" => st.mode = Some(value.clone()),
                 "mode" => bad("unknown mode"),
+                "embed" if value == "1" => st.embed = true,
+                "embed" => bad("expected embed=1"),
+                "allow" => {
+                    for origin in value.split(',').filter(|o| !o.is_empty()) {
+                        if is_origin(origin) {
+                            st.allow.push(origin.to_owned());
+                        } else {
+                            warnings.push(format!("ignored URL parameter allow={value}: \"{origin}\" is not an origin"));
+                        }
+                    }
+                }
                 "step" => match value.parse::<usize>() {
                     Ok(n) if (1..=10_000).contains(&n) => st.step = Some(n),
                     _ => bad("expected a step number from 1"),
@@ -158,6 +182,12 @@ impl UrlState {
         }
         if let Some(n) = self.step {
             push("step", n.to_string());
+        }
+        if self.embed {
+            push("embed", "1".into());
+        }
+        if !self.allow.is_empty() {
+            push("allow", self.allow.join(","));
         }
         if let Some(v) = &self.view {
             push("view", v.clone());
@@ -194,7 +224,7 @@ impl UrlState {
         if !f.query.trim().is_empty() {
             push("q", f.query.clone());
         }
-        parts.join("&").replace("%2C", ",")
+        parts.join("&").replace("%2C", ",").replace("%3A", ":").replace("%2F", "/")
     }
 }
 
@@ -226,6 +256,8 @@ mod tests {
             lang: Some(Lang::Zh),
             mode: Some("present".into()),
             step: Some(3),
+            embed: true,
+            allow: vec!["https://www.auvergnerhonealpes.fr".into(), "http://127.0.0.1:4174".into()],
         };
         let q = st.to_query();
         assert!(q.contains("kind=agreement,letter-of-intent"), "{q}");
@@ -254,6 +286,18 @@ mod tests {
         assert_eq!(warnings.len(), 7, "{warnings:#?}");
         assert!(warnings.iter().any(|w| w.contains("kind=agreement,treaty") && w.contains("\"treaty\"")));
         assert!(warnings.iter().any(|w| w.contains("foo=1")));
+    }
+
+    #[test]
+    fn only_origins_are_allowed() {
+        assert!(is_origin("https://example.org") && is_origin("http://127.0.0.1:4174"));
+        for bad in ["javascript:alert(1)", "https://", "https://a.b/path", "ftp://x", "https://a.b:99999x", "*", "null"] {
+            assert!(!is_origin(bad), "{bad}");
+        }
+        let (st, w) = UrlState::parse("embed=1&allow=https://a.example,javascript:x");
+        assert!(st.embed);
+        assert_eq!(st.allow, ["https://a.example"]);
+        assert_eq!(w.len(), 1);
     }
 
     #[test]

@@ -1,0 +1,98 @@
+//! "Share or embed": the link to the current view and a ready iframe snippet, copyable;
+//! and, when embedded, the bar with the way out to the full view.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::app::AppState;
+use crate::components::t;
+use crate::i18n::{tr, Msg};
+use crate::model::url_state::UrlState;
+
+/// The page's address with `query`, or without any.
+fn address(query: &str) -> String {
+    let loc = window().location();
+    let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
+    if query.is_empty() { base } else { format!("{base}?{query}") }
+}
+
+/// The current state's query string, with or without the embed parameters.
+fn query(embed: bool) -> String {
+    let (mut st, _) = UrlState::parse(&window().location().search().unwrap_or_default());
+    st.embed = embed;
+    if !embed {
+        st.allow.clear();
+    }
+    st.to_query()
+}
+
+/// The iframe snippet for the current view.
+pub fn iframe_snippet(src: &str, title: &str) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    format!(
+        r#"<iframe src="{}" title="{}" loading="lazy" width="100%" height="640" style="width:100%;max-width:100%;border:0" allow="fullscreen"></iframe>"#,
+        esc(src),
+        esc(title)
+    )
+}
+
+fn copy(text: &str, done: RwSignal<bool>) {
+    let _ = window().navigator().clipboard().write_text(text);
+    done.set(true);
+    set_timeout(move || done.set(false), std::time::Duration::from_millis(1500));
+}
+
+/// The button and its dialog.
+#[component]
+pub fn ShareButton() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let (link, snippet) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (copied_link, copied_code) = (RwSignal::new(false), RwSignal::new(false));
+    let open = move |_| {
+        let lang = state.lang.get_untracked();
+        link.set(address(&query(false)));
+        snippet.set(iframe_snippet(&address(&query(true)), tr(lang, Msg::FrameTitle)));
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    view! {
+        <button type="button" class="share-button" data-testid="share" on:click=open>{t(Msg::Share)}</button>
+        <dialog class="share-dialog" node_ref=dialog data-testid="share-dialog" aria-labelledby="share-title">
+            <h2 id="share-title">{t(Msg::Share)}</h2>
+            <label for="share-link">{t(Msg::PageLink)}</label>
+            <div class="share-dialog__row">
+                <input id="share-link" data-testid="share-link" readonly prop:value=move || link.get() />
+                <button type="button" on:click=move |_| copy(&link.get_untracked(), copied_link)>
+                    {move || tr(state.lang.get(), if copied_link.get() { Msg::Copied } else { Msg::Copy })}
+                </button>
+            </div>
+            <label for="share-code">{t(Msg::EmbedCode)}</label>
+            <div class="share-dialog__row">
+                <textarea id="share-code" data-testid="share-code" readonly rows="4" prop:value=move || snippet.get()></textarea>
+                <button type="button" on:click=move |_| copy(&snippet.get_untracked(), copied_code)>
+                    {move || tr(state.lang.get(), if copied_code.get() { Msg::Copied } else { Msg::Copy })}
+                </button>
+            </div>
+            <form method="dialog"><button type="submit" data-testid="share-close">{t(Msg::Close)}</button></form>
+        </dialog>
+    }
+}
+
+/// Shown only when embedded: the way to the full view of the same state, and sharing.
+#[component]
+pub fn EmbedBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Recomputed whenever the state (and so the URL) changes.
+    let full = move || {
+        let _ = (state.selected.get(), state.selected_site.get(), state.cursor.get(), state.filter.get(), state.map_view.get(), state.lang.get());
+        address(&query(false))
+    };
+    view! {
+        <div class="embed-bar" data-testid="embed-bar">
+            <a class="embed-bar__full" data-testid="open-full-view" href=full target="_blank" rel="noopener">{t(Msg::OpenFullView)}</a>
+            <ShareButton />
+        </div>
+    }
+}

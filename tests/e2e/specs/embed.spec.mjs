@@ -1,0 +1,95 @@
+// Embed mode in a real parent page on another origin: resize messages arrive, an allowed
+// origin's command works, a disallowed origin's command is ignored; the share dialog; the
+// embedded page fits 360 px and 800 px without inner scrollbars.
+import { test, expect, SCREENSHOTS } from '../fixtures.mjs';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../server.mjs';
+
+const HOST_DIR = fileURLToPath(new URL('../embed-host/', import.meta.url));
+let hosts = [];
+test.beforeAll(async () => {
+  hosts = [await startServer(HOST_DIR, 4174), await startServer(HOST_DIR, 4175)];
+});
+test.afterAll(async () => {
+  for (const h of hosts) h.close();
+});
+
+const APP = 'http://127.0.0.1:4173/';
+
+async function hostPage(browser, port, query, width = 800) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).origin));
+  await page.goto(`http://127.0.0.1:${port}/?app=${encodeURIComponent(APP)}${query}`);
+  const frame = page.frameLocator('#passerelle');
+  await expect(frame.locator('[data-testid="timeline"]')).toBeAttached({ timeout: 15000 });
+  return { page, frame, requests };
+}
+
+const messages = (page, type) => page.evaluate((t) => window.passerelleMessages.filter((m) => m.type === t), type);
+
+test('the parent gets the height and the selection, and an allowed origin can command', async ({ browser }) => {
+  const { page, frame, requests } = await hostPage(browser, 4174, '');
+  await expect.poll(async () => (await messages(page, 'passerelle:height')).length).toBeGreaterThan(0);
+  const heights = await messages(page, 'passerelle:height');
+  const last = heights.at(-1).height;
+  await expect.poll(() => page.locator('#passerelle').getAttribute('height')).toBe(String(last));
+  // No page header, a link out to the full view.
+  await expect(frame.locator('.app-header')).toBeHidden();
+  await expect(frame.getByTestId('open-full-view')).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:4173\/(\?|$)/);
+  // Commands: select, language.
+  await page.evaluate(() => passerelle({ command: 'select', item: 'loi-chambery-zhangjiakou' }));
+  await expect(frame.locator('.timeline-item[data-item="loi-chambery-zhangjiakou"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await messages(page, 'passerelle:selection')).at(-1)?.item).toBe('loi-chambery-zhangjiakou');
+  await page.evaluate(() => passerelle({ command: 'time', date: '2018-06-30' }));
+  await expect(frame.getByTestId('cursor-label')).toHaveText(/June 2018/);
+  await page.evaluate(() => passerelle({ command: 'lang', lang: 'zh' }));
+  await expect(frame.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  // Invalid payloads are ignored.
+  await page.evaluate(() => passerelle({ command: 'select', item: '<img src=x onerror=alert(1)>' }));
+  await page.evaluate(() => passerelle({ command: 'eval', item: 'x' }));
+  await expect(frame.locator('.timeline-item[data-item="loi-chambery-zhangjiakou"]')).toHaveAttribute('aria-pressed', 'true');
+  expect([...new Set(requests)].sort()).toEqual(['http://127.0.0.1:4173', 'http://127.0.0.1:4174']);
+  await page.close();
+});
+
+test('a disallowed origin\'s command is ignored', async ({ browser }) => {
+  // The host on 4175 embeds the app allowing only 4174, then tries to command it.
+  const { page, frame } = await hostPage(browser, 4175, `&allow=${encodeURIComponent('http://127.0.0.1:4174')}`);
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.evaluate(() => passerelle({ command: 'select', item: 'loi-chambery-zhangjiakou' }));
+  await page.waitForTimeout(800);
+  await expect(frame.locator('.timeline-item[aria-pressed="true"]')).toHaveCount(0);
+  expect(warnings.some((w) => w.includes('ignored a message from http://127.0.0.1:4175'))).toBe(true);
+  // It still gets the height (public).
+  expect((await messages(page, 'passerelle:height')).length).toBeGreaterThan(0);
+  await page.close();
+});
+
+for (const width of [360, 800]) {
+  test(`the embedded page fits ${width} px without scrollbars inside the frame`, async ({ browser }) => {
+    const { page, frame } = await hostPage(browser, 4174, '', width);
+    await expect.poll(async () => (await messages(page, 'passerelle:height')).length).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    const inner = await frame.locator('html').evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth, sh: el.scrollHeight, ch: el.clientHeight }));
+    expect(inner.sw, 'no horizontal scroll').toBeLessThanOrEqual(inner.cw);
+    expect(inner.sh, 'no vertical scroll: the parent sized the frame').toBeLessThanOrEqual(inner.ch + 1);
+    await page.screenshot({ path: `${SCREENSHOTS}embed-${width}px.png`, fullPage: true });
+    await page.close();
+  });
+}
+
+test('the share dialog gives the link and a ready iframe snippet', async ({ page }) => {
+  await page.goto('./?item=forum-2018-chambery&lang=en');
+  await page.locator('[data-testid="timeline"]').waitFor({ state: 'attached' });
+  await page.getByTestId('share').first().click();
+  const dialog = page.getByTestId('share-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('share-link')).toHaveValue(page.url());
+  const code = await page.getByTestId('share-code').inputValue();
+  expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/\?[^"]*embed=1[^"]*" title="Passerelle: [^"]+" loading="lazy" width="100%"/);
+  expect(code).toContain('item=forum-2018-chambery');
+  await page.getByTestId('share-close').click();
+  await expect(dialog).toBeHidden();
+});
