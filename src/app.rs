@@ -107,7 +107,22 @@ pub fn App() -> impl IntoView {
         }
     });
     let loaded = LocalResource::new(|| async {
-        fetch_dataset(DATASET_PATH).await.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)))
+        // `?data=` may point at another dataset, on this site only.
+        let asked = web_sys::UrlSearchParams::new_with_str(&window().location().search().unwrap_or_default())
+            .ok()
+            .and_then(|p| p.get("data"));
+        let path = match asked {
+            None => DATASET_PATH.to_owned(),
+            Some(p) => match crate::model::check_data_path(&p) {
+                Ok(p) => p,
+                Err(reason) => {
+                    let e = crate::model::LoadError::Refused { file: p, reason };
+                    web_sys::console::error_1(&format!("Passerelle: {e}").into());
+                    return Err(e);
+                }
+            },
+        };
+        fetch_dataset(&path).await.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)))
     });
     let dataset = Signal::derive(move || loaded.get().and_then(Result::ok).map(|(d, _)| d));
 

@@ -39,6 +39,8 @@ pub enum LoadError {
     Syntax { file: String, line: usize, column: usize, message: String },
     /// The file is JSON for another schema version.
     Schema { file: String, found: String },
+    /// The dataset's address was refused before any request (`?data=` elsewhere than this site).
+    Refused { file: String, reason: String },
     /// The file is JSON of the right version with errors in it: every one found, up to
     /// [`MAX_LISTED_ISSUES`], and how many more there are.
     Invalid { file: String, errors: Vec<Issue>, unlisted: usize },
@@ -54,6 +56,7 @@ impl LoadError {
             | LoadError::TooLarge { file, .. }
             | LoadError::Syntax { file, .. }
             | LoadError::Schema { file, .. }
+            | LoadError::Refused { file, .. }
             | LoadError::Invalid { file, .. } => file,
         }
     }
@@ -88,6 +91,7 @@ impl fmt::Display for LoadError {
                 write!(f, "Could not load {file}: the request failed ({message}).")
             }
             LoadError::Empty { file } => write!(f, "{file} is empty: expected a JSON dataset."),
+            LoadError::Refused { file, reason } => write!(f, "Refused to load {file}: {reason}."),
             LoadError::TooLarge { file, bytes } => write!(
                 f,
                 "{file} is {} KB; a dataset may be at most {} KB.",
@@ -119,6 +123,31 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// Checks a dataset address given in the URL (`?data=`): only a path on this site, ending
+/// in `.json`, made of plain characters: no scheme, no other host (`//…`), no `..`, no
+/// backslash, no query. Returns the path to fetch, or why it is refused.
+pub fn check_data_path(path: &str) -> Result<String, String> {
+    if path.is_empty() || path.len() > 200 {
+        return Err("the address is empty or too long".into());
+    }
+    if path.contains(':') {
+        return Err("only a path on this site is accepted, not an address with a scheme".into());
+    }
+    if path.starts_with("//") || path.contains('\\') {
+        return Err("only a path on this site is accepted, not another host".into());
+    }
+    if path.split('/').any(|seg| seg == "..") {
+        return Err("the path may not go up with \"..\"".into());
+    }
+    if !path.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b)) {
+        return Err("the path may only hold letters, digits, '-', '_', '.' and '/'".into());
+    }
+    if !path.ends_with(".json") {
+        return Err("the path must end in .json".into());
+    }
+    Ok(path.to_owned())
+}
 
 /// Reads and checks the text of the dataset file `file`.
 pub fn parse_dataset(file: &str, text: &str) -> Result<Loaded, LoadError> {
@@ -264,6 +293,21 @@ mod tests {
     fn empty_file_is_reported_as_empty() {
         let err = parse_dataset(FILE, "  \n").unwrap_err();
         assert_eq!(err.to_string(), "data/test.json is empty: expected a JSON dataset.");
+    }
+
+    #[test]
+    fn only_paths_on_this_site_are_loaded() {
+        for ok in ["data/cooperation.json", "/data/x.json", "tests/broken/01-a_b.json"] {
+            assert_eq!(check_data_path(ok).as_deref(), Ok(ok), "{ok}");
+        }
+        for bad in [
+            "https://evil.example/x.json", "//evil.example/x.json", "javascript:alert(1)", "data:application/json,{}",
+            "../secret.json", "data/../../x.json", "data\\x.json", "data/x.json?y=1", "data/x.txt", "", "a b.json",
+        ] {
+            assert!(check_data_path(bad).is_err(), "{bad}");
+        }
+        let e = LoadError::Refused { file: "//evil/x.json".into(), reason: "only a path on this site is accepted, not another host".into() };
+        assert_eq!(e.to_string(), "Refused to load //evil/x.json: only a path on this site is accepted, not another host.");
     }
 
     #[test]

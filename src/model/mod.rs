@@ -11,5 +11,5 @@ mod load;
 pub mod validate;
 
 pub use dataset::*;
-pub use load::{parse_dataset, LoadError, Loaded, MAX_FILE_BYTES, MAX_LISTED_ISSUES};
+pub use load::{check_data_path, parse_dataset, LoadError, Loaded, MAX_FILE_BYTES, MAX_LISTED_ISSUES};
 pub use validate::{validate_dataset, Issue, Severity};
