@@ -45,6 +45,19 @@ export const test = base.extend({
     },
     { auto: true },
   ],
+  // Every page runs under the server's strict Content-Security-Policy; any violation fails.
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations = [];
+      page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await use(violations);
+      expect(violations, 'Content Security Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
   screenshotAfter: [
     async ({ page }, use, testInfo) => {
       await use();

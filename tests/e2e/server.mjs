@@ -3,6 +3,7 @@
 //
 //   node server.mjs <root> <port>
 
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -20,7 +21,30 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startServer(rootDir, port, host = '127.0.0.1') {
+/**
+ * The strict Content-Security-Policy the app must work under: nothing but this origin,
+ * wasm compilation allowed, and only the inline bootstrap script trunk writes into
+ * index.html, by its hash (computed from the file, so every build gets its own).
+ */
+export async function contentSecurityPolicy(root) {
+  const html = await readFile(join(root, 'index.html'), 'utf8').catch(() => '');
+  const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+    "style-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    // The tests embed the app from pages on other loopback ports.
+    "frame-ancestors 'self' http://127.0.0.1:*",
+  ].join('; ');
+}
+
+export function startServer(rootDir, port, host = '127.0.0.1', { csp = true } = {}) {
   const root = resolve(rootDir);
   const server = createServer(async (req, res) => {
     try {
@@ -39,11 +63,14 @@ export function startServer(rootDir, port, host = '127.0.0.1') {
         return;
       }
       const body = await readFile(file);
-      res.writeHead(200, {
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
-      });
+        'referrer-policy': 'no-referrer',
+      };
+      if (csp) headers['content-security-policy'] = await contentSecurityPolicy(root);
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
       res.writeHead(500).end(String(e));

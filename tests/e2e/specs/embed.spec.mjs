@@ -8,7 +8,8 @@ import { startServer } from '../server.mjs';
 const HOST_DIR = fileURLToPath(new URL('../embed-host/', import.meta.url));
 let hosts = [];
 test.beforeAll(async () => {
-  hosts = [await startServer(HOST_DIR, 4174), await startServer(HOST_DIR, 4175)];
+  // The example host page is the integrator's, with its own inline script: no CSP of ours.
+  hosts = [await startServer(HOST_DIR, 4174, '127.0.0.1', { csp: false }), await startServer(HOST_DIR, 4175, '127.0.0.1', { csp: false })];
 });
 test.afterAll(async () => {
   for (const h of hosts) h.close();
