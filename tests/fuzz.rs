@@ -1,0 +1,141 @@
+//! Fuzzing the dataset parser and validator on stable Rust: a small seeded generator of
+//! arbitrary JSON, of mutations of the real dataset, and of raw text. Any panic fails.
+//!
+//! The short run is part of `cargo test`. The long one:
+//!
+//!     PASSERELLE_FUZZ_CASES=1000000 cargo test --release --test fuzz -- --nocapture
+
+use passerelle::model::parse_dataset;
+use serde_json::{json, Map, Value};
+
+/// xorshift64*: deterministic, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn chance(&mut self, one_in: usize) -> bool {
+        self.below(one_in) == 0
+    }
+}
+
+const STRINGS: &[&str] = &[
+    "", " ", "chambery", "2018-11-29", "2018-02-30", "9999", "agreement", "signed", "france", "china", "day", "month",
+    "https://x.example", "javascript:alert(1)", "<script>alert(1)</script>", "\u{202e}evil", "a\u{200b}b", "\u{0}", "张家口",
+    "schema", "items", "sites", "id", "lon", "lat", "when", "start", "end", "precision", "sources", "source", "place",
+];
+
+fn string(r: &mut Rng) -> String {
+    if r.chance(4) {
+        let n = r.below(300);
+        (0..n).map(|_| char::from_u32(r.below(0x3000) as u32).unwrap_or('?')).collect()
+    } else {
+        STRINGS[r.below(STRINGS.len())].to_owned()
+    }
+}
+
+fn value(r: &mut Rng, depth: usize) -> Value {
+    match r.below(if depth > 6 { 4 } else { 7 }) {
+        0 => Value::Null,
+        1 => json!(r.chance(2)),
+        2 => {
+            let n = [0.0, -1.0, 1e308, -1e308, 45.5, 5.9, 116.4, 1.0 / 3.0][r.below(8)];
+            json!(n)
+        }
+        3 => json!(string(r)),
+        4 => Value::Array((0..r.below(5)).map(|_| value(r, depth + 1)).collect()),
+        _ => {
+            let mut m = Map::new();
+            for _ in 0..r.below(6) {
+                m.insert(string(r), value(r, depth + 1));
+            }
+            Value::Object(m)
+        }
+    }
+}
+
+/// Changes one random place of `v`: replaces, deletes, duplicates or adds.
+fn mutate(r: &mut Rng, v: &mut Value) {
+    match v {
+        Value::Object(m) if !m.is_empty() && !r.chance(4) => {
+            let keys: Vec<String> = m.keys().cloned().collect();
+            let k = &keys[r.below(keys.len())];
+            match r.below(4) {
+                0 => {
+                    m.remove(k);
+                }
+                1 => {
+                    m.insert(k.clone(), value(r, 3));
+                }
+                2 => {
+                    m.insert(string(r), value(r, 3));
+                }
+                _ => mutate(r, m.get_mut(k).unwrap()),
+            }
+        }
+        Value::Array(a) if !a.is_empty() && !r.chance(4) => match r.below(3) {
+            0 => {
+                let i = r.below(a.len());
+                a.remove(i);
+            }
+            1 => {
+                let i = r.below(a.len());
+                let dup = a[i].clone();
+                a.push(dup);
+            }
+            _ => {
+                let i = r.below(a.len());
+                mutate(r, &mut a[i]);
+            }
+        },
+        other => *other = value(r, 4),
+    }
+}
+
+#[test]
+fn the_parser_and_validator_never_panic() {
+    let cases: usize = std::env::var("PASSERELLE_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000);
+    let shipped: Value = serde_json::from_str(include_str!("../public/data/cooperation.json")).unwrap();
+    let small: Value = serde_json::from_str(include_str!("fixtures/small.json")).unwrap();
+    let mut r = Rng(0x5EED_2022_0204);
+    let (mut accepted, mut refused) = (0usize, 0usize);
+    for i in 0..cases {
+        let text = match i % 4 {
+            // Mutations of real datasets reach deep into the validator.
+            0 | 1 => {
+                let mut v = if r.chance(3) { shipped.clone() } else { small.clone() };
+                for _ in 0..1 + r.below(4) {
+                    mutate(&mut r, &mut v);
+                }
+                v.to_string()
+            }
+            2 => value(&mut r, 0).to_string(),
+            // Raw text, sometimes cut in the middle of a real file.
+            _ => {
+                let base = include_str!("fixtures/small.json");
+                let cut = r.below(base.len());
+                let mut s: String = base.chars().take(cut).collect();
+                s.push_str(&string(&mut r));
+                s
+            }
+        };
+        match parse_dataset("fuzz.json", &text) {
+            Ok(_) => accepted += 1,
+            Err(e) => {
+                // Every refusal has a sentence.
+                assert!(!e.to_string().is_empty());
+                refused += 1;
+            }
+        }
+    }
+    println!("fuzz: {cases} inputs, {accepted} accepted, {refused} refused, no panic");
+    assert_eq!(accepted + refused, cases);
+    assert!(refused > 0 && accepted > 0, "the generator reaches both outcomes");
+}
