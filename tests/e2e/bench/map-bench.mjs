@@ -5,6 +5,8 @@
 //   pan    — an arrow key on the map until the next frame is painted
 //   hover  — a pointer over a site (highlighting what it connects) until painted
 //   view   — a click on another view until its first frame is painted
+//   cursor step — one step of the time cursor until painted (map and timeline follow)
+//   filter — one filter checkbox until painted (map, timeline and counts follow)
 //   redraw — a zoom step until the site layer is redrawn for the new scale (with many
 //            sites it is redrawn once the gesture pauses, 150 ms after the last step)
 //   heap   — JS heap in use after load (MB)
@@ -38,7 +40,7 @@ async function toNextPaint(page, action) {
 }
 
 async function measure(label, body) {
-  const rows = { drawn: [], zoom: [], pan: [], hover: [], view: [], redraw: [], heap: [] };
+  const rows = { drawn: [], zoom: [], pan: [], hover: [], view: [], redraw: [], step: [], filter: [], heap: [] };
   // Quiet: an idle callback comes at once, twice in a row (the load's work is over).
   const idle = async (page) => {
     for (let i = 0, calm = 0; i < 40 && calm < 2; i++) {
@@ -80,12 +82,19 @@ async function measure(label, body) {
     await page.waitForTimeout(400); await idle(page);
     await page.waitForTimeout(400); await idle(page);
     rows.view.push(await toNextPaint(page, `document.querySelector('.map-views button[data-view=france]').click()`));
+    await page.waitForTimeout(400); await idle(page);
+    // One step of the time cursor (from the start, so the map and timeline change).
+    await page.evaluate(() => { const s = document.querySelector('[data-testid=cursor]'); s.value = '0'; s.dispatchEvent(new Event('input', { bubbles: true })); });
+    await page.waitForTimeout(400); await idle(page);
+    rows.step.push(await toNextPaint(page, `document.querySelector('[data-testid=step-forward]').click()`));
+    await page.waitForTimeout(400); await idle(page);
+    rows.filter.push(await toNextPaint(page, `document.querySelector('input[data-filter^="status:"]').click()`));
     rows.heap.push(await page.evaluate(() => performance.memory.usedJSHeapSize / 1e6));
     await page.close();
   }
   if (process.env.BENCH_DEBUG) console.log(JSON.stringify(rows));
   const fmt = (k, unit) => `${median(rows[k]).toFixed(1)} ${unit}`;
-  console.log(`${label.padEnd(32)} ${String(sites).padStart(5)} sites ${String(links).padStart(6)} links | drawn ${fmt('drawn', 'ms')} | zoom ${fmt('zoom', 'ms')} | pan ${fmt('pan', 'ms')} | hover ${fmt('hover', 'ms')} | view ${fmt('view', 'ms')} | redraw ${fmt('redraw', 'ms')} | heap ${fmt('heap', 'MB')}`);
+  console.log(`${label.padEnd(32)} ${String(sites).padStart(5)} sites ${String(links).padStart(6)} links | drawn ${fmt('drawn', 'ms')} | zoom ${fmt('zoom', 'ms')} | pan ${fmt('pan', 'ms')} | hover ${fmt('hover', 'ms')} | view ${fmt('view', 'ms')} | redraw ${fmt('redraw', 'ms')} | cursor step ${fmt('step', 'ms')} | filter ${fmt('filter', 'ms')} | heap ${fmt('heap', 'MB')}`);
 }
 
 console.log(`median of ${RUNS} runs, headless Chromium, 1280x720, dist/ on 127.0.0.1`);
