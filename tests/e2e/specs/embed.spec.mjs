@@ -32,9 +32,11 @@ const messages = (page, type) => page.evaluate((t) => window.passerelleMessages.
 test('the parent gets the height and the selection, and an allowed origin can command', async ({ browser }) => {
   const { page, frame, requests } = await hostPage(browser, 4174, '');
   await expect.poll(async () => (await messages(page, 'passerelle:height')).length).toBeGreaterThan(0);
-  const heights = await messages(page, 'passerelle:height');
-  const last = heights.at(-1).height;
-  await expect.poll(() => page.locator('#passerelle').getAttribute('height')).toBe(String(last));
+  // The iframe follows the latest height the frame reported (several arrive while it lays out).
+  await expect.poll(async () => {
+    const last = (await messages(page, 'passerelle:height')).at(-1).height;
+    return (await page.locator('#passerelle').getAttribute('height')) === String(last) && last > 640;
+  }).toBe(true);
   // No page header, a link out to the full view.
   await expect(frame.locator('.app-header')).toBeHidden();
   await expect(frame.getByTestId('open-full-view')).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:4173\/(\?|$)/);
