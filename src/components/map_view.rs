@@ -314,14 +314,21 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
         let dataset = dataset.clone();
         let starts: Arc<HashMap<String, Option<i64>>> =
             Arc::new(dataset.items.iter().map(|i| (i.id.clone(), crate::model::time::span(&i.when).map(|s| s.0))).collect());
+        // The filtered set changes with the filter only, not with every pan or zoom frame
+        // that redraws the site layer.
+        let shown_set = {
+            let dataset = dataset.clone();
+            Memo::new(move |_| {
+                state.filter.with(|f| (!f.is_empty(), f.apply(&dataset).into_iter().map(|i| i.id.clone()).collect::<std::collections::BTreeSet<String>>()))
+            })
+        };
         Effect::new(move |_| {
             let _ = panes_html.get();
             overlay_at.track();
             view.track();
             state.lang.track();
             let cursor = state.cursor.get();
-            let (filtering, shown): (bool, std::collections::HashSet<String>) =
-                state.filter.with(|f| (!f.is_empty(), f.apply(&dataset).into_iter().map(|i| i.id.clone()).collect()));
+            let (filtering, shown) = shown_set.get();
             let future = |id: &str| matches!((cursor, starts.get(id).copied().flatten()), (Some(c), Some(s)) if s > c);
             let (Some(world), Some(overlay)) = (svg_ref.get(), overlay_ref.get()) else { return };
             for svg in [&world, &overlay] {

@@ -406,12 +406,6 @@ pub fn escape_xml(s: &str) -> String {
     out
 }
 
-/// How an enum value is spelt in the dataset (`ski_resort`), as a CSS-friendly slug
-/// (`ski-resort`).
-pub fn slug_of<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(|s| s.replace('_', "-"))).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -318,7 +318,7 @@ fn layer_class(layer: Layer) -> &'static str {
 }
 
 fn kind_class(kind: SiteKind) -> String {
-    crate::geo::scene::slug_of(&kind)
+    crate::model::url_state::enum_slug(&kind)
 }
 
 fn side_class(side: Side) -> &'static str {
@@ -332,8 +332,8 @@ fn side_class(side: Side) -> &'static str {
 pub fn link_class(kind: ItemKind, status: Status, proposed: bool) -> String {
     format!(
         "link link--{} link--{}{}",
-        crate::geo::scene::slug_of(&kind),
-        crate::geo::scene::slug_of(&status),
+        crate::model::url_state::enum_slug(&kind),
+        crate::model::url_state::enum_slug(&status),
         if proposed { " link--proposed" } else { "" }
     )
 }

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::dataset::Lang;
+use super::validate::is_id;
 
 /// The protocol version this build speaks.
 pub const VERSION: u32 = 1;
@@ -42,10 +43,6 @@ struct RawCommand {
     site: Option<String>,
     date: Option<String>,
     lang: Option<String>,
-}
-
-fn is_id(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Parses a message's JSON; `Err` says why it is refused.

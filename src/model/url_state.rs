@@ -4,6 +4,7 @@
 
 use super::dataset::{Domain, ItemKind, Lang, Status};
 use super::filter::{Filter, SideFilter};
+use super::validate::is_id;
 
 /// The state a URL carries. `None` and empty mean "the default".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -44,14 +45,12 @@ pub fn is_origin(s: &str) -> bool {
         && port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn is_id(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 fn enum_from<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(s.replace('-', "_"))).ok()
 }
 
+/// How an enum value is spelt in the dataset (`ski_resort`), as a URL- and CSS-friendly
+/// slug (`ski-resort`).
 pub fn enum_slug<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v).ok().and_then(|v| v.as_str().map(|s| s.replace('_', "-"))).unwrap_or_default()
 }

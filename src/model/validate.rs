@@ -146,9 +146,7 @@ impl Validator<'_> {
             let path = format!("{collection}[{i}].id");
             if id.is_empty() {
                 self.error(path, "", "the id is empty".into());
-            } else if id.len() > MAX_ID_LEN
-                || !id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-            {
+            } else if !is_id(id) {
                 self.error(
                     path,
                     id,
@@ -366,6 +364,14 @@ impl Validator<'_> {
             &[("sites", &item.sites), ("parties", &item.parties), ("related", &item.related)],
         );
     }
+}
+
+/// Whether `id` is a well-formed record id: lowercase letters and digits in words joined by
+/// `-`, at most [`MAX_ID_LEN`] bytes. The URL and the embed commands accept only such ids.
+pub fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// How an enum value is spelt in the dataset file.
