@@ -50,7 +50,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
     };
 
     let frame = NodeRef::<html::Div>::new();
-    let size = RwSignal::new(Viewport { width: 800.0, height: 450.0 });
+    let size = crate::components::element_size(frame, Viewport { width: 800.0, height: 450.0 });
     let view = state.map_view;
     // The fitted panes of the current view and size; user moves are applied on top.
     let panes = {
@@ -60,26 +60,6 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
     let transforms = RwSignal::new(panes.get_untracked().iter().map(|p| p.transform).collect::<Vec<_>>());
     let hover = RwSignal::new(None::<Hover>);
     let animation = StoredValue::new(0u32);
-
-    // Measure the frame now and whenever the window changes size.
-    let measure = move || {
-        if let Some(el) = frame.get_untracked() {
-            let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
-            if w > 0.0 && h > 0.0 {
-                let next = Viewport { width: w, height: h };
-                if size.get_untracked() != next {
-                    size.set(next);
-                }
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if frame.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     // The side-by-side view needs room; fall back to the overview when there is none.
     Effect::new(move |_| {

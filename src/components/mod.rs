@@ -33,3 +33,26 @@ pub(crate) fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 's
     let lang = leptos::prelude::use_context::<crate::app::AppState>().map(|s| s.lang);
     move || msg.text(lang.map_or(crate::model::Lang::En, |l| leptos::prelude::Get::get(&l)))
 }
+
+/// The client size of `node` in CSS pixels, measured once it is mounted and again whenever
+/// the window is resized (`initial` until then; an element not laid out yet is ignored).
+pub(crate) fn element_size(node: leptos::prelude::NodeRef<leptos::html::Div>, initial: crate::geo::Viewport) -> leptos::prelude::RwSignal<crate::geo::Viewport> {
+    use leptos::prelude::*;
+    let size = RwSignal::new(initial);
+    let measure = move || {
+        if let Some(el) = node.get_untracked() {
+            let next = crate::geo::Viewport { width: f64::from(el.client_width()), height: f64::from(el.client_height()) };
+            if next.width > 0.0 && next.height > 0.0 && size.get_untracked() != next {
+                size.set(next);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if node.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    size
+}

@@ -158,23 +158,9 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
     // Room after the last item for its box to be read.
     let extent = ((first - 45) as f64, (add_months(last, 1) + 150) as f64);
     let window = RwSignal::new(extent);
-    let width = RwSignal::new(600.0);
     let lanes_ref = NodeRef::<html::Div>::new();
-    let measure = move || {
-        if let Some(el) = lanes_ref.get_untracked() {
-            let w = f64::from(el.client_width());
-            if w > 0.0 && (w - width.get_untracked()).abs() > 0.5 {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if lanes_ref.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let lanes_size = crate::components::element_size(lanes_ref, crate::geo::Viewport { width: 600.0, height: 1.0 });
+    let width = Memo::new(move |_| lanes_size.get().width);
 
     let scale = move || {
         let (from, to) = window.get();
