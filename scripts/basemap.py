@@ -32,6 +32,15 @@ OVERVIEW_BOX = (-12.0, 15.0, 150.0, 72.0)
 OVERVIEW_TOLERANCE = 0.15  # degrees, Douglas-Peucker on the overview's countries
 REGIONAL_TOLERANCE = 0.02  # for countries and context seen in the regional views
 CN_CONTEXT_BOX = (112.0, 35.0, 121.0, 43.5)
+REGIONAL_MARGIN = 3.0  # degrees around a context box that a wide regional view may show
+
+
+def regional_tolerance(x, y):
+    for w, s, e, n in (FR_CONTEXT_BOX, CN_CONTEXT_BOX):
+        m = REGIONAL_MARGIN
+        if w - m <= x <= e + m and s - m <= y <= n + m:
+            return REGIONAL_TOLERANCE
+    return OVERVIEW_TOLERANCE
 
 
 def parse_gpkg_geometry(blob):
@@ -119,8 +128,11 @@ def union_by_shared_edges(polygons):
 
 
 def simplify(ring, tolerance):
-    """Douglas-Peucker, keeping the ring closed and at least a triangle."""
-    if tolerance <= 0 or len(ring) < 5:
+    """Douglas-Peucker, keeping the ring closed and at least a triangle. tolerance is a
+    number of degrees, or a function of (x, y) giving one: a point is kept while it is
+    farther from its chord than the tolerance where it stands."""
+    tol = tolerance if callable(tolerance) else (lambda x, y: tolerance)
+    if (not callable(tolerance) and tolerance <= 0) or len(ring) < 5:
         return ring
     keep = [False] * len(ring)
     keep[0] = keep[-1] = True
@@ -130,13 +142,14 @@ def simplify(ring, tolerance):
         (x1, y1), (x2, y2) = ring[i], ring[j]
         dx, dy = x2 - x1, y2 - y1
         norm = math.hypot(dx, dy)
-        best, index = 0.0, None
+        best, index = 1.0, None  # the largest distance in tolerances, over 1 to be kept
         for k in range(i + 1, j):
             x, y = ring[k]
             d = math.hypot(x - x1, y - y1) if norm == 0 else abs(dy * x - dx * y + x2 * y1 - y2 * x1) / norm
-            if d > best:
-                best, index = d, k
-        if index is not None and best > tolerance:
+            t = tol(x, y)
+            if d > best * t:
+                best, index = d / t, k
+        if index is not None:
             keep[index] = True
             stack += [(i, index), (index, j)]
     out = [p for p, k in zip(ring, keep) if k]
@@ -228,7 +241,8 @@ def main():
         if overlaps(bbox(polys), OVERVIEW_BOX):
             id = iso3.lower() if iso3 and iso3 != "-99" else slug(name)
             regional = touches(polys, FR_CONTEXT_BOX) or touches(polys, CN_CONTEXT_BOX)
-            tolerance = REGIONAL_TOLERANCE if regional else OVERVIEW_TOLERANCE
+            # Fine only where a regional view can show it: China and Russia are large.
+            tolerance = regional_tolerance if regional else OVERVIEW_TOLERANCE
             add("country", id, name, polys, tolerance=tolerance, min_extent=0.5, box=OVERVIEW_BOX)
 
     departements = rows(db, "select name, geom from states_provinces where adm0_a3 = 'FRA'")
@@ -242,13 +256,13 @@ def main():
             if name in AURA:
                 add("departement", slug(name), name, polys)
             else:
-                add("context", slug(name), name, polys, tolerance=REGIONAL_TOLERANCE)
+                add("context", slug(name), name, polys, tolerance=regional_tolerance)
 
     provinces = dict(rows(db, "select name, geom from states_provinces where adm0_a3 = 'CHN'"))
     for name in CN_REGIONS:
         add("region", slug(name), name, provinces[name])
     for name in CN_CONTEXT:
-        add("context", slug(name), name, provinces[name], tolerance=REGIONAL_TOLERANCE)
+        add("context", slug(name), name, provinces[name], tolerance=regional_tolerance)
 
     json.dump({
         "credit": "Natural Earth (public domain): 10m admin-0 and admin-1 v4.1.0, as simplified in QGIS's world_map.gpkg",

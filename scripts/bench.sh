@@ -11,7 +11,7 @@ ensure_everything
 
 say "release build (trunk build --release)"
 mkdir -p target/bench
-wasm_env trunk build --release >target/bench/trunk.log 2>&1 || die "trunk build failed: see target/bench/trunk.log"
+release_env trunk build --release >target/bench/trunk.log 2>&1 || die "trunk build failed: see target/bench/trunk.log"
 bash scripts/sizes.sh
 
 say "synthetic dataset"

@@ -11,4 +11,8 @@ if [[ " $* " == *" --release "* ]]; then ensure_node_packages; fi # wasm-opt
 
 PORT="${PORT:-8080}"
 say "building, then serving Passerelle at http://127.0.0.1:$PORT/ (Ctrl-C stops)"
-wasm_env trunk serve --address 127.0.0.1 --port "$PORT" "$@"
+if [[ " $* " == *" --release "* ]]; then
+  release_env trunk serve --address 127.0.0.1 --port "$PORT" "$@"
+else
+  wasm_env trunk serve --address 127.0.0.1 --port "$PORT" "$@"
+fi

@@ -57,7 +57,7 @@ count_cargo "$LOGS/web.log"
 
 say "3/4 release build (trunk build --release)"
 rm -rf dist
-if ! wasm_env trunk build --release >"$LOGS/trunk.log" 2>&1; then
+if ! release_env trunk build --release >"$LOGS/trunk.log" 2>&1; then
   tail -n 60 "$LOGS/trunk.log"
   die "trunk build failed: the whole log is $LOGS/trunk.log"
 fi

@@ -1,6 +1,7 @@
 //! What the user sees when the app itself fails: a panic must never leave a blank page.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The id of the element that carries a fatal error message.
 pub const FATAL_ERROR_ID: &str = "fatal-error";
@@ -12,6 +13,37 @@ pub fn install_panic_hook() {
         console_error_panic_hook::hook(info);
         show_fatal_error(&info.to_string());
     }));
+}
+
+/// Release builds abort at once on a panic (see `release_env` in scripts/toolchain.sh), so
+/// the hook above never runs there: the panic is a WebAssembly trap, thrown as a
+/// `WebAssembly.RuntimeError` to whatever JavaScript called in (an event, a timer, a
+/// promise). This listener turns such an uncaught trap into the same message in the page.
+/// Other uncaught errors are left to the console.
+pub fn install_trap_listener() {
+    let Some(window) = web_sys::window() else { return };
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        if let Some(error) = trap_of(&event) {
+            show_fatal_error(&String::from(js_sys::Error::from(error).to_string()));
+        }
+    });
+    for kind in ["error", "unhandledrejection"] {
+        let _ = window.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    }
+    // Lives as long as the page.
+    listener.forget();
+}
+
+/// The WebAssembly trap an `error` or `unhandledrejection` event carries, if any.
+fn trap_of(event: &web_sys::Event) -> Option<JsValue> {
+    let error = if let Some(e) = event.dyn_ref::<web_sys::ErrorEvent>() {
+        e.error()
+    } else if let Some(e) = event.dyn_ref::<web_sys::PromiseRejectionEvent>() {
+        e.reason()
+    } else {
+        return None;
+    };
+    error.is_instance_of::<js_sys::WebAssembly::RuntimeError>().then_some(error)
 }
 
 /// Puts a fatal error message at the top of the page, in plain DOM: after a panic the

@@ -1,8 +1,9 @@
-//! The browser entry point: install the panic hook, then mount the app.
+//! The browser entry point: install the panic hook and the trap listener, then mount the app.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     passerelle::fatal::install_panic_hook();
+    passerelle::fatal::install_trap_listener();
     leptos::mount::mount_to_body(passerelle::app::App);
 }
 

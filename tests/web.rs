@@ -157,3 +157,23 @@ fn fatal_error_is_shown_once_as_text() {
     assert_eq!(document().query_selector_all(".fatal-error").unwrap().length(), 1);
     panel.remove();
 }
+
+#[wasm_bindgen_test]
+fn an_uncaught_wasm_trap_is_shown_but_other_errors_are_not() {
+    use passerelle::fatal::install_trap_listener;
+    use web_sys::{ErrorEvent, ErrorEventInit};
+    install_trap_listener();
+    let raise = |error: &wasm_bindgen::JsValue| {
+        let init = ErrorEventInit::new();
+        init.set_error(error);
+        let event = ErrorEvent::new_with_event_init_dict("error", &init).unwrap();
+        web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    };
+    raise(&js_sys::Error::new("an ordinary script error").into());
+    assert!(document().get_element_by_id(FATAL_ERROR_ID).is_none(), "only traps are fatal");
+    raise(&js_sys::WebAssembly::RuntimeError::new("unreachable").into());
+    let panel = document().get_element_by_id(FATAL_ERROR_ID).expect("fatal error panel after a trap");
+    let shown = panel.query_selector("pre").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(shown.contains("RuntimeError") && shown.contains("unreachable"), "{shown}");
+    panel.remove();
+}

@@ -1,6 +1,7 @@
 // The map benchmark: loads the built site (dist/) in headless Chromium on 127.0.0.1 with
 // the real dataset and with a synthetic one, several times each, and prints the median of:
-//   drawn  — navigation start to the map's first complete drawing (performance mark)
+//   drawn  — navigation start to the map and the timeline both drawn with data (the
+//            later of the marks passerelle:map-drawn and passerelle:timeline-drawn)
 //   zoom   — a click on "zoom in" until the next frame is painted
 //   pan    — an arrow key on the map until the next frame is painted
 //   hover  — a pointer over a site (highlighting what it connects) until painted
@@ -10,6 +11,7 @@
 //   redraw — a zoom step until the site layer is redrawn for the new scale (with many
 //            sites it is redrawn once the gesture pauses, 150 ms after the last step)
 //   heap   — JS heap in use after load (MB)
+//   wasm   — the WebAssembly memory after load (MB; it only grows)
 // A benchmark, not a test: it prints figures and fails only if the page does not work.
 //
 //   node bench/map-bench.mjs <dist> <synthetic.json> [runs]
@@ -40,7 +42,7 @@ async function toNextPaint(page, action) {
 }
 
 async function measure(label, body) {
-  const rows = { drawn: [], zoom: [], pan: [], hover: [], view: [], redraw: [], step: [], filter: [], heap: [] };
+  const rows = { drawn: [], zoom: [], pan: [], hover: [], view: [], redraw: [], step: [], filter: [], heap: [], wasm: [] };
   // Quiet: an idle callback comes at once, twice in a row (the load's work is over).
   const idle = async (page) => {
     for (let i = 0, calm = 0; i < 40 && calm < 2; i++) {
@@ -51,10 +53,13 @@ async function measure(label, body) {
   let sites = 0, links = 0;
   for (let run = 0; run < RUNS; run++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // trunk's bootstrap announces the instance; its memory is read after load.
+    await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__passerelleMemory = e.detail.wasm.memory; }));
     if (body) await page.route('**/data/cooperation.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
     await page.goto(`http://127.0.0.1:${PORT}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('passerelle:map-drawn').length > 0, null, { timeout: 120_000 });
-    rows.drawn.push(await page.evaluate(() => performance.getEntriesByName('passerelle:map-drawn')[0].startTime));
+    const marks = ['passerelle:map-drawn', 'passerelle:timeline-drawn'];
+    await page.waitForFunction((names) => names.every((n) => performance.getEntriesByName(n).length > 0), marks, { timeout: 120_000 });
+    rows.drawn.push(await page.evaluate((names) => Math.max(...names.map((n) => performance.getEntriesByName(n)[0].startTime)), marks));
     // Let the load finish its work (the timeline, the lists) before timing interactions.
     await page.waitForTimeout(3000);
     await idle(page);
@@ -90,11 +95,12 @@ async function measure(label, body) {
     await page.waitForTimeout(400); await idle(page);
     rows.filter.push(await toNextPaint(page, `document.querySelector('input[data-filter^="status:"]').click()`));
     rows.heap.push(await page.evaluate(() => performance.memory.usedJSHeapSize / 1e6));
+    rows.wasm.push(await page.evaluate(() => window.__passerelleMemory.buffer.byteLength / 1e6));
     await page.close();
   }
   if (process.env.BENCH_DEBUG) console.log(JSON.stringify(rows));
   const fmt = (k, unit) => `${median(rows[k]).toFixed(1)} ${unit}`;
-  console.log(`${label.padEnd(32)} ${String(sites).padStart(5)} sites ${String(links).padStart(6)} links | drawn ${fmt('drawn', 'ms')} | zoom ${fmt('zoom', 'ms')} | pan ${fmt('pan', 'ms')} | hover ${fmt('hover', 'ms')} | view ${fmt('view', 'ms')} | redraw ${fmt('redraw', 'ms')} | cursor step ${fmt('step', 'ms')} | filter ${fmt('filter', 'ms')} | heap ${fmt('heap', 'MB')}`);
+  console.log(`${label.padEnd(32)} ${String(sites).padStart(5)} sites ${String(links).padStart(6)} links | drawn ${fmt('drawn', 'ms')} | zoom ${fmt('zoom', 'ms')} | pan ${fmt('pan', 'ms')} | hover ${fmt('hover', 'ms')} | view ${fmt('view', 'ms')} | redraw ${fmt('redraw', 'ms')} | cursor step ${fmt('step', 'ms')} | filter ${fmt('filter', 'ms')} | heap ${fmt('heap', 'MB')} | wasm ${fmt('wasm', 'MB')}`);
 }
 
 console.log(`median of ${RUNS} runs, headless Chromium, 1280x720, dist/ on 127.0.0.1`);
