@@ -255,6 +255,18 @@ pub fn long_date(lang: Lang, day: i64) -> String {
     partial_date(lang, &PartialDate { year: y, month: Some(m), day: Some(d) })
 }
 
+/// The label of a timeline axis tick: the year where a year starts, else the month as
+/// the language abbreviates it (`févr.`, `Feb`, `2月`).
+pub fn tick_label(lang: Lang, tick: &crate::model::time::Tick) -> String {
+    let m = usize::from(tick.month.clamp(1, 12)) - 1;
+    match lang {
+        _ if tick.major => tick.year.to_string(),
+        Lang::Fr => MONTHS_FR_SHORT[m].to_owned(),
+        Lang::En => MONTHS_EN_SHORT[m].to_owned(),
+        Lang::Zh => format!("{}月", m + 1),
+    }
+}
+
 /// A day number's month and year.
 pub fn month_year(lang: Lang, day: i64) -> String {
     let (y, m, _) = civil(day);
@@ -339,6 +351,15 @@ mod tests {
 
     fn has_cjk(s: &str) -> bool {
         s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    }
+
+    #[test]
+    fn axis_ticks_name_months_in_each_language_and_years_as_numbers() {
+        use crate::model::time::Tick;
+        let feb = Tick { day: 0, year: 2022, month: 2, major: false };
+        let jan = Tick { day: 0, year: 2022, month: 1, major: true };
+        assert_eq!([Lang::Fr, Lang::En, Lang::Zh].map(|l| tick_label(l, &feb)), ["févr.", "Feb", "2月"]);
+        assert_eq!([Lang::Fr, Lang::En, Lang::Zh].map(|l| tick_label(l, &jan)), ["2022", "2022", "2022"]);
     }
 
     /// Every message exists in every language, with the same number of blanks, and the

@@ -254,11 +254,13 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
         out
     };
     let axis = move || {
+        let lang = state.lang.get();
         ticks(&scale(), 70.0)
             .into_iter()
             .map(|t| {
                 let x = scale().x(t.day as f64);
-                view! { <span class="axis__tick" class:axis__tick--major=t.major style:left=format!("{x:.1}px")>{t.label}</span> }
+                let label = crate::i18n::tick_label(lang, &t);
+                view! { <span class="axis__tick" class:axis__tick--major=t.major style:left=format!("{x:.1}px")>{label}</span> }
             })
             .collect_view()
     };

@@ -88,15 +88,16 @@ impl TimeScale {
     }
 }
 
-/// A tick: its day, its label, and whether it starts a year (drawn stronger).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A tick on the first day of a month: its day number, year and month (1–12), and whether
+/// it starts a year (labelled with the year and drawn stronger; the others are labelled
+/// with the month, in the reader's language: see `i18n::tick_label`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tick {
     pub day: i64,
-    pub label: String,
+    pub year: i32,
+    pub month: u8,
     pub major: bool,
 }
-
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// Ticks for the shown window, at least `min_px` apart: every year (or every 2, 5, 10),
 /// or every 6, 3 or 1 months when zoomed in.
@@ -113,8 +114,7 @@ pub fn ticks(scale: &TimeScale, min_px: f64) -> Vec<Tick> {
                 let day = day_number(y, m, 1);
                 if day >= from && day <= to {
                     let major = m == 1;
-                    let label = if major { y.to_string() } else { MONTHS[m as usize - 1].to_string() };
-                    out.push(Tick { day, label, major });
+                    out.push(Tick { day, year: y, month: m, major });
                 }
             }
         }
@@ -123,7 +123,7 @@ pub fn ticks(scale: &TimeScale, min_px: f64) -> Vec<Tick> {
     let step = [1, 2, 5, 10, 20, 50].into_iter().find(|s| f64::from(*s) * 365.25 * px_per_day >= min_px).unwrap_or(100);
     (y0..=y1 + 1)
         .filter(|y| y.rem_euclid(step) == 0)
-        .map(|y| Tick { day: day_number(y, 1, 1), label: y.to_string(), major: true })
+        .map(|y| Tick { day: day_number(y, 1, 1), year: y, month: 1, major: true })
         .filter(|t| t.day >= from && t.day <= to)
         .collect()
 }
@@ -178,13 +178,16 @@ mod tests {
     fn ticks_go_from_years_to_months_as_you_zoom() {
         let (a, b) = (day_number(2017, 1, 1) as f64, day_number(2023, 1, 1) as f64);
         let wide = TimeScale { from: a, to: b, x0: 0.0, x1: 600.0 };
-        let years: Vec<String> = ticks(&wide, 60.0).into_iter().map(|t| t.label).collect();
-        assert_eq!(years, ["2017", "2018", "2019", "2020", "2021", "2022", "2023"]);
+        let years: Vec<i32> = ticks(&wide, 60.0).into_iter().map(|t| t.year).collect();
+        assert_eq!(years, [2017, 2018, 2019, 2020, 2021, 2022, 2023]);
+        assert!(ticks(&wide, 60.0).iter().all(|t| t.major && t.month == 1));
         let narrow = TimeScale { from: a, to: b, x0: 0.0, x1: 200.0 };
         assert_eq!(ticks(&narrow, 60.0).len(), 3, "every two years: 2018, 2020, 2022");
         let close = TimeScale { from: day_number(2018, 1, 1) as f64, to: day_number(2019, 1, 1) as f64, x0: 0.0, x1: 1200.0 };
-        let months: Vec<String> = ticks(&close, 60.0).into_iter().map(|t| t.label).collect();
-        assert_eq!(months.first().map(String::as_str), Some("2018"));
-        assert!(months.contains(&"Feb".to_string()) && months.len() == 13);
+        let months: Vec<(i32, u8, bool)> = ticks(&close, 60.0).into_iter().map(|t| (t.year, t.month, t.major)).collect();
+        assert_eq!(months.len(), 13);
+        assert_eq!(months[0], (2018, 1, true));
+        assert_eq!(months[1], (2018, 2, false));
+        assert_eq!(months[12], (2019, 1, true));
     }
 }

@@ -50,6 +50,15 @@ test('dates and numbers are written per language', async ({ page }) => {
     await expect(page.locator('.list-view tr[data-row="forum-2018-chambery"] .list__date')).toHaveText(date);
     await expect(page.locator('.detail dd').first()).toHaveText(date);
   }
+  // Zoomed in, the axis names months: in the reader's language, years as numbers.
+  for (const [lang, months] of [['fr', /^(janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.)$/], ['en', /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/], ['zh', /^(1[0-2]|[1-9])月$/]]) {
+    await page.goto(`./?lang=${lang}`);
+    await appSettled(page);
+    for (let i = 0; i < 4; i++) await page.getByTestId('timeline-zoom-in').click();
+    const ticks = await page.locator('.axis__tick:not(.axis__tick--major)').allTextContents();
+    expect(ticks.length, `${lang}: month ticks`).toBeGreaterThan(2);
+    for (const t of ticks) expect(t, `${lang} tick`).toMatch(months);
+  }
   await page.goto('./?lang=fr&site=zhangjiakou');
   await appSettled(page);
   await expect(page.locator('.detail-panel__figures')).toContainText('900\u202f000');
