@@ -32,15 +32,31 @@ OVERVIEW_BOX = (-12.0, 15.0, 150.0, 72.0)
 OVERVIEW_TOLERANCE = 0.15  # degrees, Douglas-Peucker on the overview's countries
 REGIONAL_TOLERANCE = 0.02  # for countries and context seen in the regional views
 CN_CONTEXT_BOX = (112.0, 35.0, 121.0, 43.5)
-REGIONAL_MARGIN = 3.0  # degrees around a context box that a wide regional view may show
+REGIONAL_MARGIN = 3.0  # degrees around a context box that a regional view shows
+WIDE_MARGIN = 8.0  # … and that a 1920-pixel-wide regional view reaches
+WIDE_TOLERANCE = 0.1
+
+
+def near_regions(x, y, margin=REGIONAL_MARGIN):
+    """True where a regional view may show the point (within margin degrees of a box)."""
+    m = margin
+    return any(w - m <= x <= e + m and s - m <= y <= n + m for w, s, e, n in (FR_CONTEXT_BOX, CN_CONTEXT_BOX))
 
 
 def regional_tolerance(x, y):
-    for w, s, e, n in (FR_CONTEXT_BOX, CN_CONTEXT_BOX):
-        m = REGIONAL_MARGIN
-        if w - m <= x <= e + m and s - m <= y <= n + m:
-            return REGIONAL_TOLERANCE
+    """Fine around the regions, coarser where only a wide screen's regional view reaches,
+    coarse elsewhere."""
+    if near_regions(x, y):
+        return REGIONAL_TOLERANCE
+    if near_regions(x, y, WIDE_MARGIN):
+        return WIDE_TOLERANCE
     return OVERVIEW_TOLERANCE
+
+
+def overview_min_extent(x, y):
+    """Small islands and countries are left out of the overview, not of the regional views
+    (Andorra and Monaco would leave holes beside France)."""
+    return 0.0 if near_regions(x, y) else 0.5
 
 
 def parse_gpkg_geometry(blob):
@@ -188,18 +204,13 @@ def bbox(polys):
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def touches(polys, box):
-    """True when some vertex lies in box (bounding boxes of Russia or Norway cover everything)."""
-    return any(box[0] <= x <= box[2] and box[1] <= y <= box[3] for poly in polys for ring in poly for x, y in ring)
-
-
 def overlaps(b, box):
     return not (b[2] < box[0] or b[0] > box[2] or b[3] < box[1] or b[1] > box[3])
 
 
 def encode(polys, tolerance=0.0, min_extent=0.0, box=None):
     """Flat delta-encoded integer rings, clipped to box; rings smaller than min_extent
-    degrees are dropped."""
+    degrees (a number, or a function of a ring's first point) are dropped."""
     out = []
     for poly in polys:
         for ring in poly:
@@ -208,7 +219,8 @@ def encode(polys, tolerance=0.0, min_extent=0.0, box=None):
                 if not ring:
                     continue
             xs, ys = [x for x, _ in ring], [y for _, y in ring]
-            if max(xs) - min(xs) < min_extent and max(ys) - min(ys) < min_extent:
+            extent = min_extent(xs[0], ys[0]) if callable(min_extent) else min_extent
+            if max(xs) - min(xs) < extent and max(ys) - min(ys) < extent:
                 continue
             points = []
             for x, y in simplify(ring, tolerance):
@@ -240,10 +252,9 @@ def main():
         polys = parse_gpkg_geometry(geom)
         if overlaps(bbox(polys), OVERVIEW_BOX):
             id = iso3.lower() if iso3 and iso3 != "-99" else slug(name)
-            regional = touches(polys, FR_CONTEXT_BOX) or touches(polys, CN_CONTEXT_BOX)
-            # Fine only where a regional view can show it: China and Russia are large.
-            tolerance = regional_tolerance if regional else OVERVIEW_TOLERANCE
-            add("country", id, name, polys, tolerance=tolerance, min_extent=0.5, box=OVERVIEW_BOX)
+            # Fine only where a regional view can show it (Spain's Pyrenees as well as
+            # France), coarse elsewhere (most of China and Russia).
+            add("country", id, name, polys, tolerance=regional_tolerance, min_extent=overview_min_extent, box=OVERVIEW_BOX)
 
     departements = rows(db, "select name, geom from states_provinces where adm0_a3 = 'FRA'")
     by_name = dict(departements)

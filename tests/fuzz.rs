@@ -1,11 +1,13 @@
 //! Fuzzing the dataset parser and validator on stable Rust: a small seeded generator of
-//! arbitrary JSON, of mutations of the real dataset, and of raw text. Any panic fails.
+//! arbitrary JSON, of mutations of the real dataset, and of raw text. Any panic fails, and
+//! so does any input on which the hand-written record reader (src/model/read.rs) and
+//! serde's derive give a different result or message.
 //!
 //! The short run is part of `cargo test`. The long one:
 //!
 //!     PASSERELLE_FUZZ_CASES=1000000 cargo test --release --test fuzz -- --nocapture
 
-use passerelle::model::parse_dataset;
+use passerelle::model::{parse_dataset, parse_dataset_with_serde};
 use serde_json::{json, Map, Value};
 
 /// xorshift64*: deterministic, no dependency.
@@ -46,8 +48,11 @@ fn value(r: &mut Rng, depth: usize) -> Value {
         0 => Value::Null,
         1 => json!(r.chance(2)),
         2 => {
-            let n = [0.0, -1.0, 1e308, -1e308, 45.5, 5.9, 116.4, 1.0 / 3.0][r.below(8)];
-            json!(n)
+            if r.chance(2) {
+                json!([0i64, -1, 12, 1, 900_000, 4_294_967_296, i64::MIN][r.below(7)])
+            } else {
+                json!([0.0, -1.0, 1e308, -1e308, 45.5, 5.9, 116.4, 1.0 / 3.0, 1e21][r.below(9)])
+            }
         }
         3 => json!(string(r)),
         4 => Value::Array((0..r.below(5)).map(|_| value(r, depth + 1)).collect()),
@@ -126,7 +131,9 @@ fn the_parser_and_validator_never_panic() {
                 s
             }
         };
-        match parse_dataset("fuzz.json", &text) {
+        let outcome = parse_dataset("fuzz.json", &text);
+        assert_eq!(outcome, parse_dataset_with_serde("fuzz.json", &text), "the reader and serde differ on:\n{text}");
+        match outcome {
             Ok(_) => accepted += 1,
             Err(e) => {
                 // Every refusal has a sentence.
@@ -138,4 +145,52 @@ fn the_parser_and_validator_never_panic() {
     println!("fuzz: {cases} inputs, {accepted} accepted, {refused} refused, no panic");
     assert_eq!(accepted + refused, cases);
     assert!(refused > 0 && accepted > 0, "the generator reaches both outcomes");
+}
+
+/// Shapes serde's derive accepts or words in its own way, each compared with the reader.
+#[test]
+fn the_reader_matches_serde_on_odd_shapes() {
+    let small: Value = serde_json::from_str(include_str!("fixtures/small.json")).unwrap();
+    let site = small["sites"][0].clone();
+    let odd: Vec<Value> = vec![
+        json!(["Lyon", "Lyon", "里昂"]),
+        json!(["Lyon", "Lyon"]),
+        json!(["Lyon", "Lyon", "里昂", "extra"]),
+        json!({"city": null}),
+        json!({"city": 1}),
+        json!({"metropolis": null}),
+        json!({}),
+        json!({"city": null, "region": null}),
+        json!(12),
+        json!(-4),
+        json!(4.5e-7),
+        json!(1e21),
+        json!(true),
+        json!(null),
+        json!("a \"quoted\" \u{1} name"),
+        json!([]),
+    ];
+    let fields = ["id", "name", "kind", "lon", "lat", "side", "region", "figures", "not_from_sources"];
+    let mut compared = 0;
+    for field in fields {
+        for value in &odd {
+            let mut s = site.clone();
+            s[field] = value.clone();
+            let mut v = small.clone();
+            v["sites"][0] = s;
+            let text = v.to_string();
+            assert_eq!(parse_dataset("odd.json", &text), parse_dataset_with_serde("odd.json", &text), "differ on {field} = {value}");
+            compared += 1;
+        }
+    }
+    // A whole record as an array of its fields in order, short and long.
+    for n in [0, 3, 7, 9, 10] {
+        let mut v = small.clone();
+        let values: Vec<Value> = fields.iter().map(|f| site.get(*f).cloned().unwrap_or(json!([]))).chain([json!(1)]).take(n).collect();
+        v["sites"][0] = Value::Array(values);
+        let text = v.to_string();
+        assert_eq!(parse_dataset("odd.json", &text), parse_dataset_with_serde("odd.json", &text), "differ on a {n}-element record");
+        compared += 1;
+    }
+    assert_eq!(compared, fields.len() * odd.len() + 5);
 }

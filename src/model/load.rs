@@ -5,10 +5,10 @@
 
 use std::fmt;
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::dataset::{Dataset, SCHEMA_VERSION};
+use super::read::FromJson;
 use super::validate::{validate, Issue, KnownIds, Severity};
 
 /// The largest dataset file accepted, in bytes. The real one is a few tens of kilobytes;
@@ -149,8 +149,30 @@ pub fn check_data_path(path: &str) -> Result<String, String> {
     Ok(path.to_owned())
 }
 
+/// How records are read: by hand (the app), or by serde's derive (native only, to check
+/// that the two say the same thing).
+#[derive(Clone, Copy)]
+enum Reader {
+    Hand,
+    #[cfg(not(target_arch = "wasm32"))]
+    Serde,
+}
+
 /// Reads and checks the text of the dataset file `file`.
 pub fn parse_dataset(file: &str, text: &str) -> Result<Loaded, LoadError> {
+    parse_dataset_by(file, text, Reader::Hand)
+}
+
+/// [`parse_dataset`] with records read by serde's derive and `serde_path_to_error`, which
+/// the hand-written reader must match message for message (tests/fuzz.rs). Native only:
+/// the derive's code is what the wasm no longer carries.
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub fn parse_dataset_with_serde(file: &str, text: &str) -> Result<Loaded, LoadError> {
+    parse_dataset_by(file, text, Reader::Serde)
+}
+
+fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, LoadError> {
     let file_owned = || file.to_owned();
     if text.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { file: file_owned(), bytes: text.len() });
@@ -194,10 +216,10 @@ pub fn parse_dataset(file: &str, text: &str) -> Result<Loaded, LoadError> {
     // Each record on its own, so that every broken record is reported, not just the first.
     let dataset = Dataset {
         schema: SCHEMA_VERSION,
-        sources: records(&root, "sources", &mut issues),
-        sites: records(&root, "sites", &mut issues),
-        actors: records(&root, "actors", &mut issues),
-        items: records(&root, "items", &mut issues),
+        sources: records(&root, "sources", &mut issues, reader),
+        sites: records(&root, "sites", &mut issues, reader),
+        actors: records(&root, "actors", &mut issues, reader),
+        items: records(&root, "items", &mut issues, reader),
     };
     issues.extend(validate(&dataset, &KnownIds::of_json(&root)));
 
@@ -213,7 +235,7 @@ fn invalid(file: &str, mut errors: Vec<Issue>) -> LoadError {
 
 /// The records of the top-level array `key` that have the right shape; the others are
 /// reported in `issues` with their path and id. A missing array is reported by the caller.
-fn records<T: DeserializeOwned>(root: &Value, key: &str, issues: &mut Vec<Issue>) -> Vec<T> {
+fn records<T: FromJson + serde::de::DeserializeOwned>(root: &Value, key: &str, issues: &mut Vec<Issue>, reader: Reader) -> Vec<T> {
     let error = |path: String, record: Option<String>, message: String| Issue { severity: Severity::Error, path, record, message };
     match root.get(key) {
         None => Vec::new(),
@@ -221,14 +243,18 @@ fn records<T: DeserializeOwned>(root: &Value, key: &str, issues: &mut Vec<Issue>
             .iter()
             .enumerate()
             .filter_map(|(i, value)| {
-                serde_path_to_error::deserialize::<_, T>(value)
-                    .map_err(|e| {
-                        let inner = e.path().to_string();
-                        let path = if inner == "." { format!("{key}[{i}]") } else { format!("{key}[{i}].{inner}") };
-                        let record = value.get("id").and_then(Value::as_str).map(str::to_owned);
-                        issues.push(error(path, record, e.into_inner().to_string()));
-                    })
-                    .ok()
+                let read = match reader {
+                    Reader::Hand => T::from_json(value).map_err(|f| (f.path(), f.message)),
+                    #[cfg(not(target_arch = "wasm32"))]
+                    Reader::Serde => serde_path_to_error::deserialize::<_, T>(value)
+                        .map_err(|e| (e.path().to_string(), e.into_inner().to_string())),
+                };
+                read.map_err(|(inner, message)| {
+                    let path = if inner == "." { format!("{key}[{i}]") } else { format!("{key}[{i}].{inner}") };
+                    let record = value.get("id").and_then(Value::as_str).map(str::to_owned);
+                    issues.push(error(path, record, message));
+                })
+                .ok()
             })
             .collect(),
         Some(other) => {

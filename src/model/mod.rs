@@ -8,8 +8,11 @@ pub mod filter;
 pub mod time;
 pub mod url_state;
 mod load;
+mod read;
 pub mod validate;
 
 pub use dataset::*;
 pub use load::{check_data_path, parse_dataset, LoadError, Loaded, MAX_FILE_BYTES, MAX_LISTED_ISSUES};
+#[cfg(not(target_arch = "wasm32"))]
+pub use load::parse_dataset_with_serde;
 pub use validate::{validate_dataset, Issue, Severity};

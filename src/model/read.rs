@@ -1,0 +1,386 @@
+//! Reading dataset records from parsed JSON by hand.
+//!
+//! serde's derive, run through `serde_path_to_error`, was a fifth of the wasm (generic
+//! visitors for every field type). This reader is plain code over `serde_json::Value`, and
+//! says exactly what the derive said, with the same path: unknown fields where they stand,
+//! wrong types (`invalid type: string "4.8", expected f64`), unknown variants, missing fields
+//! in declaration order, keys read in the map's (sorted) order, even the derive's reading of
+//! an array as a struct's fields in order. Native tests compare the two on every fuzz input
+//! (`parse_dataset_with_serde`), so a difference is a failing test, not a changed message.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use super::dataset::*;
+
+/// Why a value could not be read, and where, innermost segment first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    rev_path: Vec<Segment>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+impl Failure {
+    fn new(message: String) -> Self {
+        Self { rev_path: Vec::new(), message }
+    }
+
+    fn at(mut self, segment: Segment) -> Self {
+        self.rev_path.push(segment);
+        self
+    }
+
+    /// The path as `serde_path_to_error` writes it: `title.en`, `figures[0].value`, `.` for
+    /// the value itself.
+    pub fn path(&self) -> String {
+        if self.rev_path.is_empty() {
+            return ".".to_owned();
+        }
+        let mut out = String::new();
+        for (i, segment) in self.rev_path.iter().rev().enumerate() {
+            match segment {
+                Segment::Key(key) => {
+                    if i > 0 {
+                        out.push('.');
+                    }
+                    out.push_str(key);
+                }
+                Segment::Index(n) => {
+                    let _ = write!(out, "[{n}]");
+                }
+            }
+        }
+        out
+    }
+}
+
+type Read<T> = Result<T, Failure>;
+
+/// A type read from a JSON value.
+pub trait FromJson: Sized {
+    fn from_json(value: &Value) -> Read<Self>;
+}
+
+/// serde_json's words for the value found: `integer `5``, `string "x"`, `sequence`…
+fn unexpected(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => format!("integer `{u}`"),
+            (_, Some(i)) => format!("integer `{i}`"),
+            // serde_json writes floats in its messages as it serialises them (`1e+308`).
+            _ => format!("floating point `{n}`"),
+        },
+        Value::String(s) => format!("string {s:?}"),
+        Value::Array(_) => "sequence".to_owned(),
+        Value::Object(_) => "map".to_owned(),
+    }
+}
+
+fn invalid_type(value: &Value, expected: &str) -> Failure {
+    Failure::new(format!("invalid type: {}, expected {expected}", unexpected(value)))
+}
+
+/// serde's list of what was expected: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``.
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [] => "nothing".to_owned(),
+        [a] => format!("`{a}`"),
+        [a, b] => format!("`{a}` or `{b}`"),
+        _ => {
+            let listed: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            format!("one of {}", listed.join(", "))
+        }
+    }
+}
+
+impl FromJson for String {
+    fn from_json(value: &Value) -> Read<Self> {
+        match value {
+            Value::String(s) => Ok(s.clone()),
+            other => Err(invalid_type(other, "a string")),
+        }
+    }
+}
+
+impl FromJson for f64 {
+    fn from_json(value: &Value) -> Read<Self> {
+        match value {
+            Value::Number(n) => Ok(n.as_f64().unwrap_or(f64::NAN)),
+            other => Err(invalid_type(other, "f64")),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(value: &Value) -> Read<Self> {
+        match value {
+            Value::Null => Ok(None),
+            other => T::from_json(other).map(Some),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(value: &Value) -> Read<Self> {
+        match value {
+            Value::Array(values) => values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| T::from_json(v).map_err(|f| f.at(Segment::Index(i))))
+                .collect(),
+            other => Err(invalid_type(other, "a sequence")),
+        }
+    }
+}
+
+/// How a field may be absent: as serde's derive treats it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Absent {
+    /// Never.
+    Error,
+    /// An `Option` without `#[serde(default)]`: absent from an object is `None`, but an
+    /// array must still hold it.
+    NoneInObject,
+    /// `#[serde(default)]`: absent anywhere is the default.
+    Default,
+}
+
+/// Reads the fields of struct `name` (declared `fields`, in order) from an object, in key
+/// order, or from an array, by position; `set` reads field `i` from its value. What is
+/// absent is left to the caller, except where the derive fails on a short array.
+fn read_fields(
+    value: &Value,
+    name: &str,
+    fields: &[(&str, Absent)],
+    set: &mut dyn FnMut(usize, &Value) -> Read<()>,
+) -> Read<()> {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                let Some(i) = fields.iter().position(|(f, _)| f == key) else {
+                    let names: Vec<&str> = fields.iter().map(|(f, _)| *f).collect();
+                    return Err(Failure::new(format!("unknown field `{key}`, expected {}", one_of(&names)))
+                        .at(Segment::Key(key.clone())));
+                };
+                set(i, v).map_err(|f| f.at(Segment::Key(key.clone())))?;
+            }
+            Ok(())
+        }
+        Value::Array(values) => {
+            for (i, (_, absent)) in fields.iter().enumerate() {
+                match values.get(i) {
+                    Some(v) => set(i, v).map_err(|f| f.at(Segment::Index(i)))?,
+                    None if *absent == Absent::Default => {}
+                    None => {
+                        return Err(Failure::new(format!(
+                            "invalid length {i}, expected struct {name} with {} elements",
+                            fields.len()
+                        )));
+                    }
+                }
+            }
+            if values.len() > fields.len() {
+                return Err(Failure::new(format!("invalid length {}, expected fewer elements in array", values.len())));
+            }
+            Ok(())
+        }
+        other => Err(invalid_type(other, &format!("struct {name}"))),
+    }
+}
+
+fn missing(field: &str) -> Failure {
+    Failure::new(format!("missing field `{field}`"))
+}
+
+/// A struct read field by field: `field: Type = how it may be absent`.
+macro_rules! from_json_struct {
+    ($ty:ident { $($field:ident : $fty:ty = $absent:ident),+ $(,)? }) => {
+        impl FromJson for $ty {
+            fn from_json(value: &Value) -> Read<Self> {
+                const FIELDS: &[(&str, Absent)] = &[$((stringify!($field), Absent::$absent)),+];
+                $(let mut $field: Option<$fty> = None;)+
+                read_fields(value, stringify!($ty), FIELDS, &mut |i, v| {
+                    let mut n = 0;
+                    $(
+                        if i == n {
+                            $field = Some(FromJson::from_json(v)?);
+                            return Ok(());
+                        }
+                        n += 1;
+                    )+
+                    let _ = n;
+                    Ok(())
+                })?;
+                Ok($ty { $($field: from_json_struct!(@take $field, $absent)),+ })
+            }
+        }
+    };
+    (@take $field:ident, Error) => { $field.ok_or_else(|| missing(stringify!($field)))? };
+    (@take $field:ident, NoneInObject) => { $field.flatten() };
+    (@take $field:ident, Default) => { $field.unwrap_or_default() };
+}
+
+/// A unit-variant enum spelt as strings: `Variant = "name"`.
+macro_rules! from_json_enum {
+    ($ty:ident { $($variant:ident = $name:literal),+ $(,)? }) => {
+        impl FromJson for $ty {
+            fn from_json(value: &Value) -> Read<Self> {
+                const NAMES: &[&str] = &[$($name),+];
+                const VARIANTS: &[$ty] = &[$($ty::$variant),+];
+                read_variant(value, NAMES).map(|i| VARIANTS[i])
+            }
+        }
+    };
+}
+
+/// The index of the variant a value names: a string, or (as serde reads enums) an object
+/// with one key whose value is `null`.
+fn read_variant(value: &Value, names: &[&str]) -> Read<usize> {
+    let find = |name: &str| {
+        names
+            .iter()
+            .position(|n| *n == name)
+            .ok_or_else(|| Failure::new(format!("unknown variant `{name}`, expected {}", one_of(names))))
+    };
+    match value {
+        Value::String(s) => find(s),
+        Value::Object(map) if map.len() == 1 => {
+            let (name, content) = map.iter().next().expect("one entry");
+            let i = find(name)?;
+            match content {
+                Value::Null => Ok(i),
+                other => Err(invalid_type(other, "unit").at(Segment::Key(name.clone()))),
+            }
+        }
+        Value::Object(_) => Err(Failure::new("invalid value: map, expected map with a single key".to_owned())),
+        other => Err(invalid_type(other, "string or map")),
+    }
+}
+
+from_json_enum!(SiteKind {
+    City = "city", SkiResort = "ski_resort", OlympicVenue = "olympic_venue", University = "university",
+    TechnologyPark = "technology_park", Airport = "airport", Massif = "massif", Landmark = "landmark", Region = "region",
+});
+from_json_enum!(Side { France = "france", China = "china", Other = "other" });
+from_json_enum!(Qualifier { Exactly = "exactly", MoreThan = "more_than", About = "about" });
+from_json_enum!(ActorKind {
+    Region = "region", Province = "province", City = "city", Company = "company", Cluster = "cluster", School = "school",
+    University = "university", Airport = "airport", Club = "club", Person = "person", Organisation = "organisation",
+});
+from_json_enum!(ItemKind {
+    Agreement = "agreement", LetterOfIntent = "letter_of_intent", BusinessContracts = "business_contracts",
+    Project = "project", Event = "event", Mission = "mission", Tender = "tender", AirRoute = "air_route",
+});
+from_json_enum!(Status {
+    Signed = "signed", InProgress = "in_progress", Planned = "planned", UnderStudy = "under_study", Held = "held",
+    Completed = "completed",
+});
+from_json_enum!(Domain {
+    Tourism = "tourism", MountainPlanning = "mountain_planning", Training = "training", Sport = "sport",
+    SustainableDevelopment = "sustainable_development", SmartCity = "smart_city", Transport = "transport",
+});
+from_json_enum!(Precision { Day = "day", Month = "month", Year = "year", Approximate = "approximate", Unknown = "unknown" });
+
+from_json_struct!(Localized { fr: String = Error, en: String = Error, zh: String = Error });
+from_json_struct!(Source {
+    id: String = Error,
+    title: Localized = Error,
+    publisher: Option<Localized> = NoneInObject,
+    date: Option<When> = NoneInObject,
+    language: String = Error,
+    url: Option<String> = NoneInObject,
+    note: Option<Localized> = Default,
+    not_from_sources: Vec<String> = Default,
+});
+from_json_struct!(Figure { value: f64 = Error, label: Localized = Error, qualifier: Option<Qualifier> = Default });
+from_json_struct!(Site {
+    id: String = Error,
+    name: Localized = Error,
+    kind: SiteKind = Error,
+    lon: f64 = Error,
+    lat: f64 = Error,
+    side: Side = Error,
+    region: Localized = Error,
+    figures: Vec<Figure> = Default,
+    not_from_sources: Vec<String> = Default,
+});
+from_json_struct!(Actor {
+    id: String = Error,
+    name: Localized = Error,
+    kind: ActorKind = Error,
+    side: Side = Error,
+    site: Option<String> = NoneInObject,
+    role: Option<Localized> = Default,
+    affiliation: Option<String> = Default,
+    not_from_sources: Vec<String> = Default,
+});
+from_json_struct!(When { start: Option<String> = NoneInObject, end: Option<String> = NoneInObject, precision: Precision = Error });
+from_json_struct!(Citation { source: String = Error, place: String = Error });
+from_json_struct!(Item {
+    id: String = Error,
+    kind: ItemKind = Error,
+    title: Localized = Error,
+    description: Localized = Error,
+    when: When = Error,
+    status: Status = Error,
+    parties: Vec<String> = Error,
+    sites: Vec<String> = Error,
+    domains: Vec<Domain> = Error,
+    related: Vec<String> = Default,
+    sources: Vec<Citation> = Error,
+    figures: Vec<Figure> = Default,
+    note: Option<Localized> = NoneInObject,
+    not_from_sources: Vec<String> = Default,
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn fail<T: FromJson + std::fmt::Debug>(v: Value) -> (String, String) {
+        let f = T::from_json(&v).expect_err("should fail");
+        (f.path(), f.message)
+    }
+
+    #[test]
+    fn says_what_serde_says_where_it_says_it() {
+        assert_eq!(
+            fail::<Localized>(json!({"fr": "a", "en": 5, "zh": "c"})),
+            ("en".into(), "invalid type: integer `5`, expected a string".into())
+        );
+        assert_eq!(
+            fail::<Citation>(json!({"source": "s", "page": 1})),
+            ("page".into(), "unknown field `page`, expected `source` or `place`".into())
+        );
+        assert_eq!(fail::<Localized>(json!({"fr": "a", "zh": "c"})), (".".into(), "missing field `en`".into()));
+        assert_eq!(
+            fail::<Vec<Figure>>(json!([{"value": 1, "label": {"fr": "a", "en": "b", "zh": "c"}, "qualifier": "roughly"}])),
+            ("[0].qualifier".into(), "unknown variant `roughly`, expected one of `exactly`, `more_than`, `about`".into())
+        );
+        assert_eq!(fail::<f64>(json!("4.8")), (".".into(), "invalid type: string \"4.8\", expected f64".into()));
+        assert_eq!(fail::<String>(json!(1e300)).1, "invalid type: floating point `1e+300`, expected a string");
+        assert_eq!(fail::<String>(json!(2.0)).1, "invalid type: floating point `2.0`, expected a string");
+        assert_eq!(fail::<Side>(json!({"france": 1})), ("france".into(), "invalid type: integer `1`, expected unit".into()));
+        assert_eq!(fail::<Side>(json!(true)).1, "invalid type: boolean `true`, expected string or map");
+        assert_eq!(fail::<Localized>(json!(["a", "b"])).1, "invalid length 2, expected struct Localized with 3 elements");
+    }
+
+    #[test]
+    fn reads_what_serde_reads() {
+        assert_eq!(Side::from_json(&json!({"china": null})), Ok(Side::China));
+        let t = Localized::from_json(&json!(["a", "b", "c"])).unwrap();
+        assert_eq!((t.fr.as_str(), t.en.as_str(), t.zh.as_str()), ("a", "b", "c"));
+        let w = When::from_json(&json!({"precision": "year", "start": "2018"})).unwrap();
+        assert_eq!((w.start.as_deref(), w.end, w.precision), (Some("2018"), None, Precision::Year));
+    }
+}
