@@ -276,7 +276,8 @@ def main():
         add("context", slug(name), name, provinces[name], tolerance=regional_tolerance)
 
     json.dump({
-        "credit": "Natural Earth (public domain): 10m admin-0 and admin-1 v4.1.0, as simplified in QGIS's world_map.gpkg",
+        # Language-neutral: the app words it ("Base map: {credit}, public domain").
+        "credit": "Natural Earth 10m admin-0, admin-1 v4.1.0 (QGIS world_map.gpkg)",
         "scale": SCALE,
         "shapes": shapes,
     }, sys.stdout, ensure_ascii=False, separators=(",", ":"))

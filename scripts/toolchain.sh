@@ -89,7 +89,8 @@ RELEASE_STD=""
 # once (no message formatting is shipped; the page still reports a failure, see
 # src/fatal.rs) and no source locations. Dev builds keep full panic messages. On the
 # rustup route this needs the rust-src component and RUSTC_BOOTSTRAP=1 (stable rustc,
-# nightly flags); without rust-src it falls back to an ordinary release build.
+# nightly flags); without rust-src it falls back to an ordinary release build. Cargo
+# appends these rustflags to the ones in .cargo/config.toml (arrays merge).
 release_env() {
   if [ -z "$RELEASE_STD" ]; then
     if [ "$WASM_ROUTE" = "debian" ]; then
@@ -107,7 +108,7 @@ release_env() {
     RUSTC_BOOTSTRAP=1 \
       CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
       CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
       wasm_env "$@"
   else
     wasm_env "$@"

@@ -61,10 +61,13 @@ pub fn show_fatal_error(message: &str) {
     let heading = document.create_element("h2").ok();
     let detail = document.create_element("pre").ok();
     let hint = document.create_element("p").ok();
+    // In the language the page was last shown in (the app keeps <html lang> up to date).
+    let html_lang = document.document_element().and_then(|e| e.get_attribute("lang")).unwrap_or_default();
+    let lang = crate::i18n::lang_of_html(&html_lang);
     if let (Some(h), Some(d), Some(p)) = (heading, detail, hint) {
-        h.set_text_content(Some("Passerelle stopped because of an internal error"));
+        h.set_text_content(Some(crate::i18n::tr(lang, crate::i18n::Msg::FatalTitle)));
         d.set_text_content(Some(message));
-        p.set_text_content(Some("Reload the page to try again. If it happens again, please report the message above."));
+        p.set_text_content(Some(crate::i18n::tr(lang, crate::i18n::Msg::FatalHint)));
         let _ = panel.append_child(&h);
         let _ = panel.append_child(&d);
         let _ = panel.append_child(&p);

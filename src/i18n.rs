@@ -30,6 +30,8 @@ messages! {
     Tagline => "Auvergne-Rhône-Alpes ⇄ Hebei · Pékin — Jeux olympiques d'hiver 2022", "Auvergne-Rhône-Alpes ⇄ Hebei · Beijing — 2022 Winter Olympics", "奥弗涅-罗讷-阿尔卑斯 ⇄ 河北 · 北京 — 2022年冬奥会";
     Language => "Langue", "Language", "语言";
     Loading => "Chargement des données de la coopération…", "Loading the cooperation data…", "正在加载合作数据……";
+    FatalTitle => "Passerelle s'est arrêtée à cause d'une erreur interne", "Passerelle stopped because of an internal error", "Passerelle 因内部错误而停止";
+    FatalHint => "Rechargez la page pour réessayer. Si cela se reproduit, merci de signaler le message ci-dessus.", "Reload the page to try again. If it happens again, please report the message above.", "请重新加载页面再试。如果问题再次出现，请报告上面的信息。";
     Items => "éléments", "items", "项";
     Sites => "Lieux", "Sites", "地点";
     Actors => "acteurs", "actors", "参与方";
@@ -63,7 +65,7 @@ messages! {
     SignedOrDone => "signé ou réalisé", "signed or done", "已签署或已完成";
     PlannedLine => "prévu", "planned", "计划中";
     ProposedRoute => "ligne aérienne proposée (à l'étude)", "proposed air route (under study)", "拟议航线（研究中）";
-    BaseMap => "Fond de carte : {}", "Base map: {}", "底图：{}";
+    BaseMap => "Fond de carte : {}, domaine public", "Base map: {}, public domain", "底图：{}，公有领域";
     SitesAsList => "Les lieux sous forme de liste", "Sites as a list", "地点列表";
     Elsewhere => "Ailleurs", "Elsewhere", "其他地区";
     SiteLabel => "{} : {}, côté {}, {}", "{}: {}, {} side, {}", "{}：{}，{}，{}";
@@ -343,6 +345,15 @@ pub fn html_lang(lang: Lang) -> &'static str {
     pick(lang, "fr", "en", "zh-Hans")
 }
 
+/// The language an `<html lang>` value names (the inverse of [`html_lang`]), English else.
+pub fn lang_of_html(value: &str) -> Lang {
+    match value.split('-').next().unwrap_or_default() {
+        "fr" => Lang::Fr,
+        "zh" => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,6 +362,15 @@ mod tests {
 
     fn has_cjk(s: &str) -> bool {
         s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    }
+
+    #[test]
+    fn html_lang_reads_back() {
+        for lang in LANGS {
+            assert_eq!(lang_of_html(html_lang(lang)), lang);
+        }
+        assert_eq!(lang_of_html("de"), Lang::En);
+        assert_eq!(lang_of_html(""), Lang::En);
     }
 
     #[test]

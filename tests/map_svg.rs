@@ -166,3 +166,27 @@ fn time_synthetic_layout() {
         println!("{view:?}: marks {t1:?}, svg {:?}, {} bytes, {} labels", t.elapsed(), s.len(), marks.iter().filter(|m| m.label.is_some()).count());
     }
 }
+
+#[test]
+fn beyond_the_focusable_limit_links_are_drawn_in_bulk_and_counted() {
+    use passerelle::geo::svg::{world_layer, MAX_FOCUSABLE_LINKS};
+    let mut ds = fixture();
+    let basemap = tiny_basemap();
+    let linked = MapScene::build(&ds, &basemap, &Projection::eurasia()).links[0].item.clone();
+    let item = ds.items.iter().find(|i| i.id == linked).unwrap().clone();
+    for n in 0..MAX_FOCUSABLE_LINKS {
+        let mut copy = item.clone();
+        copy.id = format!("{}-{n}", item.id);
+        ds.items.push(copy);
+    }
+    let scene = MapScene::build(&ds, &basemap, &Projection::eurasia());
+    assert!(scene.links.len() > MAX_FOCUSABLE_LINKS);
+    let svg = world_layer(&scene, true, Lang::En);
+    assert!(!svg.contains("tabindex"), "bulk links are not focusable one by one");
+    let counted: usize = svg
+        .split(r#"data-links=""#)
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(counted, scene.links.len());
+}

@@ -42,12 +42,14 @@ pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
             // Thousands of links: one path per kind and status, which the browser paints
             // in a fraction of the time of thousands of elements. They are not focusable
             // one by one; the sites and the list are the way in.
-            let mut groups: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+            let mut groups: std::collections::BTreeMap<String, (String, usize)> = std::collections::BTreeMap::new();
             for l in &scene.links {
-                groups.entry(link_class(l.kind, l.status, l.proposed)).or_default().push_str(&l.d);
+                let group = groups.entry(link_class(l.kind, l.status, l.proposed)).or_default();
+                group.0.push_str(&l.d);
+                group.1 += 1;
             }
-            for (class, d) in groups {
-                let _ = write!(s, r#"<path class="{class} link--bulk" d="{d}" vector-effect="non-scaling-stroke"/>"#);
+            for (class, (d, n)) in groups {
+                let _ = write!(s, r#"<path class="{class} link--bulk" data-links="{n}" d="{d}" vector-effect="non-scaling-stroke"/>"#);
             }
         }
         s.push_str("</g>");

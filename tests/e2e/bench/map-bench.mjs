@@ -64,7 +64,8 @@ async function measure(label, body) {
     await page.waitForTimeout(3000);
     await idle(page);
     sites = await page.evaluate(() => { const n = document.querySelectorAll('.map-svg .overlay [data-site]').length; return n || document.querySelectorAll('[data-site-entry]').length; });
-    links = await page.locator('.map-svg .link').count();
+    // In bulk mode one path draws many links and says how many.
+    links = await page.evaluate(() => [...document.querySelectorAll('.map-svg .link')].reduce((n, l) => n + Number(l.dataset.links || 1), 0));
     rows.redraw.push(await page.evaluate(async () => {
       const drawn = new Promise((resolve) => {
         const seen = new PerformanceObserver((list) => {

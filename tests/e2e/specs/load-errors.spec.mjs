@@ -84,3 +84,25 @@ test('warnings are shown, but the dataset is still drawn', async ({ page, reques
   await expect(page.getByTestId('load-error')).toHaveCount(0);
   expect(consoleErrors).toEqual([]);
 });
+
+// Release builds abort at once on a panic: the panic reaches the page as an uncaught
+// WebAssembly trap, which must still become a message, not a dead page.
+test('an uncaught WebAssembly trap shows the internal-error alert', async ({ page }) => {
+  await page.goto('./');
+  await appSettled(page);
+  await expect(page.locator('#fatal-error')).toHaveCount(0);
+  // An ordinary script error is not the app failing.
+  await page.evaluate(() => dispatchEvent(new ErrorEvent('error', { error: new Error('a script error') })));
+  await expect(page.locator('#fatal-error')).toHaveCount(0);
+  await page.evaluate(() => dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
+  const alert = page.locator('#fatal-error');
+  await expect(alert).toHaveAttribute('role', 'alert');
+  await expect(alert.locator('h2')).toHaveText('Passerelle stopped because of an internal error');
+  await expect(alert.locator('pre')).toHaveText('RuntimeError: unreachable');
+  await expect(alert).toBeFocused();
+  // In the page's language.
+  await page.goto('./?lang=fr');
+  await appSettled(page);
+  await page.evaluate(() => dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
+  await expect(page.locator('#fatal-error h2')).toHaveText("Passerelle s'est arrêtée à cause d'une erreur interne");
+});
