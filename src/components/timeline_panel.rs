@@ -177,6 +177,10 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
         let s = scale();
         let lang = state.lang.get();
         let ids = shown.get();
+        // Drawn pressed as the selection is now; later selections are applied in place
+        // (below), so a selection does not redraw the lanes.
+        let selected = state.selected.get_untracked();
+        let pressed = move |id: &str| (selected.as_deref() == Some(id)).to_string();
         let items: Vec<&crate::model::Item> = ids.iter().filter_map(|id| by_id.get(id).map(|&i| &ds.items[i])).collect();
         let mut out = Vec::new();
         for kind in ITEM_KINDS {
@@ -185,7 +189,7 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
             if dated.is_empty() {
                 continue;
             }
-            dated.sort_by_key(|(i, sp)| (sp.0, sp.1, i.id.clone()));
+            dated.sort_by(|(a, sa), (b, sb)| (sa.0, sa.1, &a.id).cmp(&(sb.0, sb.1, &b.id)));
             // Pack into rows by pixel extent.
             let mut row_ends: Vec<f64> = Vec::new();
             let placed: Vec<_> = dated
@@ -206,14 +210,12 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
                 .into_iter()
                 .map(|(item, start, x, w, row)| {
                     let id = item.id.clone();
-                    let pressed = { let id = id.clone(); move || state.selected.with(|s| s.as_deref() == Some(id.as_str())).to_string() };
                     let title = item.title.get(lang).to_owned();
                     view! {
                         <button type="button" class="timeline-item" data-item=id.clone() data-start=start.to_string()
-                            aria-pressed=pressed title=format!("{} — {}", when_label(lang, &item.when), title)
+                            aria-pressed=pressed(&id) title=format!("{} — {}", when_label(lang, &item.when), title)
                             aria-label=format!("{}: {}", when_label(lang, &item.when), title)
-                            style:left=format!("{x:.1}px") style:width=format!("{w:.1}px") style:top=format!("{:.0}px", row as f64 * ROW_PX)
-                            on:click=move |_| state.select_item(id.clone())>
+                            style:left=format!("{x:.1}px") style:width=format!("{w:.1}px") style:top=format!("{:.0}px", row as f64 * ROW_PX)>
                             // The date is where the item stands on the axis (and in its name).
                             <span class="timeline-item__title">{title.clone()}</span>
                         </button>
@@ -233,10 +235,8 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
                 .into_iter()
                 .map(|item| {
                     let id = item.id.clone();
-                    let pressed = { let id = id.clone(); move || state.selected.with(|s| s.as_deref() == Some(id.as_str())).to_string() };
                     view! {
-                        <button type="button" class="timeline-item timeline-item--undated" data-item=id.clone() aria-pressed=pressed
-                            on:click=move |_| state.select_item(id.clone())>
+                        <button type="button" class="timeline-item timeline-item--undated" data-item=id.clone() aria-pressed=pressed(&id)>
                             <span class="timeline-item__date">{format!("{} · {}", kind_label(lang, item.kind), status_label(lang, item.status))}</span>
                             " "
                             <span class="timeline-item__title">{item.title.get(lang).to_owned()}</span>
@@ -319,6 +319,16 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
             e.prevent_default();
         }
     };
+    // One listener for every box (a click, or Enter/Space on a focused box), not one each.
+    let on_item_click = move |e: ev::MouseEvent| {
+        if e.default_prevented() {
+            return;
+        }
+        let item = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest(".timeline-item[data-item]").ok().flatten());
+        if let Some(id) = item.and_then(|el| el.get_attribute("data-item")) {
+            state.select_item(id);
+        }
+    };
     let on_key = move |e: ev::KeyboardEvent| {
         let handled = match e.key().as_str() {
             "+" | "=" => { zoom(1.5, None); true }
@@ -348,15 +358,32 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
         </div>
         <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" aria-label=t(Msg::LanesLabel)
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
-            on:click:capture=swallow_click_after_drag on:keydown=on_key>
+            on:click:capture=swallow_click_after_drag on:click=on_item_click on:keydown=on_key>
             <div class="axis" aria-hidden="true">{axis}</div>
             {cursor_line}
             {lanes}
         </div>
     };
+    // The pressed box follows the selection: two attributes change, instead of one
+    // reactive closure per box (10,000 of them in the benchmark) on every redraw.
+    Effect::new(move |_| {
+        let selected = state.selected.get();
+        let Some(root) = lanes_ref.get() else { return };
+        if let Ok(list) = root.query_selector_all(r#".timeline-item[aria-pressed="true"]"#) {
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = el.set_attribute("aria-pressed", "false");
+                }
+            }
+        }
+        let Some(id) = selected.filter(|id| crate::model::validate::is_id(id)) else { return };
+        if let Ok(Some(el)) = root.query_selector(&format!(r#".timeline-item[data-item="{id}"]"#)) {
+            let _ = el.set_attribute("aria-pressed", "true");
+        }
+    });
     // Not begun at the cursor: one pass over the boxes after each cursor move or redraw,
-    // instead of one reactive class per box (10,000 of them in the benchmark).
-    // The first pass with boxes in place also marks the timeline drawn, for the benchmark.
+    // instead of one reactive class per box. The first pass with boxes in place also
+    // marks the timeline drawn, for the benchmark.
     let marked = StoredValue::new(false);
     Effect::new(move |_| {
         let cursor = state.cursor.get();

@@ -36,6 +36,12 @@ test('stepping and dragging the time cursor changes what the map shows', async (
   const expectedFuture = ds.items.filter((i) => i.when.start && i.when.start.padEnd(10, '-01').slice(0, 10) > cursorDay).map((i) => i.id);
   for (const id of await futureLinks(page)) expect(expectedFuture).toContain(id);
   await expect(page.locator('.timeline-item[data-item="winter-olympics-2022"]')).toHaveClass(/is-future/);
+  // The list fades the same rows, and follows a later move of the cursor in place.
+  await page.locator('.panel-tabs button[data-panel="list"]').click();
+  const listFuture = () => page.locator('.list-view tr.is-future').evaluateAll((rows) => rows.map((r) => r.dataset.row).sort());
+  expect(await listFuture()).toEqual([...expectedFuture].sort());
+  await page.getByTestId('cursor').fill(String(await page.getByTestId('cursor').getAttribute('max')));
+  await expect(page.locator('.list-view tr.is-future')).toHaveCount(0);
 });
 
 test('play runs through time and pauses', async ({ page }) => {
@@ -71,6 +77,9 @@ test('a selection in the timeline, the map or the list shows in the other two', 
   await expect(page.locator('.list-view tr[data-row="air-route-lyon-china"]')).toHaveClass(/is-selected/);
   await page.locator('.list-view button[data-item="agreement-aura-hebei"]').click();
   await expect(details(page)).toHaveText(title('agreement-aura-hebei'));
+  await expect(page.locator('.list-view button[data-item="agreement-aura-hebei"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.list-view button[aria-pressed="true"]')).toHaveCount(1);
+  await expect(page.locator('.list-view tr.is-selected')).toHaveCount(1);
   await page.locator('.panel-tabs button[data-panel="timeline"]').click();
   await expect(page.locator('.timeline-item[data-item="agreement-aura-hebei"]')).toHaveAttribute('aria-pressed', 'true');
   // Escape clears it everywhere.
