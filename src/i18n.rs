@@ -110,6 +110,15 @@ messages! {
     NoDated => "Aucun élément daté.", "No dated items.", "没有带日期的事项。";
     ListCaption => "{} éléments, par date", "{} items, by date", "{} 项，按日期排列";
     LoadFailed => "Les données de la coopération n'ont pas pu être chargées", "The cooperation data could not be loaded", "无法加载合作数据";
+    ErrHttp => "Impossible de charger {} : le serveur a répondu HTTP {}{}.", "Could not load {}: the server answered HTTP {}{}.", "无法加载 {}：服务器返回 HTTP {}{}。";
+    ErrNetwork => "Impossible de charger {} : la requête a échoué ({}).", "Could not load {}: the request failed ({}).", "无法加载 {}：请求失败（{}）。";
+    ErrEmpty => "{} est vide : un jeu de données JSON est attendu.", "{} is empty: expected a JSON dataset.", "{} 为空：应为 JSON 数据集。";
+    ErrRefused => "Chargement de {} refusé : {}.", "Refused to load {}: {}.", "拒绝加载 {}：{}。";
+    ErrTooLarge => "{} pèse {} Ko ; un jeu de données ne peut dépasser {} Ko.", "{} is {} KB; a dataset may be at most {} KB.", "{} 大小为 {} KB；数据集最多 {} KB。";
+    ErrSyntax => "{} n'est pas un JSON valide : {} à la ligne {}, colonne {}.", "{} is not valid JSON: {} at line {}, column {}.", "{} 不是有效的 JSON：{}，位于第 {} 行第 {} 列。";
+    ErrSchema => "{} a \"schema\" : {}, mais cette version de Passerelle lit le schéma {}.", "{} has \"schema\": {}, but this version of Passerelle reads schema {}.", "{} 的 \"schema\" 为 {}，但此版本的 Passerelle 读取第 {} 版。";
+    ErrCount => "{} contient {} erreurs.", "{} has {} errors.", "{} 有 {} 个错误。";
+    ErrMore => "… et {} de plus.", "… and {} more.", "……另有 {} 个。";
     NothingDrawn => "Rien n'est affiché tant que {} ne se charge pas sans erreur. Rechargez la page pour réessayer.", "Nothing is drawn until {} loads without errors. Reload the page to try again.", "在 {} 无错误加载之前不显示任何内容。请重新加载页面再试。";
     Present => "Présenter", "Present", "演示";
     LeavePresent => "Quitter la présentation (Échap)", "Leave the presentation (Esc)", "退出演示（Esc）";
@@ -345,6 +354,33 @@ pub fn html_lang(lang: Lang) -> &'static str {
     pick(lang, "fr", "en", "zh-Hans")
 }
 
+/// The sentence that sums up why a dataset did not load, in `lang`. In English it is the
+/// error's own text (the one the console, the `validate` command and the tests use); the
+/// validator's per-record messages stay in English in every language.
+pub fn load_error_sentence(lang: Lang, error: &crate::model::LoadError) -> String {
+    use crate::model::{LoadError as E, MAX_FILE_BYTES, SCHEMA_VERSION};
+    match error {
+        E::Http { file, status, status_text } => {
+            let text = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
+            trf(lang, Msg::ErrHttp, &[file, &status.to_string(), &text])
+        }
+        E::Network { file, message } => trf(lang, Msg::ErrNetwork, &[file, message]),
+        E::Empty { file } => trf(lang, Msg::ErrEmpty, &[file]),
+        E::Refused { file, reason } => trf(lang, Msg::ErrRefused, &[file, reason]),
+        E::TooLarge { file, bytes } => {
+            trf(lang, Msg::ErrTooLarge, &[file, &bytes.div_ceil(1000).to_string(), &(MAX_FILE_BYTES / 1000).to_string()])
+        }
+        E::Syntax { file, line, column, message } => {
+            trf(lang, Msg::ErrSyntax, &[file, message, &line.to_string(), &column.to_string()])
+        }
+        E::Schema { file, found } => trf(lang, Msg::ErrSchema, &[file, found, &SCHEMA_VERSION.to_string()]),
+        E::Invalid { file, errors, unlisted } => match (errors.as_slice(), unlisted) {
+            ([only], 0) => format!("{file}, {only}."),
+            _ => trf(lang, Msg::ErrCount, &[file, &(errors.len() + unlisted).to_string()]),
+        },
+    }
+}
+
 /// The language an `<html lang>` value names (the inverse of [`html_lang`]), English else.
 pub fn lang_of_html(value: &str) -> Lang {
     match value.split('-').next().unwrap_or_default() {
@@ -362,6 +398,35 @@ mod tests {
 
     fn has_cjk(s: &str) -> bool {
         s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    }
+
+    #[test]
+    fn load_errors_read_in_english_exactly_as_their_own_text() {
+        use crate::model::{parse_dataset, Issue, LoadError as E, Severity};
+        let issue = |n: usize| Issue { severity: Severity::Error, path: format!("sites[{n}].id"), record: None, message: "bad".into() };
+        let file = || "data/x.json".to_owned();
+        let errors = [
+            E::Http { file: file(), status: 404, status_text: "Not Found".into() },
+            E::Http { file: file(), status: 500, status_text: String::new() },
+            E::Network { file: file(), message: "offline".into() },
+            E::Empty { file: file() },
+            E::Refused { file: file(), reason: "not here".into() },
+            E::TooLarge { file: file(), bytes: 9_000_001 },
+            E::Schema { file: file(), found: "2".into() },
+            E::Invalid { file: file(), errors: vec![issue(0)], unlisted: 0 },
+            parse_dataset("data/x.json", "{,").unwrap_err(),
+        ];
+        for e in &errors {
+            assert_eq!(load_error_sentence(Lang::En, e), e.to_string());
+            for lang in [Lang::Fr, Lang::Zh] {
+                let s = load_error_sentence(lang, e);
+                assert!(s.contains("data/x.json") && s != e.to_string() || matches!(e, E::Invalid { .. }), "{lang:?}: {s}");
+            }
+        }
+        let several = E::Invalid { file: file(), errors: vec![issue(0), issue(1)], unlisted: 3 };
+        assert_eq!(load_error_sentence(Lang::En, &several), several.summary());
+        assert_eq!(load_error_sentence(Lang::Fr, &several), "data/x.json contient 5 erreurs.");
+        assert_eq!(load_error_sentence(Lang::Zh, &several), "data/x.json 有 5 个错误。");
     }
 
     #[test]

@@ -8,18 +8,23 @@ use crate::model::LoadError;
 /// its record and field.
 #[component]
 pub fn LoadErrorPanel(error: LoadError) -> impl IntoView {
+    let lang = crate::components::current_lang();
     let file = error.file().to_owned();
     let issues = error.issues().iter().map(|i| view! { <li>{format!("{i}.")}</li> }).collect_view();
     let unlisted = match &error {
-        LoadError::Invalid { unlisted, .. } if *unlisted > 0 => Some(view! { <p>{format!("… and {unlisted} more.")}</p> }),
+        LoadError::Invalid { unlisted, .. } if *unlisted > 0 => {
+            let n = unlisted.to_string();
+            Some(view! { <p>{move || crate::i18n::trf(lang(), Msg::ErrMore, &[&n])}</p> })
+        }
         _ => None,
     };
     let listed = error.issues().len() > 1;
+    let sentence = { let error = error.clone(); move || crate::i18n::load_error_sentence(lang(), &error) };
     view! {
         <main class="workspace workspace--error" id="main">
             <section class="load-error" role="alert" data-testid="load-error">
                 <h2>{t(Msg::LoadFailed)}</h2>
-                <p class="load-error__message">{if listed { error.summary() } else { error.to_string() }}</p>
+                <p class="load-error__message">{sentence}</p>
                 {listed.then(|| view! { <ol class="load-error__issues">{issues}</ol> })}
                 {unlisted}
                 <p class="load-error__hint">

@@ -29,9 +29,15 @@ use crate::i18n::Msg;
 
 /// A message of the interface in the current language, as a reactive closure for views.
 pub(crate) fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    // Outside the app (a component mounted alone in a test) the language is English.
+    let lang = current_lang();
+    move || msg.text(lang())
+}
+
+/// The interface language, read reactively; outside the app (a component mounted alone in
+/// a test) it is English.
+pub(crate) fn current_lang() -> impl Fn() -> crate::model::Lang + Copy + Send + Sync + 'static {
     let lang = leptos::prelude::use_context::<crate::app::AppState>().map(|s| s.lang);
-    move || msg.text(lang.map_or(crate::model::Lang::En, |l| leptos::prelude::Get::get(&l)))
+    move || lang.map_or(crate::model::Lang::En, |l| leptos::prelude::Get::get(&l))
 }
 
 /// The client size of `node` in CSS pixels, measured once it is mounted and again whenever

@@ -106,3 +106,16 @@ test('an uncaught WebAssembly trap shows the internal-error alert', async ({ pag
   await page.evaluate(() => dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') })));
   await expect(page.locator('#fatal-error h2')).toHaveText("Passerelle s'est arrêtée à cause d'une erreur interne");
 });
+
+test('the error reads in the page language; the console keeps the English sentence', async ({ page, consoleErrors }) => {
+  await page.route(DATA, (r) => r.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('./?lang=fr');
+  await appSettled(page);
+  const alert = page.getByTestId('load-error');
+  await expect(alert.locator('h2')).toHaveText("Les données de la coopération n'ont pas pu être chargées");
+  await expect(alert.locator('.load-error__message'))
+    .toHaveText(/^Impossible de charger data\/cooperation\.json : le serveur a répondu HTTP 404( Not Found)?\.$/);
+  expect(consoleErrors.some((e) => /^Passerelle: Could not load data\/cooperation\.json: the server answered HTTP 404/.test(e))).toBe(true);
+  await page.locator('.lang-switcher button', { hasText: '中文' }).click();
+  await expect(alert.locator('.load-error__message')).toHaveText(/^无法加载 data\/cooperation\.json：服务器返回 HTTP 404( Not Found)?。$/);
+});

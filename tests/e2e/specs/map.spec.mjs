@@ -117,6 +117,30 @@ test('zoom and pan by buttons, keys, wheel and drag change the view; 0 resets it
   expect(dragged.split(' ')[2]).toEqual(home.split(' ')[2]);  // a drag pans, it does not zoom
 });
 
+test('two fingers pinch to zoom in and out', async ({ page }) => {
+  await openMap(page);
+  const scale = async () => Number((await transform(page)).match(/scale\(([\d.]+)\)/)[1]);
+  const home = await scale();
+  const box = await page.locator('.map-frame').boundingBox();
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  // Touch pointers as a phone sends them: two downs, moves of each, two ups.
+  const pinch = (from, to) => page.evaluate(([cx, cy, from, to]) => {
+    const frame = document.querySelector('.map-frame');
+    const send = (type, id, dx) => frame.dispatchEvent(new PointerEvent(type, {
+      bubbles: true, cancelable: true, pointerId: id, pointerType: 'touch', isPrimary: id === 1, button: type === 'pointermove' ? -1 : 0,
+      clientX: cx + dx, clientY: cy,
+    }));
+    send('pointerdown', 1, -from); send('pointerdown', 2, from);
+    for (let i = 1; i <= 5; i++) { const d = from + ((to - from) * i) / 5; send('pointermove', 1, -d); send('pointermove', 2, d); }
+    send('pointerup', 1, -to); send('pointerup', 2, to);
+  }, [cx, cy, from, to]);
+  await pinch(40, 120);
+  await expect.poll(scale).toBeGreaterThan(home * 2);
+  const zoomed = await scale();
+  await pinch(120, 60);
+  await expect.poll(scale).toBeLessThan(zoomed * 0.75);
+});
+
 test('the regional views keep sites a few kilometres apart distinguishable', async ({ page }) => {
   await openMap(page);
   const boxes = async (ids) => Promise.all(ids.map((id) => page.locator(`.map-svg [data-site="${id}"] .site__mark`).boundingBox()));
