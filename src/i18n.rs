@@ -117,6 +117,9 @@ messages! {
     ErrTooLarge => "{} pèse {} Ko ; un jeu de données ne peut dépasser {} Ko.", "{} is {} KB; a dataset may be at most {} KB.", "{} 大小为 {} KB；数据集最多 {} KB。";
     ErrSyntax => "{} n'est pas un JSON valide : {} à la ligne {}, colonne {}.", "{} is not valid JSON: {} at line {}, column {}.", "{} 不是有效的 JSON：{}，位于第 {} 行第 {} 列。";
     ErrSchema => "{} a \"schema\" : {}, mais cette version de Passerelle lit le schéma {}.", "{} has \"schema\": {}, but this version of Passerelle reads schema {}.", "{} 的 \"schema\" 为 {}，但此版本的 Passerelle 读取第 {} 版。";
+    IssueInRecord => "fiche \"{}\", champ {} : {}", "record \"{}\", field {}: {}", "记录 \"{}\"，字段 {}：{}";
+    IssueTop => "niveau supérieur : {}", "top level: {}", "顶层：{}";
+    IssueField => "champ {} : {}", "field {}: {}", "字段 {}：{}";
     ErrCount => "{} contient {} erreurs.", "{} has {} errors.", "{} 有 {} 个错误。";
     ErrMore => "… et {} de plus.", "… and {} more.", "……另有 {} 个。";
     NothingDrawn => "Rien n'est affiché tant que {} ne se charge pas sans erreur. Rechargez la page pour réessayer.", "Nothing is drawn until {} loads without errors. Reload the page to try again.", "在 {} 无错误加载之前不显示任何内容。请重新加载页面再试。";
@@ -375,9 +378,19 @@ pub fn load_error_sentence(lang: Lang, error: &crate::model::LoadError) -> Strin
         }
         E::Schema { file, found } => trf(lang, Msg::ErrSchema, &[file, found, &SCHEMA_VERSION.to_string()]),
         E::Invalid { file, errors, unlisted } => match (errors.as_slice(), unlisted) {
-            ([only], 0) => format!("{file}, {only}."),
+            ([only], 0) => format!("{file}, {}.", issue_line(lang, only)),
             _ => trf(lang, Msg::ErrCount, &[file, &(errors.len() + unlisted).to_string()]),
         },
+    }
+}
+
+/// One validator finding: where it is (record, field) in `lang`, then the validator's own
+/// message. In English it is the issue's own text.
+pub fn issue_line(lang: Lang, issue: &crate::model::Issue) -> String {
+    match (&issue.record, issue.path.as_str()) {
+        (Some(id), path) => trf(lang, Msg::IssueInRecord, &[id, path, &issue.message]),
+        (None, ".") => trf(lang, Msg::IssueTop, &[&issue.message]),
+        (None, path) => trf(lang, Msg::IssueField, &[path, &issue.message]),
     }
 }
 
@@ -423,6 +436,13 @@ mod tests {
                 assert!(s.contains("data/x.json") && s != e.to_string() || matches!(e, E::Invalid { .. }), "{lang:?}: {s}");
             }
         }
+        let top = Issue { severity: Severity::Error, path: ".".into(), record: None, message: "m".into() };
+        let in_record = Issue { record: Some("lyon".into()), ..issue(2) };
+        for i in [&issue(0), &top, &in_record] {
+            assert_eq!(issue_line(Lang::En, i), i.to_string());
+        }
+        assert_eq!(issue_line(Lang::Fr, &in_record), "fiche \"lyon\", champ sites[2].id : bad");
+        assert_eq!(issue_line(Lang::Zh, &top), "顶层：m");
         let several = E::Invalid { file: file(), errors: vec![issue(0), issue(1)], unlisted: 3 };
         assert_eq!(load_error_sentence(Lang::En, &several), several.summary());
         assert_eq!(load_error_sentence(Lang::Fr, &several), "data/x.json contient 5 erreurs.");

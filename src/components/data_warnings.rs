@@ -12,7 +12,14 @@ use crate::model::Issue;
 pub fn DataWarnings(warnings: Arc<Vec<Issue>>) -> impl IntoView {
     (!warnings.is_empty()).then(|| {
         let count = warnings.len();
-        let rows = warnings.iter().map(|w| view! { <li>{format!("{w}.")}</li> }).collect_view();
+        let lang = crate::components::current_lang();
+        let rows = warnings
+            .iter()
+            .map(|w| {
+                let w = w.clone();
+                view! { <li>{move || format!("{}.", crate::i18n::issue_line(lang(), &w))}</li> }
+            })
+            .collect_view();
         view! {
             <details class="data-warnings" data-testid="data-warnings">
                 <summary>{move || crate::i18n::fill(t(Msg::Warnings)(), &[&count.to_string()])}</summary>

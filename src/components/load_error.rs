@@ -10,7 +10,14 @@ use crate::model::LoadError;
 pub fn LoadErrorPanel(error: LoadError) -> impl IntoView {
     let lang = crate::components::current_lang();
     let file = error.file().to_owned();
-    let issues = error.issues().iter().map(|i| view! { <li>{format!("{i}.")}</li> }).collect_view();
+    let issues = error
+        .issues()
+        .iter()
+        .map(|i| {
+            let i = i.clone();
+            view! { <li>{move || format!("{}.", crate::i18n::issue_line(lang(), &i))}</li> }
+        })
+        .collect_view();
     let unlisted = match &error {
         LoadError::Invalid { unlisted, .. } if *unlisted > 0 => {
             let n = unlisted.to_string();

@@ -82,3 +82,15 @@ for (const [label, value] of [
     expect(requests.filter((u) => !u.startsWith('http://127.0.0.1:4173/'))).toEqual([]);
   });
 }
+
+test('in French and Chinese the record and field of a finding are named in that language', async ({ page }) => {
+  await serveCorpus(page);
+  await page.goto('./?data=broken/10-wrong-type-longitude.json&lang=fr');
+  await appSettled(page);
+  const message = page.getByTestId('load-error').locator('.load-error__message');
+  await expect(message).toHaveText('broken/10-wrong-type-longitude.json, fiche "lyon", champ sites[0].lon : invalid type: string "4.8357", expected f64.');
+  await page.goto('./?data=broken/14-duplicate-site-id.json&lang=zh');
+  await appSettled(page);
+  await expect(page.getByTestId('load-error').locator('.load-error__message')).toHaveText('broken/14-duplicate-site-id.json 有 2 个错误。');
+  await expect(page.locator('.load-error__issues li').first()).toHaveText('记录 "lyon"，字段 sites[1].id：the id "lyon" is used by another record of sites.');
+});
