@@ -23,7 +23,8 @@ pub fn Header(
             <div class="controls" id="controls">
                 {move || dataset.get().map(|d| view! { <DatasetSummary dataset=d /> })}
                 <crate::components::ShareButton />
-                <crate::components::PresentButton />
+                // Nothing to present until there is a dataset (not on the error page).
+                {move || dataset.with(Option::is_some).then(|| view! { <crate::components::PresentButton /> })}
                 <LanguageSwitcher />
             </div>
         </header>

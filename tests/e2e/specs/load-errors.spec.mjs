@@ -13,6 +13,7 @@ async function expectLoadError(page, consoleErrors, expected) {
   await expect(alert.locator('.load-error__message')).toHaveText(expected);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Passerelle');
   await expect(page.locator('#fatal-error')).toHaveCount(0);
+  await expect(page.getByTestId('present'), 'nothing to present').toHaveCount(0);
   // The console carries the very sentence the page shows (then the list, if any).
   const shown = await alert.locator('.load-error__message').textContent();
   expect(consoleErrors.map((e) => e.split('\n')[0])).toContain(`Passerelle: ${shown}`);
