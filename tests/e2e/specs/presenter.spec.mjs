@@ -106,3 +106,14 @@ test('text in presenter mode has a contrast ratio of at least 7:1', async ({ pag
   });
   expect(low).toEqual([]);
 });
+
+test('the Present button asks for full screen, and leaving gives it back', async ({ page }) => {
+  await page.goto('./');
+  await appSettled(page);
+  await page.getByTestId('present').click();
+  await expect(page.getByTestId('presenter-card')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? null)).toBe('HTML');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presenter-card')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+});
