@@ -82,6 +82,7 @@ fn main() {
         sites,
         actors: vec![],
         items,
+        lookup: Default::default(),
     };
     println!("{}", serde_json::to_string(&ds).expect("serialisable"));
 }

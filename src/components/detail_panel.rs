@@ -37,7 +37,7 @@ fn item_details(dataset: &Dataset, item: &Item, lang: Lang, state: AppState) -> 
     let parties = item
         .parties
         .iter()
-        .filter_map(|id| dataset.actors.iter().find(|a| &a.id == id))
+        .filter_map(|id| dataset.actor(id))
         .map(|a| {
             let name = a.name.get(lang).to_owned();
             match a.site.clone() {

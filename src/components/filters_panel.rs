@@ -3,8 +3,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::model::filter::{involves, Facet, Filter, SideFilter};
-use crate::model::{Dataset, Domain, Item, ItemKind, Status};
+use crate::model::filter::{FacetCounts, Filter, SideFilter};
+use crate::model::{Dataset, Domain, ItemKind, Status};
 use crate::components::t;
 use crate::i18n::{domain_label, kind_label, side_label, status_label, trf, Msg};
 use crate::model::Lang;
@@ -26,50 +26,48 @@ pub fn FiltersPanel(dataset: Arc<Dataset>) -> impl IntoView {
     let kinds: Vec<ItemKind> = ITEM_KINDS.into_iter().filter(|k| dataset.items.iter().any(|i| i.kind == *k)).collect();
     let domains: Vec<Domain> = DOMAINS.into_iter().filter(|d| dataset.items.iter().any(|i| i.domains.contains(d))).collect();
     let statuses: Vec<Status> = STATUSES.into_iter().filter(|s| dataset.items.iter().any(|i| i.status == *s)).collect();
+    // Every checkbox's count, in one pass over the items per filter change.
+    let counts = {
+        let ds = dataset.clone();
+        Memo::new(move |_| filter.with(|f| f.counts(&ds)))
+    };
 
     let kind_group = facet_group(
-        dataset.clone(),
+        counts,
         "kind",
         Msg::Kind,
         kinds,
-        Facet::Kind,
-        |ds, i, k| {
-            let _ = ds;
-            i.kind == *k
-        },
+        |c, k| c.kind(*k),
         |f, k| f.kinds.contains(k),
         |f, k, on| toggle(&mut f.kinds, *k, on),
         |l, k| (kind_label(l, *k), crate::model::url_state::enum_slug(k)),
     );
     let domain_group = facet_group(
-        dataset.clone(),
+        counts,
         "domain",
         Msg::Domain,
         domains,
-        Facet::Domain,
-        |_, i, d| i.domains.contains(d),
+        |c, d| c.domain(*d),
         |f, d| f.domains.contains(d),
         |f, d, on| toggle(&mut f.domains, *d, on),
         |l, d| (domain_label(l, *d), crate::model::url_state::enum_slug(d)),
     );
     let status_group = facet_group(
-        dataset.clone(),
+        counts,
         "status",
         Msg::Status,
         statuses,
-        Facet::Status,
-        |_, i, s| i.status == *s,
+        |c, s| c.status(*s),
         |f, s| f.statuses.contains(s),
         |f, s, on| toggle(&mut f.statuses, *s, on),
         |l, s| (status_label(l, *s), crate::model::url_state::enum_slug(s)),
     );
     let side_group = facet_group(
-        dataset.clone(),
+        counts,
         "side",
         Msg::Side,
         SideFilter::ALL.to_vec(),
-        Facet::Side,
-        |ds, i, s| involves(ds, i, *s),
+        |c, s| c.side(*s),
         |f, s| f.sides.contains(s),
         |f, s, on| toggle(&mut f.sides, *s, on),
         |l, s| (side_label(l, *s), s.slug().to_owned()),
@@ -122,12 +120,11 @@ fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T, on: bool) {
 /// One fieldset of checkboxes with faceted counts.
 #[allow(clippy::too_many_arguments)]
 fn facet_group<T: Clone + PartialEq + Send + Sync + 'static>(
-    dataset: Arc<Dataset>,
+    counts: Memo<FacetCounts>,
     name: &'static str,
     legend: Msg,
     values: Vec<T>,
-    facet: Facet,
-    has: fn(&Dataset, &Item, &T) -> bool,
+    count_of: fn(&FacetCounts, &T) -> usize,
     is_on: fn(&Filter, &T) -> bool,
     set: fn(&mut Filter, &T, bool),
     label: fn(Lang, &T) -> (&'static str, String),
@@ -140,8 +137,8 @@ fn facet_group<T: Clone + PartialEq + Send + Sync + 'static>(
             let slug = label(Lang::En, &v).1;
             let text = { let v = v.clone(); move || label(state.lang.get(), &v).0 };
             let count = {
-                let (ds, v) = (dataset.clone(), v.clone());
-                move || filter.with(|f| f.count(&ds, facet, has, &v))
+                let v = v.clone();
+                move || counts.with(|c| count_of(c, &v))
             };
             let checked = {
                 let v = v.clone();

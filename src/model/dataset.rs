@@ -17,6 +17,54 @@ pub struct Dataset {
     pub sites: Vec<Site>,
     pub actors: Vec<Actor>,
     pub items: Vec<Item>,
+    /// Sites and actors by id, built on first lookup (not part of the file).
+    #[serde(skip)]
+    pub lookup: Lookup,
+}
+
+/// Positions of sites and actors by id, for [`Dataset::site`] and [`Dataset::actor`]:
+/// filters and views look them up for every item, and with thousands of sites a linear
+/// search was most of a filter change. Built once, on first use; a position that no
+/// longer holds the id (the lists were changed after) falls back to a search. It carries
+/// no data, so it is equal to any other and a clone starts empty.
+#[derive(Default)]
+pub struct Lookup {
+    sites: std::sync::OnceLock<std::collections::BTreeMap<String, usize>>,
+    actors: std::sync::OnceLock<std::collections::BTreeMap<String, usize>>,
+}
+
+impl Lookup {
+    fn find<'d, T>(index: &std::sync::OnceLock<std::collections::BTreeMap<String, usize>>, list: &'d [T], id: &str, id_of: fn(&T) -> &str) -> Option<&'d T> {
+        let positions = index.get_or_init(|| {
+            let mut m = std::collections::BTreeMap::new();
+            for (i, x) in list.iter().enumerate() {
+                m.entry(id_of(x).to_owned()).or_insert(i); // the first, as a search finds it
+            }
+            m
+        });
+        match positions.get(id).and_then(|&i| list.get(i)) {
+            Some(x) if id_of(x) == id => Some(x),
+            _ => list.iter().find(|x| id_of(x) == id),
+        }
+    }
+}
+
+impl Clone for Lookup {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl PartialEq for Lookup {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Lookup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Lookup")
+    }
 }
 
 /// A human-readable text in every language the app speaks.
@@ -274,7 +322,12 @@ pub struct Item {
 impl Dataset {
     /// The site with `id`, if any.
     pub fn site(&self, id: &str) -> Option<&Site> {
-        self.sites.iter().find(|s| s.id == id)
+        Lookup::find(&self.lookup.sites, &self.sites, id, |s| &s.id)
+    }
+
+    /// The actor with `id`, if any.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        Lookup::find(&self.lookup.actors, &self.actors, id, |a| &a.id)
     }
 }
 
@@ -315,6 +368,29 @@ mod tests {
         assert_eq!(when(None, None, Precision::Unknown).label(), "undated");
         assert!(when(None, None, Precision::Unknown).is_undated());
         assert!(!when(None, Some("2019"), Precision::Year).is_undated());
+    }
+
+    #[test]
+    fn sites_and_actors_are_found_by_id_even_after_the_lists_change() {
+        let text = include_str!("../../tests/fixtures/small.json");
+        let mut ds = crate::model::parse_dataset("small.json", text).unwrap().dataset;
+        let fresh = ds.clone();
+        let last = ds.sites.last().unwrap().id.clone();
+        assert_eq!(ds.site(&last).map(|s| s.id.as_str()), Some(last.as_str()));
+        assert!(ds.site("nowhere").is_none());
+        let actor = ds.actors[0].id.clone();
+        assert_eq!(ds.actor(&actor).map(|a| a.id.as_str()), Some(actor.as_str()));
+        // The index is built now; the lists change under it.
+        ds.sites.reverse();
+        assert_eq!(ds.site(&last).map(|s| s.id.as_str()), Some(last.as_str()));
+        ds.sites.retain(|s| s.id != last);
+        assert!(ds.site(&last).is_none());
+        // The index is no part of the data.
+        let mut used = fresh.clone();
+        let _ = used.site(&last);
+        assert_eq!(used, fresh);
+        used.sites.clear();
+        assert_ne!(used, fresh);
     }
 
     #[test]

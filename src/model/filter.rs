@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::dataset::{Dataset, Domain, Item, ItemKind, Side, Status};
+use crate::text::{DOMAINS, ITEM_KINDS, STATUSES};
 
 /// Which side of the cooperation an item involves, through its sites and parties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -45,7 +46,7 @@ pub struct Filter {
 
 /// One facet of the filter, for counting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Facet {
+enum Facet {
     Kind,
     Domain,
     Status,
@@ -63,12 +64,16 @@ impl Filter {
     }
 
     fn matches_except(&self, ds: &Dataset, item: &Item, skip: Option<Facet>) -> bool {
+        self.facets_match_except(ds, item, skip) && (self.query.trim().is_empty() || search_matches(ds, item, &self.query))
+    }
+
+    /// The facets, without the search.
+    fn facets_match_except(&self, ds: &Dataset, item: &Item, skip: Option<Facet>) -> bool {
         let facet = |f: Facet| skip != Some(f);
         (!facet(Facet::Kind) || self.kinds.is_empty() || self.kinds.contains(&item.kind))
             && (!facet(Facet::Domain) || self.domains.is_empty() || item.domains.iter().any(|d| self.domains.contains(d)))
             && (!facet(Facet::Status) || self.statuses.is_empty() || self.statuses.contains(&item.status))
             && (!facet(Facet::Side) || self.sides.is_empty() || self.sides.iter().any(|s| involves(ds, item, *s)))
-            && (self.query.trim().is_empty() || search_matches(ds, item, &self.query))
     }
 
     /// Ids of the items that pass, in dataset order.
@@ -76,10 +81,62 @@ impl Filter {
         ds.items.iter().filter(|i| self.matches(ds, i)).collect()
     }
 
-    /// How many items each value of `facet` would show, given the other facets and the
-    /// search (the usual faceted count: choosing a value never hides its own count).
-    pub fn count<T: PartialEq>(&self, ds: &Dataset, facet: Facet, has: impl Fn(&Dataset, &Item, &T) -> bool, value: &T) -> usize {
-        ds.items.iter().filter(|i| self.matches_except(ds, i, Some(facet)) && has(ds, i, value)).count()
+    /// How many items each value of each facet would show, given the other facets and the
+    /// search (the usual faceted count: choosing a value never hides its own count). One
+    /// pass over the items, with the search run once per item.
+    pub fn counts(&self, ds: &Dataset) -> FacetCounts {
+        let mut c = FacetCounts::default();
+        let searching = !self.query.trim().is_empty();
+        for item in ds.items.iter().filter(|i| !searching || search_matches(ds, i, &self.query)) {
+            let passes = |skip: Facet| self.facets_match_except(ds, item, Some(skip));
+            if passes(Facet::Kind) {
+                c.kinds[item.kind as usize] += 1;
+            }
+            if passes(Facet::Domain) {
+                let mut seen = [false; DOMAINS.len()];
+                for d in &item.domains {
+                    seen[*d as usize] = true;
+                }
+                for (n, seen) in c.domains.iter_mut().zip(seen) {
+                    *n += usize::from(seen);
+                }
+            }
+            if passes(Facet::Status) {
+                c.statuses[item.status as usize] += 1;
+            }
+            if passes(Facet::Side) {
+                for side in SideFilter::ALL.into_iter().filter(|s| involves(ds, item, *s)) {
+                    c.sides[side as usize] += 1;
+                }
+            }
+        }
+        c
+    }
+}
+
+/// What [`Filter::counts`] finds: for each facet value, how many items choosing it would
+/// show. Arrays indexed by the value's position in its enum (plain arrays: maps keyed by
+/// each enum cost kilobytes of wasm).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    kinds: [usize; ITEM_KINDS.len()],
+    domains: [usize; DOMAINS.len()],
+    statuses: [usize; STATUSES.len()],
+    sides: [usize; SideFilter::ALL.len()],
+}
+
+impl FacetCounts {
+    pub fn kind(&self, k: ItemKind) -> usize {
+        self.kinds[k as usize]
+    }
+    pub fn domain(&self, d: Domain) -> usize {
+        self.domains[d as usize]
+    }
+    pub fn status(&self, s: Status) -> usize {
+        self.statuses[s as usize]
+    }
+    pub fn side(&self, s: SideFilter) -> usize {
+        self.sides[s as usize]
     }
 }
 
@@ -89,7 +146,7 @@ pub fn involves(ds: &Dataset, item: &Item, side: SideFilter) -> bool {
         .sites
         .iter()
         .filter_map(|id| ds.site(id).map(|s| s.side))
-        .chain(item.parties.iter().filter_map(|id| ds.actors.iter().find(|a| &a.id == id).map(|a| a.side)))
+        .chain(item.parties.iter().filter_map(|id| ds.actor(id).map(|a| a.side)))
         .collect();
     match side {
         SideFilter::France => sides.contains(&Side::France),
@@ -147,7 +204,7 @@ fn haystack(ds: &Dataset, item: &Item) -> String {
         }
     }
     for id in &item.parties {
-        if let Some(a) = ds.actors.iter().find(|a| &a.id == id) {
+        if let Some(a) = ds.actor(id) {
             add(&a.name);
         }
     }
@@ -208,12 +265,49 @@ mod tests {
     fn counts_ignore_their_own_facet() {
         let ds = shipped();
         let f = Filter { kinds: [ItemKind::Agreement].into(), ..Filter::default() };
-        let has_kind = |_: &Dataset, i: &Item, k: &ItemKind| i.kind == *k;
+        let counts = f.counts(&ds);
         // Choosing "agreement" does not zero the other kinds' counts.
-        let projects = f.count(&ds, Facet::Kind, has_kind, &ItemKind::Project);
+        let projects = counts.kind(ItemKind::Project);
         assert_eq!(projects, ds.items.iter().filter(|i| i.kind == ItemKind::Project).count());
-        let has_status = |_: &Dataset, i: &Item, s: &Status| i.status == *s;
-        let signed_agreements = f.count(&ds, Facet::Status, has_status, &Status::Signed);
+        let signed_agreements = counts.status(Status::Signed);
         assert_eq!(signed_agreements, ds.items.iter().filter(|i| i.kind == ItemKind::Agreement && i.status == Status::Signed).count());
+    }
+
+    /// Each count is what choosing that value alone in its facet would show.
+    #[test]
+    fn each_count_is_what_choosing_its_value_shows() {
+        let ds = shipped();
+        let filters = [
+            Filter::default(),
+            Filter { kinds: [ItemKind::Agreement, ItemKind::Project].into(), ..Filter::default() },
+            Filter { domains: [Domain::Sport].into(), sides: [SideFilter::China].into(), ..Filter::default() },
+            Filter { statuses: [Status::Planned].into(), query: "chambery".into(), ..Filter::default() },
+            Filter { query: "zhangjiakou ski".into(), ..Filter::default() },
+        ];
+        for f in filters {
+            let c = f.counts(&ds);
+            let shown = |g: Filter| g.apply(&ds).len();
+            for k in ITEM_KINDS {
+                assert_eq!(c.kind(k), shown(Filter { kinds: [k].into(), ..f.clone() }), "{f:?} {k:?}");
+            }
+            for d in DOMAINS {
+                assert_eq!(c.domain(d), shown(Filter { domains: [d].into(), ..f.clone() }), "{f:?} {d:?}");
+            }
+            for s in STATUSES {
+                assert_eq!(c.status(s), shown(Filter { statuses: [s].into(), ..f.clone() }), "{f:?} {s:?}");
+            }
+            for s in SideFilter::ALL {
+                assert_eq!(c.side(s), shown(Filter { sides: [s].into(), ..f.clone() }), "{f:?} {s:?}");
+            }
+        }
+    }
+
+    /// The counts' arrays are indexed by declaration order: the lists must follow it.
+    #[test]
+    fn value_lists_follow_declaration_order() {
+        assert!(ITEM_KINDS.iter().enumerate().all(|(i, k)| *k as usize == i));
+        assert!(DOMAINS.iter().enumerate().all(|(i, d)| *d as usize == i));
+        assert!(STATUSES.iter().enumerate().all(|(i, s)| *s as usize == i));
+        assert!(SideFilter::ALL.iter().enumerate().all(|(i, s)| *s as usize == i));
     }
 }

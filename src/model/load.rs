@@ -220,6 +220,7 @@ fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, Lo
         sites: records(&root, "sites", &mut issues, reader),
         actors: records(&root, "actors", &mut issues, reader),
         items: records(&root, "items", &mut issues, reader),
+        lookup: Default::default(),
     };
     issues.extend(validate(&dataset, &KnownIds::of_json(&root)));
 
