@@ -55,16 +55,6 @@ fn current(state: AppState, lang_in_url: bool) -> UrlState {
     }
 }
 
-/// The parameters other parts of the app read (`data`), kept as they are
-/// when the URL is rewritten.
-fn passed_on() -> String {
-    location_query()
-        .split('&')
-        .filter(|p| matches!(p.split('=').next(), Some("data")))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
 /// Reads the URL into `state` and keeps them in step from now on.
 pub fn install(state: AppState) {
     let initial = read();
@@ -80,16 +70,19 @@ pub fn install(state: AppState) {
             lang_in_url.set_value(true);
         }
         let next = current(state, lang_in_url.get_value());
-        let query = [next.to_query(), passed_on()].into_iter().filter(|q| !q.is_empty()).collect::<Vec<_>>().join("&");
+        let query = [next.to_query(), crate::model::url_state::passed_on(&location_query())].into_iter().filter(|q| !q.is_empty()).collect::<Vec<_>>().join("&");
         if query == location_query() {
             last.set_value(next);
             return;
         }
         // Only the continuous parts changed: replace, so Back skips the in-betweens.
-        let continuous = last.with_value(|prev| {
-            UrlState { time: None, zoom: None, filter: crate::model::filter::Filter { query: String::new(), ..prev.filter.clone() }, ..prev.clone() }
-                == UrlState { time: None, zoom: None, filter: crate::model::filter::Filter { query: String::new(), ..next.filter.clone() }, ..next.clone() }
-        });
+        let discrete = |u: &UrlState| UrlState {
+            time: None,
+            zoom: None,
+            filter: crate::model::filter::Filter { query: String::new(), ..u.filter.clone() },
+            ..u.clone()
+        };
+        let continuous = last.with_value(|prev| discrete(prev) == discrete(&next));
         let url = if query.is_empty() { window().location().pathname().unwrap_or_default() } else { format!("?{query}") };
         if let Ok(history) = window().history() {
             let _ = if continuous {

@@ -33,8 +33,18 @@ pub struct UrlState {
     pub allow: Vec<String>,
 }
 
-/// Parameters other parts of the app read (embedding, data source, presenter step).
+/// Parameters other parts of the app read (the data source): not part of the state, and
+/// kept as they are when the URL is rewritten.
 const PASSED_ON: [&str; 1] = ["data"];
+
+/// The passed-on parameters of `query` (without `?`), as they were written.
+pub fn passed_on(query: &str) -> String {
+    query
+        .split('&')
+        .filter(|p| p.split('=').next().is_some_and(|k| PASSED_ON.contains(&k)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
 
 /// `scheme://host[:port]` with an http(s) scheme and nothing after: a web origin.
 pub fn is_origin(s: &str) -> bool {
@@ -235,6 +245,13 @@ fn round(v: f64, places: i32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_data_source_is_passed_on_as_written() {
+        assert_eq!(passed_on("item=a&data=broken/x.json&lang=fr"), "data=broken/x.json");
+        assert_eq!(passed_on("item=a&database=x"), "");
+        assert_eq!(passed_on(""), "");
+    }
 
     #[test]
     fn a_full_state_round_trips() {
