@@ -165,6 +165,11 @@ pub fn Workspace(
         }
     });
     on_cleanup(move || escape.remove());
+    let shown = {
+        let ds = dataset.clone();
+        Memo::new(move |_| state.filter.with(|f| f.positions(&ds)))
+    };
+    provide_context(crate::components::ShownItems(shown));
     view! {
         <main class="workspace" id="main">
             <DataWarnings warnings=warnings />

@@ -16,10 +16,8 @@ use crate::text::{DOMAINS, ITEM_KINDS, STATUSES};
 pub fn FiltersPanel(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let filter = state.filter;
-    let shown = {
-        let ds = dataset.clone();
-        move || filter.with(|f| f.apply(&ds).len())
-    };
+    let shown_items = crate::components::shown_items(&dataset);
+    let shown = move || shown_items.with(Vec::len);
     let total = dataset.items.len();
 
     // Only the values the data uses.

@@ -14,6 +14,7 @@ use crate::i18n::{kind_label, status_label, tr, when_label, Msg};
 pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let ascending = RwSignal::new(true);
+    let shown = crate::components::shown_items(&dataset);
     let body_ref = NodeRef::<leptos::html::Tbody>::new();
     let ds = dataset.clone();
     let rows = move || {
@@ -22,7 +23,7 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
         // Rows are drawn as the selection and the cursor are now; later changes are applied
         // in place (below), so neither redraws the table.
         let (selected, cursor) = (state.selected.get_untracked(), state.cursor.get_untracked());
-        let mut items = state.filter.with(|f| f.apply(&ds));
+        let mut items: Vec<&crate::model::Item> = shown.with(|s| s.iter().map(|&n| &ds.items[n]).collect());
         // Undated items last, whichever way the dates run.
         items.sort_by(|a, b| {
             let (sa, sb) = (span(&a.when), span(&b.when));
@@ -84,7 +85,7 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
             state.select_item(id);
         }
     };
-    let count = { let ds = dataset.clone(); move || state.filter.with(|f| f.apply(&ds).len()) };
+    let count = move || shown.with(Vec::len);
     view! {
         <div class="list-view" data-testid="list">
             <table>

@@ -296,10 +296,12 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             Arc::new(dataset.items.iter().map(|i| (i.id.clone(), crate::model::time::span(&i.when).map(|s| s.0))).collect());
         // The filtered set changes with the filter only, not with every pan or zoom frame
         // that redraws the site layer.
+        let shown = crate::components::shown_items(&dataset);
         let shown_set = {
             let dataset = dataset.clone();
             Memo::new(move |_| {
-                state.filter.with(|f| (!f.is_empty(), f.apply(&dataset).into_iter().map(|i| i.id.clone()).collect::<std::collections::BTreeSet<String>>()))
+                let filtering = state.filter.with(|f| !f.is_empty());
+                (filtering, shown.with(|s| s.iter().map(|&n| dataset.items[n].id.clone()).collect::<std::collections::BTreeSet<String>>()))
             })
         };
         Effect::new(move |_| {

@@ -33,6 +33,21 @@ pub(crate) fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 's
     move || msg.text(lang())
 }
 
+/// The positions in the dataset of the items the filter shows: computed once per filter
+/// change and shared by the map, the timeline, the list and the filters' count (provided by
+/// `Workspace`; a component mounted alone makes its own).
+#[derive(Clone, Copy)]
+pub struct ShownItems(pub leptos::prelude::Memo<Vec<usize>>);
+
+pub(crate) fn shown_items(dataset: &std::sync::Arc<crate::model::Dataset>) -> leptos::prelude::Memo<Vec<usize>> {
+    use leptos::prelude::*;
+    use_context::<ShownItems>().map(|s| s.0).unwrap_or_else(|| {
+        let state = expect_context::<crate::app::AppState>();
+        let ds = dataset.clone();
+        Memo::new(move |_| state.filter.with(|f| f.positions(&ds)))
+    })
+}
+
 /// The interface language, read reactively; outside the app (a component mounted alone in
 /// a test) it is English.
 pub(crate) fn current_lang() -> impl Fn() -> crate::model::Lang + Copy + Send + Sync + 'static {

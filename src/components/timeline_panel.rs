@@ -2,7 +2,6 @@
 //! their own lane; a time cursor (slider, step buttons, play/pause) that the map follows;
 //! zoom and pan by buttons, wheel and drag. And the list view, the same items as a table.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -166,22 +165,18 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
         let (from, to) = window.get();
         TimeScale { from, to, x0: 0.0, x1: width.get() }
     };
-    let shown = {
-        let ds = dataset.clone();
-        Memo::new(move |_| state.filter.with(|f| f.apply(&ds).into_iter().map(|i| i.id.clone()).collect::<Vec<_>>()))
-    };
-    let by_id: Arc<HashMap<String, usize>> = Arc::new(dataset.items.iter().enumerate().map(|(i, it)| (it.id.clone(), i)).collect());
+    let shown = crate::components::shown_items(&dataset);
 
     let ds = dataset.clone();
     let lanes = move || {
         let s = scale();
         let lang = state.lang.get();
-        let ids = shown.get();
+
         // Drawn pressed as the selection is now; later selections are applied in place
         // (below), so a selection does not redraw the lanes.
         let selected = state.selected.get_untracked();
         let pressed = move |id: &str| (selected.as_deref() == Some(id)).to_string();
-        let items: Vec<&crate::model::Item> = ids.iter().filter_map(|id| by_id.get(id).map(|&i| &ds.items[i])).collect();
+        let items: Vec<&crate::model::Item> = shown.with(|s| s.iter().map(|&n| &ds.items[n]).collect());
         let mut out = Vec::new();
         for kind in ITEM_KINDS {
             let mut dated: Vec<(&crate::model::Item, (i64, i64))> =
@@ -387,7 +382,8 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
     let marked = StoredValue::new(false);
     Effect::new(move |_| {
         let cursor = state.cursor.get();
-        let _ = (window.get(), width.get(), shown.get(), state.lang.get());
+        let _ = (window.get(), width.get(), state.lang.get());
+        shown.track();
         let Some(root) = lanes_ref.get() else { return };
         // After every effect of this change (the lanes' redraw among them), before the paint.
         request_animation_frame(move || {

@@ -76,9 +76,14 @@ impl Filter {
             && (!facet(Facet::Side) || self.sides.is_empty() || self.sides.iter().any(|s| involves(ds, item, *s)))
     }
 
-    /// Ids of the items that pass, in dataset order.
+    /// The items that pass, in dataset order.
     pub fn apply<'d>(&self, ds: &'d Dataset) -> Vec<&'d Item> {
         ds.items.iter().filter(|i| self.matches(ds, i)).collect()
+    }
+
+    /// The positions in `ds.items` of the items that pass, in order.
+    pub fn positions(&self, ds: &Dataset) -> Vec<usize> {
+        ds.items.iter().enumerate().filter(|(_, i)| self.matches(ds, i)).map(|(n, _)| n).collect()
     }
 
     /// How many items each value of each facet would show, given the other facets and the
@@ -256,6 +261,8 @@ mod tests {
         assert!(signed_agreements.apply(&ds).len() < signed.apply(&ds).len());
         let transport = Filter { domains: [Domain::Transport].into(), ..Filter::default() };
         assert_eq!(ids(&transport, &ds), ["air-route-lyon-china"]);
+        let positions: Vec<&str> = signed.positions(&ds).into_iter().map(|n| ds.items[n].id.as_str()).collect();
+        assert_eq!(positions, ids(&signed, &ds));
         let both = Filter { sides: [SideFilter::Both].into(), ..Filter::default() };
         assert!(both.apply(&ds).iter().all(|i| involves(&ds, i, SideFilter::France) && involves(&ds, i, SideFilter::China)));
         assert!(!both.is_empty() && Filter::default().is_empty());
