@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{DataWarnings, DetailPanel, FiltersPanel, Header, LoadErrorPanel, MapPanel, Presenter, TimelinePanel};
+use crate::components::{DataWarnings, DetailPanel, Header, Intro, LoadErrorPanel, MapPanel, Presenter, TimelinePanel, Toolbar};
 use crate::loader::{fetch_dataset, DATASET_PATH};
 use crate::geo::scene::MapView;
 use crate::model::filter::Filter;
@@ -44,6 +44,8 @@ pub struct AppState {
     pub embed: RwSignal<bool>,
     /// Origins whose commands an embedded app obeys.
     pub allow: RwSignal<Vec<String>>,
+    /// Whether the filters' drawer is open.
+    pub filters_open: RwSignal<bool>,
 }
 
 impl AppState {
@@ -52,7 +54,7 @@ impl AppState {
             lang: RwSignal::new(Lang::En),
             selected: RwSignal::new(None),
             selected_site: RwSignal::new(None),
-            map_view: RwSignal::new(MapView::Overview),
+            map_view: RwSignal::new(MapView::Both),
             map_zoom: RwSignal::new(None),
             filter: RwSignal::new(Filter::default()),
             cursor: RwSignal::new(None),
@@ -61,6 +63,7 @@ impl AppState {
             presenting: RwSignal::new(None),
             embed: RwSignal::new(false),
             allow: RwSignal::new(Vec::new()),
+            filters_open: RwSignal::new(false),
         }
     }
 
@@ -124,11 +127,11 @@ pub fn App() -> impl IntoView {
         };
         fetch_dataset(&path).await.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)))
     });
-    let dataset = Signal::derive(move || loaded.get().and_then(Result::ok).map(|(d, _)| d));
+    let status = Signal::derive(move || loaded.with(|l| l.as_ref().map(Result::is_ok)));
 
     view! {
         <div class="app" class:is-presenting=move || state.presenting.get().is_some() class:is-embedded=move || state.embed.get()>
-            <Header dataset=dataset />
+            <Header loaded=status />
             {move || state.embed.get().then(|| view! { <crate::components::EmbedBar /> })}
             {move || match loaded.get() {
                 None => view! { <Loading /> }.into_any(),
@@ -141,26 +144,42 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Shown while the dataset is on its way.
+/// Shown while the dataset is on its way: the workspace's frames at their final size, so
+/// that nothing moves when the data arrives.
 #[component]
 fn Loading() -> impl IntoView {
     view! {
-        <main class="workspace workspace--loading" id="main">
-            <p class="status" role="status">{crate::components::t(crate::i18n::Msg::Loading)}</p>
+        <main class="workspace workspace--loading" id="main" aria-busy="true">
+            <div class="toolbar toolbar--placeholder"></div>
+            <section class="panel map-panel">
+                <div class="map-frame map-frame--placeholder">
+                    <p class="status" role="status">{crate::components::t(crate::i18n::Msg::Loading)}</p>
+                </div>
+            </section>
+            <div class="side side--placeholder"></div>
+            <section class="panel timeline-panel timeline-panel--placeholder"></section>
         </main>
     }
 }
 
-/// The three linked views of a loaded dataset, and what the validator warned about.
+/// The linked views of a loaded dataset: the toolbar, the map, the introduction or the
+/// details, the timeline; and what the validator warned about.
 #[component]
 pub fn Workspace(
     dataset: Arc<Dataset>,
     #[prop(optional)] warnings: Arc<Vec<Issue>>,
 ) -> impl IntoView {
-    // Escape clears the selection, wherever the focus is (but not while typing a search).
+    // Escape closes the filters' drawer, or else clears the selection, wherever the focus
+    // is (but not while presenting: the presenter has its own keys).
     let state = expect_context::<AppState>();
     let escape = window_event_listener(leptos::ev::keydown, move |e| {
-        if e.key() == "Escape" && !e.default_prevented() && state.presenting.get_untracked().is_none() {
+        if e.key() != "Escape" || e.default_prevented() || state.presenting.get_untracked().is_some() {
+            return;
+        }
+        if state.filters_open.get_untracked() {
+            state.filters_open.set(false);
+            crate::dom::focus_by_id("filters-button");
+        } else {
             state.clear_selection();
         }
     });
@@ -170,13 +189,17 @@ pub fn Workspace(
         Memo::new(move |_| state.filter.with(|f| f.positions(&ds)))
     };
     provide_context(crate::components::ShownItems(shown));
+    let has_selection = move || state.selected.with(Option::is_some) || state.selected_site.with(Option::is_some);
     view! {
-        <main class="workspace" id="main">
-            <DataWarnings warnings=warnings />
-            <FiltersPanel dataset=dataset.clone() />
+        <main class="workspace" id="main" class:has-selection=has_selection>
+            <Toolbar dataset=dataset.clone() />
             <MapPanel dataset=dataset.clone() />
-            <TimelinePanel dataset=dataset.clone() />
+            <div class="side">
+                <DataWarnings warnings=warnings />
+                <Intro dataset=dataset.clone() />
+            </div>
             <DetailPanel dataset=dataset.clone() />
+            <TimelinePanel dataset=dataset.clone() />
             <Presenter dataset=dataset />
         </main>
     }

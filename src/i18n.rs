@@ -92,7 +92,6 @@ messages! {
     Coordinates => "Coordonnées", "Coordinates", "坐标";
     ItemsHere => "Éléments en ce lieu", "Items here", "此地的合作事项";
     NotFromSources => "Hors des sources (connaissance commune) : {}.", "Not from the sources (common knowledge): {}.", "非资料来源（常识）：{}。";
-    SelectHint => "Choisissez un élément de la chronologie, ou un lieu ou un lien sur la carte, pour lire ses détails et ses sources.", "Select an item on the timeline, or a site or link on the map, to read its details and sources.", "在时间线上选择一个事项，或在地图上选择一个地点或连线，即可查看详情和资料来源。";
     AllDates => "Toutes les dates", "All dates", "全部日期";
     StateAt => "Situation à la fin de {}", "State at the end of {}", "截至{}末的情况";
     TimeCursor => "Curseur du temps", "Time cursor", "时间游标";
@@ -138,6 +137,20 @@ messages! {
     Close => "Fermer", "Close", "关闭";
     FrameTitle => "Passerelle : la coopération Auvergne-Rhône-Alpes – Hebei", "Passerelle: the Auvergne-Rhône-Alpes – Hebei cooperation", "Passerelle：奥弗涅-罗讷-阿尔卑斯与河北的合作";
     Warnings => "Les données comportent {} avertissement(s)", "The data has {} warning(s)", "数据有 {} 条警告";
+    Filters => "Filtres", "Filters", "筛选";
+    ActiveFilters => "Filtres actifs", "Active filters", "已选筛选条件";
+    RemoveFilter => "Retirer le filtre : {}", "Remove the filter: {}", "移除筛选条件：{}";
+    Done => "Terminé", "Done", "完成";
+    IntroHeading => "La coopération en carte et en dates", "The cooperation on a map and a timeline", "地图与时间线上的合作";
+    IntroText => "Auvergne-Rhône-Alpes et la province chinoise du Hebei coopèrent autour des Jeux olympiques d'hiver de 2022, organisés à Pékin, Yanqing et Zhangjiakou : accords de coopération et contrats de partenariat entre entreprises signés à Chambéry, projets de stations de ski, de formation et de sport, et une ligne aérienne directe entre Lyon et la Chine à l'étude.", "Auvergne-Rhône-Alpes and the Chinese province of Hebei work together around the 2022 Winter Olympics, held in Beijing, Yanqing and Zhangjiakou: cooperation agreements and business partnership contracts signed in Chambéry, ski-resort, training and sport projects, and a direct air route between Lyon and China under study.", "奥弗涅-罗讷-阿尔卑斯大区与中国河北省围绕在北京、延庆和张家口举办的2022年冬奥会开展合作：在尚贝里签署的合作协议和企业伙伴合同，滑雪场、培训和体育项目，以及正在研究的里昂至中国直飞航线。";
+    IntroHow => "La carte montre où, la chronologie montre quand : choisissez un lieu, un lien ou un élément pour lire ses détails et ses sources. Le curseur du temps estompe ce qui n'a pas encore commencé.", "The map shows where and the timeline shows when: choose a site, a link or an item to read its details and sources. The time cursor fades what has not begun yet.", "地图显示地点，时间线显示时间：选择一个地点、一条连线或一个事项，即可查看详情和资料来源。时间游标会淡化尚未开始的事项。";
+    Introduction => "Présentation", "Introduction", "简介";
+    StartTour => "▶ Lancer la visite", "▶ Start the tour", "▶ 开始导览";
+    OpenList => "Voir la liste", "Open the list", "打开列表";
+    CloseDetails => "Fermer les détails", "Close the details", "关闭详情";
+    UndatedOne => "1 élément sans date ou proposé", "1 undated or proposed item", "1 项无日期或拟议事项";
+    UndatedMany => "{} éléments sans date ou proposés", "{} undated or proposed items", "{} 项无日期或拟议事项";
+    MapLoading => "Préparation de la carte…", "Preparing the map…", "正在准备地图……";
 }
 
 /// Puts `values` in the `{}` of `template`, in order.
@@ -232,6 +245,17 @@ pub fn site_kind_label(lang: Lang, k: SiteKind) -> &'static str {
         SiteKind::Region => ("région", "region", "地区"),
     };
     pick(lang, fr, en, zh)
+}
+
+/// The name of one chosen filter value, as its chip shows it.
+pub fn chosen_label(lang: Lang, value: crate::model::filter::Chosen) -> &'static str {
+    use crate::model::filter::Chosen;
+    match value {
+        Chosen::Kind(k) => kind_label(lang, k),
+        Chosen::Domain(d) => domain_label(lang, d),
+        Chosen::Status(s) => status_label(lang, s),
+        Chosen::Side(s) => side_label(lang, s),
+    }
 }
 
 fn pick(lang: Lang, fr: &'static str, en: &'static str, zh: &'static str) -> &'static str {

@@ -28,7 +28,7 @@ fn apply(state: AppState, url: &UrlState, default_lang: crate::model::Lang) {
     state.selected_site.set(if url.item.is_some() { None } else { url.site.clone() });
     state.cursor.set(url.time.as_deref().and_then(parse_day));
     state.filter.set(url.filter.clone());
-    state.map_view.set(url.view.as_deref().and_then(MapView::from_slug).unwrap_or(MapView::Overview));
+    state.map_view.set(url.view.as_deref().and_then(MapView::from_slug).unwrap_or(MapView::Both));
     state.map_zoom.set(url.zoom);
     state.panel.set(if url.panel.as_deref() == Some("list") { Panel::List } else { Panel::Timeline });
     state.lang.set(url.lang.unwrap_or(default_lang));
@@ -44,7 +44,8 @@ fn current(state: AppState, lang_in_url: bool) -> UrlState {
         site: state.selected_site.get(),
         time: state.cursor.get().map(iso),
         filter: state.filter.get(),
-        view: (view != MapView::Overview).then(|| view.slug().to_owned()),
+        // The two regions are the default view (the overview where the frame is too small).
+        view: (view != MapView::Both).then(|| view.slug().to_owned()),
         zoom: state.map_zoom.get(),
         panel: (state.panel.get() == Panel::List).then(|| "list".to_owned()),
         lang: lang_in_url.then(|| state.lang.get()),

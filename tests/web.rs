@@ -31,14 +31,20 @@ async fn settle() {
         tick().await;
     }
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+        // Long enough for a frame: size observers report in the rendering step.
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     tick().await;
 }
 
-/// The workspace of the fixture dataset, mounted in a fresh element.
+/// The workspace of the fixture dataset, mounted in a fresh element. The page has no
+/// stylesheet: the map's frame gets a fixed size here, as the app's stylesheet gives it one.
 fn mounted_workspace() -> HtmlElement {
+    let document = document();
+    let style = document.create_element("style").unwrap();
+    style.set_text_content(Some(".map-frame{position:relative;width:800px;height:450px;overflow:hidden}.map-svg{position:absolute;inset:0;width:100%;height:100%}"));
+    document.head().unwrap().append_child(&style).unwrap();
     let root = fixture();
     let ds = dataset();
     mount_to(root.clone(), move || {
@@ -96,7 +102,9 @@ async fn clicking_a_timeline_item_opens_its_details() {
             .collect()
     };
     assert_eq!(order, ["signing", "route"]);
-    assert!(text_of(&root, "[data-testid=details]").contains("Select an item"));
+    // No details yet: the introduction holds their place.
+    assert!(root.query_selector("[data-testid=details]").unwrap().is_none());
+    assert!(text_of(&root, "[data-testid=intro]").contains("Winter Olympics"));
     assert_eq!(root.query_selector_all("[data-site-entry]").unwrap().length(), 3);
 
     let button: HtmlElement = root.query_selector(".timeline-item[data-item=route]").unwrap().unwrap().unchecked_into();
@@ -176,4 +184,24 @@ fn an_uncaught_wasm_trap_is_shown_but_other_errors_are_not() {
     let shown = panel.query_selector("pre").unwrap().unwrap().text_content().unwrap_or_default();
     assert!(shown.contains("RuntimeError") && shown.contains("unreachable"), "{shown}");
     panel.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_element_size_follows_the_element_itself_not_only_the_window() {
+    let root = fixture();
+    let seen = RwSignal::new(passerelle::geo::Viewport { width: 0.0, height: 0.0 });
+    mount_to(root.clone(), move || {
+        let node = NodeRef::<leptos::html::Div>::new();
+        let size = passerelle::dom::use_element_size(node, passerelle::geo::Viewport { width: 1.0, height: 1.0 });
+        Effect::new(move |_| seen.set(size.get()));
+        view! { <div node_ref=node id="sized" style="width:300px;height:100px"></div> }
+    })
+    .forget();
+    settle().await;
+    assert_eq!((seen.get_untracked().width, seen.get_untracked().height), (300.0, 100.0));
+    // A panel beside it opens: the element changes size, the window does not.
+    let el: HtmlElement = root.query_selector("#sized").unwrap().unwrap().unchecked_into();
+    el.style().set_property("width", "520px").unwrap();
+    settle().await;
+    assert_eq!(seen.get_untracked().width, 520.0);
 }

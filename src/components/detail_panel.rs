@@ -3,14 +3,50 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::AppState;
+use crate::dom::focused_element;
 use crate::model::{Dataset, Item, Lang, Site};
 use crate::components::t;
 use crate::i18n::{domain_label, kind_label, number, site_kind_label, status_label, tr, trf, when_label, Msg};
 
-/// The detail panel: everything known about the selected item, with its sources.
+/// The details of the selection, as a sheet: beside the map on a wide screen, from the
+/// bottom on a phone; nothing at all until something is selected (the introduction holds
+/// the place). The keyboard focus moves into it when the reader opens it and back to
+/// where it was when they close it (the close button or Escape).
 #[component]
 pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let sheet = NodeRef::<leptos::html::Aside>::new();
+    let return_to = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let open = Memo::new(move |_| state.selected.with(Option::is_some) || state.selected_site.with(Option::is_some));
+
+    Effect::new(move |previous: Option<(Option<String>, Option<String>)>| {
+        let now = (state.selected.get(), state.selected_site.get());
+        // Not on the first drawing (a shared link), while presenting, or when the page is
+        // not the one in use (a command from an embedding page).
+        let reader_did_it = previous.as_ref().is_some_and(|p| *p != now)
+            && state.presenting.get_untracked().is_none()
+            && document().has_focus().unwrap_or(false);
+        if reader_did_it {
+            let focused = focused_element();
+            if now.0.is_some() || now.1.is_some() {
+                let inside = match (&focused, sheet.get_untracked()) {
+                    (Some(f), Some(s)) => s.contains(Some(f)),
+                    _ => false,
+                };
+                if let Some(f) = focused.filter(|_| !inside) {
+                    return_to.set_value(Some(f));
+                }
+                // Once the new details are drawn.
+                request_animation_frame(|| crate::dom::focus_by_id("detail-title"));
+            } else if focused.is_none() {
+                if let Some(el) = return_to.try_update_value(Option::take).flatten().filter(|el| el.is_connected()) {
+                    let _ = el.focus();
+                }
+            }
+        }
+        now
+    });
+
     let body = move || {
         let lang = state.lang.get();
         let selected = state.selected.get();
@@ -18,17 +54,20 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
         match (selected.and_then(|id| dataset.items.iter().find(|i| i.id == id)), site) {
             (Some(item), _) => item_details(&dataset, item, lang, state).into_any(),
             (None, Some(site)) => site_details(&dataset, &site, lang, state).into_any(),
-            (None, None) => view! {
-                <p class="detail-panel__empty">{tr(lang, Msg::SelectHint)}</p>
-            }
-            .into_any(),
+            (None, None) => ().into_any(),
         }
     };
     view! {
-        <aside class="panel detail-panel" aria-labelledby="detail-heading" aria-live="polite" data-testid="details">
-            <h2 id="detail-heading">{t(Msg::Details)}</h2>
-            {body}
-        </aside>
+        <Show when=move || open.get()>
+            <aside class="detail-panel" id="details" aria-labelledby="detail-heading" data-testid="details" node_ref=sheet>
+                <div class="detail-panel__head">
+                    <h2 id="detail-heading" class="detail-panel__kicker">{t(Msg::Details)}</h2>
+                    <button type="button" class="icon-button" data-testid="close-details" aria-label=t(Msg::CloseDetails)
+                        on:click=move |_| state.clear_selection()>"×"</button>
+                </div>
+                {body.clone()}
+            </aside>
+        </Show>
     }
 }
 
@@ -83,7 +122,7 @@ fn item_details(dataset: &Dataset, item: &Item, lang: Lang, state: AppState) -> 
     let note = item.note.as_ref().map(|n| view! { <p class="detail-panel__note">{n.get(lang).to_owned()}</p> });
     view! {
         <article class="detail" data-item=item.id.clone()>
-            <h3>{item.title.get(lang).to_owned()}</h3>
+            <h3 id="detail-title" tabindex="-1">{item.title.get(lang).to_owned()}</h3>
             <dl>
                 <dt>{tr(lang, Msg::Date)}</dt><dd>{when_label(lang, &item.when)}</dd>
                 <dt>{tr(lang, Msg::Kind)}</dt><dd>{kind_label(lang, item.kind)}</dd>
@@ -134,7 +173,7 @@ fn site_details(dataset: &Dataset, site: &Site, lang: Lang, state: AppState) -> 
         .then(|| view! { <p class="detail-panel__note">{trf(lang, Msg::NotFromSources, &[&site.not_from_sources.join(", ")])}</p> });
     view! {
         <article class="detail" data-site=site.id.clone()>
-            <h3>{site.name.get(lang).to_owned()}</h3>
+            <h3 id="detail-title" tabindex="-1">{site.name.get(lang).to_owned()}</h3>
             <dl>
                 <dt>{tr(lang, Msg::Kind)}</dt><dd>{site_kind_label(lang, site.kind)}</dd>
                 <dt>{tr(lang, Msg::Region)}</dt><dd>{site.region.get(lang).to_owned()}</dd>

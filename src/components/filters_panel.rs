@@ -6,19 +6,16 @@ use crate::app::AppState;
 use crate::model::filter::{FacetCounts, Filter, SideFilter};
 use crate::model::{Dataset, Domain, ItemKind, Status};
 use crate::components::t;
-use crate::i18n::{domain_label, kind_label, side_label, status_label, trf, Msg};
+use crate::i18n::{domain_label, kind_label, side_label, status_label, Msg};
 use crate::model::Lang;
 use crate::text::{DOMAINS, ITEM_KINDS, STATUSES};
 
-/// Search and filters, with how many items each choice would show. The same filter drives
-/// the map, the timeline and the list.
+/// The facets, folded away in a drawer under the toolbar: each value with how many items
+/// choosing it would show. The same filter drives the map, the timeline and the list.
 #[component]
-pub fn FiltersPanel(dataset: Arc<Dataset>) -> impl IntoView {
+pub fn FilterDrawer(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let filter = state.filter;
-    let shown_items = crate::components::shown_items(&dataset);
-    let shown = move || shown_items.with(Vec::len);
-    let total = dataset.items.len();
 
     // Only the values the data uses.
     let kinds: Vec<ItemKind> = ITEM_KINDS.into_iter().filter(|k| dataset.items.iter().any(|i| i.kind == *k)).collect();
@@ -70,42 +67,33 @@ pub fn FiltersPanel(dataset: Arc<Dataset>) -> impl IntoView {
         |f, s, on| toggle(&mut f.sides, *s, on),
         |l, s| (side_label(l, *s), s.slug().to_owned()),
     );
+    let close = move |_| {
+        state.filters_open.set(false);
+        crate::dom::focus_by_id("filters-button");
+    };
 
     view! {
-        <section class="panel filters-panel" aria-labelledby="filters-heading" data-testid="filters">
-            <h2 id="filters-heading" class="visually-hidden">{t(Msg::SearchAndFilters)}</h2>
-            <div class="filters-panel__search">
-                <label for="search">{t(Msg::Search)}</label>
-                <input
-                    id="search"
-                    type="search"
-                    data-testid="search"
-                    placeholder=t(Msg::SearchPlaceholder)
-                    autocomplete="off"
-                    prop:value=move || filter.with(|f| f.query.clone())
-                    on:input=move |e| {
-                        let q = event_target_value(&e);
-                        filter.update(|f| f.query = q);
-                    }
-                />
-                <p class="filters-panel__count" role="status" data-testid="shown-count">
-                    {move || trf(state.lang.get(), Msg::ShownCount, &[&shown().to_string(), &total.to_string()])}
-                </p>
-                <button type="button" class="filters-panel__clear" data-testid="clear-filters"
-                    disabled=move || filter.with(Filter::is_empty)
-                    on:click=move |_| filter.set(Filter::default())>
-                    {t(Msg::ClearFilters)}
-                </button>
-            </div>
-            <div class="filters-panel__facets">
+        <section class="filter-drawer" id="filter-drawer" aria-labelledby="filters-heading" data-testid="filters"
+            hidden=move || !state.filters_open.get()>
+            <h2 id="filters-heading" class="visually-hidden">{t(Msg::Filters)}</h2>
+            <div class="filter-drawer__facets">
                 {kind_group}
                 {domain_group}
                 {status_group}
                 {side_group}
             </div>
+            <div class="filter-drawer__actions">
+                <button type="button" class="pill" data-testid="clear-filters-drawer"
+                    disabled=move || filter.with(|f| f.chosen().is_empty())
+                    on:click=move |_| filter.update(|f| { f.kinds.clear(); f.domains.clear(); f.statuses.clear(); f.sides.clear(); })>
+                    {t(Msg::ClearFilters)}
+                </button>
+                <button type="button" class="pill pill--solid" data-testid="filters-done" on:click=close>{t(Msg::Done)}</button>
+            </div>
         </section>
     }
 }
+
 
 fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T, on: bool) {
     if on {

@@ -7,12 +7,13 @@ use crate::components::t;
 use crate::i18n::{count, Msg};
 use crate::model::{Dataset, Lang};
 
-/// The page header: the title, and the controls area.
+/// The page header: the title and what it is about, then sharing, presenting and the
+/// language.
 #[component]
 pub fn Header(
-    /// The loaded dataset, once there is one.
+    /// `None` while the dataset loads, then whether it loaded.
     #[prop(into)]
-    dataset: Signal<Option<Arc<Dataset>>>,
+    loaded: Signal<Option<bool>>,
 ) -> impl IntoView {
     view! {
         <header class="app-header">
@@ -21,10 +22,10 @@ pub fn Header(
                 <p class="tagline">{t(Msg::Tagline)}</p>
             </div>
             <div class="controls" id="controls">
-                {move || dataset.get().map(|d| view! { <DatasetSummary dataset=d /> })}
                 <crate::components::ShareButton />
-                // Nothing to present until there is a dataset (not on the error page).
-                {move || dataset.with(Option::is_some).then(|| view! { <crate::components::PresentButton /> })}
+                // Nothing to present without a dataset (not on the error page); while it
+                // loads, the button keeps its place, unseen, so nothing moves when it comes.
+                {move || (loaded.get() != Some(false)).then(|| view! { <crate::components::PresentButton pending=Signal::derive(move || loaded.get().is_none()) /> })}
                 <LanguageSwitcher />
             </div>
         </header>
@@ -53,17 +54,23 @@ pub fn DatasetSummary(dataset: Arc<Dataset>) -> impl IntoView {
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let button = move |lang: Lang, name: &'static str, code: &'static str| {
+    // On a phone the buttons show a short form.
+    let button = move |lang: Lang, name: &'static str, short: &'static str, code: &'static str| {
         view! {
+            // The name is whichever form is shown (the other is not displayed), so what a
+            // reader sees is what a screen reader says and what voice control answers to.
             <button type="button" lang=code data-lang=code aria-pressed=move || (state.lang.get() == lang).to_string()
-                on:click=move |_| state.lang.set(lang)>{name}</button>
+                on:click=move |_| state.lang.set(lang)>
+                <span class="lang-switcher__long">{name}</span>
+                <span class="lang-switcher__short">{short}</span>
+            </button>
         }
     };
     view! {
         <div class="lang-switcher" role="group" aria-label=t(Msg::Language)>
-            {button(Lang::Fr, "Français", "fr")}
-            {button(Lang::En, "English", "en")}
-            {button(Lang::Zh, "中文", "zh-Hans")}
+            {button(Lang::Fr, "Français", "FR", "fr")}
+            {button(Lang::En, "English", "EN", "en")}
+            {button(Lang::Zh, "中文", "中文", "zh-Hans")}
         </div>
     }
 }

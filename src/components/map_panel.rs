@@ -74,31 +74,39 @@ pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
             }
         })
         .collect_view();
+    // The legend starts open where the map is big enough to keep it clear of the regions.
+    let roomy = |v: wasm_bindgen::JsValue| v.as_f64().unwrap_or(0.0);
+    let wide = roomy(window().inner_width().unwrap_or_default()) >= 1500.0 && roomy(window().inner_height().unwrap_or_default()) >= 900.0;
     view! {
         <section class="panel map-panel" aria-labelledby="map-heading" data-testid="map">
-            <h2 id="map-heading">{t(Msg::Map)}</h2>
+            <h2 id="map-heading" class="visually-hidden">{t(Msg::Map)}</h2>
             <MapCanvas dataset=dataset.clone() />
-            <div class="legend" aria-label=t(Msg::Legend) role="group">
-                <ul class="legend__list">
-                    {symbols}
-                    <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__france" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>{t(Msg::FrenchSide)}</li>
-                    <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__china" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>{t(Msg::ChineseSide)}</li>
-                </ul>
-                <ul class="legend__list">
-                    <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--agreement" d="M2,6H34" /></svg>{t(Msg::SignedOrDone)}</li>
-                    <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--project link--proposed" d="M2,6H34" /></svg>{t(Msg::PlannedLine)}</li>
-                    <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--air-route link--proposed" d="M2,6H34" /></svg>{t(Msg::ProposedRoute)}</li>
-                </ul>
+            <div class="map-extras">
+                <details class="map-box legend-box" open=wide>
+                    <summary>{t(Msg::Legend)}</summary>
+                    <div class="legend" aria-label=t(Msg::Legend) role="group">
+                        <ul class="legend__list">
+                            {symbols}
+                            <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__france" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>{t(Msg::FrenchSide)}</li>
+                            <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__china" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>{t(Msg::ChineseSide)}</li>
+                        </ul>
+                        <ul class="legend__list">
+                            <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--agreement" d="M2,6H34" /></svg>{t(Msg::SignedOrDone)}</li>
+                            <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--project link--proposed" d="M2,6H34" /></svg>{t(Msg::PlannedLine)}</li>
+                            <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--air-route link--proposed" d="M2,6H34" /></svg>{t(Msg::ProposedRoute)}</li>
+                        </ul>
+                    </div>
+                </details>
+                <details class="map-box site-lists">
+                    <summary>{t(Msg::SitesAsList)}</summary>
+                    <div class="site-groups">
+                        {side_list(Side::France, Msg::ViewFrance)}
+                        {side_list(Side::China, Msg::ViewChina)}
+                        {side_list(Side::Other, Msg::Elsewhere)}
+                    </div>
+                </details>
             </div>
             <p class="map-credit" data-testid="map-credit">{credit}</p>
-            <details class="site-lists">
-                <summary>{t(Msg::SitesAsList)}</summary>
-                <div class="site-groups">
-                    {side_list(Side::France, Msg::ViewFrance)}
-                    {side_list(Side::China, Msg::ViewChina)}
-                    {side_list(Side::Other, Msg::Elsewhere)}
-                </div>
-            </details>
         </section>
     }
 }

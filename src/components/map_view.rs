@@ -11,17 +11,17 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::AppState;
-use crate::geo::scene::{site_marks, MapScene, MapView, MarkStyle, Pane};
+use crate::geo::scene::{shown_view, site_marks, split_of, MapScene, MapView, MarkStyle, Pane};
 use crate::geo::svg::{cross_links, panes_markup, sites_layer, Emphasis, MAX_FOCUSABLE_SITES};
 use crate::geo::view::{ease, MAX_ZOOM, MIN_ZOOM};
-use crate::geo::{BaseMap, Projection, ViewTransform, Viewport};
+use crate::geo::{camera, BaseMap, Projection, ViewTransform, Viewport};
 use crate::components::t;
 use crate::i18n::{tr, trf, Msg};
 use crate::model::Dataset;
+use crate::dom::{attr, for_each, prefers_reduced_motion, set_class};
 
 /// How long a move between views takes, when motion is welcome.
 const MOVE_MS: f64 = 450.0;
@@ -29,8 +29,6 @@ const MOVE_MS: f64 = 450.0;
 const ZOOM_STEP: f64 = 1.5;
 /// Pan step of the arrow keys, in pixels.
 const PAN_STEP: f64 = 60.0;
-/// Below this width the side-by-side view is not offered.
-pub const BOTH_MIN_WIDTH: f64 = 900.0;
 
 /// What a hovered or focused mark is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +48,9 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
     };
 
     let frame = NodeRef::<html::Div>::new();
-    let size = crate::components::element_size(frame, Viewport { width: 800.0, height: 450.0 });
-    let view = state.map_view;
+    let size = crate::dom::use_element_size(frame, Viewport { width: 800.0, height: 450.0 });
+    // The view drawn: the one chosen, unless the frame is too small to split in two.
+    let view = Memo::new(move |_| shown_view(state.map_view.get(), size.get()));
     // The fitted panes of the current view and size; user moves are applied on top.
     let panes = {
         let scene = scene.clone();
@@ -60,13 +59,6 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
     let transforms = RwSignal::new(panes.get_untracked().iter().map(|p| p.transform).collect::<Vec<_>>());
     let hover = RwSignal::new(None::<Hover>);
     let animation = StoredValue::new(0u32);
-
-    // The side-by-side view needs room; fall back to the overview when there is none.
-    Effect::new(move |_| {
-        if view.get() == MapView::Both && size.get().width < BOTH_MIN_WIDTH {
-            view.set(MapView::Overview);
-        }
-    });
 
     // A new view (or size) moves the windows to their fitted place: animated between two
     // windows of the same kind, at once otherwise or when the user prefers less motion.
@@ -80,11 +72,9 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
         animation.update_value(|n| *n += 1);
         if animate {
             animate_to(transforms, from, targets, vp, animation);
-        } else if let (Some((k, cx, cy)), [p], false) = (state.map_zoom.get_untracked(), panes.get_untracked().as_slice(), matches!(previous, Some((pv, _)) if pv != v)) {
+        } else if let (Some(z), [p], false) = (state.map_zoom.get_untracked(), panes.get_untracked().as_slice(), matches!(previous, Some((pv, _)) if pv != v)) {
             // First drawing or a resize: keep the zoom the URL asked for.
-            let k = p.transform.k * k;
-            let (sx, sy) = centre(p);
-            transforms.set(vec![ViewTransform { k, tx: sx - cx * k, ty: sy - cy * k }]);
+            transforms.set(vec![camera::window_at(p, z)]);
         } else {
             transforms.set(targets);
         }
@@ -105,23 +95,17 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
         })
     };
 
-    // The map's zoom in the URL: written when the user moves the map (one pane only),
+    // The map's zoom in the URL: written when the user moves the map (one pane only), the
+    // window snapped to what the URL keeps (so a shared link opens exactly this window);
     // applied when the URL changes (shared link, Back/Forward).
-    let zoom_of = move |t: &[ViewTransform]| -> Option<(f64, f64, f64)> {
-        let fitted = panes.get_untracked();
-        match (t, fitted.as_slice()) {
-            ([t], [p]) => {
-                let k = t.k / p.transform.k;
-                let (cx, cy) = t.invert(centre(p));
-                let (fx, fy) = p.transform.invert(centre(p));
-                let moved = (k - 1.0).abs() > 1e-3 || (cx - fx).hypot(cy - fy) * t.k > 1.0;
-                moved.then(|| ((k * 1000.0).round() / 1000.0, (cx * 10.0).round() / 10.0, (cy * 10.0).round() / 10.0))
-            }
-            _ => None,
-        }
-    };
     Effect::new(move |_| {
-        let z = zoom_of(&transforms.get());
+        let now = transforms.get();
+        let fitted = panes.get_untracked();
+        if let Some(snap) = camera::snapped(&now, &fitted) {
+            transforms.set(vec![snap]);
+            return;
+        }
+        let z = camera::zoom_of(&now, &fitted);
         if state.map_zoom.get_untracked() != z {
             state.map_zoom.set(z);
         }
@@ -129,15 +113,13 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
     Effect::new(move |_| {
         let wanted = state.map_zoom.get();
         let now = transforms.get_untracked();
-        if zoom_of(&now) == wanted {
+        let fitted = panes.get_untracked();
+        if camera::zoom_of(&now, &fitted) == wanted {
             return;
         }
-        let fitted = panes.get_untracked();
-        if let ([p], Some((k, cx, cy))) = (fitted.as_slice(), wanted) {
-            let k = p.transform.k * k;
-            let (sx, sy) = centre(p);
+        if let ([p], Some(z)) = (fitted.as_slice(), wanted) {
             animation.update_value(|n| *n += 1);
-            transforms.set(vec![ViewTransform { k, tx: sx - cx * k, ty: sy - cy * k }]);
+            transforms.set(vec![camera::window_at(p, z)]);
         } else if wanted.is_none() && fitted.len() == now.len() {
             animation.update_value(|n| *n += 1);
             transforms.set(fitted.iter().map(|p| p.transform).collect());
@@ -321,8 +303,9 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
                 });
             }
             if !large {
-                for_each(&overlay, "[data-site]", |el| {
-                    let id = attr(el, "data-site");
+                // A site and the second line of its label, alike.
+                for_each(&overlay, "[data-site], [data-sub-of]", |el| {
+                    let id = el.get_attribute("data-site").unwrap_or_else(|| attr(el, "data-sub-of"));
                     let here: Vec<&crate::model::Item> = dataset.items.iter().filter(|i| shown.contains(&i.id) && i.sites.contains(&id)).collect();
                     set_class(el, "is-filtered-out", filtering && here.is_empty());
                     set_class(el, "is-future", !here.is_empty() && here.iter().all(|i| future(&i.id)));
@@ -339,7 +322,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             for (i, tr) in t.iter_mut().enumerate() {
                 if pane.is_none_or(|p| p == i) {
                     let k0 = fitted[i].transform.k;
-                    let (cx, cy) = if pane.is_some() { (sx, sy) } else { centre(&fitted[i]) };
+                    let (cx, cy) = if pane.is_some() { (sx, sy) } else { camera::centre(&fitted[i]) };
                     *tr = tr.zoom_about(cx, cy, factor, k0 * MIN_ZOOM, k0 * MAX_ZOOM);
                 }
             }
@@ -423,22 +406,14 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
         });
     };
 
-    // Wheel and trackpad: zoom about the pointer. The listener must not be passive.
-    Effect::new(move |_| {
-        let Some(svg) = frame.get() else { return };
-        let handler = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |e: web_sys::WheelEvent| {
-            e.prevent_default();
-            let (x, y) = local(&e);
-            // Pixel deltas from trackpads are small and many; line deltas from wheels are few.
-            let unit = if e.delta_mode() == 1 { 40.0 } else { 1.0 };
-            let factor = (-e.delta_y() * unit * 0.002).exp().clamp(0.5, 2.0);
-            zoom_at(Some(pane_at(x)), x, y, factor);
-        });
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_passive(false);
-        let el: &web_sys::EventTarget = svg.as_ref();
-        let _ = el.add_event_listener_with_callback_and_add_event_listener_options("wheel", handler.as_ref().unchecked_ref(), &options);
-        handler.forget();
+    // Wheel and trackpad: zoom about the pointer (the listener is not passive).
+    crate::dom::use_wheel(frame, move |e: web_sys::WheelEvent| {
+        e.prevent_default();
+        let (x, y) = local(&e);
+        // Pixel deltas from trackpads are small and many; line deltas from wheels are few.
+        let unit = if e.delta_mode() == 1 { 40.0 } else { 1.0 };
+        let factor = (-e.delta_y() * unit * 0.002).exp().clamp(0.5, 2.0);
+        zoom_at(Some(pane_at(x)), x, y, factor);
     });
 
     let select_from = move |target: &web_sys::Element| -> bool {
@@ -515,7 +490,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
     };
 
     let view_button = move |v: MapView, label: Msg| {
-        let hidden = move || v == MapView::Both && size.get().width < BOTH_MIN_WIDTH;
+        let hidden = move || v == MapView::Both && split_of(size.get()).is_none();
         view! {
             <button
                 type="button"
@@ -523,7 +498,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
                 data-view=v.slug()
                 aria-pressed=move || (view.get() == v).to_string()
                 hidden=hidden
-                on:click=move |_| view.set(v)
+                on:click=move |_| state.map_view.set(v)
             >
                 {t(label)}
             </button>
@@ -617,32 +592,6 @@ fn connected(ds: &Dataset, hover: Option<&Hover>) -> (Vec<String>, Vec<String>) 
             (sites, items.iter().map(|i| i.id.clone()).collect())
         }
     }
-}
-
-fn centre(p: &Pane) -> (f64, f64) {
-    (p.rect.x + p.rect.w / 2.0, p.rect.y + p.rect.h / 2.0)
-}
-
-fn attr(el: &web_sys::Element, name: &str) -> String {
-    el.get_attribute(name).unwrap_or_default()
-}
-
-fn set_class(el: &web_sys::Element, class: &str, on: bool) {
-    let _ = el.class_list().toggle_with_force(class, on);
-}
-
-fn for_each(root: &web_sys::SvgElement, selector: &str, mut f: impl FnMut(&web_sys::Element)) {
-    if let Ok(list) = root.query_selector_all(selector) {
-        for i in 0..list.length() {
-            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                f(&el);
-            }
-        }
-    }
-}
-
-fn prefers_reduced_motion() -> bool {
-    window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
 }
 
 fn now_ms() -> f64 {

@@ -3,20 +3,23 @@
 
 mod data_warnings;
 mod detail_panel;
-mod filters_panel;
+pub(crate) mod filters_panel;
 mod header;
+mod intro;
 mod list_view;
 mod load_error;
 mod map_panel;
 mod map_view;
-mod presenter;
+pub(crate) mod presenter;
 mod share;
 mod timeline_panel;
+mod toolbar;
 
 pub use data_warnings::DataWarnings;
 pub use detail_panel::DetailPanel;
-pub use filters_panel::FiltersPanel;
+pub use filters_panel::FilterDrawer;
 pub use header::{DatasetSummary, Header};
+pub use intro::Intro;
 pub use list_view::ListView;
 pub use load_error::LoadErrorPanel;
 pub use map_panel::MapPanel;
@@ -24,6 +27,7 @@ pub use map_view::MapCanvas;
 pub use presenter::{PresentButton, Presenter};
 pub use share::{EmbedBar, ShareButton};
 pub use timeline_panel::TimelinePanel;
+pub use toolbar::Toolbar;
 
 use crate::i18n::Msg;
 
@@ -53,27 +57,4 @@ pub(crate) fn shown_items(dataset: &std::sync::Arc<crate::model::Dataset>) -> le
 pub(crate) fn current_lang() -> impl Fn() -> crate::model::Lang + Copy + Send + Sync + 'static {
     let lang = leptos::prelude::use_context::<crate::app::AppState>().map(|s| s.lang);
     move || lang.map_or(crate::model::Lang::En, |l| leptos::prelude::Get::get(&l))
-}
-
-/// The client size of `node` in CSS pixels, measured once it is mounted and again whenever
-/// the window is resized (`initial` until then; an element not laid out yet is ignored).
-pub(crate) fn element_size(node: leptos::prelude::NodeRef<leptos::html::Div>, initial: crate::geo::Viewport) -> leptos::prelude::RwSignal<crate::geo::Viewport> {
-    use leptos::prelude::*;
-    let size = RwSignal::new(initial);
-    let measure = move || {
-        if let Some(el) = node.get_untracked() {
-            let next = crate::geo::Viewport { width: f64::from(el.client_width()), height: f64::from(el.client_height()) };
-            if next.width > 0.0 && next.height > 0.0 && size.get_untracked() != next {
-                size.set(next);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if node.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-    size
 }

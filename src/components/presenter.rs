@@ -43,7 +43,9 @@ pub fn Presenter(dataset: Arc<Dataset>) -> impl IntoView {
             let view = match (sides.contains(&Side::France), sides.contains(&Side::China)) {
                 (true, false) => MapView::France,
                 (false, true) => MapView::China,
-                _ => MapView::Overview,
+                // A third country is only on the overview; otherwise both regions.
+                _ if sides.contains(&Side::Other) => MapView::Overview,
+                _ => MapView::Both,
             };
             state.map_zoom.set(None);
             state.map_view.set(view);
@@ -107,20 +109,24 @@ pub fn Presenter(dataset: Arc<Dataset>) -> impl IntoView {
     }
 }
 
+/// Enters presenter mode at its first step, full screen where the browser allows it (this
+/// must run in a click: full screen needs one; where it is refused, the page still presents).
+pub fn start_presenting(state: AppState) {
+    if let Some(root) = document().document_element() {
+        let _ = root.request_fullscreen();
+    }
+    state.filters_open.set(false);
+    state.presenting.set(Some(0));
+}
+
 /// The header's "Present" button: enters presenter mode, full screen where allowed.
 #[component]
-pub fn PresentButton() -> impl IntoView {
+pub fn PresentButton(#[prop(optional, into)] pending: Signal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <button type="button" class="present-button" data-testid="present"
+        <button type="button" class="present-button" data-testid="present" class:is-pending=move || pending.get() aria-hidden=move || pending.get().then_some("true")
             hidden=move || state.presenting.get().is_some()
-            on:click=move |_| {
-                // Full screen needs this click; where it is refused, the page still presents.
-                if let Some(root) = document().document_element() {
-                    let _ = root.request_fullscreen();
-                }
-                state.presenting.set(Some(0));
-            }>
+            on:click=move |_| start_presenting(state)>
             {t(Msg::Present)}
         </button>
     }

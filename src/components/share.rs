@@ -58,7 +58,10 @@ pub fn ShareButton() -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="share-button" data-testid="share" on:click=open>{t(Msg::Share)}</button>
+        <button type="button" class="share-button" data-testid="share" aria-label=t(Msg::Share) on:click=open>
+            <svg class="share-button__icon" viewBox="0 0 20 20" aria-hidden="true"><circle cx="5" cy="10" r="2.2" /><circle cx="15" cy="4.5" r="2.2" /><circle cx="15" cy="15.5" r="2.2" /><path d="M7 9l6-3.4M7 11l6 3.4" /></svg>
+            <span class="share-button__text" aria-hidden="true">{t(Msg::Share)}</span>
+        </button>
         <dialog class="share-dialog" node_ref=dialog data-testid="share-dialog" aria-labelledby="share-title">
             <h2 id="share-title">{t(Msg::Share)}</h2>
             <label for="share-link">{t(Msg::PageLink)}</label>

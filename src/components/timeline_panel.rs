@@ -1,6 +1,7 @@
-//! The timeline: every item on lanes by kind at its dates and precision, undated ones in
-//! their own lane; a time cursor (slider, step buttons, play/pause) that the map follows;
-//! zoom and pan by buttons, wheel and drag. And the list view, the same items as a table.
+//! The panel under the map: the time cursor (slider, step buttons, play/pause) that the
+//! map and the list follow, and either the timeline's lanes or the list. The lanes' layout
+//! is the pure [`crate::model::timeline::layout`]; this file draws it and handles zoom,
+//! pan and selection.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -8,113 +9,100 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{AppState, Panel};
-use crate::components::ListView;
-use crate::model::time::{civil, day_number, span, ticks, TimeScale};
-use crate::model::Dataset;
-use crate::components::t;
+use crate::components::{t, ListView};
+use crate::dom::{attr, for_each, set_class};
 use crate::i18n::{kind_label, long_date, month_year, status_label, tr, trf, when_label, Msg};
+use crate::model::time::{ticks, TimeScale};
+use crate::model::timeline::{layout, CursorMonths, ROW_PX};
+use crate::model::{Dataset, Item};
 use crate::text::ITEM_KINDS;
 
-/// An item box is at least this wide, so its title can be read.
-const MIN_ITEM_PX: f64 = 170.0;
-const ROW_PX: f64 = 36.0;
 /// Time between steps when playing.
 const PLAY_STEP: Duration = Duration::from_millis(900);
+/// The shortest period the timeline zooms to, in days.
+const MIN_DAYS: f64 = 45.0;
 
-/// The panel under the map: the timeline or the list, with the switch between them.
 #[component]
 pub fn TimelinePanel(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let months = CursorMonths::of(dataset.items.iter());
+    let extent = months.map_or((0.0, 1.0), |m| m.extent());
+    let window = RwSignal::new(extent);
     let tab = move |panel: Panel, slug: &'static str, label: Msg| {
         view! {
-            <button type="button" data-panel=slug aria-pressed=move || (state.panel.get() == panel).to_string()
+            <button type="button" id=format!("panel-tab-{slug}") data-panel=slug aria-pressed=move || (state.panel.get() == panel).to_string()
                 on:click=move |_| state.panel.set(panel)>{t(label)}</button>
         }
+    };
+    // Zoom about the middle of what is shown, in days (the buttons and keys).
+    let zoom = move |factor: f64| {
+        let (from, to) = window.get_untracked();
+        let z = TimeScale { from, to, x0: 0.0, x1: 1.0 }.zoom_about(0.5, factor, MIN_DAYS, extent.1 - extent.0);
+        window.set((z.from, z.to));
     };
     let ds = dataset.clone();
     view! {
         <section class="panel timeline-panel" aria-labelledby="timeline-heading" data-testid="timeline">
-            <div class="panel-head">
-                <h2 id="timeline-heading">{t(Msg::Timeline)}</h2>
-                <div class="panel-tabs" role="group" aria-label=t(Msg::ShowAs)>
-                    {tab(Panel::Timeline, "timeline", Msg::Timeline)}
-                    {tab(Panel::List, "list", Msg::List)}
+            <h2 id="timeline-heading" class="visually-hidden">{t(Msg::Timeline)}</h2>
+            <div class="timeline-head">
+                {months.map(|m| view! { <TimeCursor months=m /> })}
+                <div class="timeline-tools">
+                    <div class="timeline-toolbar" role="group" aria-label=t(Msg::TimelineZoom) hidden=move || state.panel.get() != Panel::Timeline>
+                        <button type="button" data-testid="timeline-zoom-in" aria-label=t(Msg::TimelineZoomIn) on:click=move |_| zoom(1.5)>"+"</button>
+                        <button type="button" data-testid="timeline-zoom-out" aria-label=t(Msg::TimelineZoomOut) on:click=move |_| zoom(1.0 / 1.5)>"−"</button>
+                        <button type="button" data-testid="timeline-zoom-reset" aria-label=t(Msg::WholePeriod) on:click=move |_| window.set(extent)>"⟲"</button>
+                        <span class="timeline-toolbar__range" data-testid="timeline-range">
+                            {move || { let (a, b) = window.get(); format!("{} – {}", long_date(state.lang.get(), a as i64), long_date(state.lang.get(), b as i64)) }}
+                        </span>
+                    </div>
+                    <div class="panel-tabs" role="group" aria-label=t(Msg::ShowAs)>
+                        {tab(Panel::Timeline, "timeline", Msg::Timeline)}
+                        {tab(Panel::List, "list", Msg::List)}
+                    </div>
                 </div>
             </div>
-            <TimeCursor dataset=dataset.clone() />
-            {move || match state.panel.get() {
-                Panel::Timeline => view! { <Lanes dataset=ds.clone() /> }.into_any(),
-                Panel::List => view! { <ListView dataset=ds.clone() /> }.into_any(),
+            {move || match (state.panel.get(), months) {
+                (Panel::Timeline, Some(_)) => view! { <Lanes dataset=ds.clone() window=window extent=extent zoom_step=zoom /> }.into_any(),
+                (Panel::Timeline, None) => view! { <p>{t(Msg::NoDated)}</p> }.into_any(),
+                (Panel::List, _) => view! { <ListView dataset=ds.clone() /> }.into_any(),
             }}
         </section>
     }
 }
 
-/// First and last month (as day numbers of their first days) of the dated items.
-fn month_range(ds: &Dataset) -> Option<(i64, i64)> {
-    let spans: Vec<(i64, i64)> = ds.items.iter().filter_map(|i| span(&i.when)).collect();
-    let first = spans.iter().map(|s| s.0).min()?;
-    let last = spans.iter().map(|s| s.1).max()?;
-    let (y0, m0, _) = civil(first);
-    let (y1, m1, _) = civil(last);
-    Some((day_number(y0, m0, 1), day_number(y1, m1, 1)))
-}
-
-/// Months from `(y, m)` of `from`, forward by `n`.
-fn add_months(first_of_month: i64, n: i64) -> i64 {
-    let (y, m, _) = civil(first_of_month);
-    let total = i64::from(y) * 12 + i64::from(m) - 1 + n;
-    day_number((total.div_euclid(12)) as i32, (total.rem_euclid(12) + 1) as u8, 1)
-}
-
-fn months_between(a: i64, b: i64) -> i64 {
-    let ((y0, m0, _), (y1, m1, _)) = (civil(a), civil(b));
-    (i64::from(y1) - i64::from(y0)) * 12 + i64::from(m1) - i64::from(m0)
-}
-
 /// The time cursor: a slider by month (its far end shows every date), step buttons and
-/// play/pause. The map shows the state at the cursor.
+/// play/pause. The map and the list show the state at the cursor.
 #[component]
-fn TimeCursor(dataset: Arc<Dataset>) -> impl IntoView {
+fn TimeCursor(months: CursorMonths) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some((first, last)) = month_range(&dataset) else { return ().into_any() };
-    let steps = months_between(first, last);
-    // Slider position: month index; the last month shows everything.
-    let position = move || state.cursor.get().map_or(steps, |d| months_between(first, d).clamp(0, steps));
-    let set_position = move |i: i64| {
-        let i = i.clamp(0, steps);
-        // The cursor stands on the last day of its month.
-        state.cursor.set((i < steps).then(|| add_months(add_months(first, i), 1) - 1));
-    };
-    // Play: one month per step; stops at the end. Starting at the end starts over.
-    let play_generation = StoredValue::new(0u32);
-    fn tick(state: AppState, generation: StoredValue<u32>, mine: u32, first: i64, steps: i64) {
+    let position = move || months.position_of(state.cursor.get());
+    let set_position = move |i: i64| state.cursor.set(months.cursor_at(i));
+    // Play: one month per step, stopping at the end; from "every date" it starts over.
+    let generation = StoredValue::new(0u32);
+    fn tick(state: AppState, generation: StoredValue<u32>, mine: u32, months: CursorMonths) {
         if generation.get_value() != mine || !state.playing.get_untracked() {
             return;
         }
-        let now = state.cursor.get_untracked().map_or(steps, |d| months_between(first, d));
-        let next = now + 1;
-        state.cursor.set((next < steps).then(|| add_months(add_months(first, next), 1) - 1));
-        if next >= steps {
-            state.playing.set(false);
+        let (next, more) = months.play_step(state.cursor.get_untracked());
+        state.cursor.set(next);
+        if more {
+            set_timeout(move || tick(state, generation, mine, months), PLAY_STEP);
         } else {
-            set_timeout(move || tick(state, generation, mine, first, steps), PLAY_STEP);
+            state.playing.set(false);
         }
     }
     Effect::new(move |_| {
-        if state.playing.get() {
-            play_generation.update_value(|g| *g += 1);
-            let mine = play_generation.get_value();
+        let playing = state.playing.get();
+        generation.update_value(|g| *g += 1);
+        if playing {
+            let mine = generation.get_value();
             if state.cursor.get_untracked().is_none() {
-                state.cursor.set(Some(add_months(first, 1) - 1));
+                state.cursor.set(months.cursor_at(0));
             }
-            set_timeout(move || tick(state, play_generation, mine, first, steps), PLAY_STEP);
-        } else {
-            play_generation.update_value(|g| *g += 1);
+            set_timeout(move || tick(state, generation, mine, months), PLAY_STEP);
         }
     });
     let label = move || match state.cursor.get() {
@@ -125,168 +113,189 @@ fn TimeCursor(dataset: Arc<Dataset>) -> impl IntoView {
         <div class="time-cursor" data-testid="time-cursor">
             <button type="button" data-testid="step-back" aria-label=t(Msg::MonthEarlier)
                 on:click=move |_| { state.playing.set(false); set_position(position() - 1) }>"◀"</button>
-            <button type="button" data-testid="play" aria-pressed=move || state.playing.get().to_string()
+            <button type="button" class="time-cursor__play" data-testid="play" aria-pressed=move || state.playing.get().to_string()
                 on:click=move |_| state.playing.update(|p| *p = !*p)>
                 {move || tr(state.lang.get(), if state.playing.get() { Msg::Pause } else { Msg::Play })}
             </button>
             <button type="button" data-testid="step-forward" aria-label=t(Msg::MonthLater)
                 on:click=move |_| { state.playing.set(false); set_position(position() + 1) }>"▶"</button>
             <input type="range" class="time-cursor__slider" data-testid="cursor" aria-label=t(Msg::TimeCursor)
-                min="0" max=steps.to_string() step="1"
+                aria-describedby="time-cursor-legend"
+                min="0" max=months.steps.to_string() step="1"
                 aria-valuetext=label
                 prop:value=move || position().to_string()
                 on:input=move |e| {
                     state.playing.set(false);
-                    set_position(event_target_value(&e).parse().unwrap_or(steps));
+                    set_position(event_target_value(&e).parse().unwrap_or(months.steps));
                 } />
             <output class="time-cursor__label" data-testid="cursor-label">{label}</output>
-            <span class="time-cursor__legend">{t(Msg::FutureLegend)}</span>
+            <span class="visually-hidden" id="time-cursor-legend">{t(Msg::FutureLegend)}</span>
         </div>
     }
-    .into_any()
 }
 
-/// The lanes: one per kind, items at their dates (a month-precise item spans its month),
-/// packed into rows so they never overlap; undated items in the last lane.
-#[component]
-fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let Some((first, last)) = month_range(&dataset) else {
-        return view! { <p>{t(Msg::NoDated)}</p> }.into_any();
-    };
-    // Room after the last item for its box to be read.
-    let extent = ((first - 45) as f64, (add_months(last, 1) + 150) as f64);
-    let window = RwSignal::new(extent);
-    let lanes_ref = NodeRef::<html::Div>::new();
-    let lanes_size = crate::components::element_size(lanes_ref, crate::geo::Viewport { width: 600.0, height: 1.0 });
-    let width = Memo::new(move |_| lanes_size.get().width);
+/// The font size of the boxes' titles in CSS pixels (0.8 rem), for the layout's estimate
+/// of how much room a title needs.
+fn title_font_px() -> f64 {
+    let rem = document()
+        .document_element()
+        .and_then(|root| window().get_computed_style(&root).ok().flatten())
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(16.0);
+    rem * 0.8
+}
 
+/// The lanes: one per kind, each item's box at its dates (a month-precise item spans its
+/// month) on the first row where it fits; undated and proposed items folded into one row
+/// that opens on demand.
+#[component]
+fn Lanes(
+    dataset: Arc<Dataset>,
+    window: RwSignal<(f64, f64)>,
+    extent: (f64, f64),
+    zoom_step: impl Fn(f64) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lanes_ref = NodeRef::<html::Div>::new();
+    let track_ref = NodeRef::<html::Div>::new();
+    let track = crate::dom::use_element_size(track_ref, crate::geo::Viewport { width: 600.0, height: 1.0 });
+    let width = Memo::new(move |_| track.get().width);
+    let font_px = title_font_px();
     let scale = move || {
         let (from, to) = window.get();
         TimeScale { from, to, x0: 0.0, x1: width.get() }
     };
     let shown = crate::components::shown_items(&dataset);
+    let undated_open = RwSignal::new(false);
+
+    // The layout, and the dataset positions of the items it placed (in its own order).
+    let drawn_layout = {
+        let ds = dataset.clone();
+        Memo::new(move |_| {
+            let positions: Vec<usize> = shown.get();
+            let refs: Vec<&Item> = positions.iter().map(|&n| &ds.items[n]).collect();
+            (layout(&refs, &ITEM_KINDS, &scale(), state.lang.get(), font_px), positions)
+        })
+    };
 
     let ds = dataset.clone();
     let lanes = move || {
-        let s = scale();
         let lang = state.lang.get();
-
         // Drawn pressed as the selection is now; later selections are applied in place
         // (below), so a selection does not redraw the lanes.
         let selected = state.selected.get_untracked();
         let pressed = move |id: &str| (selected.as_deref() == Some(id)).to_string();
-        let items: Vec<&crate::model::Item> = shown.with(|s| s.iter().map(|&n| &ds.items[n]).collect());
-        let mut out = Vec::new();
-        for kind in ITEM_KINDS {
-            let mut dated: Vec<(&crate::model::Item, (i64, i64))> =
-                items.iter().filter(|i| i.kind == kind).filter_map(|i| span(&i.when).map(|sp| (*i, sp))).collect();
-            if dated.is_empty() {
-                continue;
-            }
-            dated.sort_by(|(a, sa), (b, sb)| (sa.0, sa.1, &a.id).cmp(&(sb.0, sb.1, &b.id)));
-            // Pack into rows by pixel extent.
-            let mut row_ends: Vec<f64> = Vec::new();
-            let placed: Vec<_> = dated
-                .into_iter()
-                .map(|(item, (a, b))| {
-                    let x0 = s.x(a as f64);
-                    let x1 = s.x((b + 1) as f64).max(x0 + MIN_ITEM_PX);
-                    let row = row_ends.iter().position(|&end| end + 4.0 <= x0).unwrap_or_else(|| {
-                        row_ends.push(f64::NEG_INFINITY);
-                        row_ends.len() - 1
-                    });
-                    row_ends[row] = x1;
-                    (item, a, x0, x1 - x0, row)
-                })
-                .collect();
-            let rows = row_ends.len().max(1);
-            let buttons = placed
-                .into_iter()
-                .map(|(item, start, x, w, row)| {
-                    let id = item.id.clone();
-                    let title = item.title.get(lang).to_owned();
+        drawn_layout.with(|(l, positions)| {
+            let items: Vec<&Item> = positions.iter().map(|&n| &ds.items[n]).collect();
+            l.lanes
+                .iter()
+                .map(|lane| {
+                    let boxes = lane
+                        .boxes
+                        .iter()
+                        .map(|b| {
+                            let item = items[b.index];
+                            let id = item.id.clone();
+                            let title = item.title.get(lang).to_owned();
+                            let when = when_label(lang, &item.when);
+                            let (tip, name) = (format!("{when} — {title}"), format!("{when}: {title}"));
+                            view! {
+                                <button type="button" class="timeline-item" data-item=id.clone() data-start=b.start.to_string()
+                                    aria-pressed=pressed(&id) title=tip aria-label=name
+                                    style:left=format!("{:.1}px", b.x) style:width=format!("{:.1}px", b.width) style:top=format!("{:.0}px", b.row as f64 * ROW_PX)>
+                                    <span class="timeline-item__title">{title}</span>
+                                </button>
+                            }
+                        })
+                        .collect_view();
                     view! {
-                        <button type="button" class="timeline-item" data-item=id.clone() data-start=start.to_string()
-                            aria-pressed=pressed(&id) title=format!("{} — {}", when_label(lang, &item.when), title)
-                            aria-label=format!("{}: {}", when_label(lang, &item.when), title)
-                            style:left=format!("{x:.1}px") style:width=format!("{w:.1}px") style:top=format!("{:.0}px", row as f64 * ROW_PX)>
-                            // The date is where the item stands on the axis (and in its name).
-                            <span class="timeline-item__title">{title.clone()}</span>
-                        </button>
+                        <div class="lane" data-lane=crate::model::url_state::enum_slug(&lane.kind)>
+                            <div class="lane__label">{kind_label(lang, lane.kind)}</div>
+                            <div class="lane__track" style:height=format!("{}px", lane.rows as f64 * ROW_PX)>{boxes}</div>
+                        </div>
                     }
                 })
-                .collect_view();
-            out.push(view! {
-                <div class="lane" data-lane=crate::model::url_state::enum_slug(&kind)>
-                    <div class="lane__label">{kind_label(lang, kind)}</div>
-                    <div class="lane__track" style:height=format!("{}px", rows as f64 * ROW_PX)>{buttons}</div>
-                </div>
-            }.into_any());
-        }
-        let undated: Vec<_> = items.iter().filter(|i| span(&i.when).is_none()).collect();
-        if !undated.is_empty() {
-            let buttons = undated
-                .into_iter()
-                .map(|item| {
-                    let id = item.id.clone();
-                    view! {
-                        <button type="button" class="timeline-item timeline-item--undated" data-item=id.clone() aria-pressed=pressed(&id)>
-                            <span class="timeline-item__date">{format!("{} · {}", kind_label(lang, item.kind), status_label(lang, item.status))}</span>
-                            " "
-                            <span class="timeline-item__title">{item.title.get(lang).to_owned()}</span>
-                        </button>
-                    }
-                })
-                .collect_view();
-            out.push(view! {
-                <div class="lane lane--undated" data-lane="undated">
-                    <div class="lane__label">{tr(lang, Msg::Undated)}</div>
-                    <div class="lane__flow">{buttons}</div>
-                </div>
-            }.into_any());
-        }
-        out
+                .collect_view()
+        })
     };
+    // Dataset positions of the undated items: they do not move with the time window.
+    let undated_items = Memo::new(move |_| drawn_layout.with(|(l, positions)| l.undated.iter().map(|&i| positions[i]).collect::<Vec<usize>>()));
+    let ds = dataset.clone();
+    let undated = move || {
+        let lang = state.lang.get();
+        let selected = state.selected.get_untracked();
+        undated_items.with(|undated| {
+            let n = undated.len();
+            (n > 0).then(|| {
+                let buttons = undated
+                    .iter()
+                    .map(|&i| {
+                        let item = &ds.items[i];
+                        let id = item.id.clone();
+                        view! {
+                            <button type="button" class="timeline-item timeline-item--undated" data-item=id.clone()
+                                aria-pressed=(selected.as_deref() == Some(id.as_str())).to_string()>
+                                <span class="timeline-item__date">{format!("{} · {}", kind_label(lang, item.kind), status_label(lang, item.status))}</span>
+                                " "
+                                <span class="timeline-item__title">{item.title.get(lang).to_owned()}</span>
+                            </button>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="lane lane--undated" data-lane="undated">
+                        <button type="button" class="undated-toggle" data-testid="undated-toggle"
+                            aria-expanded=move || undated_open.get().to_string() aria-controls="undated-items"
+                            on:click=move |_| undated_open.update(|o| *o = !*o)>
+                            <span class="undated-toggle__chevron" aria-hidden="true"></span>
+                            {if n == 1 { tr(lang, Msg::UndatedOne).to_owned() } else { trf(lang, Msg::UndatedMany, &[&n.to_string()]) }}
+                        </button>
+                        <div class="lane__flow" id="undated-items" hidden=move || !undated_open.get()>{buttons}</div>
+                    </div>
+                }
+            })
+        })
+    };
+    // A selected undated item is shown: its row opens.
+    {
+        let ds = dataset.clone();
+        Effect::new(move |_| {
+            let undated = state.selected.with(|s| {
+                s.as_deref().and_then(|id| ds.items.iter().find(|i| i.id == id)).is_some_and(|i| crate::model::time::span(&i.when).is_none())
+            });
+            if undated {
+                undated_open.set(true);
+            }
+        });
+    }
     let axis = move || {
         let lang = state.lang.get();
-        ticks(&scale(), 70.0)
+        let s = scale();
+        ticks(&s, 70.0)
             .into_iter()
-            .map(|t| {
-                let x = scale().x(t.day as f64);
-                let label = crate::i18n::tick_label(lang, &t);
-                view! { <span class="axis__tick" class:axis__tick--major=t.major style:left=format!("{x:.1}px")>{label}</span> }
+            .map(|tick| {
+                let x = s.x(tick.day as f64);
+                let label = crate::i18n::tick_label(lang, &tick);
+                view! { <span class="axis__tick" class:axis__tick--major=tick.major style:left=format!("{x:.1}px")>{label}</span> }
             })
             .collect_view()
     };
     let cursor_line = move || {
         state.cursor.get().map(|c| {
             let x = scale().x((c + 1) as f64);
-            view! { <div class="timeline-cursor" aria-hidden="true" style:left=format!("{x:.1}px")></div> }
+            view! { <div class="timeline-cursor" aria-hidden="true" style:left=format!("calc(var(--gutter) + {x:.1}px)")></div> }
         })
     };
 
-    let zoom = move |factor: f64, at: Option<f64>| {
-        let s = scale();
-        let x = at.unwrap_or(s.x1 / 2.0);
-        let z = s.zoom_about(x, factor, 45.0, extent.1 - extent.0);
+    // Wheel zooms about the pointer (the listener is not passive).
+    crate::dom::use_wheel(lanes_ref, move |e: web_sys::WheelEvent| {
+        let Some(track) = track_ref.get_untracked() else { return };
+        e.prevent_default();
+        let x = f64::from(e.client_x()) - track.get_bounding_client_rect().left();
+        let unit = if e.delta_mode() == 1 { 40.0 } else { 1.0 };
+        let z = scale().zoom_about(x, (-e.delta_y() * unit * 0.002).exp().clamp(0.5, 2.0), MIN_DAYS, extent.1 - extent.0);
         window.set((z.from, z.to));
-    };
-    // Wheel zooms about the pointer; the listener must not be passive.
-    Effect::new(move |_| {
-        let Some(el) = lanes_ref.get() else { return };
-        let target: web_sys::Element = el.clone().into();
-        let handler = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |e: web_sys::WheelEvent| {
-            e.prevent_default();
-            let x = f64::from(e.client_x()) - target.get_bounding_client_rect().left();
-            let unit = if e.delta_mode() == 1 { 40.0 } else { 1.0 };
-            zoom((-e.delta_y() * unit * 0.002).exp().clamp(0.5, 2.0), Some(x));
-        });
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_passive(false);
-        let t: &web_sys::EventTarget = el.as_ref();
-        let _ = t.add_event_listener_with_callback_and_add_event_listener_options("wheel", handler.as_ref().unchecked_ref(), &options);
-        handler.forget();
     });
     // Drag pans (only once it is a drag, so item clicks still work).
     let drag = StoredValue::new(None::<(i32, f64, bool)>);
@@ -320,18 +329,20 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
             return;
         }
         let item = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest(".timeline-item[data-item]").ok().flatten());
-        if let Some(id) = item.and_then(|el| el.get_attribute("data-item")) {
+        if let Some(id) = item.map(|el| attr(&el, "data-item")) {
             state.select_item(id);
         }
     };
     let on_key = move |e: ev::KeyboardEvent| {
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
         let handled = match e.key().as_str() {
-            "+" | "=" => { zoom(1.5, None); true }
-            "-" | "_" => { zoom(1.0 / 1.5, None); true }
+            "+" | "=" => { zoom_step(1.5); true }
+            "-" | "_" => { zoom_step(1.0 / 1.5); true }
             "0" => { window.set(extent); true }
             "ArrowLeft" | "ArrowRight" => {
-                let dx = if e.key() == "ArrowLeft" { 80.0 } else { -80.0 };
-                let s = scale().pan(dx);
+                let s = scale().pan(if e.key() == "ArrowLeft" { 80.0 } else { -80.0 });
                 window.set((s.from, s.to));
                 true
             }
@@ -343,34 +354,28 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
     };
 
     let drawn = view! {
-        <div class="timeline-toolbar" role="group" aria-label=t(Msg::TimelineZoom)>
-            <button type="button" data-testid="timeline-zoom-in" aria-label=t(Msg::TimelineZoomIn) on:click=move |_| zoom(1.5, None)>"+"</button>
-            <button type="button" data-testid="timeline-zoom-out" aria-label=t(Msg::TimelineZoomOut) on:click=move |_| zoom(1.0 / 1.5, None)>"−"</button>
-            <button type="button" data-testid="timeline-zoom-reset" aria-label=t(Msg::WholePeriod) on:click=move |_| window.set(extent)>"⟲"</button>
-            <span class="timeline-toolbar__range" data-testid="timeline-range">
-                {move || { let (a, b) = window.get(); format!("{} – {}", long_date(state.lang.get(), a as i64), long_date(state.lang.get(), b as i64)) }}
-            </span>
-        </div>
         <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" aria-label=t(Msg::LanesLabel)
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
             on:click:capture=swallow_click_after_drag on:click=on_item_click on:keydown=on_key>
-            <div class="axis" aria-hidden="true">{axis}</div>
-            {cursor_line}
-            {lanes}
+            <div class="axis-row" aria-hidden="true">
+                <div class="axis" node_ref=track_ref>{axis}</div>
+            </div>
+            <div class="timeline-body">
+                {cursor_line}
+                {lanes}
+            </div>
+            {undated}
         </div>
     };
     // The pressed box follows the selection: two attributes change, instead of one
     // reactive closure per box (10,000 of them in the benchmark) on every redraw.
     Effect::new(move |_| {
         let selected = state.selected.get();
+        drawn_layout.track();
         let Some(root) = lanes_ref.get() else { return };
-        if let Ok(list) = root.query_selector_all(r#".timeline-item[aria-pressed="true"]"#) {
-            for i in 0..list.length() {
-                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                    let _ = el.set_attribute("aria-pressed", "false");
-                }
-            }
-        }
+        for_each(&root, r#".timeline-item[aria-pressed="true"]"#, |el| {
+            let _ = el.set_attribute("aria-pressed", "false");
+        });
         let Some(id) = selected.filter(|id| crate::model::validate::is_id(id)) else { return };
         if let Ok(Some(el)) = root.query_selector(&format!(r#".timeline-item[data-item="{id}"]"#)) {
             let _ = el.set_attribute("aria-pressed", "true");
@@ -382,17 +387,14 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
     let marked = StoredValue::new(false);
     Effect::new(move |_| {
         let cursor = state.cursor.get();
-        let _ = (window.get(), width.get(), state.lang.get());
-        shown.track();
+        drawn_layout.track();
         let Some(root) = lanes_ref.get() else { return };
         // After every effect of this change (the lanes' redraw among them), before the paint.
         request_animation_frame(move || {
-            let Ok(list) = root.query_selector_all(".timeline-item[data-start]") else { return };
-            for i in 0..list.length() {
-                let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            for_each(&root, ".timeline-item[data-start]", |el| {
                 let start: i64 = el.get_attribute("data-start").and_then(|s| s.parse().ok()).unwrap_or(i64::MIN);
-                let _ = el.class_list().toggle_with_force("is-future", cursor.is_some_and(|c| start > c));
-            }
+                set_class(el, "is-future", cursor.is_some_and(|c| start > c));
+            });
             // try_: the lanes may have been replaced before this frame.
             if marked.try_get_value() == Some(false) && root.query_selector(".timeline-item").ok().flatten().is_some() {
                 marked.set_value(true);
@@ -404,5 +406,4 @@ fn Lanes(dataset: Arc<Dataset>) -> impl IntoView {
     });
 
     drawn
-    .into_any()
 }

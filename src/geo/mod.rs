@@ -2,6 +2,7 @@
 //! scene (what to draw where). Plain Rust, no DOM, tested natively.
 
 pub mod basemap;
+pub mod camera;
 pub mod labels;
 pub mod projection;
 pub mod scene;

@@ -216,26 +216,80 @@ impl MapScene {
         }
     }
 
-    /// The panes of a view (one, or two side by side) with the transform of each.
+    /// The panes of a view (one, or two: side by side on a wide frame, one above the other
+    /// on a tall one) with the transform of each.
     pub fn panes(&self, view: MapView, vp: Viewport) -> Vec<Pane> {
         let pad = (vp.width.min(vp.height) * 0.06).clamp(12.0, 48.0);
-        match view {
-            MapView::Both => {
-                let half = Viewport { width: vp.width / 2.0, height: vp.height };
-                let left = ViewTransform::fit(self.france, half, pad);
-                let right = ViewTransform::fit(self.china, half, pad).pan(vp.width / 2.0, 0.0);
+        match (view, split_of(vp)) {
+            (MapView::Both, Some(split)) => {
+                let (a, b) = split.rects(vp);
+                let fit = |bounds: Bounds, r: Rect| {
+                    let pad = (r.w.min(r.h) * 0.06).clamp(10.0, 48.0);
+                    ViewTransform::fit(bounds, Viewport { width: r.w, height: r.h }, pad).pan(r.x, r.y)
+                };
                 vec![
-                    Pane { rect: Rect { x: 0.0, y: 0.0, w: half.width, h: vp.height }, transform: left, region: Some(Side::France) },
-                    Pane { rect: Rect { x: half.width, y: 0.0, w: half.width, h: vp.height }, transform: right, region: Some(Side::China) },
+                    Pane { rect: a, transform: fit(self.france, a), region: Some(Side::France) },
+                    Pane { rect: b, transform: fit(self.china, b), region: Some(Side::China) },
                 ]
             }
-            v => vec![Pane { rect: Rect { x: 0.0, y: 0.0, w: vp.width, h: vp.height }, transform: ViewTransform::fit(self.bounds(v), vp, pad), region: None }],
+            (v, _) => {
+                let v = if v == MapView::Both { MapView::Overview } else { v };
+                vec![Pane { rect: Rect { x: 0.0, y: 0.0, w: vp.width, h: vp.height }, transform: ViewTransform::fit(self.bounds(v), vp, pad), region: None }]
+            }
         }
     }
 
     pub fn site(&self, id: &str) -> Option<&SiteNode> {
         self.index.get(id).map(|&i| &self.sites[i])
     }
+}
+
+/// How the two-region view divides a frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    /// France on the left, China on the right (wide frames).
+    SideBySide,
+    /// France above, China below (tall frames: a phone held upright).
+    Stacked,
+}
+
+impl Split {
+    fn rects(self, vp: Viewport) -> (Rect, Rect) {
+        match self {
+            Split::SideBySide => {
+                let w = vp.width / 2.0;
+                (Rect { x: 0.0, y: 0.0, w, h: vp.height }, Rect { x: w, y: 0.0, w, h: vp.height })
+            }
+            Split::Stacked => {
+                let h = vp.height / 2.0;
+                (Rect { x: 0.0, y: 0.0, w: vp.width, h }, Rect { x: 0.0, y: h, w: vp.width, h })
+            }
+        }
+    }
+}
+
+/// A pane of the two-region view is at least this wide and this high, or the view is not
+/// offered (each region would be too small to read).
+pub const MIN_PANE: Viewport = Viewport { width: 170.0, height: 140.0 };
+
+/// How a frame of this size splits for the two-region view: along its longer side, if
+/// both halves stay readable; `None` when neither way does.
+pub fn split_of(vp: Viewport) -> Option<Split> {
+    let side_by_side = vp.width / 2.0 >= MIN_PANE.width && vp.height >= MIN_PANE.height;
+    let stacked = vp.height / 2.0 >= MIN_PANE.height && vp.width >= MIN_PANE.width;
+    match (side_by_side, stacked) {
+        // Labels run sideways: a frame about as tall as wide gives them more room stacked.
+        (true, true) if vp.height > vp.width * 0.85 => Some(Split::Stacked),
+        (true, _) => Some(Split::SideBySide),
+        (false, true) => Some(Split::Stacked),
+        (false, false) => None,
+    }
+}
+
+/// The view drawn for the one the reader chose: the two-region view falls back to the
+/// overview in a frame too small to split.
+pub fn shown_view(chosen: MapView, vp: Viewport) -> MapView {
+    if chosen == MapView::Both && split_of(vp).is_none() { MapView::Overview } else { chosen }
 }
 
 /// A window of the map on part of the screen.
@@ -421,6 +475,37 @@ mod tests {
     #[test]
     fn xml_is_escaped() {
         assert_eq!(escape_xml(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    }
+
+    #[test]
+    fn the_two_regions_split_along_the_longer_side_when_both_halves_are_readable() {
+        let vp = |width, height| Viewport { width, height };
+        assert_eq!(split_of(vp(1200.0, 500.0)), Some(Split::SideBySide));
+        assert_eq!(split_of(vp(390.0, 420.0)), Some(Split::Stacked));
+        assert_eq!(split_of(vp(844.0, 180.0)), Some(Split::SideBySide));
+        assert_eq!(split_of(vp(300.0, 200.0)), None);
+        assert_eq!(shown_view(MapView::Both, vp(300.0, 200.0)), MapView::Overview);
+        assert_eq!(shown_view(MapView::China, vp(300.0, 200.0)), MapView::China);
+    }
+
+    #[test]
+    fn each_region_fills_its_own_pane_of_a_split_frame() {
+        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
+        let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+        for vp in [Viewport { width: 1200.0, height: 500.0 }, Viewport { width: 390.0, height: 420.0 }] {
+            let panes = scene.panes(MapView::Both, vp);
+            assert_eq!(panes.len(), 2);
+            for (pane, bounds) in panes.iter().zip([scene.france, scene.china]) {
+                let (x0, y0) = pane.transform.apply((bounds.x0, bounds.y0));
+                let (x1, y1) = pane.transform.apply((bounds.x1, bounds.y1));
+                let r = pane.rect;
+                for (x, y) in [(x0, y0), (x1, y1)] {
+                    assert!(x >= r.x - 0.5 && x <= r.x + r.w + 0.5 && y >= r.y - 0.5 && y <= r.y + r.h + 0.5, "{vp:?}: ({x}, {y}) outside {r:?}");
+                }
+            }
+        }
+        // Too small to split: one pane, the overview.
+        assert_eq!(scene.panes(MapView::Both, Viewport { width: 300.0, height: 200.0 }), scene.panes(MapView::Overview, Viewport { width: 300.0, height: 200.0 }));
     }
 
     #[test]

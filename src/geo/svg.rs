@@ -102,7 +102,10 @@ pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, empha
         return bulk_sites_layer(scene, marks, style, emphasis);
     }
     let mut s = String::with_capacity(marks.len() * 300);
-    let focusable = true;
+    // Second label lines (the Games dates) go in a group of their own after the sites:
+    // inside a site they would be part of its name's visible text, which its accessible
+    // name gives in another order.
+    let mut subs = String::new();
     for m in marks {
         let Some(site) = scene.site(&m.id) else { continue };
         let side = side_class(site.side);
@@ -114,34 +117,39 @@ pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, empha
             emphasis.site_classes(&m.id),
             escape_xml(&m.id),
         );
-        if focusable {
-            let _ = write!(s, r#" tabindex="0" role="button" aria-label="{}">"#, escape_xml(&site_label(m, site.kind, site.side, site.items.len(), lang)));
-        } else {
-            s.push('>');
-        }
+        let _ = write!(s, r#" tabindex="0" role="button" aria-label="{}">"#, escape_xml(&site_label(m, site.kind, site.side, site.items.len(), lang)));
         if let Some((tx, ty)) = m.true_point {
             let _ = write!(s, r#"<line class="site__leader" x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/><circle class="site__origin" cx="{tx:.1}" cy="{ty:.1}" r="1.5"/>"#, m.x, m.y, tx, ty);
         }
         let _ = write!(s, r#"<path class="site__mark" d="{}"/>"#, symbol_path(site.kind, m.x, m.y, style.radius));
-        label_markup(&mut s, m, true);
+        label_markup(&mut s, m);
         s.push_str("</g>");
+        sub_label_markup(&mut subs, m);
+    }
+    if !subs.is_empty() {
+        let _ = write!(s, r#"<g class="site-subs" aria-hidden="true">{subs}</g>"#);
     }
     s
 }
 
-/// A mark's label, if it has a place, with its second line (the Games dates) when asked.
-fn label_markup(s: &mut String, m: &SiteMark, with_sub: bool) {
-    let Some(l) = &m.label else { return };
-    let anchor = match l.side {
+fn label_anchor(l: &super::labels::LabelPlace) -> &'static str {
+    match l.side {
         super::labels::Side::Right => "start",
         super::labels::Side::Left => "end",
         _ => "middle",
-    };
-    let _ = write!(s, r#"<text class="site__label" x="{:.1}" y="{:.1}" text-anchor="{anchor}">{}"#, l.x, l.y, escape_xml(&m.name));
-    if let (true, Some(sub)) = (with_sub, &m.sub) {
-        let _ = write!(s, r#"<tspan class="site__sub" x="{:.1}" dy="1.2em">{}</tspan>"#, l.x, escape_xml(sub));
     }
-    s.push_str("</text>");
+}
+
+/// A mark's label, if it has a place.
+fn label_markup(s: &mut String, m: &SiteMark) {
+    let Some(l) = &m.label else { return };
+    let _ = write!(s, r#"<text class="site__label" x="{:.1}" y="{:.1}" text-anchor="{}">{}</text>"#, l.x, l.y, label_anchor(l), escape_xml(&m.name));
+}
+
+/// The second line of a mark's label (the Games dates), under the first.
+fn sub_label_markup(s: &mut String, m: &SiteMark) {
+    let (Some(l), Some(sub)) = (&m.label, &m.sub) else { return };
+    let _ = write!(s, r#"<text class="site__label site__sub" data-sub-of="{}" x="{:.1}" y="{:.1}" dy="1.2em" text-anchor="{}">{}</text>"#, escape_xml(&m.id), l.x, l.y, label_anchor(l), escape_xml(sub));
 }
 
 /// Thousands of sites: one path per kind and side (a few elements instead of thousands,
@@ -167,7 +175,7 @@ fn bulk_sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emph
             let d = symbol_path(site.kind, m.x, m.y, style.radius);
             let _ = write!(top, r#"<path class="site__mark site--{} site--{}{classes}" data-site="{}" d="{d}"/>"#, kind_class(site.kind), side_class(site.side), escape_xml(&m.id));
         }
-        label_markup(&mut labels, m, false);
+        label_markup(&mut labels, m);
     }
     let mut s = String::with_capacity(groups.values().map(String::len).sum::<usize>() + top.len() + labels.len() + 200);
     s.push_str(r#"<g class="sites-bulk" aria-hidden="true">"#);
@@ -185,7 +193,12 @@ pub fn cross_links(scene: &MapScene, marks: &[SiteMark], lang: Lang, emphasis: &
     let mut s = String::new();
     for l in &scene.links {
         let (Some(a), Some(b)) = (at(&l.from), at(&l.to)) else { continue };
-        let bow = -((b.0 - a.0).abs() * 0.18).min(120.0);
+        // Bowed to the left of the way from a to b (upwards side by side, rightwards when
+        // stacked), so parallel links fan out instead of piling up.
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let len = dx.hypot(dy).max(1e-9);
+        let bow = (len * 0.18).min(120.0);
+        let (nx, ny) = (dy / len * bow, -dx / len * bow);
         let _ = write!(
             s,
             r#"<path class="{}{}" data-item="{}" data-from="{}" data-to="{}" d="M{:.1},{:.1}C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}" tabindex="0" role="button" aria-label="{}"/>"#,
@@ -196,10 +209,10 @@ pub fn cross_links(scene: &MapScene, marks: &[SiteMark], lang: Lang, emphasis: &
             escape_xml(&l.to),
             a.0,
             a.1,
-            a.0 + (b.0 - a.0) / 3.0,
-            a.1 + bow,
-            b.0 - (b.0 - a.0) / 3.0,
-            b.1 + bow,
+            a.0 + dx / 3.0 + nx,
+            a.1 + dy / 3.0 + ny,
+            b.0 - dx / 3.0 + nx,
+            b.1 - dy / 3.0 + ny,
             b.0,
             b.1,
             escape_xml(&link_label(scene, l, lang)),

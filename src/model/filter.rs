@@ -53,7 +53,49 @@ enum Facet {
     Side,
 }
 
+/// One chosen value of one facet: what a removable chip shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chosen {
+    Kind(ItemKind),
+    Domain(Domain),
+    Status(Status),
+    Side(SideFilter),
+}
+
+impl Chosen {
+    /// `facet:value` as in the URL and the checkboxes' test ids (`kind:agreement`).
+    pub fn slug(self) -> String {
+        use super::url_state::enum_slug;
+        match self {
+            Chosen::Kind(k) => format!("kind:{}", enum_slug(&k)),
+            Chosen::Domain(d) => format!("domain:{}", enum_slug(&d)),
+            Chosen::Status(s) => format!("status:{}", enum_slug(&s)),
+            Chosen::Side(s) => format!("side:{}", s.slug()),
+        }
+    }
+}
+
 impl Filter {
+    /// Every chosen facet value, facet by facet in declaration order (the search is not one:
+    /// it shows in its own field).
+    pub fn chosen(&self) -> Vec<Chosen> {
+        let kinds = self.kinds.iter().map(|k| Chosen::Kind(*k));
+        let domains = self.domains.iter().map(|d| Chosen::Domain(*d));
+        let statuses = self.statuses.iter().map(|s| Chosen::Status(*s));
+        let sides = self.sides.iter().map(|s| Chosen::Side(*s));
+        kinds.chain(domains).chain(statuses).chain(sides).collect()
+    }
+
+    /// Drops one chosen value, leaving the others.
+    pub fn remove(&mut self, value: Chosen) {
+        match value {
+            Chosen::Kind(k) => self.kinds.remove(&k),
+            Chosen::Domain(d) => self.domains.remove(&d),
+            Chosen::Status(s) => self.statuses.remove(&s),
+            Chosen::Side(s) => self.sides.remove(&s),
+        };
+    }
+
     pub fn is_empty(&self) -> bool {
         self.kinds.is_empty() && self.domains.is_empty() && self.statuses.is_empty() && self.sides.is_empty() && self.query.trim().is_empty()
     }
@@ -219,6 +261,25 @@ fn haystack(ds: &Dataset, item: &Item) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chosen_values_list_each_facet_and_remove_one_at_a_time() {
+        let mut f = Filter::default();
+        assert!(f.chosen().is_empty());
+        f.kinds.insert(ItemKind::Agreement);
+        f.statuses.insert(Status::Planned);
+        f.sides.insert(SideFilter::Both);
+        f.query = "ski".into();
+        assert_eq!(f.chosen(), vec![Chosen::Kind(ItemKind::Agreement), Chosen::Status(Status::Planned), Chosen::Side(SideFilter::Both)]);
+        f.remove(Chosen::Status(Status::Planned));
+        assert_eq!(f.chosen(), vec![Chosen::Kind(ItemKind::Agreement), Chosen::Side(SideFilter::Both)]);
+        f.remove(Chosen::Kind(ItemKind::Agreement));
+        f.remove(Chosen::Side(SideFilter::Both));
+        assert!(f.chosen().is_empty());
+        assert!(!f.is_empty(), "the search is still on");
+        assert_eq!(Chosen::Kind(ItemKind::LetterOfIntent).slug(), "kind:letter-of-intent");
+        assert_eq!(Chosen::Side(SideFilter::Both).slug(), "side:both");
+    }
     use crate::model::parse_dataset;
 
     fn shipped() -> Dataset {

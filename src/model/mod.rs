@@ -6,6 +6,7 @@ pub mod date;
 pub mod embed_protocol;
 pub mod filter;
 pub mod time;
+pub mod timeline;
 pub mod url_state;
 mod load;
 mod read;

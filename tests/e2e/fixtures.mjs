@@ -81,3 +81,25 @@ export async function appSettled(page) {
 }
 
 export { expect };
+
+/** Opens the filters' drawer (if it is closed). */
+export async function openFilters(page) {
+  const button = page.getByTestId('filters-button');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(page.getByTestId('filters')).toBeVisible();
+}
+
+/** Checks or unchecks one filter box (`kind:agreement`) in the drawer, then closes it. */
+export async function setFilter(page, box, on = true) {
+  await openFilters(page);
+  const input = page.locator(`[data-filter="${box}"]`);
+  if (on) await input.check(); else await input.uncheck();
+  await page.getByTestId('filters-done').click();
+  await expect(page.getByTestId('filters')).toBeHidden();
+}
+
+/** Opens the folded row of undated and proposed items (if it is closed). */
+export async function openUndated(page) {
+  const toggle = page.getByTestId('undated-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}

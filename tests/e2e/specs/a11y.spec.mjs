@@ -1,12 +1,13 @@
-// axe-core: no WCAG 2.0/2.1/2.2 A or AA violation in each view, mode and language.
+// axe-core: no WCAG 2.0/2.1/2.2 A or AA violation in each view, mode and language, on a
+// laptop and on a phone.
 import { test, expect, appSettled } from '../fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-for (const [name, query, prepare] of [
-  ['default view', '?lang=en', null],
-  ['a selection with the detail panel', '?lang=en&item=loi-chambery-zhangjiakou', null],
+const STATES = [
+  ['the introduction', '?lang=en', null],
+  ['a selection with the detail sheet', '?lang=en&item=loi-chambery-zhangjiakou', null],
   ['a selected site', '?lang=en&site=chambery&view=france', null],
   ['the list view', '?lang=en&panel=list', null],
   ['the time cursor set', '?lang=en&t=2018-06-30', null],
@@ -15,15 +16,23 @@ for (const [name, query, prepare] of [
   ['French', '?lang=fr&item=forum-2018-chambery', null],
   ['Chinese', '?lang=zh&item=forum-2018-chambery', null],
   ['the share dialog', '?lang=en', async (page) => { await page.getByTestId('share').first().click(); }],
-]) {
-  test(`axe finds no violation: ${name}`, async ({ page }) => {
-    await page.goto(`./${query}`);
-    await appSettled(page);
-    await expect(page.locator('.map-svg .world').first()).toBeAttached();
-    if (prepare) await prepare(page);
-    await page.waitForTimeout(300);
-    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    expect(summary).toEqual([]);
-  });
+  ['the open filter drawer', '?lang=en&kind=agreement', async (page) => { await page.getByTestId('filters-button').click(); }],
+  ['the undated items unfolded', '?lang=en', async (page) => { await page.getByTestId('undated-toggle').click(); }],
+  ['the sheet opened by the reader', '?lang=en', async (page) => { await page.locator('.timeline-item[data-item="forum-2018-chambery"]').click(); }],
+];
+
+for (const [size, viewport] of [['1280x720', { width: 1280, height: 720 }], ['390x844', { width: 390, height: 844 }]]) {
+  for (const [name, query, prepare] of STATES) {
+    test(`axe finds no violation at ${size}: ${name}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto(`./${query}`);
+      await appSettled(page);
+      await expect(page.locator('.map-svg .world').first()).toBeAttached();
+      if (prepare) await prepare(page);
+      await page.waitForTimeout(300);
+      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(summary).toEqual([]);
+    });
+  }
 }

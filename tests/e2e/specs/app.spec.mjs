@@ -5,13 +5,17 @@ const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 test.describe('the page', () => {
   test('has its structure and shows the loaded data', async ({ page, request, consoleErrors }) => {
     const ds = await shippedDataset(request);
-    await page.goto('./');
+    await page.goto('./?view=overview');   // the overview holds every site
     await appSettled(page);
 
     await expect(page.getByRole('banner').getByRole('heading', { level: 1 })).toHaveText('Passerelle');
     await expect(page.locator('#controls')).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Map' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Map', exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Timeline', exact: true })).toBeVisible();
+    // No empty details box: the introduction holds its place until something is chosen.
+    await expect(page.getByRole('region', { name: 'The cooperation on a map and a timeline' })).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'Details' })).toHaveCount(0);
+    await page.locator('.timeline-item[data-item="forum-2018-chambery"]').click();
     await expect(page.getByRole('complementary', { name: 'Details' })).toBeVisible();
 
     const summary = [
@@ -21,6 +25,7 @@ test.describe('the page', () => {
       plural(ds.sources.length, 'source', 'sources'),
     ].join(' · ');
     await expect(page.getByTestId('dataset-summary')).toHaveText(summary);
+    await expect(page.getByTestId('intro')).toContainText('Winter Olympics');
     await expect(page.locator('.timeline-item')).toHaveCount(ds.items.length);
     await expect(page.locator('.map-svg [data-site]')).toHaveCount(ds.sites.length);
     await expect(page.locator('[data-site-entry]')).toHaveCount(ds.sites.length);
@@ -32,6 +37,14 @@ test.describe('the page', () => {
     const ds = await shippedDataset(request);
     await page.goto('./');
     await appSettled(page);
+    // The undated lane is folded into one row that says how many it holds.
+    const undatedCount = ds.items.filter((i) => i.when.start === null && i.when.end === null).length;
+    await expect(page.getByTestId('undated-toggle')).toHaveText(`${undatedCount} undated or proposed items`);
+    await expect(page.locator('.lane--undated .timeline-item').first()).toBeHidden();
+    await page.getByTestId('undated-toggle').click();
+    await expect(page.getByTestId('undated-toggle')).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('.lane--undated .timeline-item')).toHaveCount(undatedCount);
+    await expect(page.locator('.lane--undated .timeline-item').first()).toBeVisible();
     const lanes = await page.locator('.lane').evaluateAll((els) => els.map((l) => ({
       lane: l.dataset.lane,
       items: [...l.querySelectorAll('.timeline-item')].map((b) => b.dataset.item),
@@ -68,38 +81,147 @@ test.describe('the page', () => {
   });
 });
 
-test.describe('the layout', () => {
-  for (const [name, viewport] of [
-    ['phone 390x844', { width: 390, height: 844 }],
-    ['laptop 1280x720', { width: 1280, height: 720 }],
-    ['projector 1920x1080', { width: 1920, height: 1080 }],
-  ]) {
-    test(`fits a ${name} without horizontal scrolling`, async ({ page }) => {
-      await page.setViewportSize(viewport);
+// The first screen is the story: header, map and timeline together at every size, nothing
+// moving while it loads, the filters folded away, the details in a sheet.
+const SIZES = [
+  ['projector', 1920, 1080], ['laptop', 1366, 768], ['laptop', 1280, 720], ['phone', 390, 844], ['phone on its side', 844, 390],
+];
+
+/** Layout shifts the page reported (buffered from the start), not caused by input. */
+async function layoutShift(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    let sum = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    setTimeout(() => resolve(sum), 300);
+  }));
+}
+
+test.describe('the first screen', () => {
+  for (const [name, width, height] of SIZES) {
+    test(`at ${width}x${height} (${name}) shows the header, the map and the timeline, and nothing moves`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
       await page.goto('./');
       await appSettled(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-      for (const id of ['map', 'timeline', 'details']) {
-        const box = await page.getByTestId(id).boundingBox();
-        expect(box.width, `${id} width`).toBeGreaterThan(viewport.width * 0.2);
+      await expect(page.locator('.map-svg .site__mark').first()).toBeVisible();
+      await expect(page.locator('.timeline-item').first()).toBeAttached();
+      await page.waitForTimeout(300);
+      const box = async (sel) => page.locator(sel).first().boundingBox();
+      const [header, map, timeline] = [await box('.app-header'), await box('[data-testid="map"]'), await box('[data-testid="timeline"]')];
+      for (const [what, b] of [['header', header], ['map', map], ['timeline', timeline]]) {
+        expect(b.y, `${what} top`).toBeGreaterThanOrEqual(0);
+        expect(b.y + b.height, `${what} bottom`).toBeLessThanOrEqual(height + 1);
+        expect(b.x + b.width, `${what} right`).toBeLessThanOrEqual(width + 1);
       }
+      // Some of the timeline's items are in view, not only its frame.
+      const itemInView = await page.locator('.timeline-item[data-start]').evaluateAll((els, h) => els.some((e) => {
+        const r = e.getBoundingClientRect();
+        return r.height > 0 && r.top >= 0 && r.bottom <= h;
+      }), height);
+      expect(itemInView, 'a timeline item in the first screen').toBe(true);
+      const overflow = await page.evaluate(() => ({ x: document.documentElement.scrollWidth - innerWidth, y: document.documentElement.scrollHeight - innerHeight }));
+      expect(overflow.x, 'horizontal scroll').toBeLessThanOrEqual(0);
+      if (width >= 900) {
+        expect(overflow.y, 'the page itself scrolls').toBeLessThanOrEqual(0);
+        const side = await box('.side');
+        const area = (b) => b.width * b.height;
+        expect(area(map), 'the map has the largest share').toBeGreaterThan(area(timeline));
+        expect(area(map)).toBeGreaterThan(area(side));
+      } else {
+        expect(map.height, 'the map takes 40% of the height').toBeGreaterThanOrEqual(height * 0.4 - 1);
+      }
+      expect(await layoutShift(page), 'cumulative layout shift').toBeLessThanOrEqual(0.02);
     });
   }
 
-  test('puts the map and the details side by side on a wide screen, stacked on a phone', async ({ page }) => {
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto('./');
+  test('the filters fold into a drawer with counts, shown as removable chips', async ({ page, request }) => {
+    const ds = await shippedDataset(request);
+    await page.goto('./?lang=en');
     await appSettled(page);
-    let map = await page.getByTestId('map').boundingBox();
-    let details = await page.getByTestId('details').boundingBox();
-    expect(details.x).toBeGreaterThan(map.x + map.width - 1);
-    expect(Math.abs(details.y - map.y)).toBeLessThan(2);
+    const button = page.getByTestId('filters-button');
+    await expect(page.getByTestId('filters')).toBeHidden();
+    await expect(page.getByTestId('filters-count')).toBeHidden();
+    await button.click();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByTestId('filters')).toBeVisible();
+    await expect(page.locator('#filter-drawer input').first()).toBeFocused();
+    const agreements = ds.items.filter((i) => i.kind === 'agreement').length;
+    await expect(page.locator('label[for="filter-kind-agreement"]')).toContainText(`(${agreements})`);
+    await page.locator('[data-filter="kind:agreement"]').check();
+    await page.locator('[data-filter="status:signed"]').check();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('filters')).toBeHidden();
+    await expect(button).toBeFocused();
+    await expect(page.getByTestId('filters-count')).toHaveText('2');
+    await expect(page.locator('.chip')).toHaveText(['Agreement×', 'Signed×']);
+    await expect(page.locator('.chip[data-chip="kind:agreement"]')).toHaveAccessibleName('Remove the filter: Agreement');
+    await expect(page).toHaveURL(/kind=agreement/);
+    await page.locator('.chip[data-chip="kind:agreement"]').click();
+    await expect(page.locator('.chip')).toHaveCount(1);
+    await expect(page).not.toHaveURL(/kind=/);
+    await expect(page.getByTestId('filters-count')).toHaveText('1');
+    await expect(button).toBeFocused();
+    await page.getByTestId('clear-filters').click();
+    await expect(page.locator('.chip')).toHaveCount(0);
+    await expect(page.getByTestId('filters-count')).toBeHidden();
+  });
 
+  test('on a phone the filter boxes are big enough to touch', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    map = await page.getByTestId('map').boundingBox();
-    details = await page.getByTestId('details').boundingBox();
-    expect(details.y).toBeGreaterThan(map.y + map.height - 1);
+    await page.goto('./?lang=en');
+    await appSettled(page);
+    await page.getByTestId('filters-button').click();
+    const rows = await page.locator('.facet li').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(rows.length).toBeGreaterThan(10);
+    for (const h of rows) expect(h).toBeGreaterThanOrEqual(24);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  for (const [name, width, height] of [['wide screen', 1280, 720], ['phone', 390, 844]]) {
+    test(`the details open as a sheet on a ${name}, take the focus and give it back`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await page.goto('./?lang=en');
+      await appSettled(page);
+      const item = page.locator('.timeline-item[data-item="forum-2018-chambery"]');
+      await item.click();
+      const sheet = page.getByRole('complementary', { name: 'Details' });
+      await expect(sheet).toBeVisible();
+      await expect(page.locator('#detail-title')).toBeFocused();
+      const [s, map] = [await sheet.boundingBox(), await page.getByTestId('map').boundingBox()];
+      if (width >= 900) {
+        expect(s.x, 'beside the map').toBeGreaterThanOrEqual(map.x + map.width - 1);
+        expect(Math.abs(s.y - map.y)).toBeLessThan(2);
+      } else {
+        expect(Math.abs(s.y + s.height - height), 'from the bottom').toBeLessThan(2);
+        expect(s.width).toBeGreaterThan(width - 2);
+      }
+      await page.keyboard.press('Escape');
+      await expect(sheet).toHaveCount(0);
+      await expect(item).toBeFocused();
+      // The close button does the same.
+      await item.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('#detail-title')).toBeFocused();
+      await page.getByTestId('close-details').click();
+      await expect(sheet).toHaveCount(0);
+      await expect(item).toBeFocused();
+      await expect(page).not.toHaveURL(/item=/);
+    });
+  }
+
+  test('at 1280 px no timeline title is cut short: each fits, or has the widest box', async ({ page }) => {
+    for (const lang of ['en', 'fr', 'zh']) {
+      await page.goto(`./?lang=${lang}`);
+      await appSettled(page);
+      const boxes = await page.locator('.timeline-item[data-start]').evaluateAll((els) => els.map((e) => {
+        const t = e.querySelector('.timeline-item__title');
+        return { id: e.dataset.item, width: e.getBoundingClientRect().width, fits: t.scrollHeight <= t.clientHeight + 1 };
+      }));
+      expect(boxes.length).toBeGreaterThan(5);
+      for (const b of boxes) expect(b.fits || b.width >= 290, `${lang}: ${b.id} (${Math.round(b.width)} px)`).toBe(true);
+    }
   });
 });
 

@@ -6,14 +6,15 @@ import { test, expect, appSettled } from '../fixtures.mjs';
 async function interfaceTexts(page) {
   return page.evaluate(() => {
     const out = new Set();
-    const sel = 'button, label, h2, h4, legend, th, summary, .lane__label, .time-cursor__legend, .filters-panel__count, .time-cursor__label, .tagline, .detail-panel__empty';
+    const sel = 'button, label, h2, h4, legend, th, summary, .lane__label, #time-cursor-legend, .toolbar__count, .time-cursor__label, .tagline, .intro__text, .intro__how, .dataset-summary';
     for (const el of document.querySelectorAll(sel)) {
       if (el.closest('.lang-switcher, .timeline-item, .detail, .list-view tbody, .site-list')) continue;
       const t = el.textContent.trim().replace(/\(\d+\)$/, '').trim();
       if (t) out.add(t);
     }
     for (const el of document.querySelectorAll('[aria-label]')) {
-      if (el.closest('.map-svg')) continue;
+      // The language buttons name each language in itself, on purpose.
+      if (el.closest('.map-svg, .lang-switcher')) continue;
       out.add(el.getAttribute('aria-label'));
     }
     return [...out];
@@ -70,7 +71,8 @@ test('the switcher changes the language, puts it in the URL, and the browser lan
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');   // Playwright's browser speaks en-US
   await page.locator('.lang-switcher button[data-lang="zh-Hans"]').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
-  await expect(page.getByRole('heading', { level: 2, name: '地图' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: '地图与时间线上的合作' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '地图', exact: true })).toBeVisible();
   await expect(page).toHaveURL(/lang=zh/);
   await page.goBack();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -45,11 +45,19 @@ test('every control is reachable and usable from the keyboard, with visible focu
   await expect(page.getByTestId('shown-count')).not.toHaveText(/^22 of/);
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
+  // The filters' drawer opens on its first box; Escape closes it, back on its button.
+  await tabTo(page, page.getByTestId('filters-button'));
+  await expectVisibleFocus(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('filters')).toBeVisible();
   await tabTo(page, page.locator('[data-filter="kind:agreement"]'));
   await expectVisibleFocus(page);
   await page.keyboard.press('Space');
   await expect(page.locator('[data-filter="kind:agreement"]')).toBeChecked();
   await page.keyboard.press('Space');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('filters')).toBeHidden();
+  await expect(page.getByTestId('filters-button')).toBeFocused();
 
   // Map views and zoom.
   await tabTo(page, page.locator('.map-views button[data-view="china"]'));
@@ -120,7 +128,7 @@ test('every control is reachable and usable from the keyboard, with visible focu
 
 test('prefers-reduced-motion turns the map animation off', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto('./?lang=en');
+  await page.goto('./?lang=en&view=overview');
   await appSettled(page);
   await page.locator('.map-views button[data-view="france"]').click();
   // No in-between frames: the very next frame is the final window.
@@ -131,7 +139,7 @@ test('prefers-reduced-motion turns the map animation off', async ({ page }) => {
 
 test('without reduced motion the move between views is animated', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
-  await page.goto('./?lang=en');
+  await page.goto('./?lang=en&view=overview');
   await appSettled(page);
   await page.locator('.map-views button[data-view="france"]').click();
   const first = await page.locator('.map-frame').getAttribute('data-transform');

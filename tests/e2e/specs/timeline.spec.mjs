@@ -1,5 +1,5 @@
 // Timeline, time cursor, linked selection, filters, search, list view and URL state.
-import { test, expect, shippedDataset, appSettled, SCREENSHOTS } from '../fixtures.mjs';
+import { test, expect, shippedDataset, appSettled, SCREENSHOTS, openFilters, setFilter, openUndated } from '../fixtures.mjs';
 
 async function open(page, query = '') {
   await page.goto(`./${query}`);
@@ -92,7 +92,7 @@ test('a selection in the timeline, the map or the list shows in the other two', 
 
 test('each filter and the search narrow the map, the timeline and the list alike', async ({ page, request }) => {
   const ds = await shippedDataset(request);
-  await open(page);
+  await open(page, '?view=overview');   // every link, third countries' too
   const timelineIds = () => page.locator('.timeline-item').evaluateAll((els) => els.map((e) => e.dataset.item).sort());
   const listIds = async () => {
     await page.locator('.panel-tabs button[data-panel="list"]').click();
@@ -110,16 +110,16 @@ test('each filter and the search narrow the map, the timeline and the list alike
     ['domain:transport', ds.items.filter((i) => i.domains.includes('transport')).map((i) => i.id)],
     ['status:planned', ds.items.filter((i) => i.status === 'planned').map((i) => i.id)],
   ]) {
-    await page.locator(`[data-filter="${box}"]`).check();
+    await setFilter(page, box, true);
     const want = [...expected].sort();
     await expect.poll(timelineIds).toEqual(want);
     expect(await listIds()).toEqual(want);
     expect(await visibleLinks(page)).toEqual(linked(want).sort());
     await expect(page.getByTestId('shown-count')).toHaveText(`${want.length} of ${ds.items.length} items shown`);
-    await page.locator(`[data-filter="${box}"]`).uncheck();
+    await setFilter(page, box, false);
   }
   // Side: items involving both sides.
-  await page.locator('[data-filter="side:both"]').check();
+  await setFilter(page, 'side:both', true);
   const both = await timelineIds();
   expect(both.length).toBeGreaterThan(0);
   expect(both).not.toContain('connected-territory');
@@ -139,8 +139,9 @@ test('each filter and the search narrow the map, the timeline and the list alike
 
 test('a shared URL reopens selection, time, filters and view; Back and Forward work', async ({ page, context, consoleErrors }) => {
   await open(page);
+  await openUndated(page);
   await page.locator('.timeline-item[data-item="esf-ski-school-zhangjiakou"]').click();
-  await page.locator('[data-filter="domain:training"]').check();
+  await setFilter(page, 'domain:training', true);
   await page.getByTestId('cursor').focus();
   await page.keyboard.press('Home');
   await page.locator('.map-views button[data-view="china"]').click();

@@ -1,0 +1,105 @@
+//! The toolbar above the map: the search, the **Filters** button (with how many are on)
+//! that opens the facets' drawer, the chosen values as removable chips, and how many items
+//! are shown.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::AppState;
+use crate::components::filters_panel::FilterDrawer;
+use crate::dom::focus_by_id;
+use crate::components::t;
+use crate::i18n::{chosen_label, trf, Msg};
+use crate::model::filter::Filter;
+use crate::model::Dataset;
+
+#[component]
+pub fn Toolbar(dataset: Arc<Dataset>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let filter = state.filter;
+    let shown_items = crate::components::shown_items(&dataset);
+    let total = dataset.items.len();
+    let chosen = Memo::new(move |_| filter.with(Filter::chosen));
+    let on_count = move || chosen.with(Vec::len);
+
+    let toggle_drawer = move |_| {
+        let open = !state.filters_open.get_untracked();
+        state.filters_open.set(open);
+        if open {
+            // Into the drawer, on its first checkbox, once it is shown.
+            request_animation_frame(|| {
+                if let Ok(Some(first)) = document().query_selector("#filter-drawer input") {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(first) = first.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = first.focus();
+                    }
+                }
+            });
+        }
+    };
+    let chips = move || {
+        let lang = state.lang.get();
+        chosen
+            .get()
+            .into_iter()
+            .map(|value| {
+                let name = chosen_label(lang, value);
+                view! {
+                    <li>
+                        <button type="button" class="chip" data-chip=value.slug()
+                            aria-label=trf(lang, Msg::RemoveFilter, &[name])
+                            on:click=move |_| {
+                                filter.update(|f| f.remove(value));
+                                // The chip is gone: the focus goes back to the Filters button.
+                                focus_by_id("filters-button");
+                            }>
+                            {name}<span class="chip__x" aria-hidden="true">"×"</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <div class="toolbar" data-testid="toolbar" class:is-filtering=move || !filter.with(Filter::is_empty)>
+            <div class="toolbar__search" role="search">
+                <label for="search" class="visually-hidden">{t(Msg::Search)}</label>
+                <svg class="toolbar__search-icon" viewBox="0 0 20 20" aria-hidden="true"><circle cx="8.5" cy="8.5" r="5.5" /><path d="M13 13l5 5" /></svg>
+                <input
+                    id="search"
+                    type="search"
+                    data-testid="search"
+                    placeholder=t(Msg::SearchPlaceholder)
+                    autocomplete="off"
+                    prop:value=move || filter.with(|f| f.query.clone())
+                    on:input=move |e| {
+                        let q = event_target_value(&e);
+                        filter.update(|f| f.query = q);
+                    }
+                />
+            </div>
+            <button type="button" id="filters-button" class="pill filters-button" data-testid="filters-button"
+                aria-expanded=move || state.filters_open.get().to_string() aria-controls="filter-drawer"
+                on:click=toggle_drawer>
+                <svg class="filters-button__icon" viewBox="0 0 20 20" aria-hidden="true"><path d="M3 5h14M6 10h8M8.5 15h3" /></svg>
+                {t(Msg::Filters)}
+                <span class="filters-button__count" data-testid="filters-count" hidden=move || on_count() == 0>{on_count}</span>
+            </button>
+            <ul class="chips" aria-label=t(Msg::ActiveFilters) hidden=move || on_count() == 0>{chips}</ul>
+            <p class="toolbar__count" role="status" data-testid="shown-count">
+                {move || trf(state.lang.get(), Msg::ShownCount, &[&shown_items.with(Vec::len).to_string(), &total.to_string()])}
+            </p>
+            <button type="button" class="toolbar__clear" data-testid="clear-filters"
+                hidden=move || filter.with(Filter::is_empty)
+                on:click=move |_| {
+                    filter.set(Filter::default());
+                    focus_by_id("search");
+                }>
+                {t(Msg::ClearFilters)}
+            </button>
+            <FilterDrawer dataset=dataset.clone() />
+        </div>
+    }
+}

@@ -1,0 +1,120 @@
+//! Browser plumbing as small hooks, in the manner of leptos-use: each listener or observer
+//! is attached when its element is mounted and removed when its owner is cleaned up, so
+//! nothing outlives the component that asked for it.
+
+use leptos::__reexports::send_wrapper::SendWrapper;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::geo::Viewport;
+
+/// A detach function kept until the next attach or the owner's cleanup.
+type Detach = StoredValue<Option<SendWrapper<Box<dyn FnOnce()>>>>;
+
+fn detach_later() -> Detach {
+    let detach: Detach = StoredValue::new(None);
+    on_cleanup(move || {
+        if let Some(Some(d)) = detach.try_update_value(Option::take) {
+            (d.take())();
+        }
+    });
+    detach
+}
+
+fn replace(detach: Detach, next: Box<dyn FnOnce()>) {
+    if let Some(Some(old)) = detach.try_update_value(|d| d.replace(SendWrapper::new(next))) {
+        (old.take())();
+    }
+}
+
+/// The client size of `node` in CSS pixels, following the element itself (a
+/// `ResizeObserver`): a window resize, a drawer or a sheet that changes its frame, all
+/// alike. `initial` until it is laid out; a zero size (hidden) is ignored.
+pub fn use_element_size(node: NodeRef<html::Div>, initial: Viewport) -> RwSignal<Viewport> {
+    let size = RwSignal::new(initial);
+    let detach = detach_later();
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        let el: web_sys::Element = el.into();
+        let measure = {
+            let el = el.clone();
+            move || {
+                let next = Viewport { width: f64::from(el.client_width()), height: f64::from(el.client_height()) };
+                if next.width > 0.0 && next.height > 0.0 && size.get_untracked() != next {
+                    size.set(next);
+                }
+            }
+        };
+        measure();
+        let callback = Closure::<dyn Fn()>::new(measure).into_js_value();
+        let Ok(observer) = web_sys::ResizeObserver::new(callback.unchecked_ref()) else { return };
+        observer.observe(&el);
+        replace(detach, Box::new(move || {
+            observer.disconnect();
+            drop(callback);
+        }));
+    });
+    size
+}
+
+/// Calls `handler` for every wheel event over `node`, with a listener that is not passive
+/// (so the handler may prevent the page from scrolling).
+pub fn use_wheel(node: NodeRef<html::Div>, handler: impl Fn(web_sys::WheelEvent) + 'static) {
+    let detach = detach_later();
+    let handler = std::rc::Rc::new(handler);
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        let target: web_sys::EventTarget = el.into();
+        let h = handler.clone();
+        let callback = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |e| h(e)).into_js_value();
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(false);
+        let _ = target.add_event_listener_with_callback_and_add_event_listener_options("wheel", callback.unchecked_ref(), &options);
+        replace(detach, Box::new(move || {
+            let _ = target.remove_event_listener_with_callback("wheel", callback.unchecked_ref());
+        }));
+    });
+}
+
+/// Sets or clears one class.
+pub fn set_class(el: &web_sys::Element, class: &str, on: bool) {
+    let _ = el.class_list().toggle_with_force(class, on);
+}
+
+/// Calls `f` on every element under `root` that matches `selector`.
+pub fn for_each(root: &web_sys::Element, selector: &str, mut f: impl FnMut(&web_sys::Element)) {
+    if let Ok(list) = root.query_selector_all(selector) {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                f(&el);
+            }
+        }
+    }
+}
+
+/// An attribute's value, or the empty string.
+pub fn attr(el: &web_sys::Element, name: &str) -> String {
+    el.get_attribute(name).unwrap_or_default()
+}
+
+/// Whether the reader asked for less motion.
+pub fn prefers_reduced_motion() -> bool {
+    window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
+}
+
+/// The element that has the keyboard focus now, unless it is the page itself.
+pub fn focused_element() -> Option<web_sys::HtmlElement> {
+    document()
+        .active_element()
+        .filter(|a| !a.tag_name().eq_ignore_ascii_case("body"))
+        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Gives the keyboard focus to the element with this id, if there is one.
+pub fn focus_by_id(id: &str) {
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,82 @@
+//! The map's camera in the URL: how far the reader moved a fitted window (zoom relative to
+//! the fit, and the point of the plane at the window's centre), and back. The URL keeps a
+//! few decimals, so the live window is snapped to what the URL says: a shared link then
+//! opens exactly the window its sender saw.
+
+use super::scene::Pane;
+use super::view::ViewTransform;
+
+/// Zoom relative to the fitted window, and the centre on the projected plane.
+pub type Zoom = (f64, f64, f64);
+
+/// The centre of a pane, in screen pixels.
+pub fn centre(p: &Pane) -> (f64, f64) {
+    (p.rect.x + p.rect.w / 2.0, p.rect.y + p.rect.h / 2.0)
+}
+
+/// The zoom as the URL writes it: to 1/1000 of the fit, the centre to 0.1 unit.
+pub fn rounded((k, cx, cy): Zoom) -> Zoom {
+    ((k * 1000.0).round() / 1000.0, (cx * 10.0).round() / 10.0, (cy * 10.0).round() / 10.0)
+}
+
+/// How far `now` is from the fitted `pane`, or `None` when it is (within a pixel) the fit.
+/// Only one-pane views have a camera in the URL.
+pub fn zoom_of(now: &[ViewTransform], fitted: &[Pane]) -> Option<Zoom> {
+    let ([t], [p]) = (now, fitted) else { return None };
+    let k = t.k / p.transform.k;
+    let (cx, cy) = t.invert(centre(p));
+    let (fx, fy) = p.transform.invert(centre(p));
+    let moved = (k - 1.0).abs() > 1e-3 || (cx - fx).hypot(cy - fy) * t.k > 1.0;
+    moved.then(|| rounded((k, cx, cy)))
+}
+
+/// The window of `pane` at `zoom`.
+pub fn window_at(pane: &Pane, (k, cx, cy): Zoom) -> ViewTransform {
+    let k = pane.transform.k * k;
+    let (sx, sy) = centre(pane);
+    ViewTransform { k, tx: sx - cx * k, ty: sy - cy * k }
+}
+
+/// `now` snapped onto the URL's grid, if it is not on it already (one pane, moved).
+pub fn snapped(now: &[ViewTransform], fitted: &[Pane]) -> Option<ViewTransform> {
+    let z = zoom_of(now, fitted)?;
+    let target = window_at(&fitted[0], z);
+    let t = now[0];
+    let off = (t.k - target.k).abs() > 1e-9 * target.k || (t.tx - target.tx).abs() > 1e-6 || (t.ty - target.ty).abs() > 1e-6;
+    off.then_some(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::labels::Rect;
+
+    fn pane() -> Pane {
+        Pane { rect: Rect { x: 0.0, y: 0.0, w: 800.0, h: 450.0 }, transform: ViewTransform { k: 0.0734, tx: 612.3, ty: -88.1 }, region: None }
+    }
+
+    #[test]
+    fn the_fit_itself_has_no_camera() {
+        assert_eq!(zoom_of(&[pane().transform], &[pane()]), None);
+        // Two panes never do.
+        assert_eq!(zoom_of(&[pane().transform, pane().transform], &[pane(), pane()]), None);
+    }
+
+    #[test]
+    fn a_snapped_window_reads_back_as_the_same_zoom_and_is_stable() {
+        let p = pane();
+        // A window caught in the middle of a move: not on the URL's grid.
+        let odd = p.transform.zoom_about(313.7, 201.3, 1.4637, 0.0, 10.0).pan(17.31, -4.9);
+        let z = zoom_of(&[odd], &[p]).expect("moved");
+        let snap = snapped(&[odd], &[p]).expect("off the grid");
+        assert_eq!(zoom_of(&[snap], &[p]), Some(z));
+        assert_eq!(snapped(&[snap], &[p]), None, "snapping twice changes nothing");
+        // What a shared link rebuilds is the snapped window, exactly.
+        assert_eq!(window_at(&p, z), snap);
+        // And it is close to where the reader was.
+        let (a, b) = (odd.apply((100.0, 100.0)), snap.apply((100.0, 100.0)));
+        let (a, b) = (odd.invert(a), snap.invert(b));
+        assert!((a.0 - b.0).abs() < 1e-6 && (a.1 - b.1).abs() < 1e-6);
+        assert!((odd.k - snap.k).abs() / odd.k < 1e-3);
+    }
+}
