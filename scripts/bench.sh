@@ -2,7 +2,8 @@
 # The benchmark: builds the release site, generates a synthetic dataset (5,000 sites,
 # 10,000 links; never shipped), and prints the gzipped sizes and the map's timings
 # (median of several runs in headless Chromium). A benchmark, not a test: it prints
-# figures. RUNS=9 bash scripts/bench.sh for more runs.
+# figures. RUNS=9 bash scripts/bench.sh for more runs. Then Lighthouse 13, mobile and
+# desktop presets, on the same build (median of LIGHTHOUSE_RUNS=3 runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -20,3 +21,9 @@ ls -l target/bench/synthetic.json | awk '{print "target/bench/synthetic.json: " 
 
 say "map timings"
 (cd tests/e2e && node bench/map-bench.mjs ../../dist ../../target/bench/synthetic.json "${RUNS:-5}")
+
+say "Lighthouse 13 (mobile and desktop presets) against dist/ served with the README's host headers"
+if [ ! -d scripts/lighthouse/node_modules/lighthouse ]; then
+  (cd scripts/lighthouse && npm ci --no-audit --no-fund --loglevel=error)
+fi
+node scripts/lighthouse/run.mjs dist "${LIGHTHOUSE_RUNS:-3}"

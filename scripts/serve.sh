@@ -7,7 +7,8 @@ cd "$ROOT"
 ensure_wasm_toolchain
 ensure_trunk
 ensure_wasm_bindgen
-if [[ " $* " == *" --release "* ]]; then ensure_node_packages; fi # wasm-opt
+# Node runs trunk's post-build hook; release builds also use its wasm-opt and terser.
+ensure_node_packages
 
 PORT="${PORT:-8080}"
 say "building, then serving Passerelle at http://127.0.0.1:$PORT/ (Ctrl-C stops)"

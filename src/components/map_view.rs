@@ -131,14 +131,14 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
         Memo::new(move |_| panes_markup(&scene, view.get(), &panes.get(), state.lang.get()))
     };
     // With many sites, redrawing the site layer takes longer than a frame: during a gesture
-    // the drawn layer is moved and scaled as a whole (the `overlay` group's transform), and
+    // each pane's drawn sites are moved and scaled as a whole (its group's transform), and
     // redrawn once the gesture pauses.
     let large = scene.sites.len() > MAX_FOCUSABLE_SITES;
     let overlay_at = RwSignal::new(transforms.get_untracked());
     let settle_generation = StoredValue::new(0u32);
     Effect::new(move |_| {
         let t = transforms.get();
-        if !large || t.len() != 1 {
+        if !large || t.len() != overlay_at.with_untracked(Vec::len) {
             overlay_at.set(t);
             return;
         }
@@ -153,42 +153,41 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             std::time::Duration::from_millis(150),
         );
     });
-    // How the drawn site layer is moved to match the current window.
-    let overlay_delta = move || {
+    // How each pane's drawn sites are moved to match its current window.
+    let pane_deltas = move || -> Vec<Option<ViewTransform>> {
         let (now, built) = (transforms.get(), overlay_at.get());
-        match (now.as_slice(), built.as_slice()) {
-            ([n], [b]) if n != b => {
-                let k = n.k / b.k;
-                Some(ViewTransform { k, tx: n.tx - b.tx * k, ty: n.ty - b.ty * k })
-            }
-            _ => None,
-        }
+        now.iter().zip(&built).map(|(n, b)| camera::delta(n, b)).collect()
     };
-    let overlay_transform = move || overlay_delta().map(|d| d.to_svg()).unwrap_or_default();
-    // Where each marker was drawn, to match clicks when sites are drawn in bulk.
-    let drawn_marks = StoredValue::new(Vec::<(String, f64, f64)>::new());
+    // Where each marker was drawn (and in which pane), to match clicks when sites are drawn
+    // in bulk.
+    let drawn_marks = StoredValue::new(Vec::<(String, f64, f64, usize)>::new());
     let current_panes = move || {
         let t = overlay_at.get();
         panes.get().into_iter().zip(t).map(|(p, transform)| Pane { transform, ..p }).collect::<Vec<_>>()
     };
     let sites_html = {
         let scene = scene.clone();
-        move || {
+        Memo::new(move |_| {
             let lang = state.lang.get();
             let v = view.get();
             let panes = current_panes();
             let style = style();
-            let marks: Vec<_> = panes.iter().flat_map(|p| site_marks(&scene, v, p, lang, style)).collect();
+            let by_pane: Vec<Vec<_>> = panes.iter().map(|p| site_marks(&scene, v, p, lang, style)).collect();
             if large {
-                drawn_marks.set_value(marks.iter().map(|m| (m.id.clone(), m.x, m.y)).collect());
+                drawn_marks.set_value(by_pane.iter().enumerate().flat_map(|(i, marks)| marks.iter().map(move |m| (m.id.clone(), m.x, m.y, i))).collect());
             }
             // Few sites: emphasis is set on the elements in place (below), so hovering or
             // selecting never rebuilds the layer under the keyboard focus. Many sites: drawn
             // in bulk, with the emphasised ones in the markup.
             let emphasis = if large { emphasis.get() } else { Emphasis::default() };
-            let cross = if v == MapView::Both { cross_links(&scene, &marks, lang, &emphasis) } else { String::new() };
-            format!(r#"<g class="cross-links">{cross}</g>{}"#, sites_layer(&scene, &marks, style, &emphasis, lang))
-        }
+            let all: Vec<_> = by_pane.iter().flatten().cloned().collect();
+            let cross = if v == MapView::Both { cross_links(&scene, &all, lang, &emphasis) } else { String::new() };
+            let mut out = format!(r#"<g class="cross-links">{cross}</g>"#);
+            for (i, marks) in by_pane.iter().enumerate() {
+                out.push_str(&format!(r#"<g class="overlay-pane" data-pane="{i}">{}</g>"#, sites_layer(&scene, marks, style, &emphasis, lang)));
+            }
+            out
+        })
     };
 
     // Two stacked drawings, each its own compositing layer: redrawing the sites does not
@@ -204,6 +203,24 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             if let Ok(Some(g)) = svg.query_selector(&format!(r#".world[data-pane="{i}"]"#)) {
                 let _ = g.set_attribute("transform", &tr.to_svg());
             }
+        }
+    });
+    // Each pane's drawn sites follow its window during a gesture (bulk drawing only; the
+    // links between panes step aside until the sites are redrawn).
+    Effect::new(move |_| {
+        let _ = sites_html.get();
+        let deltas = pane_deltas();
+        let Some(svg) = overlay_ref.get() else { return };
+        for (i, d) in deltas.iter().enumerate() {
+            if let Ok(Some(g)) = svg.query_selector(&format!(r#".overlay-pane[data-pane="{i}"]"#)) {
+                let _ = match d {
+                    Some(d) => g.set_attribute("transform", &d.to_svg()),
+                    None => g.remove_attribute("transform"),
+                };
+            }
+        }
+        if let Ok(Some(cross)) = svg.query_selector(".cross-links") {
+            set_class(&cross, "is-moving", deltas.iter().any(Option::is_some));
         }
     });
     // Marks the first complete drawing (sites over the base map) for the benchmark.
@@ -436,12 +453,14 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
             if !select_from(&t) && large {
                 // Bulk-drawn sites: the nearest marker under the pointer.
                 let (x, y) = local(&e);
-                let (x, y) = overlay_delta().map_or((x, y), |d| d.invert((x, y)));
+                let pane = pane_at(x);
+                let (x, y) = pane_deltas().get(pane).copied().flatten().map_or((x, y), |d| d.invert((x, y)));
                 let reach = style().radius + 4.0;
                 let nearest = drawn_marks.with_value(|marks| {
                     marks
                         .iter()
-                        .map(|(id, mx, my)| (id.clone(), (mx - x).hypot(my - y)))
+                        .filter(|m| m.3 == pane)
+                        .map(|(id, mx, my, _)| (id.clone(), (mx - x).hypot(my - y)))
                         .filter(|(_, d)| *d <= reach)
                         .min_by(|a, b| a.1.total_cmp(&b.1))
                         .map(|(id, _)| id)
@@ -571,7 +590,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
                 class="map-svg map-svg--overlay"
                 viewBox=move || { let s = size.get(); format!("0 0 {} {}", s.width, s.height) }
             >
-                <g class="overlay" transform=overlay_transform inner_html=sites_html></g>
+                <g class="overlay" inner_html=move || sites_html.get()></g>
             </svg>
         </div>
     }

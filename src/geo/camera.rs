@@ -46,6 +46,15 @@ pub fn snapped(now: &[ViewTransform], fitted: &[Pane]) -> Option<ViewTransform> 
     off.then_some(target)
 }
 
+/// The move that takes what was drawn for window `built` to window `now` (a drawing in
+/// screen pixels, moved as a whole during a gesture), or `None` when they are the same.
+pub fn delta(now: &ViewTransform, built: &ViewTransform) -> Option<ViewTransform> {
+    (now != built).then(|| {
+        let k = now.k / built.k;
+        ViewTransform { k, tx: now.tx - built.tx * k, ty: now.ty - built.ty * k }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,6 +62,18 @@ mod tests {
 
     fn pane() -> Pane {
         Pane { rect: Rect { x: 0.0, y: 0.0, w: 800.0, h: 450.0 }, transform: ViewTransform { k: 0.0734, tx: 612.3, ty: -88.1 }, region: None }
+    }
+
+    #[test]
+    fn a_delta_moves_what_was_drawn_for_one_window_onto_another() {
+        let built = pane().transform;
+        let now = built.zoom_about(400.0, 200.0, 1.7, 0.0, 10.0).pan(-30.0, 12.0);
+        let d = delta(&now, &built).expect("moved");
+        for p in [(0.0, 0.0), (1234.5, -678.9)] {
+            let (a, b) = (d.apply(built.apply(p)), now.apply(p));
+            assert!((a.0 - b.0).abs() < 1e-6 && (a.1 - b.1).abs() < 1e-6);
+        }
+        assert_eq!(delta(&built, &built), None);
     }
 
     #[test]

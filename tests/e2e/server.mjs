@@ -1,10 +1,15 @@
 // A small static file server for the built site (dist/), bound to the loopback address.
-// Dependency-free so the end-to-end tests control every header the page receives.
+// Dependency-free so the end-to-end tests control every header the page receives. It sends
+// what the README asks of a host: the security headers, compressed bodies (the build's
+// precompressed .br/.gz copies, else gzip on the fly) and, with `caching`, long-lived
+// immutable caching for hashed files and revalidation for the rest (the tests keep
+// `no-store`, so that each test sees the build on disk).
 //
-//   node server.mjs <root> <port>
+//   node server.mjs <root> <port> [--caching]
 
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -44,7 +49,25 @@ export async function contentSecurityPolicy(root) {
   ].join('; ');
 }
 
-export function startServer(rootDir, port, host = '127.0.0.1', { csp = true } = {}) {
+/** A file named by its content (trunk's `name-0123456789abcdef.ext`): it never changes. */
+export const isHashed = (path) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(path);
+
+const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|txt|webmanifest)$/;
+
+/** The body to send for `file` and its content-encoding, given the request's Accept-Encoding. */
+async function encoded(file, body, accept) {
+  const accepts = (name) => new RegExp(`\\b${name}\\b`).test(accept ?? '');
+  for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (accepts(name)) {
+      const pre = await readFile(file + ext).catch(() => null);
+      if (pre) return [pre, name];
+    }
+  }
+  if (accepts('gzip') && COMPRESSIBLE.test(file) && body.length > 256) return [gzipSync(body, { level: 6 }), 'gzip'];
+  return [body, null];
+}
+
+export function startServer(rootDir, port, host = '127.0.0.1', { csp = true, caching = false } = {}) {
   const root = resolve(rootDir);
   const server = createServer(async (req, res) => {
     try {
@@ -62,13 +85,15 @@ export function startServer(rootDir, port, host = '127.0.0.1', { csp = true } = 
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
-      const body = await readFile(file);
+      const [body, encoding] = await encoded(file, await readFile(file), req.headers['accept-encoding']);
       const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
+        'cache-control': !caching ? 'no-store' : isHashed(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
+        vary: 'Accept-Encoding',
       };
+      if (encoding) headers['content-encoding'] = encoding;
       if (csp) headers['content-security-policy'] = await contentSecurityPolicy(root);
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -80,7 +105,7 @@ export function startServer(rootDir, port, host = '127.0.0.1', { csp = true } = 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [root = '../../dist', port = '4173'] = process.argv.slice(2);
-  await startServer(root, Number(port));
+  const [root = '../../dist', port = '4173', flag] = process.argv.slice(2);
+  await startServer(root, Number(port), '127.0.0.1', { caching: flag === '--caching' });
   console.log(`serving ${resolve(root)} at http://127.0.0.1:${port}/`);
 }

@@ -249,7 +249,7 @@ test.describe('security', () => {
     expect(csp).not.toContain('unsafe-inline');
     await appSettled(page);
     await expect(page.locator('.map-svg [data-site]').first()).toBeAttached();
-    for (const sel of ['link[rel="stylesheet"]', 'link[rel="modulepreload"]', 'link[rel="preload"][as="fetch"]']) {
+    for (const sel of ['link[rel="stylesheet"]', 'link[rel="modulepreload"]', 'link[rel="preload"][type="application/wasm"]']) {
       await expect(page.locator(sel)).toHaveAttribute('integrity', /^sha384-/);
     }
     // No cookies, no storage beyond the URL.
