@@ -33,3 +33,29 @@ fn each_broken_dataset_gives_its_exact_message() {
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
+
+/// Whoever edits a dataset for a French or Chinese website reads every finding in their
+/// language: each message of the corpus has a French and a Chinese sentence.
+#[test]
+fn each_finding_of_the_corpus_reads_in_french_and_chinese() {
+    use passerelle::i18n::{finding, is_translated};
+    use passerelle::model::{Lang, LoadError};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/fixtures/broken exists") {
+        let path = entry.expect("readable entry").path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("readable fixture");
+        let Err(LoadError::Invalid { errors, .. }) = parse_dataset("x.json", &text) else { continue };
+        for issue in errors {
+            seen += 1;
+            assert!(is_translated(&issue.message), "{}: no translation of \"{}\"", path.display(), issue.message);
+            for lang in [Lang::Fr, Lang::Zh] {
+                assert_ne!(finding(lang, &issue.message), issue.message, "{lang:?}");
+            }
+        }
+    }
+    assert!(seen >= 25, "only {seen} findings in the corpus");
+}

@@ -47,14 +47,27 @@ fn every_coordinate_is_marked_as_not_from_the_sources() {
 fn every_named_actor_of_the_sources_is_present() {
     let ds = shipped();
     let named = [
-        "Région Auvergne-Rhône-Alpes", "Laurent Wauquiez", "Province du Hebei", "Haowen Zhu", "Ville de Chambéry",
-        "Ville de Zhangjiakou", "Ville de Chamonix", "Ville de Yanqing", "Cluster Montagne", "POMA", "MND", "CDA",
-        "ABEST", "Dianeige", "MDP", "Club Med", "PVCP", "Sanisphere", "SNOOC", "4footsolutions", "Plasticval",
-        "École de ski français de Val Thorens", "Aéroports de Lyon", "Université Savoie Mont Blanc", "Savoie Technolac",
+        "Région Auvergne-Rhône-Alpes", "Laurent Wauquiez", "Province du Hebei", "Ville de Chambéry",
+        "Ville de Zhangjiakou", "Ville de Chamonix", "Cluster Montagne", "POMA", "MND", "CDA",
+        "ABEST", "Dianeige", "MDP", "Club Med", "Sanisphere", "SNOOC", "4footsolutions", "Plasticval",
+        "Aéroports de Lyon", "Université Savoie Mont Blanc", "Savoie Technolac",
         "Savoie Grand Revard", "Club de ski nordique de La Féclaz", "French Tech Chambéry", "Shawinigan", "Turin",
     ];
     for name in named {
         assert!(ds.actors.iter().any(|a| a.name.fr.starts_with(name)), "no actor named {name}");
+    }
+    // Named otherwise than the sources spell them, for a reason the actor's note gives,
+    // quoting the sources' spelling.
+    for (name, spelt) in [
+        ("Zhu Haowen", "Haowen Zhu"),
+        ("Pierre & Vacances-Center Parcs (PVCP)", "PVCP"),
+        ("École du ski français de Val Thorens (ESF)", "École de ski français"),
+        ("District de Yanqing (Pékin)", "ville de Yanqing"),
+    ] {
+        let actor = ds.actors.iter().find(|a| a.name.fr == name).unwrap_or_else(|| panic!("no actor named {name}"));
+        let note = actor.note.as_ref().unwrap_or_else(|| panic!("{name} has no note")).fr.clone();
+        assert!(note.contains(spelt), "the note on {name} does not quote the sources' \"{spelt}\": {note}");
+        assert!(actor.not_from_sources.iter().any(|f| f == "name"), "{name} does not mark its name");
     }
     let places = [
         "Chambéry", "Lyon", "Val Thorens", "Albertville", "Chamonix", "Mont Blanc", "La Féclaz", "Massif des Bauges",
@@ -96,6 +109,68 @@ fn contradictions_keep_both_readings() {
     let ds = shipped();
     let note = |id: &str| ds.items.iter().find(|i| i.id == id).and_then(|i| i.note.clone()).unwrap_or_else(|| panic!("note on {id}")).fr;
     assert!(note("loi-chambery-zhangjiakou").contains("accords de coopération") && note("loi-chambery-zhangjiakou").contains("lettre d'intention"));
-    assert!(note("winter-olympics-2022").contains("la plupart"));
+    let games = ds.items.iter().find(|i| i.id == "winter-olympics-2022").expect("the Games");
+    assert!(games.description.fr.contains("la plupart des épreuves alpines et nordiques"), "the article's claim, quoted");
+    assert!(note("winter-olympics-2022").contains("« les épreuves alpines et nordiques »"), "the Chambéry text's reading");
     assert!(note("cluster-mission-2019").contains("Alpitec China 2018"));
+}
+
+fn item<'a>(ds: &'a Dataset, id: &str) -> &'a passerelle::model::Item {
+    ds.items.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("item {id}"))
+}
+
+/// The fact-check of issue 13: what the articles get wrong is corrected in a marked note,
+/// names are written as their owners write them, and every inference is marked.
+#[test]
+fn the_fact_checked_corrections_hold() {
+    let ds = shipped();
+    // Alpine skiing was in Yanqing (Beijing); Zhangjiakou had the Nordic events. Marked.
+    let games = item(&ds, "winter-olympics-2022");
+    for (lang, note) in [("fr", &games.note.as_ref().unwrap().fr), ("en", &games.note.as_ref().unwrap().en)] {
+        assert!(note.contains("Yanqing") && note.contains("Zhangjiakou") && note.contains("biathlon"), "{lang}: {note}");
+    }
+    assert!(games.note.as_ref().unwrap().en.contains("alpine skiing events were held in Yanqing"));
+    assert!(!games.note.as_ref().unwrap().zh.contains("全部"), "the Chambéry text says « les », not \"all\"");
+    assert!(games.not_from_sources.iter().any(|f| f == "note"));
+    assert_eq!((games.when.start.as_deref(), games.when.end.as_deref()), (Some("2022-02-04"), Some("2022-02-20")));
+    assert!(!games.title.en.contains("Paralympic"), "the Olympics' dates are the Olympics' only");
+    let para = item(&ds, "paralympics-2022");
+    assert_eq!((para.when.start.as_deref(), para.when.end.as_deref()), (Some("2022-03-04"), Some("2022-03-13")));
+    assert!(para.not_from_sources.iter().any(|f| f == "when"), "the Paralympics' dates are common knowledge");
+    // Alpitec China, with the article's spelling kept in the note.
+    let evening = item(&ds, "france-china-evening-2017");
+    assert!(evening.title.fr.contains("Alpitec China 2017") && evening.title.en.contains("Alpitec") && evening.title.zh.contains("Alpitec"));
+    assert!(evening.note.as_ref().unwrap().fr.contains("« Apitec China 2017 »"));
+    assert!(evening.sources[0].place.contains("Apitec China 2017"), "the quote stays word for word");
+    assert!(item(&ds, "cluster-mission-2019").note.as_ref().unwrap().en.contains("more likely reading"));
+    // Family name first, in every language, and in every text about him.
+    let zhu = ds.actors.iter().find(|a| a.id == "zhu-haowen").expect("Zhu Haowen");
+    assert_eq!([zhu.name.fr.as_str(), zhu.name.en.as_str(), zhu.name.zh.as_str()], ["Zhu Haowen"; 3]);
+    assert_eq!(zhu.role.as_ref().unwrap().zh, "河北省人民政府秘书长");
+    for i in &ds.items {
+        for text in [&i.title, &i.description] {
+            for t in [&text.fr, &text.en, &text.zh] {
+                assert!(!t.contains("Haowen Zhu"), "{}: {t}", i.id);
+            }
+        }
+    }
+    // The inferences are marked: the year of the 29 November items, the dates of the
+    // contracts "over the past year", the statuses the texts only imply.
+    for id in ["agreement-aura-hebei", "hebei-delegation-chambery", "forum-2018-chambery", "loi-chambery-zhangjiakou", "business-contracts-2018", "hebei-delegation-visits", "cluster-contracts-china"] {
+        assert!(item(&ds, id).not_from_sources.iter().any(|f| f == "when"), "{id} does not mark its inferred date");
+    }
+    for id in ["strategic-plan-10-years", "connected-territory"] {
+        assert!(item(&ds, id).not_from_sources.iter().any(|f| f == "status"), "{id} does not mark its inferred status");
+    }
+    // The delegation's day of visits: the day before the 29th, approximately.
+    let visits = item(&ds, "hebei-delegation-visits");
+    assert_eq!(visits.when.start.as_deref(), Some("2018-11-28"));
+    assert_eq!(visits.when.precision, passerelle::model::Precision::Approximate);
+    // Yanqing is a district of Beijing; Zhangjiakou's figure is explained.
+    assert!(ds.site("yanqing").unwrap().region.en.contains("Beijing"));
+    assert!(item(&ds, "agreement-chamonix-yanqing").description.en.contains("a district of Beijing"));
+    assert!(ds.site("zhangjiakou").unwrap().note.as_ref().expect("a note on the population").en.contains("4.1 million"));
+    // No Chinese text speaks of "our region".
+    let zh: Vec<&str> = ds.items.iter().flat_map(|i| [i.title.zh.as_str(), i.description.zh.as_str()]).chain(ds.sources.iter().map(|s| s.title.zh.as_str())).collect();
+    assert!(zh.iter().all(|t| !t.contains("本大区")), "\"本大区\" reads oddly to a Chinese reader");
 }

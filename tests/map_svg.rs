@@ -82,9 +82,14 @@ fn the_overview_of_the_real_data_shows_every_site_and_link() {
     for site in &ds.sites {
         assert!(svg.contains(&format!(r#"data-site="{}""#, site.id)), "site {}", site.id);
     }
-    let expected_links: usize = ds.items.iter().map(|i| passerelle::geo::scene::link_pairs(&ds, &i.sites).len()).sum();
+    let side_of = |id: &str| ds.site(id).map(|s| s.side);
+    let expected_links: usize = ds.items.iter().map(|i| passerelle::geo::scene::item_link_pairs(&ds, i, side_of).0.len()).sum();
     assert!(expected_links >= 10, "{expected_links}");
     assert_eq!(svg.matches(r#"class="link "#).count(), expected_links);
+    // Four items signed or planned between the Region and the Province with no place in
+    // China join their seats, Lyon and Shijiazhuang, drawn as such.
+    assert_eq!(svg.matches("link--party").count(), 4);
+    assert_eq!(svg.matches(r#"data-from="lyon" data-to="shijiazhuang""#).count(), 4);
     // Shawinigan (Québec) lies west of the overview: held at the edge, still there.
     assert!(svg.contains(r#"site--offscreen" data-site="shawinigan""#));
 }

@@ -35,6 +35,7 @@ fn main() {
                 side: if france { Side::France } else { Side::China },
                 region: text("R".into(), "R".into(), "区".into()),
                 figures: vec![],
+                note: None,
                 not_from_sources: vec![],
             }
         })

@@ -17,7 +17,7 @@ pub fn DataWarnings(warnings: Arc<Vec<Issue>>) -> impl IntoView {
             .iter()
             .map(|w| {
                 let w = w.clone();
-                view! { <li>{move || format!("{}.", crate::i18n::issue_line(lang(), &w))}</li> }
+                view! { <li>{move || crate::i18n::issue_sentence(lang(), &w)}</li> }
             })
             .collect_view();
         view! {

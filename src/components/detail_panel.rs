@@ -6,7 +6,7 @@ use crate::app::AppState;
 use crate::dom::focused_element;
 use crate::model::{Dataset, Item, Lang, Site};
 use crate::components::t;
-use crate::i18n::{domain_label, kind_label, number, site_kind_label, status_label, tr, trf, when_label, Msg};
+use crate::i18n::{coordinates, domain_label, figure, kind_label, marked_fields, site_kind_label, status_label, tr, trf, when_label, Msg};
 
 /// The details of the selection, as a sheet: beside the map on a wide screen, from the
 /// bottom on a phone; nothing at all until something is selected (the introduction holds
@@ -120,6 +120,17 @@ fn item_details(dataset: &Dataset, item: &Item, lang: Lang, state: AppState) -> 
         })
         .collect_view();
     let note = item.note.as_ref().map(|n| view! { <p class="detail-panel__note">{n.get(lang).to_owned()}</p> });
+    let figures = item.figures.iter().map(|f| view! { <li>{figure(lang, f)}</li> }).collect_view();
+    let has_figures = !item.figures.is_empty();
+    let marked = marked_sentence(dataset, &item.not_from_sources, lang);
+    // What is said of a party's name (an acronym expanded, a name order), where something is.
+    let party_notes = item
+        .parties
+        .iter()
+        .filter_map(|id| dataset.actor(id))
+        .filter_map(|a| a.note.as_ref().map(|n| view! { <li><strong>{a.name.get(lang).to_owned()}</strong>" — "{n.get(lang).to_owned()}</li> }))
+        .collect_view();
+    let has_party_notes = item.parties.iter().filter_map(|id| dataset.actor(id)).any(|a| a.note.is_some());
     view! {
         <article class="detail" data-item=item.id.clone()>
             <h3 id="detail-title" tabindex="-1">{item.title.get(lang).to_owned()}</h3>
@@ -132,7 +143,10 @@ fn item_details(dataset: &Dataset, item: &Item, lang: Lang, state: AppState) -> 
                 <dt>{tr(lang, Msg::Sites)}</dt><dd><ul class="detail__inline">{sites}</ul></dd>
             </dl>
             <p>{item.description.get(lang).to_owned()}</p>
+            {has_figures.then(|| view! { <ul class="detail-panel__figures">{figures}</ul> })}
             {note}
+            {marked}
+            {has_party_notes.then(|| view! { <ul class="detail-panel__party-notes">{party_notes}</ul> })}
             {has_related.then(|| view! { <h4>{tr(lang, Msg::Related)}</h4><ul class="detail-panel__related">{related}</ul> })}
             <h4>{tr(lang, Msg::Sources)}</h4>
             <ul class="detail-panel__sources">{sources}</ul>
@@ -157,32 +171,62 @@ fn site_details(dataset: &Dataset, site: &Site, lang: Lang, state: AppState) -> 
             }
         })
         .collect_view();
-    let figures = site
-        .figures
+    let figures = site.figures.iter().map(|f| view! { <li>{figure(lang, f)}</li> }).collect_view();
+    let note = site.note.as_ref().map(|n| view! { <p class="detail-panel__note">{n.get(lang).to_owned()}</p> });
+    let marked = marked_sentence(dataset, &site.not_from_sources, lang);
+    // Items whose parties are seated here, drawn as links from this site.
+    let seated: Vec<&Item> = dataset
+        .items
         .iter()
-        .map(|f| {
-            let q = match f.qualifier {
-                Some(crate::model::Qualifier::MoreThan) => "more than ",
-                Some(crate::model::Qualifier::About) => "about ",
-                _ => "",
-            };
-            view! { <li>{format!("{q}{} {}", number(lang, f.value), f.label.get(lang))}</li> }
+        .filter(|i| !i.sites.contains(&site.id))
+        .filter(|i| i.parties.iter().filter_map(|p| dataset.actor(p)).any(|a| a.site.as_deref() == Some(site.id.as_str())))
+        .collect();
+    let has_seated = !seated.is_empty();
+    let seated = seated
+        .into_iter()
+        .map(|i| {
+            let id = i.id.clone();
+            view! {
+                <li>
+                    <button type="button" class="detail__link" data-item=id.clone() on:click=move |_| state.select_item(id.clone())>
+                        {i.title.get(lang).to_owned()}
+                    </button>
+                    " (" {when_label(lang, &i.when)} ")"
+                </li>
+            }
         })
         .collect_view();
-    let marked = (!site.not_from_sources.is_empty())
-        .then(|| view! { <p class="detail-panel__note">{trf(lang, Msg::NotFromSources, &[&site.not_from_sources.join(", ")])}</p> });
     view! {
         <article class="detail" data-site=site.id.clone()>
             <h3 id="detail-title" tabindex="-1">{site.name.get(lang).to_owned()}</h3>
             <dl>
                 <dt>{tr(lang, Msg::Kind)}</dt><dd>{site_kind_label(lang, site.kind)}</dd>
                 <dt>{tr(lang, Msg::Region)}</dt><dd>{site.region.get(lang).to_owned()}</dd>
-                <dt>{tr(lang, Msg::Coordinates)}</dt><dd>{format!("{:.4}° N, {:.4}° E", site.lat, site.lon)}</dd>
+                <dt>{tr(lang, Msg::Coordinates)}</dt><dd data-testid="coordinates">{coordinates(lang, site.lat, site.lon)}</dd>
             </dl>
             <ul class="detail-panel__figures">{figures}</ul>
+            {note}
             {marked}
             <h4>{tr(lang, Msg::ItemsHere)}</h4>
             <ul class="detail-panel__items">{items}</ul>
+            {has_seated.then(|| view! { <h4>{tr(lang, Msg::PartiesSeatedHere)}</h4><ul class="detail-panel__items">{seated}</ul> })}
         </article>
     }
+}
+
+/// "Not from the sources (common knowledge): the coordinates and the Chinese name.", or
+/// nothing when the record marks nothing.
+fn marked_sentence(dataset: &Dataset, entries: &[String], lang: Lang) -> Option<impl IntoView + use<>> {
+    (!entries.is_empty()).then(|| {
+        let name_of = |list: &str, id: &str| -> Option<String> {
+            match list {
+                "sites" => dataset.site(id).map(|s| s.name.get(lang).to_owned()),
+                "parties" => dataset.actor(id).map(|a| a.name.get(lang).to_owned()),
+                "related" => dataset.items.iter().find(|i| i.id == id).map(|i| i.title.get(lang).to_owned()),
+                _ => None,
+            }
+        };
+        let words = marked_fields(lang, entries, &name_of);
+        view! { <p class="detail-panel__note detail-panel__marked" data-testid="not-from-sources">{trf(lang, Msg::NotFromSources, &[&words])}</p> }
+    })
 }

@@ -15,7 +15,7 @@ pub fn LoadErrorPanel(error: LoadError) -> impl IntoView {
         .iter()
         .map(|i| {
             let i = i.clone();
-            view! { <li>{move || format!("{}.", crate::i18n::issue_line(lang(), &i))}</li> }
+            view! { <li>{move || crate::i18n::issue_sentence(lang(), &i)}</li> }
         })
         .collect_view();
     let unlisted = match &error {

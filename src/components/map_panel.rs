@@ -6,8 +6,9 @@ use crate::app::AppState;
 use crate::components::MapCanvas;
 use crate::components::t;
 use crate::geo::svg::symbol_path;
-use crate::i18n::{site_kind_label, trf, Msg};
-use crate::geo::BaseMap;
+use crate::i18n::{site_kind_label, tr, trf, Msg};
+use crate::geo::scene::{off_map_items, MapScene};
+use crate::geo::{BaseMap, Projection};
 use crate::model::{Dataset, Side, SiteKind};
 
 /// The map area: the interactive map, its legend and credit, and the sites as a list (the
@@ -74,13 +75,38 @@ pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
             }
         })
         .collect_view();
+    // What the map cannot show: items with neither a place nor a link.
+    // One scene (the projected map) for the canvas and for what it cannot show.
+    let scene = Arc::new(MapScene::build(&dataset, &BaseMap::embedded(), &Projection::eurasia()));
+    let off_map = off_map_items(&dataset, &scene);
+    let off_map_count = off_map.len();
+    let off_map_list = {
+        let dataset = dataset.clone();
+        move || {
+            let lang = state.lang.get();
+            off_map
+                .iter()
+                .filter_map(|id| dataset.items.iter().find(|i| &i.id == id))
+                .map(|i| {
+                    let id = i.id.clone();
+                    view! {
+                        <li><button type="button" class="site-entry" data-off-map=id.clone() on:click=move |_| state.select_item(id.clone())>{i.title.get(lang).to_owned()}</button></li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let off_map_title = move || {
+        let lang = state.lang.get();
+        if off_map_count == 1 { tr(lang, Msg::OffMapOne).to_owned() } else { trf(lang, Msg::OffMapMany, &[&off_map_count.to_string()]) }
+    };
     // The legend starts open where the map is big enough to keep it clear of the regions.
     let roomy = |v: wasm_bindgen::JsValue| v.as_f64().unwrap_or(0.0);
     let wide = roomy(window().inner_width().unwrap_or_default()) >= 1500.0 && roomy(window().inner_height().unwrap_or_default()) >= 900.0;
     view! {
         <section class="panel map-panel" aria-labelledby="map-heading" data-testid="map">
             <h2 id="map-heading" class="visually-hidden">{t(Msg::Map)}</h2>
-            <MapCanvas dataset=dataset.clone() />
+            <MapCanvas dataset=dataset.clone() scene=scene />
             <div class="map-extras">
                 <details class="map-box legend-box" open=wide>
                     <summary>{t(Msg::Legend)}</summary>
@@ -94,6 +120,7 @@ pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
                             <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--agreement" d="M2,6H34" /></svg>{t(Msg::SignedOrDone)}</li>
                             <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--project link--proposed" d="M2,6H34" /></svg>{t(Msg::PlannedLine)}</li>
                             <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--air-route link--proposed" d="M2,6H34" /></svg>{t(Msg::ProposedRoute)}</li>
+                            <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--agreement link--party" d="M2,6H34" /></svg>{t(Msg::PartySeatsLegend)}</li>
                         </ul>
                     </div>
                 </details>
@@ -105,6 +132,13 @@ pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
                         {side_list(Side::Other, Msg::Elsewhere)}
                     </div>
                 </details>
+                {(off_map_count > 0).then(|| view! {
+                    <details class="map-box off-map" data-testid="off-map">
+                        <summary>{off_map_title}</summary>
+                        <p class="off-map__why">{t(Msg::OffMapWhy)}</p>
+                        <ul class="site-list">{off_map_list}</ul>
+                    </details>
+                })}
             </div>
             <p class="map-credit" data-testid="map-credit">{credit}</p>
         </section>

@@ -17,7 +17,7 @@ use crate::app::AppState;
 use crate::geo::scene::{shown_view, site_marks, split_of, MapScene, MapView, MarkStyle, Pane};
 use crate::geo::svg::{cross_links, panes_markup, sites_layer, Emphasis, MAX_FOCUSABLE_SITES};
 use crate::geo::view::{ease, MAX_ZOOM, MIN_ZOOM};
-use crate::geo::{camera, BaseMap, Projection, ViewTransform, Viewport};
+use crate::geo::{camera, ViewTransform, Viewport};
 use crate::components::t;
 use crate::i18n::{tr, trf, Msg};
 use crate::model::Dataset;
@@ -39,9 +39,8 @@ enum Hover {
 
 /// The map with its view switcher and zoom controls.
 #[component]
-pub fn MapCanvas(dataset: Arc<Dataset>) -> impl IntoView {
+pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let scene = Arc::new(MapScene::build(&dataset, &BaseMap::embedded(), &Projection::eurasia()));
     // Bigger marks and labels on a projector: nothing under 20 px when presenting.
     let style = move || {
         if state.presenting.get().is_some() { MarkStyle { radius: 9.0, font_px: 20.0 } } else { MarkStyle::default() }

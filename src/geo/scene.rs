@@ -82,6 +82,9 @@ pub struct Link {
     pub d: String,
     /// Planned or under study: drawn dashed.
     pub proposed: bool,
+    /// Joins the seats of the item's parties, not places of the item (which has none on
+    /// one of the two sides): drawn so a reader can tell.
+    pub via_parties: bool,
 }
 
 /// Everything the map draws, projected once per dataset.
@@ -136,13 +139,29 @@ impl MapScene {
             .map(|s| BasePath { id: s.id.clone(), layer: s.layer, d: rings_path(s.rings.iter().map(|r| r.iter().map(|&p| project(p)))) })
             .collect();
 
+        let sides: HashMap<&str, Side> = ds.sites.iter().map(|s| (s.id.as_str(), s.side)).collect();
+        let side_of = |id: &str| sides.get(id).copied();
+        // Each item's links: between its own sites, else between its parties' seats.
+        let pairs: Vec<(Vec<(String, String)>, bool)> = ds.items.iter().map(|item| item_link_pairs(ds, item, side_of)).collect();
         let mut items_at: HashMap<&str, Vec<String>> = HashMap::new();
         let mut events_at: HashMap<&str, (String, String)> = HashMap::new();
-        for item in &ds.items {
+        for (item, (item_pairs, via_parties)) in ds.items.iter().zip(&pairs) {
+            let seats = item_pairs.iter().filter(|_| *via_parties).flat_map(|(a, b)| [a.as_str(), b.as_str()]);
+            let mut here: Vec<&str> = item.sites.iter().map(String::as_str).chain(seats).collect();
+            here.dedup();
+            for site in here {
+                let list = items_at.entry(site).or_default();
+                if !list.contains(&item.id) {
+                    list.push(item.id.clone());
+                }
+            }
             for site in &item.sites {
-                items_at.entry(site.as_str()).or_default().push(item.id.clone());
                 if let (ItemKind::Event, Some(s), Some(e)) = (item.kind, &item.when.start, &item.when.end) {
-                    events_at.insert(site.as_str(), (s.clone(), e.clone()));
+                    // The earliest multi-day event (the Olympics before the Paralympics).
+                    let earlier = events_at.get(site.as_str()).is_none_or(|(s0, _)| s < s0);
+                    if earlier {
+                        events_at.insert(site.as_str(), (s.clone(), e.clone()));
+                    }
                 }
             }
         }
@@ -161,10 +180,9 @@ impl MapScene {
             .collect();
 
         let lon_lat: HashMap<&str, (f64, f64)> = ds.sites.iter().map(|s| (s.id.as_str(), (s.lon, s.lat))).collect();
-        let sides: HashMap<&str, Side> = ds.sites.iter().map(|s| (s.id.as_str(), s.side)).collect();
         let mut links = Vec::new();
-        for item in &ds.items {
-            for (from, to) in pairs_by_side(&item.sites, |id| sides.get(id).copied()) {
+        for (item, (item_pairs, via_parties)) in ds.items.iter().zip(pairs) {
+            for (from, to) in item_pairs {
                 let (Some(&a), Some(&b)) = (lon_lat.get(from.as_str()), lon_lat.get(to.as_str())) else { continue };
                 let arc: Vec<(f64, f64)> = great_circle(a, b, 2.0).into_iter().map(project).collect();
                 links.push(Link {
@@ -176,6 +194,7 @@ impl MapScene {
                     to,
                     d: line_path(&arc),
                     proposed: matches!(item.status, Status::Planned | Status::UnderStudy),
+                    via_parties,
                 });
             }
         }
@@ -307,6 +326,48 @@ pub struct Pane {
 /// first French site.
 pub fn link_pairs(ds: &Dataset, sites: &[String]) -> Vec<(String, String)> {
     pairs_by_side(sites, |id| ds.site(id).map(|s| s.side))
+}
+
+/// The links of an item: between its own sites ([`link_pairs`]), or else between its
+/// parties' seats ([`party_seat_pairs`], and then `true`).
+pub fn item_link_pairs(ds: &Dataset, item: &crate::model::Item, side_of: impl Fn(&str) -> Option<Side> + Copy) -> (Vec<(String, String)>, bool) {
+    match party_seat_pairs(ds, item, side_of) {
+        Some(seats) => (seats, true),
+        None => (pairs_by_side(&item.sites, side_of), false),
+    }
+}
+
+/// The seats of an item's parties to join, when its own sites do not join the two sides
+/// and its parties sit on both (an agreement signed in Chambéry between the Region, seated
+/// in Lyon, and the Province, seated in Shijiazhuang); `None` otherwise.
+pub fn party_seat_pairs(ds: &Dataset, item: &crate::model::Item, side_of: impl Fn(&str) -> Option<Side> + Copy) -> Option<Vec<(String, String)>> {
+    let spans = |ids: &[String]| {
+        let has = |side| ids.iter().any(|id| side_of(id) == Some(side));
+        has(Side::France) && has(Side::China)
+    };
+    if spans(&item.sites) {
+        return None;
+    }
+    let mut seats: Vec<String> = Vec::new();
+    for seat in item.parties.iter().filter_map(|p| ds.actor(p)?.site.clone()) {
+        if !seats.contains(&seat) {
+            seats.push(seat);
+        }
+    }
+    if !spans(&seats) {
+        return None;
+    }
+    let pairs: Vec<(String, String)> = pairs_by_side(&seats, side_of).into_iter().filter(|(_, b)| side_of(b) == Some(Side::China)).collect();
+    Some(pairs)
+}
+
+/// The items the map cannot show: neither a site nor a link of their own.
+pub fn off_map_items(ds: &Dataset, scene: &MapScene) -> Vec<String> {
+    ds.items
+        .iter()
+        .filter(|i| i.sites.is_empty() && !scene.links.iter().any(|l| l.item == i.id))
+        .map(|i| i.id.clone())
+        .collect()
 }
 
 fn pairs_by_side(sites: &[String], side_of: impl Fn(&str) -> Option<Side>) -> Vec<(String, String)> {
@@ -506,6 +567,24 @@ mod tests {
         }
         // Too small to split: one pane, the overview.
         assert_eq!(scene.panes(MapView::Both, Viewport { width: 300.0, height: 200.0 }), scene.panes(MapView::Overview, Viewport { width: 300.0, height: 200.0 }));
+    }
+
+    #[test]
+    fn an_item_whose_places_are_on_one_side_links_its_parties_seats() {
+        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
+        let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+        let links_of = |id: &str| scene.links.iter().filter(|l| l.item == id).map(|l| (l.from.as_str(), l.to.as_str(), l.via_parties)).collect::<Vec<_>>();
+        // Signed in Chambéry between the Region (Lyon) and the Province (Shijiazhuang).
+        assert_eq!(links_of("agreement-aura-hebei"), [("lyon", "shijiazhuang", true)]);
+        assert_eq!(links_of("strategic-plan-10-years"), [("lyon", "shijiazhuang", true)]);
+        // An item with places on both sides links its places, never the seats.
+        assert!(links_of("loi-chambery-zhangjiakou").iter().all(|l| !l.2));
+        // Parties all on one side: no link.
+        assert!(links_of("business-contracts-2018").is_empty());
+        // The seats know their items, so hovering them highlights what they join.
+        assert!(scene.site("shijiazhuang").unwrap().items.contains(&"agreement-aura-hebei".to_owned()));
+        // What the map cannot show at all.
+        assert_eq!(off_map_items(&ds, &scene), ["aura-mission-2018-02", "aura-mission-2018-05", "cluster-contracts-china", "training-site-tenders"]);
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
                 let _ = write!(
                     s,
                     r#"<path class="{}" data-item="{}" data-from="{}" data-to="{}" d="{}" vector-effect="non-scaling-stroke" tabindex="0" role="button" aria-label="{}"/>"#,
-                    link_class(l.kind, l.status, l.proposed),
+                    link_classes(l),
                     escape_xml(&l.item),
                     escape_xml(&l.from),
                     escape_xml(&l.to),
@@ -44,7 +44,7 @@ pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
             // one by one; the sites and the list are the way in.
             let mut groups: std::collections::BTreeMap<String, (String, usize)> = std::collections::BTreeMap::new();
             for l in &scene.links {
-                let group = groups.entry(link_class(l.kind, l.status, l.proposed)).or_default();
+                let group = groups.entry(link_classes(l)).or_default();
                 group.0.push_str(&l.d);
                 group.1 += 1;
             }
@@ -61,7 +61,8 @@ pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
 pub fn link_label(scene: &MapScene, link: &Link, lang: Lang) -> String {
     let name = |id: &str| scene.site(id).map_or_else(|| id.to_owned(), |s| s.name.get(lang).to_owned());
     let status = crate::i18n::status_label(lang, link.status).to_lowercase();
-    format!("{} – {}: {} ({status})", name(&link.from), name(&link.to), link.title.get(lang))
+    let party = if link.via_parties { format!(", {}", crate::i18n::tr(lang, crate::i18n::Msg::PartySeats)) } else { String::new() };
+    format!("{} – {}: {} ({status}{party})", name(&link.from), name(&link.to), link.title.get(lang))
 }
 
 /// Which marks stand out: the ones the hovered or focused mark connects, and the selection.
@@ -202,7 +203,7 @@ pub fn cross_links(scene: &MapScene, marks: &[SiteMark], lang: Lang, emphasis: &
         let _ = write!(
             s,
             r#"<path class="{}{}" data-item="{}" data-from="{}" data-to="{}" d="M{:.1},{:.1}C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}" tabindex="0" role="button" aria-label="{}"/>"#,
-            link_class(l.kind, l.status, l.proposed),
+            link_classes(l),
             emphasis.item_classes(&l.item),
             escape_xml(&l.item),
             escape_xml(&l.from),
@@ -342,6 +343,16 @@ fn side_class(side: Side) -> &'static str {
         Side::China => "china",
         Side::Other => "other",
     }
+}
+
+/// A link's classes: its kind, its status, and whether it is proposed or joins the
+/// parties' seats.
+pub fn link_classes(l: &Link) -> String {
+    let mut c = link_class(l.kind, l.status, l.proposed);
+    if l.via_parties {
+        c.push_str(" link--party");
+    }
+    c
 }
 
 pub fn link_class(kind: ItemKind, status: Status, proposed: bool) -> String {

@@ -177,6 +177,10 @@ pub struct Site {
     pub region: Localized,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Figure>,
+    /// What a reader should know about the place or its figures (e.g. what a population
+    /// figure counts).
+    #[serde(default)]
+    pub note: Option<Localized>,
     /// Fields whose values come from common knowledge, not from the sources
     /// (e.g. `"coordinates"`, `"name.zh"`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -216,6 +220,9 @@ pub struct Actor {
     /// The actor (organisation) a person or member belongs to.
     #[serde(default)]
     pub affiliation: Option<String>,
+    /// What a reader should know about the name (an expanded acronym, the name order).
+    #[serde(default)]
+    pub note: Option<Localized>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_from_sources: Vec<String>,
 }

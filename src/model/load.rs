@@ -313,7 +313,13 @@ mod tests {
     fn parses_a_minimal_dataset() {
         let loaded = parse(&minimal()).expect("minimal dataset parses");
         assert_eq!(loaded.dataset.site("chambery").map(|s| s.lat), Some(45.57));
-        assert!(loaded.warnings.is_empty());
+        // Nothing uses its one site: drawn, with a warning for whoever edits it.
+        let warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(warnings, ["record \"chambery\", field sites[0]: no item and no actor uses this site"]);
+        // An actor seated there is a use.
+        let mut v = minimal();
+        v["actors"] = serde_json::json!([{"id": "city", "name": {"fr": "Ville", "en": "City", "zh": "市"}, "kind": "city", "side": "france", "site": "chambery"}]);
+        assert!(parse(&v).expect("parses").warnings.is_empty());
     }
 
     #[test]
@@ -385,7 +391,7 @@ mod tests {
             err.to_string(),
             "data/test.json has 3 errors.\n\
              \x20 1. top level: missing field `items`.\n\
-             \x20 2. record \"chambery\", field sites[0].altitude: unknown field `altitude`, expected one of `id`, `name`, `kind`, `lon`, `lat`, `side`, `region`, `figures`, `not_from_sources`.\n\
+             \x20 2. record \"chambery\", field sites[0].altitude: unknown field `altitude`, expected one of `id`, `name`, `kind`, `lon`, `lat`, `side`, `region`, `figures`, `note`, `not_from_sources`.\n\
              \x20 3. record \"lyon\", field sites[1].lat: invalid type: string \"north\", expected f64."
         );
     }

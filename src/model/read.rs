@@ -311,6 +311,7 @@ from_json_struct!(Site {
     side: Side = Error,
     region: Localized = Error,
     figures: Vec<Figure> = Default,
+    note: Option<Localized> = Default,
     not_from_sources: Vec<String> = Default,
 });
 from_json_struct!(Actor {
@@ -321,6 +322,7 @@ from_json_struct!(Actor {
     site: Option<String> = NoneInObject,
     role: Option<Localized> = Default,
     affiliation: Option<String> = Default,
+    note: Option<Localized> = Default,
     not_from_sources: Vec<String> = Default,
 });
 from_json_struct!(When { start: Option<String> = NoneInObject, end: Option<String> = NoneInObject, precision: Precision = Error });

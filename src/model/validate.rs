@@ -97,6 +97,13 @@ pub fn validate(ds: &Dataset, known: &KnownIds) -> Vec<Issue> {
     for (i, item) in ds.items.iter().enumerate() {
         v.item(&format!("items[{i}]"), item);
     }
+    // A site that nothing uses is drawn with nothing to say: probably a leftover.
+    for (i, site) in ds.sites.iter().enumerate() {
+        let used = ds.items.iter().any(|it| it.sites.contains(&site.id)) || ds.actors.iter().any(|a| a.site.as_ref() == Some(&site.id));
+        if !used {
+            v.push(Severity::Warning, format!("sites[{i}]"), &site.id, "no item and no actor uses this site".into());
+        }
+    }
     v.issues
 }
 
@@ -301,7 +308,10 @@ impl Validator<'_> {
             }
         }
         self.figures(path, id, &s.figures);
-        self.not_from_sources(path, id, &s.not_from_sources, &["name", "kind", "coordinates", "side", "region", "figures"], &[]);
+        if let Some(n) = &s.note {
+            self.text(&format!("{path}.note"), id, n, MAX_TEXT_CHARS);
+        }
+        self.not_from_sources(path, id, &s.not_from_sources, &["name", "kind", "coordinates", "side", "region", "figures", "note"], &[]);
     }
 
     fn actor(&mut self, path: &str, a: &Actor) {
@@ -320,7 +330,10 @@ impl Validator<'_> {
                 self.reference(format!("{path}.affiliation"), id, Kind::Actor, of);
             }
         }
-        self.not_from_sources(path, id, &a.not_from_sources, &["name", "kind", "side", "site", "role", "affiliation"], &[]);
+        if let Some(n) = &a.note {
+            self.text(&format!("{path}.note"), id, n, MAX_TEXT_CHARS);
+        }
+        self.not_from_sources(path, id, &a.not_from_sources, &["name", "kind", "side", "site", "role", "affiliation", "note"], &[]);
     }
 
     fn item(&mut self, path: &str, item: &Item) {

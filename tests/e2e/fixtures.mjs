@@ -103,3 +103,34 @@ export async function openUndated(page) {
   const toggle = page.getByTestId('undated-toggle');
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
+
+/** The links the map draws, by the same rule as `geo::scene::item_link_pairs`: between an
+ * item's sites, or, when they are all on one side and its parties sit on both, between the
+ * parties' seats. */
+export function expectedLinks(ds) {
+  const side = Object.fromEntries(ds.sites.map((s) => [s.id, s.side]));
+  const seat = Object.fromEntries(ds.actors.map((a) => [a.id, a.site]));
+  const pairs = (sites) => {
+    const out = [];
+    const fr = sites.filter((s) => side[s] === 'france');
+    const cn = sites.filter((s) => side[s] === 'china');
+    const other = sites.filter((s) => side[s] === 'other');
+    if (fr.length && cn.length) {
+      for (let i = 0; i < Math.max(fr.length, cn.length); i++) out.push([fr[i % fr.length], cn[i % cn.length]]);
+    }
+    if (fr.length) for (const o of other) out.push([fr[0], o]);
+    return out;
+  };
+  const spans = (sites) => sites.some((s) => side[s] === 'france') && sites.some((s) => side[s] === 'china');
+  const links = [];
+  for (const item of ds.items) {
+    const seats = [...new Set(item.parties.map((p) => seat[p]).filter(Boolean))];
+    const viaParties = !spans(item.sites) && spans(seats);
+    const chosen = viaParties ? pairs(seats).filter(([, b]) => side[b] === 'china') : pairs(item.sites);
+    for (const [a, b] of chosen) links.push(`${item.id}:${a}:${b}`);
+  }
+  return links.sort();
+}
+
+// These tests start from the overview (the default view is the two regions, on every screen
+// where they fit).

@@ -1,26 +1,8 @@
 // The interactive map in a real browser: every site and link of the real data, selection
 // by click and keyboard, zoom and pan by buttons, keys, wheel and drag, the regional views
 // keeping close sites apart, and a screenshot of each view at three sizes.
-import { test, expect, shippedDataset, appSettled, SCREENSHOTS } from '../fixtures.mjs';
+import { test, expect, shippedDataset, appSettled, SCREENSHOTS, expectedLinks } from '../fixtures.mjs';
 
-/** The links the map draws, by the same rule as `geo::scene::link_pairs`. */
-function expectedLinks(ds) {
-  const side = Object.fromEntries(ds.sites.map((s) => [s.id, s.side]));
-  const links = [];
-  for (const item of ds.items) {
-    const fr = item.sites.filter((s) => side[s] === 'france');
-    const cn = item.sites.filter((s) => side[s] === 'china');
-    const other = item.sites.filter((s) => side[s] === 'other');
-    if (fr.length && cn.length) {
-      for (let i = 0; i < Math.max(fr.length, cn.length); i++) links.push(`${item.id}:${fr[i % fr.length]}:${cn[i % cn.length]}`);
-    }
-    if (fr.length) for (const o of other) links.push(`${item.id}:${fr[0]}:${o}`);
-  }
-  return links.sort();
-}
-
-// These tests start from the overview (the default view is the two regions, on every screen
-// where they fit).
 async function openMap(page) {
   await page.goto('./?view=overview');
   await appSettled(page);
@@ -46,8 +28,11 @@ test('the overview shows every site and every link of the real data', async ({ p
   const drawn = await page.locator('.map-svg .link').evaluateAll((els) =>
     els.map((e) => `${e.dataset.item}:${e.dataset.from}:${e.dataset.to}`).sort());
   expect(drawn).toEqual(expectedLinks(ds));
-  // Proposed items are dashed; the air route is marked as proposed.
+  // Proposed items are dashed; the air route is marked as proposed; links between the
+  // parties' seats are marked and named as such.
   await expect(page.locator('.map-svg .link--air-route.link--proposed').first()).toBeVisible();
+  const party = page.locator('.map-svg .link--party[data-item="agreement-aura-hebei"]');
+  await expect(party).toHaveAttribute('aria-label', /between the parties' seats/);
   for (const site of ds.sites) {
     await expect(page.locator(`.map-svg [data-site="${site.id}"]`)).toHaveAttribute('aria-label', new RegExp(`^${site.name.en.replace(/[()]/g, '\\$&')}:`));
   }
@@ -187,4 +172,43 @@ test('keyboard focus stays on its site while the map pans and zooms around it', 
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-site'))).toBe('lyon');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 3 })).toHaveText('Lyon');
+});
+
+test('the items the map cannot show are listed beside it and in its text alternative', async ({ page, request }) => {
+  const ds = await shippedDataset(request);
+  await openMap(page);
+  // Neither a site nor a link: with no sites and, by the map's rule, no party link.
+  const linked = new Set(expectedLinks(ds).map((l) => l.split(':')[0]));
+  const offMap = ds.items.filter((i) => i.sites.length === 0 && !linked.has(i.id)).map((i) => i.id);
+  expect(offMap.length).toBeGreaterThan(0);
+  const box = page.getByTestId('off-map');
+  await expect(box.locator('summary')).toHaveText(`${offMap.length} items are not on the map`);
+  await box.locator('summary').click();
+  await expect(box.locator('[data-off-map]')).toHaveCount(offMap.length);
+  expect(await box.locator('[data-off-map]').evaluateAll((els) => els.map((e) => e.dataset.offMap))).toEqual(offMap);
+  await box.locator(`[data-off-map="${offMap[0]}"]`).click();
+  const title = ds.items.find((i) => i.id === offMap[0]).title.en;
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 3 })).toHaveText(title);
+});
+
+test('figures, coordinates and what is marked read in the page\'s language', async ({ page }) => {
+  for (const [lang, figure, west, marked] of [
+    ['fr', 'plus de 900\u202f000 habitants', '46,5668° N, 72,7491° O', /Hors des sources \(connaissance commune\) : les coordonnées/],
+    ['zh', '人口：超过900,000', '北纬46.5668°，西经72.7491°', /非资料来源（常识）：坐标/],
+    ['en', 'more than 900,000 inhabitants', '46.5668° N, 72.7491° W', /Not from the sources \(common knowledge\): the coordinates/],
+  ]) {
+    await page.goto(`./?lang=${lang}&site=zhangjiakou`);
+    await appSettled(page);
+    await expect(page.locator('.detail-panel__figures li').first()).toHaveText(figure);
+    await page.goto(`./?lang=${lang}&site=shawinigan`);
+    await appSettled(page);
+    await expect(page.getByTestId('coordinates')).toHaveText(west);
+    await expect(page.getByTestId('not-from-sources')).toHaveText(marked);
+    await expect(page.getByTestId('not-from-sources')).not.toContainText('name.zh');
+  }
+  // An item shows its own figures and what it marks.
+  await page.goto('./?lang=en&item=business-contracts-2018');
+  await appSettled(page);
+  await expect(page.locator('.detail .detail-panel__figures')).toContainText('12 partnership contracts');
+  await expect(page.getByTestId('not-from-sources')).toHaveText(/the date/);
 });

@@ -7,6 +7,11 @@ use crate::model::time::civil;
 use crate::model::{Domain, ItemKind, Lang, Precision, SiteKind, Status, When};
 use crate::model::date::PartialDate;
 
+mod describe;
+mod findings;
+pub use describe::{coordinates, figure, join, marked_fields};
+pub use findings::{finding, is_translated};
+
 macro_rules! messages {
     ($($name:ident => $fr:expr, $en:expr, $zh:expr;)*) => {
         /// A message of the interface.
@@ -150,6 +155,12 @@ messages! {
     CloseDetails => "Fermer les détails", "Close the details", "关闭详情";
     UndatedOne => "1 élément sans date ou proposé", "1 undated or proposed item", "1 项无日期或拟议事项";
     UndatedMany => "{} éléments sans date ou proposés", "{} undated or proposed items", "{} 项无日期或拟议事项";
+    PartiesSeatedHere => "Par une partie qui a son siège ici", "Through a party seated here", "通过在此设有所在地的参与方";
+    PartySeats => "entre les sièges des parties", "between the parties' seats", "连接双方所在地";
+    PartySeatsLegend => "entre les sièges des parties (l'élément n'a pas de lieu de chaque côté)", "between the parties' seats (the item has no place on each side)", "连接双方所在地（该事项并非两侧都有地点）";
+    OffMapOne => "1 élément n'est pas sur la carte", "1 item is not on the map", "1 个事项未显示在地图上";
+    OffMapMany => "{} éléments ne sont pas sur la carte", "{} items are not on the map", "{} 个事项未显示在地图上";
+    OffMapWhy => "Ils n'ont ni lieu ni lien : les sources ne disent pas où.", "They have neither a place nor a link: the sources do not say where.", "这些事项没有地点也没有连线：资料来源未说明地点。";
     MapLoading => "Préparation de la carte…", "Preparing the map…", "正在准备地图……";
 }
 
@@ -258,7 +269,7 @@ pub fn chosen_label(lang: Lang, value: crate::model::filter::Chosen) -> &'static
     }
 }
 
-fn pick(lang: Lang, fr: &'static str, en: &'static str, zh: &'static str) -> &'static str {
+pub(crate) fn pick(lang: Lang, fr: &'static str, en: &'static str, zh: &'static str) -> &'static str {
     match lang {
         Lang::Fr => fr,
         Lang::En => en,
@@ -402,7 +413,7 @@ pub fn load_error_sentence(lang: Lang, error: &crate::model::LoadError) -> Strin
         }
         E::Schema { file, found } => trf(lang, Msg::ErrSchema, &[file, found, &SCHEMA_VERSION.to_string()]),
         E::Invalid { file, errors, unlisted } => match (errors.as_slice(), unlisted) {
-            ([only], 0) => format!("{file}, {}.", issue_line(lang, only)),
+            ([only], 0) => format!("{file}, {}", issue_sentence(lang, only)),
             _ => trf(lang, Msg::ErrCount, &[file, &(errors.len() + unlisted).to_string()]),
         },
     }
@@ -410,11 +421,17 @@ pub fn load_error_sentence(lang: Lang, error: &crate::model::LoadError) -> Strin
 
 /// One validator finding: where it is (record, field) in `lang`, then the validator's own
 /// message. In English it is the issue's own text.
+/// [`issue_line`] as a sentence, with the language's full stop.
+pub fn issue_sentence(lang: Lang, issue: &crate::model::Issue) -> String {
+    format!("{}{}", issue_line(lang, issue), if lang == Lang::Zh { "。" } else { "." })
+}
+
 pub fn issue_line(lang: Lang, issue: &crate::model::Issue) -> String {
+    let message = finding(lang, &issue.message);
     match (&issue.record, issue.path.as_str()) {
-        (Some(id), path) => trf(lang, Msg::IssueInRecord, &[id, path, &issue.message]),
-        (None, ".") => trf(lang, Msg::IssueTop, &[&issue.message]),
-        (None, path) => trf(lang, Msg::IssueField, &[path, &issue.message]),
+        (Some(id), path) => trf(lang, Msg::IssueInRecord, &[id, path, &message]),
+        (None, ".") => trf(lang, Msg::IssueTop, &[&message]),
+        (None, path) => trf(lang, Msg::IssueField, &[path, &message]),
     }
 }
 
@@ -466,6 +483,8 @@ mod tests {
             assert_eq!(issue_line(Lang::En, i), i.to_string());
         }
         assert_eq!(issue_line(Lang::Fr, &in_record), "fiche \"lyon\", champ sites[2].id : bad");
+        let dangling = Issue { message: "refers to site \"lyonn\", which does not exist".into(), ..in_record.clone() };
+        assert_eq!(issue_line(Lang::Zh, &dangling), "记录 \"lyon\"，字段 sites[2].id：引用了不存在的地点“lyonn”");
         assert_eq!(issue_line(Lang::Zh, &top), "顶层：m");
         let several = E::Invalid { file: file(), errors: vec![issue(0), issue(1)], unlisted: 3 };
         assert_eq!(load_error_sentence(Lang::En, &several), several.summary());
