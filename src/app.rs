@@ -6,91 +6,8 @@ use leptos::prelude::*;
 
 use crate::components::{DataWarnings, DetailPanel, Header, Intro, LoadErrorPanel, MapPanel, Presenter, TimelinePanel, Toolbar};
 use crate::loader::{fetch_dataset, DATASET_PATH};
-use crate::geo::scene::MapView;
-use crate::model::filter::Filter;
-use crate::model::{Dataset, Issue, Lang};
-
-/// What the panel under the map shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Panel {
-    Timeline,
-    List,
-}
-
-/// State shared by every component, provided as context by [`App`].
-#[derive(Debug, Clone, Copy)]
-pub struct AppState {
-    /// The language data texts are shown in.
-    pub lang: RwSignal<Lang>,
-    /// The id of the selected item, if any.
-    pub selected: RwSignal<Option<String>>,
-    /// The id of the selected site, if any (a site and an item are never both selected).
-    pub selected_site: RwSignal<Option<String>>,
-    /// The map's window.
-    pub map_view: RwSignal<MapView>,
-    /// The map's zoom relative to its view and its centre on the projected plane, when the
-    /// user has moved it.
-    pub map_zoom: RwSignal<Option<(f64, f64, f64)>>,
-    /// What is shown: the same set on the map, the timeline and the list.
-    pub filter: RwSignal<Filter>,
-    /// The time cursor (a day number); `None` shows every date.
-    pub cursor: RwSignal<Option<i64>>,
-    /// Whether the cursor is playing through time.
-    pub playing: RwSignal<bool>,
-    pub panel: RwSignal<Panel>,
-    /// Presenter mode: the current step (0-based), or `None` when not presenting.
-    pub presenting: RwSignal<Option<usize>>,
-    /// Embedded in another site's iframe (`?embed=1`).
-    pub embed: RwSignal<bool>,
-    /// Origins whose commands an embedded app obeys.
-    pub allow: RwSignal<Vec<String>>,
-    /// Whether the filters' drawer is open.
-    pub filters_open: RwSignal<bool>,
-}
-
-impl AppState {
-    pub fn new() -> Self {
-        Self {
-            lang: RwSignal::new(Lang::En),
-            selected: RwSignal::new(None),
-            selected_site: RwSignal::new(None),
-            map_view: RwSignal::new(MapView::Both),
-            map_zoom: RwSignal::new(None),
-            filter: RwSignal::new(Filter::default()),
-            cursor: RwSignal::new(None),
-            playing: RwSignal::new(false),
-            panel: RwSignal::new(Panel::Timeline),
-            presenting: RwSignal::new(None),
-            embed: RwSignal::new(false),
-            allow: RwSignal::new(Vec::new()),
-            filters_open: RwSignal::new(false),
-        }
-    }
-
-    /// Clears the selection (Escape).
-    pub fn clear_selection(&self) {
-        self.selected.set(None);
-        self.selected_site.set(None);
-    }
-
-    /// Selects an item (and no site).
-    pub fn select_item(&self, id: String) {
-        self.selected_site.set(None);
-        self.selected.set(Some(id));
-    }
-
-    /// Selects a site (and no item).
-    pub fn select_site(&self, id: String) {
-        self.selected.set(None);
-        self.selected_site.set(Some(id));
-    }
-}
-
-impl Default for AppState {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+use crate::model::{Dataset, Issue};
+pub use crate::state::AppState;
 
 /// Passerelle: a header, then the map, timeline and detail panel once the dataset has
 /// loaded, or a message saying exactly why it did not.
@@ -109,12 +26,9 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang);
         }
     });
-    let loaded = LocalResource::new(|| async {
+    let loaded = LocalResource::new(move || async move {
         // `?data=` may point at another dataset, on this site only.
-        let asked = web_sys::UrlSearchParams::new_with_str(&window().location().search().unwrap_or_default())
-            .ok()
-            .and_then(|p| p.get("data"));
-        let path = match asked {
+        let path = match state.data.get_value() {
             None => DATASET_PATH.to_owned(),
             Some(p) => match crate::model::check_data_path(&p) {
                 Ok(p) => p,
@@ -130,7 +44,7 @@ pub fn App() -> impl IntoView {
     let status = Signal::derive(move || loaded.with(|l| l.as_ref().map(Result::is_ok)));
 
     view! {
-        <div class="app" class:is-presenting=move || state.presenting.get().is_some() class:is-embedded=move || state.embed.get()>
+        <div class="app" class:is-presenting=move || state.presenting().is_some() class:is-embedded=move || state.embed.get()>
             <Header loaded=status />
             {move || state.embed.get().then(|| view! { <crate::components::EmbedBar /> })}
             {move || match loaded.get() {
@@ -173,7 +87,7 @@ pub fn Workspace(
     // is (but not while presenting: the presenter has its own keys).
     let state = expect_context::<AppState>();
     let escape = window_event_listener(leptos::ev::keydown, move |e| {
-        if e.key() != "Escape" || e.default_prevented() || state.presenting.get_untracked().is_some() {
+        if e.key() != "Escape" || e.default_prevented() || state.is_presenting_untracked() {
             return;
         }
         if state.filters_open.get_untracked() {
@@ -189,7 +103,7 @@ pub fn Workspace(
         Memo::new(move |_| state.filter.with(|f| f.positions(&ds)))
     };
     provide_context(crate::components::ShownItems(shown));
-    let has_selection = move || state.selected.with(Option::is_some) || state.selected_site.with(Option::is_some);
+    let has_selection = move || !state.selection.with(|s| s.is_none());
     view! {
         <main class="workspace" id="main" class:has-selection=has_selection>
             <Toolbar dataset=dataset.clone() />

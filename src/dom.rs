@@ -59,23 +59,30 @@ pub fn use_element_size(node: NodeRef<html::Div>, initial: Viewport) -> RwSignal
     size
 }
 
-/// Calls `handler` for every wheel event over `node`, with a listener that is not passive
-/// (so the handler may prevent the page from scrolling).
-pub fn use_wheel(node: NodeRef<html::Div>, handler: impl Fn(web_sys::WheelEvent) + 'static) {
+/// Calls `handler` with every `event` (of type `E`) on `node` once it is mounted, until the
+/// owner is cleaned up. `passive: false` lets the handler prevent the default (a wheel
+/// that must not scroll the page).
+pub fn use_event<E: JsCast + 'static>(node: NodeRef<html::Div>, event: &'static str, passive: bool, handler: impl Fn(E) + 'static) {
     let detach = detach_later();
     let handler = std::rc::Rc::new(handler);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
         let target: web_sys::EventTarget = el.into();
         let h = handler.clone();
-        let callback = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |e| h(e)).into_js_value();
+        let callback = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| h(e.unchecked_into())).into_js_value();
         let options = web_sys::AddEventListenerOptions::new();
-        options.set_passive(false);
-        let _ = target.add_event_listener_with_callback_and_add_event_listener_options("wheel", callback.unchecked_ref(), &options);
+        options.set_passive(passive);
+        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(event, callback.unchecked_ref(), &options);
         replace(detach, Box::new(move || {
-            let _ = target.remove_event_listener_with_callback("wheel", callback.unchecked_ref());
+            let _ = target.remove_event_listener_with_callback(event, callback.unchecked_ref());
         }));
     });
+}
+
+/// Calls `handler` for every wheel event over `node`, with a listener that is not passive
+/// (so the handler may prevent the page from scrolling).
+pub fn use_wheel(node: NodeRef<html::Div>, handler: impl Fn(web_sys::WheelEvent) + 'static) {
+    use_event(node, "wheel", false, handler);
 }
 
 /// Sets or clears one class.

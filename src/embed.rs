@@ -1,15 +1,15 @@
 //! Embedded in a regional website's iframe: tells the parent page its height and the
 //! selection, and obeys a few commands (select, time, language) from the origins the host
 //! allowed in the URL (`allow=`), nothing else. The protocol is
-//! [`crate::model::embed_protocol`].
+//! [`crate::model::embed_protocol`]. Everything here stops with its owner (the app).
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
 use crate::model::embed_protocol::{parse_command, Command, Outgoing, VERSION};
 use crate::model::time::parse_day;
+use crate::state::AppState;
 
 fn post(message: &Outgoing) {
     let Ok(parent) = window().parent() else { return };
@@ -39,16 +39,19 @@ pub fn install(state: AppState) {
         }
     };
     check();
-    let _ = set_interval_with_handle(check, Duration::from_millis(250));
+    if let Ok(interval) = set_interval_with_handle(check, Duration::from_millis(250)) {
+        on_cleanup(move || interval.clear());
+    }
 
     Effect::new(move |_| {
-        let (item, site) = (state.selected.get(), state.selected_site.get());
+        let selection = state.selection.get();
+        let (item, site) = (selection.item().map(str::to_owned), selection.site().map(str::to_owned));
         post(&Outgoing::Selection { version: VERSION, item, site });
     });
 
     let listener = window_event_listener(leptos::ev::message, move |e: web_sys::MessageEvent| {
         let origin = e.origin();
-        if !state.allow.with_untracked(|a| a.iter().any(|o| *o == origin)) {
+        if !state.allow.with_value(|a| a.iter().any(|o| *o == origin)) {
             web_sys::console::warn_1(&format!("Passerelle: ignored a message from {origin}, which is not allowed").into());
             return;
         }
@@ -65,6 +68,5 @@ pub fn install(state: AppState) {
             Err(why) => web_sys::console::warn_1(&format!("Passerelle: ignored a message from {origin}: {why}").into()),
         }
     });
-    // Lives as long as the page.
-    std::mem::forget(listener);
+    on_cleanup(move || listener.remove());
 }

@@ -27,11 +27,11 @@ pub fn install_trap_listener() {
             show_fatal_error(&String::from(js_sys::Error::from(error).to_string()));
         }
     });
+    // Handed to JavaScript, which keeps it as long as the page: it must outlive everything.
+    let listener = listener.into_js_value();
     for kind in ["error", "unhandledrejection"] {
-        let _ = window.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+        let _ = window.add_event_listener_with_callback(kind, listener.unchecked_ref());
     }
-    // Lives as long as the page.
-    listener.forget();
 }
 
 /// The WebAssembly trap an `error` or `unhandledrejection` event carries, if any.

@@ -7,7 +7,6 @@
 pub mod geo;
 pub mod i18n;
 pub mod model;
-pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod url_sync;
 #[cfg(target_arch = "wasm32")]
@@ -15,6 +14,8 @@ pub mod embed;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 #[cfg(target_arch = "wasm32")]

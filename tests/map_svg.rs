@@ -30,14 +30,20 @@ fn shipped() -> Dataset {
     parse_dataset("cooperation.json", &text).unwrap().dataset
 }
 
+/// Compares the map's markup, one element per line, with its snapshot; on a difference,
+/// says the first line that differs.
 fn check_snapshot(name: &str, actual: &str) {
+    let actual = passerelle::geo::svg::pretty(actual);
     let path = format!("{}/tests/snapshots/{name}.svg", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).unwrap();
+        std::fs::write(&path, &actual).unwrap();
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("no snapshot {path}; run with UPDATE_SNAPSHOTS=1"));
-    assert!(expected == actual, "{name}.svg differs from the snapshot:\nexpected: {expected}\nactual:   {actual}");
+    if expected != actual {
+        let (n, (e, a)) = expected.lines().chain(std::iter::repeat("")).zip(actual.lines().chain(std::iter::repeat(""))).enumerate().find(|(_, (e, a))| e != a).unwrap();
+        panic!("{name}.svg differs from the snapshot at line {}:\nexpected: {e}\nactual:   {a}", n + 1);
+    }
 }
 
 #[test]
@@ -167,7 +173,7 @@ fn time_synthetic_layout() {
         let t = std::time::Instant::now();
         let marks = site_marks(&scene, view, &pane, Lang::En, MarkStyle::default());
         let t1 = t.elapsed();
-        let s = passerelle::geo::svg::sites_layer(&scene, &marks, MarkStyle::default(), &Default::default(), Lang::En);
+        let s = passerelle::geo::svg::sites_layer(&scene, &marks, MarkStyle::default(), &Default::default(), Lang::En, &|_| None);
         println!("{view:?}: marks {t1:?}, svg {:?}, {} bytes, {} labels", t.elapsed(), s.len(), marks.iter().filter(|m| m.label.is_some()).count());
     }
 }

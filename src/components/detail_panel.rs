@@ -2,11 +2,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::dom::focused_element;
 use crate::model::{Dataset, Item, Lang, Site};
 use crate::components::t;
-use crate::i18n::{coordinates, domain_label, figure, kind_label, marked_fields, site_kind_label, status_label, tr, trf, when_label, Msg};
+use crate::i18n::{coordinates, figure, marked_fields, tr, trf, when_label, Msg};
 
 /// The details of the selection, as a sheet: beside the map on a wide screen, from the
 /// bottom on a phone; nothing at all until something is selected (the introduction holds
@@ -17,14 +17,14 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let sheet = NodeRef::<leptos::html::Aside>::new();
     let return_to = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    let open = Memo::new(move |_| state.selected.with(Option::is_some) || state.selected_site.with(Option::is_some));
+    let open = Memo::new(move |_| !state.selection.with(|s| s.is_none()));
 
     Effect::new(move |previous: Option<(Option<String>, Option<String>)>| {
-        let now = (state.selected.get(), state.selected_site.get());
+        let now = (state.selected_item(), state.selected_site());
         // Not on the first drawing (a shared link), while presenting, or when the page is
         // not the one in use (a command from an embedding page).
         let reader_did_it = previous.as_ref().is_some_and(|p| *p != now)
-            && state.presenting.get_untracked().is_none()
+            && !state.is_presenting_untracked()
             && document().has_focus().unwrap_or(false);
         if reader_did_it {
             let focused = focused_element();
@@ -49,8 +49,8 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
 
     let body = move || {
         let lang = state.lang.get();
-        let selected = state.selected.get();
-        let site = state.selected_site.get().and_then(|id| dataset.site(&id).cloned());
+        let selected = state.selected_item();
+        let site = state.selected_site().and_then(|id| dataset.site(&id).cloned());
         match (selected.and_then(|id| dataset.items.iter().find(|i| i.id == id)), site) {
             (Some(item), _) => item_details(&dataset, item, lang, state).into_any(),
             (None, Some(site)) => site_details(&dataset, &site, lang, state).into_any(),
@@ -136,9 +136,9 @@ fn item_details(dataset: &Dataset, item: &Item, lang: Lang, state: AppState) -> 
             <h3 id="detail-title" tabindex="-1">{item.title.get(lang).to_owned()}</h3>
             <dl>
                 <dt>{tr(lang, Msg::Date)}</dt><dd>{when_label(lang, &item.when)}</dd>
-                <dt>{tr(lang, Msg::Kind)}</dt><dd>{kind_label(lang, item.kind)}</dd>
-                <dt>{tr(lang, Msg::Status)}</dt><dd>{status_label(lang, item.status)}</dd>
-                <dt>{tr(lang, Msg::Domains)}</dt><dd>{if item.domains.is_empty() { "—".to_owned() } else { item.domains.iter().map(|d| domain_label(lang, *d)).collect::<Vec<_>>().join(", ") }}</dd>
+                <dt>{tr(lang, Msg::Kind)}</dt><dd>{item.kind.label(lang)}</dd>
+                <dt>{tr(lang, Msg::Status)}</dt><dd>{item.status.label(lang)}</dd>
+                <dt>{tr(lang, Msg::Domains)}</dt><dd>{if item.domains.is_empty() { "—".to_owned() } else { item.domains.iter().map(|d| d.label(lang)).collect::<Vec<_>>().join(", ") }}</dd>
                 <dt>{tr(lang, Msg::Parties)}</dt><dd><ul class="detail__inline">{parties}</ul></dd>
                 <dt>{tr(lang, Msg::Sites)}</dt><dd><ul class="detail__inline">{sites}</ul></dd>
             </dl>
@@ -200,7 +200,7 @@ fn site_details(dataset: &Dataset, site: &Site, lang: Lang, state: AppState) -> 
         <article class="detail" data-site=site.id.clone()>
             <h3 id="detail-title" tabindex="-1">{site.name.get(lang).to_owned()}</h3>
             <dl>
-                <dt>{tr(lang, Msg::Kind)}</dt><dd>{site_kind_label(lang, site.kind)}</dd>
+                <dt>{tr(lang, Msg::Kind)}</dt><dd>{site.kind.label(lang)}</dd>
                 <dt>{tr(lang, Msg::Region)}</dt><dd>{site.region.get(lang).to_owned()}</dd>
                 <dt>{tr(lang, Msg::Coordinates)}</dt><dd data-testid="coordinates">{coordinates(lang, site.lat, site.lon)}</dd>
             </dl>

@@ -2,13 +2,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::model::filter::{FacetCounts, Filter, SideFilter};
 use crate::model::{Dataset, Domain, ItemKind, Status};
 use crate::components::t;
-use crate::i18n::{domain_label, kind_label, side_label, status_label, Msg};
+use crate::i18n::{side_label, Msg};
 use crate::model::Lang;
-use crate::text::{DOMAINS, ITEM_KINDS, STATUSES};
 
 /// The facets, folded away in a drawer under the toolbar: each value with how many items
 /// choosing it would show. The same filter drives the map, the timeline and the list.
@@ -18,9 +17,9 @@ pub fn FilterDrawer(dataset: Arc<Dataset>) -> impl IntoView {
     let filter = state.filter;
 
     // Only the values the data uses.
-    let kinds: Vec<ItemKind> = ITEM_KINDS.into_iter().filter(|k| dataset.items.iter().any(|i| i.kind == *k)).collect();
-    let domains: Vec<Domain> = DOMAINS.into_iter().filter(|d| dataset.items.iter().any(|i| i.domains.contains(d))).collect();
-    let statuses: Vec<Status> = STATUSES.into_iter().filter(|s| dataset.items.iter().any(|i| i.status == *s)).collect();
+    let kinds: Vec<ItemKind> = ItemKind::ALL.iter().copied().filter(|k| dataset.items.iter().any(|i| i.kind == *k)).collect();
+    let domains: Vec<Domain> = Domain::ALL.iter().copied().filter(|d| dataset.items.iter().any(|i| i.domains.contains(d))).collect();
+    let statuses: Vec<Status> = Status::ALL.iter().copied().filter(|s| dataset.items.iter().any(|i| i.status == *s)).collect();
     // Every checkbox's count, in one pass over the items per filter change.
     let counts = {
         let ds = dataset.clone();
@@ -35,7 +34,7 @@ pub fn FilterDrawer(dataset: Arc<Dataset>) -> impl IntoView {
         |c, k| c.kind(*k),
         |f, k| f.kinds.contains(k),
         |f, k, on| toggle(&mut f.kinds, *k, on),
-        |l, k| (kind_label(l, *k), crate::model::url_state::enum_slug(k)),
+        |l, k| (k.label(l), k.slug()),
     );
     let domain_group = facet_group(
         counts,
@@ -45,7 +44,7 @@ pub fn FilterDrawer(dataset: Arc<Dataset>) -> impl IntoView {
         |c, d| c.domain(*d),
         |f, d| f.domains.contains(d),
         |f, d, on| toggle(&mut f.domains, *d, on),
-        |l, d| (domain_label(l, *d), crate::model::url_state::enum_slug(d)),
+        |l, d| (d.label(l), d.slug()),
     );
     let status_group = facet_group(
         counts,
@@ -55,7 +54,7 @@ pub fn FilterDrawer(dataset: Arc<Dataset>) -> impl IntoView {
         |c, s| c.status(*s),
         |f, s| f.statuses.contains(s),
         |f, s, on| toggle(&mut f.statuses, *s, on),
-        |l, s| (status_label(l, *s), crate::model::url_state::enum_slug(s)),
+        |l, s| (s.label(l), s.slug()),
     );
     let side_group = facet_group(
         counts,

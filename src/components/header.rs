@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::t;
 use crate::i18n::{count, Msg};
 use crate::model::{Dataset, Lang};
@@ -38,12 +38,11 @@ pub fn DatasetSummary(dataset: Arc<Dataset>) -> impl IntoView {
     let lang = use_context::<AppState>().map(|s| s.lang);
     let text = move || {
         let lang = lang.map_or(Lang::En, |l| l.get());
-        let sources_many = if lang == Lang::En { "sources" } else { Msg::Sources.text(lang) };
         [
-            count(lang, dataset.items.len(), Msg::OneItem, Msg::Items),
-            count(lang, dataset.sites.len(), Msg::OneSite, Msg::Sites).to_lowercase(),
-            count(lang, dataset.actors.len(), Msg::OneActor, Msg::Actors),
-            if dataset.sources.len() == 1 { count(lang, 1, Msg::OneSource, Msg::OneSource) } else { format!("{} {}", dataset.sources.len(), sources_many.to_lowercase()) },
+            count(lang, dataset.items.len(), Msg::ItemsOne, Msg::ItemsMany),
+            count(lang, dataset.sites.len(), Msg::SitesOne, Msg::SitesMany),
+            count(lang, dataset.actors.len(), Msg::ActorsOne, Msg::ActorsMany),
+            count(lang, dataset.sources.len(), Msg::SourcesOne, Msg::SourcesMany),
         ]
         .join(" · ")
     };

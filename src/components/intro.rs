@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::{AppState, Panel};
+use crate::model::ui::Panel;
+use crate::state::AppState;
 use crate::components::{t, DatasetSummary};
 use crate::i18n::Msg;
 use crate::model::Dataset;

@@ -3,10 +3,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::model::time::span;
 use crate::model::Dataset;
-use crate::i18n::{kind_label, status_label, tr, when_label, Msg};
+use crate::i18n::{tr, when_label, Msg};
 
 /// The filtered items as a table, sortable by date: the text alternative to the map and
 /// the timeline, usable with a keyboard and a screen reader.
@@ -22,7 +22,7 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
         let asc = ascending.get();
         // Rows are drawn as the selection and the cursor are now; later changes are applied
         // in place (below), so neither redraws the table.
-        let (selected, cursor) = (state.selected.get_untracked(), state.cursor.get_untracked());
+        let (selected, cursor) = (state.selection.with_untracked(|s| s.item().map(str::to_owned)), state.cursor.get_untracked());
         let mut items: Vec<&crate::model::Item> = shown.with(|s| s.iter().map(|&n| &ds.items[n]).collect());
         // Undated items last, whichever way the dates run.
         items.sort_by(|a, b| {
@@ -52,8 +52,8 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
                                 {item.title.get(lang).to_owned()}
                             </button>
                         </td>
-                        <td>{kind_label(lang, item.kind)}</td>
-                        <td>{status_label(lang, item.status)}</td>
+                        <td>{item.kind.label(lang)}</td>
+                        <td>{item.status.label(lang)}</td>
                         <td>{sites}</td>
                     </tr>
                 }
@@ -63,7 +63,7 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
     // Selection and cursor applied in place: one pass over the rows, not three reactive
     // closures per row (10,000 rows in the benchmark).
     Effect::new(move |_| {
-        let (selected, cursor) = (state.selected.get(), state.cursor.get());
+        let (selected, cursor) = (state.selected_item(), state.cursor.get());
         let Some(body) = body_ref.get() else { return };
         let Ok(rows) = body.query_selector_all("tr[data-row]") else { return };
         for i in 0..rows.length() {

@@ -2,11 +2,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::MapCanvas;
 use crate::components::t;
 use crate::geo::svg::symbol_path;
-use crate::i18n::{site_kind_label, tr, trf, Msg};
+use crate::i18n::{tr, trf, Msg};
 use crate::geo::scene::{off_map_items, MapScene};
 use crate::geo::{BaseMap, Projection};
 use crate::model::{Dataset, Side, SiteKind};
@@ -31,7 +31,7 @@ pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
                         let id = s.id.clone();
                         let pressed = {
                             let id = id.clone();
-                            move || state.selected_site.with(|sel| sel.as_deref() == Some(id.as_str())).to_string()
+                            move || state.selection.with(|sel| sel.site() == Some(id.as_str())).to_string()
                         };
                         view! {
                             <li>
@@ -70,7 +70,7 @@ pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
                     <svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true">
                         <path class="site__mark" d=symbol_path(kind, 10.0, 10.0, 6.0) />
                     </svg>
-                    {move || site_kind_label(state.lang.get(), kind)}
+                    {move || kind.label(state.lang.get())}
                 </li>
             }
         })

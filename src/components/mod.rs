@@ -1,5 +1,6 @@
-//! The page's components, one concern per file. They read [`crate::app::AppState`]
-//! from context and hold no state of their own beyond what they display.
+//! The page's components, one concern per file. They read [`crate::state::AppState`]
+//! from context, call its methods, and draw layouts the pure core computes; they hold no
+//! state of their own beyond what they display.
 
 mod data_warnings;
 mod detail_panel;
@@ -9,10 +10,10 @@ mod intro;
 mod list_view;
 mod load_error;
 mod map_panel;
-mod map_view;
+mod map;
 pub(crate) mod presenter;
 mod share;
-mod timeline_panel;
+mod timeline;
 mod toolbar;
 
 pub use data_warnings::DataWarnings;
@@ -23,10 +24,10 @@ pub use intro::Intro;
 pub use list_view::ListView;
 pub use load_error::LoadErrorPanel;
 pub use map_panel::MapPanel;
-pub use map_view::MapCanvas;
+pub use map::MapCanvas;
 pub use presenter::{PresentButton, Presenter};
 pub use share::{EmbedBar, ShareButton};
-pub use timeline_panel::TimelinePanel;
+pub use timeline::TimelinePanel;
 pub use toolbar::Toolbar;
 
 use crate::i18n::Msg;
@@ -46,7 +47,7 @@ pub struct ShownItems(pub leptos::prelude::Memo<Vec<usize>>);
 pub(crate) fn shown_items(dataset: &std::sync::Arc<crate::model::Dataset>) -> leptos::prelude::Memo<Vec<usize>> {
     use leptos::prelude::*;
     use_context::<ShownItems>().map(|s| s.0).unwrap_or_else(|| {
-        let state = expect_context::<crate::app::AppState>();
+        let state = expect_context::<crate::state::AppState>();
         let ds = dataset.clone();
         Memo::new(move |_| state.filter.with(|f| f.positions(&ds)))
     })
@@ -55,6 +56,6 @@ pub(crate) fn shown_items(dataset: &std::sync::Arc<crate::model::Dataset>) -> le
 /// The interface language, read reactively; outside the app (a component mounted alone in
 /// a test) it is English.
 pub(crate) fn current_lang() -> impl Fn() -> crate::model::Lang + Copy + Send + Sync + 'static {
-    let lang = leptos::prelude::use_context::<crate::app::AppState>().map(|s| s.lang);
+    let lang = leptos::prelude::use_context::<crate::state::AppState>().map(|s| s.lang);
     move || lang.map_or(crate::model::Lang::En, |l| leptos::prelude::Get::get(&l))
 }

@@ -8,9 +8,9 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::t;
-use crate::geo::scene::MapView;
+use crate::model::ui::MapView;
 use crate::i18n::{tr, trf, when_label, Msg};
 use crate::model::time::span;
 use crate::model::{Dataset, Item, Side};
@@ -35,7 +35,7 @@ pub fn Presenter(dataset: Arc<Dataset>) -> impl IntoView {
         let steps = steps.clone();
         let dataset = dataset.clone();
         Effect::new(move |_| {
-            let Some(i) = state.presenting.get() else { return };
+            let Some(i) = state.presenting() else { return };
             let Some(item) = steps.get(i.min(n.saturating_sub(1))) else { return };
             state.select_item(item.id.clone());
             state.cursor.set(span(&item.when).map(|s| s.1));
@@ -47,24 +47,23 @@ pub fn Presenter(dataset: Arc<Dataset>) -> impl IntoView {
                 _ if sides.contains(&Side::Other) => MapView::Overview,
                 _ => MapView::Both,
             };
-            state.map_zoom.set(None);
-            state.map_view.set(view);
+            state.show_view(view);
         });
     }
     let go = move |to: usize| {
         if n > 0 {
-            state.presenting.set(Some(to.min(n - 1)));
+            state.present_step(to.min(n - 1));
         }
     };
     let leave = move || {
-        state.presenting.set(None);
+        state.stop_presenting();
         blank.set(false);
         if document().fullscreen_element().is_some() {
             document().exit_fullscreen();
         }
     };
     let keys = window_event_listener(ev::keydown, move |e| {
-        let Some(i) = state.presenting.get_untracked() else { return };
+        let Some(i) = state.mode.with_untracked(|m| m.step()) else { return };
         let handled = match e.key().as_str() {
             "ArrowRight" | "ArrowDown" | "PageDown" | " " => { go(i + 1); true }
             "ArrowLeft" | "ArrowUp" | "PageUp" => { go(i.saturating_sub(1)); true }
@@ -81,7 +80,7 @@ pub fn Presenter(dataset: Arc<Dataset>) -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let card = move || {
-        let i = state.presenting.get()?;
+        let i = state.presenting()?;
         let item = steps.get(i.min(n.saturating_sub(1)))?.clone();
         let lang = state.lang.get();
         let summary = item.description.get(lang).split_inclusive(['.', '。']).next().unwrap_or("").to_owned();
@@ -105,7 +104,7 @@ pub fn Presenter(dataset: Arc<Dataset>) -> impl IntoView {
     };
     view! {
         {card}
-        <div class="presenter-blank" data-testid="presenter-blank" hidden=move || !(blank.get() && state.presenting.get().is_some())></div>
+        <div class="presenter-blank" data-testid="presenter-blank" hidden=move || !(blank.get() && state.presenting().is_some())></div>
     }
 }
 
@@ -116,7 +115,7 @@ pub fn start_presenting(state: AppState) {
         let _ = root.request_fullscreen();
     }
     state.filters_open.set(false);
-    state.presenting.set(Some(0));
+    state.present_step(0);
 }
 
 /// The header's "Present" button: enters presenter mode, full screen where allowed.
@@ -125,7 +124,7 @@ pub fn PresentButton(#[prop(optional, into)] pending: Signal<bool>) -> impl Into
     let state = expect_context::<AppState>();
     view! {
         <button type="button" class="present-button" data-testid="present" class:is-pending=move || pending.get() aria-hidden=move || pending.get().then_some("true")
-            hidden=move || state.presenting.get().is_some()
+            hidden=move || state.presenting().is_some()
             on:click=move |_| start_presenting(state)>
             {t(Msg::Present)}
         </button>

@@ -4,27 +4,11 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::t;
 use crate::i18n::{tr, Msg};
-use crate::model::url_state::UrlState;
-
-/// The page's address with `query`, or without any.
-fn address(query: &str) -> String {
-    let loc = window().location();
-    let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
-    if query.is_empty() { base } else { format!("{base}?{query}") }
-}
-
-/// The current state's query string, with or without the embed parameters.
-fn query(embed: bool) -> String {
-    let (mut st, _) = UrlState::parse(&window().location().search().unwrap_or_default());
-    st.embed = embed;
-    if !embed {
-        st.allow.clear();
-    }
-    st.to_query()
-}
+use crate::model::url_state::LinkFor;
+use crate::url_sync::{live_page_link, page_link};
 
 /// The iframe snippet for the current view.
 pub fn iframe_snippet(src: &str, title: &str) -> String {
@@ -51,8 +35,8 @@ pub fn ShareButton() -> impl IntoView {
     let (copied_link, copied_code) = (RwSignal::new(false), RwSignal::new(false));
     let open = move |_| {
         let lang = state.lang.get_untracked();
-        link.set(address(&query(false)));
-        snippet.set(iframe_snippet(&address(&query(true)), tr(lang, Msg::FrameTitle)));
+        link.set(page_link(state, LinkFor::FullPage));
+        snippet.set(iframe_snippet(&page_link(state, LinkFor::Embed), tr(lang, Msg::FrameTitle)));
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
@@ -87,11 +71,8 @@ pub fn ShareButton() -> impl IntoView {
 #[component]
 pub fn EmbedBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Recomputed whenever the state (and so the URL) changes.
-    let full = move || {
-        let _ = (state.selected.get(), state.selected_site.get(), state.cursor.get(), state.filter.get(), state.map_view.get(), state.lang.get());
-        address(&query(false))
-    };
+    // Follows every change of the state, zoom and presenting included.
+    let full = move || live_page_link(state, LinkFor::FullPage);
     view! {
         <div class="embed-bar" data-testid="embed-bar">
             <a class="embed-bar__full" data-testid="open-full-view" href=full target="_blank" rel="noopener">{t(Msg::OpenFullView)}</a>

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::state::AppState;
 use crate::components::filters_panel::FilterDrawer;
 use crate::dom::focus_by_id;
 use crate::components::t;

@@ -6,8 +6,7 @@
 use super::scene::Pane;
 use super::view::ViewTransform;
 
-/// Zoom relative to the fitted window, and the centre on the projected plane.
-pub type Zoom = (f64, f64, f64);
+pub use crate::model::ui::Zoom;
 
 /// The centre of a pane, in screen pixels.
 pub fn centre(p: &Pane) -> (f64, f64) {
@@ -15,8 +14,8 @@ pub fn centre(p: &Pane) -> (f64, f64) {
 }
 
 /// The zoom as the URL writes it: to 1/1000 of the fit, the centre to 0.1 unit.
-pub fn rounded((k, cx, cy): Zoom) -> Zoom {
-    ((k * 1000.0).round() / 1000.0, (cx * 10.0).round() / 10.0, (cy * 10.0).round() / 10.0)
+pub fn rounded(z: Zoom) -> Zoom {
+    Zoom { k: (z.k * 1000.0).round() / 1000.0, x: (z.x * 10.0).round() / 10.0, y: (z.y * 10.0).round() / 10.0 }
 }
 
 /// How far `now` is from the fitted `pane`, or `None` when it is (within a pixel) the fit.
@@ -27,14 +26,14 @@ pub fn zoom_of(now: &[ViewTransform], fitted: &[Pane]) -> Option<Zoom> {
     let (cx, cy) = t.invert(centre(p));
     let (fx, fy) = p.transform.invert(centre(p));
     let moved = (k - 1.0).abs() > 1e-3 || (cx - fx).hypot(cy - fy) * t.k > 1.0;
-    moved.then(|| rounded((k, cx, cy)))
+    moved.then(|| rounded(Zoom { k, x: cx, y: cy }))
 }
 
 /// The window of `pane` at `zoom`.
-pub fn window_at(pane: &Pane, (k, cx, cy): Zoom) -> ViewTransform {
-    let k = pane.transform.k * k;
+pub fn window_at(pane: &Pane, z: Zoom) -> ViewTransform {
+    let k = pane.transform.k * z.k;
     let (sx, sy) = centre(pane);
-    ViewTransform { k, tx: sx - cx * k, ty: sy - cy * k }
+    ViewTransform { k, tx: sx - z.x * k, ty: sy - z.y * k }
 }
 
 /// `now` snapped onto the URL's grid, if it is not on it already (one pane, moved).

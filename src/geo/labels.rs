@@ -24,7 +24,7 @@ impl Rect {
 
 /// Where a label sits relative to its marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
+pub enum LabelSide {
     Right,
     Left,
     Above,
@@ -34,7 +34,7 @@ pub enum Side {
 /// A placed label: its box and the text anchor point (SVG `text-anchor` follows `side`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LabelPlace {
-    pub side: Side,
+    pub side: LabelSide,
     pub rect: Rect,
     /// Baseline anchor of the first line.
     pub x: f64,
@@ -191,10 +191,10 @@ pub fn place_labels(
             let (w, h) = (text_width(text, font_px), line_h * (*lines).max(1) as f64);
             let ascent = font_px * 0.85;
             let candidates = [
-                (Side::Right, Rect { x: x + gap, y: y - line_h / 2.0, w, h }, x + gap, y - line_h / 2.0 + ascent),
-                (Side::Left, Rect { x: x - gap - w, y: y - line_h / 2.0, w, h }, x - gap, y - line_h / 2.0 + ascent),
-                (Side::Above, Rect { x: x - w / 2.0, y: y - gap - h, w, h }, x, y - gap - h + ascent),
-                (Side::Below, Rect { x: x - w / 2.0, y: y + gap, w, h }, x, y + gap + ascent),
+                (LabelSide::Right, Rect { x: x + gap, y: y - line_h / 2.0, w, h }, x + gap, y - line_h / 2.0 + ascent),
+                (LabelSide::Left, Rect { x: x - gap - w, y: y - line_h / 2.0, w, h }, x - gap, y - line_h / 2.0 + ascent),
+                (LabelSide::Above, Rect { x: x - w / 2.0, y: y - gap - h, w, h }, x, y - gap - h + ascent),
+                (LabelSide::Below, Rect { x: x - w / 2.0, y: y + gap, w, h }, x, y + gap + ascent),
             ];
             let fits = |r: &Rect| r.inside(&frame) && !labels.hits(r, None) && !marker_grid.hits(r, Some(marker_ids[i]));
             let choice = candidates.iter().find(|(_, r, _, _)| fits(r)).copied();
@@ -262,7 +262,7 @@ mod tests {
     #[test]
     fn a_label_at_the_right_edge_goes_left() {
         let placed = place_labels(&[(390.0, 150.0)], &[("Zhangjiakou".into(), 1)], 5.0, 12.0, FRAME);
-        assert_eq!(placed[0].unwrap().side, Side::Left);
+        assert_eq!(placed[0].unwrap().side, LabelSide::Left);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod basemap;
 pub mod camera;
+pub mod interaction;
 pub mod labels;
 pub mod projection;
 pub mod scene;

@@ -15,36 +15,7 @@ use super::projection::{great_circle, Projection};
 use super::view::{Bounds, ViewTransform, Viewport};
 use crate::model::{Dataset, ItemKind, Lang, Localized, Side, SiteKind, Status};
 
-/// The windows the user can move between.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MapView {
-    /// France to north-east China, every link a great-circle arc.
-    Overview,
-    /// Auvergne-Rhône-Alpes.
-    France,
-    /// Hebei, Beijing and Tianjin.
-    China,
-    /// Both regions side by side, links running between them (wide screens).
-    Both,
-}
-
-impl MapView {
-    pub const ALL: [MapView; 4] = [MapView::Overview, MapView::France, MapView::China, MapView::Both];
-
-    /// The name used in URLs and test ids.
-    pub fn slug(self) -> &'static str {
-        match self {
-            MapView::Overview => "overview",
-            MapView::France => "france",
-            MapView::China => "china",
-            MapView::Both => "both",
-        }
-    }
-
-    pub fn from_slug(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.slug() == s)
-    }
-}
+pub use crate::model::ui::MapView;
 
 /// A base-map shape as an SVG path in projected units.
 #[derive(Debug, Clone, PartialEq)]
@@ -587,12 +558,5 @@ mod tests {
         assert_eq!(off_map_items(&ds, &scene), ["aura-mission-2018-02", "aura-mission-2018-05", "cluster-contracts-china", "training-site-tenders"]);
     }
 
-    #[test]
-    fn views_round_trip_through_their_slugs() {
-        for v in MapView::ALL {
-            assert_eq!(MapView::from_slug(v.slug()), Some(v));
-        }
-        assert_eq!(MapView::from_slug("mars"), None);
-    }
 }
 

@@ -60,7 +60,7 @@ pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
 /// A link's accessible name: `"Chambéry – Zhangjiakou: <item title> (signed)"`.
 pub fn link_label(scene: &MapScene, link: &Link, lang: Lang) -> String {
     let name = |id: &str| scene.site(id).map_or_else(|| id.to_owned(), |s| s.name.get(lang).to_owned());
-    let status = crate::i18n::status_label(lang, link.status).to_lowercase();
+    let status = link.status.label(lang).to_lowercase();
     let party = if link.via_parties { format!(", {}", crate::i18n::tr(lang, crate::i18n::Msg::PartySeats)) } else { String::new() };
     format!("{} – {}: {} ({status}{party})", name(&link.from), name(&link.to), link.title.get(lang))
 }
@@ -98,9 +98,12 @@ fn emphasis_classes(highlighted: bool, selected: bool) -> &'static str {
 pub const MAX_FOCUSABLE_SITES: usize = 300;
 
 /// Site markers with their labels, in screen pixels.
-pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis, lang: Lang) -> String {
+/// `start_of` gives, in bulk drawing, when a site's marker begins to show at the time
+/// cursor (the first day of its earliest shown item): markers are grouped by that month,
+/// so the cursor fades whole groups.
+pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis, lang: Lang, start_of: &dyn Fn(&str) -> Option<i64>) -> String {
     if scene.sites.len() > MAX_FOCUSABLE_SITES {
-        return bulk_sites_layer(scene, marks, style, emphasis);
+        return bulk_sites_layer(scene, marks, style, emphasis, start_of);
     }
     let mut s = String::with_capacity(marks.len() * 300);
     // Second label lines (the Games dates) go in a group of their own after the sites:
@@ -135,8 +138,8 @@ pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, empha
 
 fn label_anchor(l: &super::labels::LabelPlace) -> &'static str {
     match l.side {
-        super::labels::Side::Right => "start",
-        super::labels::Side::Left => "end",
+        super::labels::LabelSide::Right => "start",
+        super::labels::LabelSide::Left => "end",
         _ => "middle",
     }
 }
@@ -156,8 +159,14 @@ fn sub_label_markup(s: &mut String, m: &SiteMark) {
 /// Thousands of sites: one path per kind and side (a few elements instead of thousands,
 /// so a redraw fits in a frame or two), the placed labels, and the emphasised sites drawn
 /// again on top. Clicks are matched to the nearest marker by the component.
-fn bulk_sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis) -> String {
-    let mut groups: std::collections::BTreeMap<(String, &'static str), String> = std::collections::BTreeMap::new();
+fn bulk_sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis, start_of: &dyn Fn(&str) -> Option<i64>) -> String {
+    // (kind, side, first day of the month the markers begin to show) → path.
+    type Group = (String, &'static str, Option<i64>);
+    let mut groups: std::collections::BTreeMap<Group, String> = std::collections::BTreeMap::new();
+    let month_of = |day: i64| {
+        let (y, m, _) = crate::model::time::civil(day);
+        crate::model::time::day_number(y, m, 1)
+    };
     let mut top = String::new();
     let mut labels = String::new();
     // Markers of one group on (nearly) the same pixel look the same drawn once; thousands of
@@ -167,10 +176,11 @@ fn bulk_sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emph
         let Some(site) = scene.site(&m.id) else { continue };
         let classes = emphasis.site_classes(&m.id);
         if classes.is_empty() {
-            let key = (site.kind as u8, site.side as u8, (m.x / 1.5).round() as i64, (m.y / 1.5).round() as i64);
+            let start = start_of(&m.id).map(month_of);
+            let key = (site.kind as u8, site.side as u8, start, (m.x / 1.5).round() as i64, (m.y / 1.5).round() as i64);
             if occupied.insert(key) {
                 let d = symbol_path(site.kind, m.x, m.y, style.radius);
-                groups.entry((kind_class(site.kind), side_class(site.side))).or_default().push_str(&d);
+                groups.entry((kind_class(site.kind), side_class(site.side), start)).or_default().push_str(&d);
             }
         } else {
             let d = symbol_path(site.kind, m.x, m.y, style.radius);
@@ -180,8 +190,9 @@ fn bulk_sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emph
     }
     let mut s = String::with_capacity(groups.values().map(String::len).sum::<usize>() + top.len() + labels.len() + 200);
     s.push_str(r#"<g class="sites-bulk" aria-hidden="true">"#);
-    for ((kind, side), d) in groups {
-        let _ = write!(s, r#"<path class="site__mark site--{kind} site--{side}" d="{d}"/>"#);
+    for ((kind, side, start), d) in groups {
+        let start = start.map(|day| format!(r#" data-start="{day}""#)).unwrap_or_default();
+        let _ = write!(s, r#"<path class="site__mark site--{kind} site--{side}"{start} d="{d}"/>"#);
     }
     let _ = write!(s, "{top}{labels}</g>");
     s
@@ -222,18 +233,69 @@ pub fn cross_links(scene: &MapScene, marks: &[SiteMark], lang: Lang, emphasis: &
     s
 }
 
-/// The whole map for a view, as one SVG document: what the page shows (minus the live
-/// transform changes) and what the snapshot tests compare.
+/// The site layer of a view as the page draws it: the links between the two panes, then
+/// each pane's sites in a group of its own (moved as a whole during a gesture).
+pub fn overlay_markup(scene: &MapScene, view: MapView, marks_by_pane: &[Vec<SiteMark>], style: MarkStyle, emphasis: &Emphasis, lang: Lang, start_of: &dyn Fn(&str) -> Option<i64>) -> String {
+    let all: Vec<SiteMark> = marks_by_pane.iter().flatten().cloned().collect();
+    let cross = if view == MapView::Both { cross_links(scene, &all, lang, emphasis) } else { String::new() };
+    let mut s = format!(r#"<g class="cross-links">{cross}</g>"#);
+    for (i, marks) in marks_by_pane.iter().enumerate() {
+        let _ = write!(s, r#"<g class="overlay-pane" data-pane="{i}">{}</g>"#, sites_layer(scene, marks, style, emphasis, lang, start_of));
+    }
+    s
+}
+
+/// The whole map for a view, as one SVG document: the page's two layers (the world, and the
+/// sites over it), made by the same functions, in their fitted windows.
 pub fn render_svg(scene: &MapScene, view: MapView, vp: Viewport, lang: Lang, style: MarkStyle) -> String {
     let panes = scene.panes(view, vp);
-    let mut s = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" viewBox="0 0 {} {}">"#, vp.width, vp.height);
-    s.push_str(&panes_markup(scene, view, &panes, lang));
-    let marks: Vec<SiteMark> = panes.iter().flat_map(|p| site_marks(scene, view, p, lang, style)).collect();
-    if view == MapView::Both {
-        let _ = write!(s, r#"<g class="cross-links">{}</g>"#, cross_links(scene, &marks, lang, &Emphasis::default()));
+    let marks: Vec<Vec<SiteMark>> = panes.iter().map(|p| site_marks(scene, view, p, lang, style)).collect();
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" viewBox="0 0 {} {}"><g class="panes">{}</g><g class="overlay">{}</g></svg>"#,
+        vp.width,
+        vp.height,
+        panes_markup(scene, view, &panes, lang),
+        overlay_markup(scene, view, &marks, style, &Emphasis::default(), lang, &|_| None),
+    )
+}
+
+/// SVG markup with one element per line, indented by depth: a snapshot a reviewer can
+/// read and a diff that shows what changed.
+pub fn pretty(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() + svg.len() / 8);
+    let mut depth: usize = 0;
+    let mut rest = svg;
+    while let Some(start) = rest.find('<') {
+        let text = rest[..start].trim();
+        if !text.is_empty() {
+            out.push_str(&"  ".repeat(depth));
+            out.push_str(text);
+            out.push('\n');
+        }
+        let Some(len) = rest[start..].find('>') else { break };
+        let tag = &rest[start..=start + len];
+        rest = &rest[start + len + 1..];
+        let closing = tag.starts_with("</");
+        let self_closing = tag.ends_with("/>");
+        if closing {
+            depth = depth.saturating_sub(1);
+        }
+        // An element with only text inside stays on one line: <text …>Lyon</text>.
+        let inline_end = (!closing && !self_closing).then(|| rest.find('<')).flatten().filter(|&i| rest[i..].starts_with("</"));
+        out.push_str(&"  ".repeat(depth));
+        out.push_str(tag);
+        match inline_end {
+            Some(i) => {
+                let close = i + rest[i..].find('>').map_or(0, |j| j + 1);
+                out.push_str(&rest[..close]);
+                rest = &rest[close..];
+            }
+            None if !closing && !self_closing => depth += 1,
+            None => {}
+        }
+        out.push('\n');
     }
-    let _ = write!(s, r#"<g class="sites">{}</g></svg>"#, sites_layer(scene, &marks, style, &Emphasis::default(), lang));
-    s
+    out
 }
 
 /// Clip paths and the world group of each pane.
@@ -307,14 +369,14 @@ pub fn symbol_path(kind: SiteKind, x: f64, y: f64, r: f64) -> String {
 }
 
 fn site_label(m: &SiteMark, kind: SiteKind, side: Side, items: usize, lang: Lang) -> String {
-    use crate::i18n::{site_kind_label, tr, trf, Msg};
+    use crate::i18n::{tr, trf, Msg};
     let side = tr(lang, match side {
         Side::France => Msg::SideFr,
         Side::China => Msg::SideCn,
         Side::Other => Msg::SideOther,
     });
-    let items = crate::i18n::count(lang, items, Msg::OneItem, Msg::Items);
-    let mut s = trf(lang, Msg::SiteLabel, &[&m.name, site_kind_label(lang, kind), side, &items]);
+    let items = crate::i18n::count(lang, items, Msg::ItemsOne, Msg::ItemsMany);
+    let mut s = trf(lang, Msg::SiteLabel, &[&m.name, kind.label(lang), side, &items]);
     if let Some(sub) = &m.sub {
         let _ = write!(s, ", {sub}");
     }
@@ -334,7 +396,7 @@ fn layer_class(layer: Layer) -> &'static str {
 }
 
 fn kind_class(kind: SiteKind) -> String {
-    crate::model::url_state::enum_slug(&kind)
+    kind.slug()
 }
 
 fn side_class(side: Side) -> &'static str {
@@ -358,8 +420,19 @@ pub fn link_classes(l: &Link) -> String {
 pub fn link_class(kind: ItemKind, status: Status, proposed: bool) -> String {
     format!(
         "link link--{} link--{}{}",
-        crate::model::url_state::enum_slug(&kind),
-        crate::model::url_state::enum_slug(&status),
+        kind.slug(),
+        status.slug(),
         if proposed { " link--proposed" } else { "" }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_puts_one_element_a_line_and_keeps_short_text_inline() {
+        let p = pretty(r#"<svg><g class="a"><path d="M0,0"/><text x="1">Lyon</text></g></svg>"#);
+        assert_eq!(p, "<svg>\n  <g class=\"a\">\n    <path d=\"M0,0\"/>\n    <text x=\"1\">Lyon</text>\n  </g>\n</svg>\n");
+    }
 }

@@ -4,7 +4,7 @@
 
 use crate::model::filter::SideFilter;
 use crate::model::time::civil;
-use crate::model::{Domain, ItemKind, Lang, Precision, SiteKind, Status, When};
+use crate::model::{Lang, Precision, When};
 use crate::model::date::PartialDate;
 
 mod describe;
@@ -37,14 +37,16 @@ messages! {
     Loading => "Chargement des données de la coopération…", "Loading the cooperation data…", "正在加载合作数据……";
     FatalTitle => "Passerelle s'est arrêtée à cause d'une erreur interne", "Passerelle stopped because of an internal error", "Passerelle 因内部错误而停止";
     FatalHint => "Rechargez la page pour réessayer. Si cela se reproduit, merci de signaler le message ci-dessus.", "Reload the page to try again. If it happens again, please report the message above.", "请重新加载页面再试。如果问题再次出现，请报告上面的信息。";
-    Items => "éléments", "items", "项";
     Sites => "Lieux", "Sites", "地点";
-    Actors => "acteurs", "actors", "参与方";
+    ItemsOne => "{} élément", "{} item", "{} 项";
+    ItemsMany => "{} éléments", "{} items", "{} 项";
+    SitesOne => "{} lieu", "{} site", "{} 个地点";
+    SitesMany => "{} lieux", "{} sites", "{} 个地点";
+    ActorsOne => "{} acteur", "{} actor", "{} 个参与方";
+    ActorsMany => "{} acteurs", "{} actors", "{} 个参与方";
+    SourcesOne => "{} source", "{} source", "{} 份资料来源";
+    SourcesMany => "{} sources", "{} sources", "{} 份资料来源";
     Sources => "Sources", "Sources", "资料来源";
-    OneItem => "élément", "item", "项";
-    OneSite => "lieu", "site", "地点";
-    OneActor => "acteur", "actor", "参与方";
-    OneSource => "source", "source", "资料来源";
     Map => "Carte", "Map", "地图";
     Timeline => "Chronologie", "Timeline", "时间线";
     List => "Liste", "List", "列表";
@@ -187,51 +189,9 @@ pub fn trf(lang: Lang, msg: Msg, values: &[&str]) -> String {
     fill(msg.text(lang), values)
 }
 
-/// `n items` with the right form.
+/// A number of things with the right form: `1 élément`, `3 éléments`, `3 项`.
 pub fn count(lang: Lang, n: usize, one: Msg, many: Msg) -> String {
-    match lang {
-        Lang::Zh => format!("{n} {}", many.text(lang)),
-        _ => format!("{n} {}", if n == 1 { one.text(lang) } else { many.text(lang) }),
-    }
-}
-
-pub fn kind_label(lang: Lang, k: ItemKind) -> &'static str {
-    let (fr, en, zh) = match k {
-        ItemKind::Agreement => ("Accord", "Agreement", "协议"),
-        ItemKind::LetterOfIntent => ("Lettre d'intention", "Letter of intent", "意向书"),
-        ItemKind::BusinessContracts => ("Contrats d'entreprises", "Business contracts", "企业合同"),
-        ItemKind::Project => ("Projet", "Project", "项目"),
-        ItemKind::Event => ("Événement", "Event", "活动"),
-        ItemKind::Mission => ("Mission ou visite", "Mission or visit", "考察或访问"),
-        ItemKind::Tender => ("Appel d'offres", "Tender", "招标"),
-        ItemKind::AirRoute => ("Ligne aérienne", "Air route", "航线"),
-    };
-    pick(lang, fr, en, zh)
-}
-
-pub fn domain_label(lang: Lang, d: Domain) -> &'static str {
-    let (fr, en, zh) = match d {
-        Domain::Tourism => ("Tourisme", "Tourism", "旅游"),
-        Domain::MountainPlanning => ("Aménagement et équipement de la montagne", "Mountain planning and equipment", "山地规划与设备"),
-        Domain::Training => ("Formation et enseignement", "Training and education", "培训与教育"),
-        Domain::Sport => ("Sport", "Sport", "体育"),
-        Domain::SustainableDevelopment => ("Développement durable et énergie", "Sustainable development and energy", "可持续发展与能源"),
-        Domain::SmartCity => ("Ville intelligente et numérique", "Smart city and digital", "智慧城市与数字"),
-        Domain::Transport => ("Transport", "Transport", "交通"),
-    };
-    pick(lang, fr, en, zh)
-}
-
-pub fn status_label(lang: Lang, s: Status) -> &'static str {
-    let (fr, en, zh) = match s {
-        Status::Signed => ("Signé", "Signed", "已签署"),
-        Status::InProgress => ("En cours", "In progress", "进行中"),
-        Status::Planned => ("Prévu", "Planned", "计划中"),
-        Status::UnderStudy => ("À l'étude", "Under study", "研究中"),
-        Status::Held => ("Tenu", "Held", "已举办"),
-        Status::Completed => ("Réalisé", "Completed", "已完成"),
-    };
-    pick(lang, fr, en, zh)
+    trf(lang, if n == 1 { one } else { many }, &[&number(lang, n as f64)])
 }
 
 pub fn side_label(lang: Lang, s: SideFilter) -> &'static str {
@@ -243,28 +203,13 @@ pub fn side_label(lang: Lang, s: SideFilter) -> &'static str {
     pick(lang, fr, en, zh)
 }
 
-pub fn site_kind_label(lang: Lang, k: SiteKind) -> &'static str {
-    let (fr, en, zh) = match k {
-        SiteKind::City => ("ville", "city", "城市"),
-        SiteKind::SkiResort => ("station de ski", "ski resort", "滑雪场"),
-        SiteKind::OlympicVenue => ("site olympique", "Olympic venue", "奥运场馆"),
-        SiteKind::University => ("université", "university", "大学"),
-        SiteKind::TechnologyPark => ("technopôle", "technology park", "科技园"),
-        SiteKind::Airport => ("aéroport", "airport", "机场"),
-        SiteKind::Massif => ("massif", "massif", "山地"),
-        SiteKind::Landmark => ("site emblématique", "landmark", "地标"),
-        SiteKind::Region => ("région", "region", "地区"),
-    };
-    pick(lang, fr, en, zh)
-}
-
 /// The name of one chosen filter value, as its chip shows it.
 pub fn chosen_label(lang: Lang, value: crate::model::filter::Chosen) -> &'static str {
     use crate::model::filter::Chosen;
     match value {
-        Chosen::Kind(k) => kind_label(lang, k),
-        Chosen::Domain(d) => domain_label(lang, d),
-        Chosen::Status(s) => status_label(lang, s),
+        Chosen::Kind(k) => k.label(lang),
+        Chosen::Domain(d) => d.label(lang),
+        Chosen::Status(s) => s.label(lang),
         Chosen::Side(s) => side_label(lang, s),
     }
 }
@@ -522,17 +467,6 @@ mod tests {
             let letters: String = m.text(Lang::Zh).replace("{}", "").chars().filter(|c| c.is_alphabetic()).collect();
             assert!(letters.is_empty() || has_cjk(&letters), "{m:?} is not translated into Chinese: {}", m.text(Lang::Zh));
         }
-    }
-
-    #[test]
-    fn value_names_are_translated() {
-        for lang in LANGS {
-            for k in crate::text::ITEM_KINDS {
-                assert!(!kind_label(lang, k).is_empty());
-            }
-        }
-        assert!(has_cjk(kind_label(Lang::Zh, ItemKind::AirRoute)) && has_cjk(status_label(Lang::Zh, Status::UnderStudy)));
-        assert_eq!(domain_label(Lang::Fr, Domain::Tourism), "Tourisme");
     }
 
     #[test]

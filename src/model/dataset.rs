@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::names::named_enum;
+
 /// The schema version this build of the app reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -85,6 +87,17 @@ pub enum Lang {
     Zh,
 }
 
+impl Lang {
+    /// The language's code in URLs and the dataset (`fr`, `en`, `zh`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+}
+
 impl Localized {
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
@@ -116,29 +129,29 @@ pub struct Source {
     pub not_from_sources: Vec<String>,
 }
 
-/// What kind of place a site is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SiteKind {
-    City,
-    SkiResort,
-    OlympicVenue,
-    University,
-    TechnologyPark,
-    Airport,
-    Massif,
-    Landmark,
-    Region,
+named_enum! {
+    /// What kind of place a site is.
+    pub enum SiteKind {
+        City = "city" => ("ville", "city", "城市"),
+        SkiResort = "ski_resort" => ("station de ski", "ski resort", "滑雪场"),
+        OlympicVenue = "olympic_venue" => ("site olympique", "Olympic venue", "奥运场馆"),
+        University = "university" => ("université", "university", "大学"),
+        TechnologyPark = "technology_park" => ("technopôle", "technology park", "科技园"),
+        Airport = "airport" => ("aéroport", "airport", "机场"),
+        Massif = "massif" => ("massif", "massif", "山地"),
+        Landmark = "landmark" => ("site emblématique", "landmark", "地标"),
+        Region = "region" => ("région", "region", "地区"),
+    }
 }
 
-/// Which side of the cooperation a site or actor stands on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    France,
-    China,
-    /// Third parties the sources mention (e.g. Chambéry's partner cities in Québec and Italy).
-    Other,
+named_enum! {
+    /// Which side of the cooperation a site or actor stands on.
+    pub enum Side {
+        France = "france",
+        China = "china",
+        /// Third parties the sources mention (e.g. Chambéry's partner cities in Québec and Italy).
+        Other = "other",
+    }
 }
 
 /// A number the sources give, with what it counts.
@@ -153,13 +166,13 @@ pub struct Figure {
     pub qualifier: Option<Qualifier>,
 }
 
-/// How a figure relates to the true value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    Exactly,
-    MoreThan,
-    About,
+named_enum! {
+    /// How a figure relates to the true value.
+    pub enum Qualifier {
+        Exactly = "exactly",
+        MoreThan = "more_than",
+        About = "about",
+    }
 }
 
 /// A place on the map.
@@ -187,21 +200,21 @@ pub struct Site {
     pub not_from_sources: Vec<String>,
 }
 
-/// What kind of organisation an actor is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ActorKind {
-    Region,
-    Province,
-    City,
-    Company,
-    Cluster,
-    School,
-    University,
-    Airport,
-    Club,
-    Person,
-    Organisation,
+named_enum! {
+    /// What kind of organisation an actor is.
+    pub enum ActorKind {
+        Region = "region",
+        Province = "province",
+        City = "city",
+        Company = "company",
+        Cluster = "cluster",
+        School = "school",
+        University = "university",
+        Airport = "airport",
+        Club = "club",
+        Person = "person",
+        Organisation = "organisation",
+    }
 }
 
 /// An organisation (or a person with a role) taking part in the cooperation.
@@ -227,54 +240,54 @@ pub struct Actor {
     pub not_from_sources: Vec<String>,
 }
 
-/// What kind of cooperation item something is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ItemKind {
-    Agreement,
-    LetterOfIntent,
-    BusinessContracts,
-    Project,
-    Event,
-    Mission,
-    Tender,
-    AirRoute,
+named_enum! {
+    /// What kind of cooperation item something is.
+    pub enum ItemKind {
+        Agreement = "agreement" => ("Accord", "Agreement", "协议"),
+        LetterOfIntent = "letter_of_intent" => ("Lettre d'intention", "Letter of intent", "意向书"),
+        BusinessContracts = "business_contracts" => ("Contrats d'entreprises", "Business contracts", "企业合同"),
+        Project = "project" => ("Projet", "Project", "项目"),
+        Event = "event" => ("Événement", "Event", "活动"),
+        Mission = "mission" => ("Mission ou visite", "Mission or visit", "考察或访问"),
+        Tender = "tender" => ("Appel d'offres", "Tender", "招标"),
+        AirRoute = "air_route" => ("Ligne aérienne", "Air route", "航线"),
+    }
 }
 
-/// Where an item stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Signed,
-    InProgress,
-    Planned,
-    UnderStudy,
-    Held,
-    Completed,
+named_enum! {
+    /// Where an item stands.
+    pub enum Status {
+        Signed = "signed" => ("Signé", "Signed", "已签署"),
+        InProgress = "in_progress" => ("En cours", "In progress", "进行中"),
+        Planned = "planned" => ("Prévu", "Planned", "计划中"),
+        UnderStudy = "under_study" => ("À l'étude", "Under study", "研究中"),
+        Held = "held" => ("Tenu", "Held", "已举办"),
+        Completed = "completed" => ("Réalisé", "Completed", "已完成"),
+    }
 }
 
-/// A field of cooperation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Domain {
-    Tourism,
-    MountainPlanning,
-    Training,
-    Sport,
-    SustainableDevelopment,
-    SmartCity,
-    Transport,
+named_enum! {
+    /// A field of cooperation.
+    pub enum Domain {
+        Tourism = "tourism" => ("Tourisme", "Tourism", "旅游"),
+        MountainPlanning = "mountain_planning" => ("Aménagement et équipement de la montagne", "Mountain planning and equipment", "山地规划与设备"),
+        Training = "training" => ("Formation et enseignement", "Training and education", "培训与教育"),
+        Sport = "sport" => ("Sport", "Sport", "体育"),
+        SustainableDevelopment = "sustainable_development" => ("Développement durable et énergie", "Sustainable development and energy", "可持续发展与能源"),
+        SmartCity = "smart_city" => ("Ville intelligente et numérique", "Smart city and digital", "智慧城市与数字"),
+        Transport = "transport" => ("Transport", "Transport", "交通"),
+    }
 }
 
-/// How precisely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Precision {
-    Day,
-    Month,
-    Year,
-    Approximate,
-    Unknown,
+named_enum! {
+    /// How precisely a date is known.
+    pub enum Precision {
+        Day = "day",
+        Month = "month",
+        Year = "year",
+        Approximate = "approximate",
+        Unknown = "unknown",
+    }
 }
 
 /// A date or a span of dates, as precisely as the sources give it.
@@ -343,17 +356,6 @@ impl When {
     pub fn is_undated(&self) -> bool {
         self.start.is_none() && self.end.is_none()
     }
-
-    /// A short, language-neutral label: `2018-11-29`, `2022-02-04 – 2022-02-20`,
-    /// `c. 2018`, or `undated`. Localised formatting comes with the language work.
-    pub fn label(&self) -> String {
-        let approx = if self.precision == Precision::Approximate { "c. " } else { "" };
-        match (&self.start, &self.end) {
-            (Some(s), Some(e)) if s != e => format!("{approx}{s} – {e}"),
-            (Some(s), _) | (None, Some(s)) => format!("{approx}{s}"),
-            (None, None) => "undated".to_owned(),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -365,16 +367,10 @@ mod tests {
     }
 
     #[test]
-    fn labels_follow_what_is_known() {
-        assert_eq!(when(Some("2018-11-29"), None, Precision::Day).label(), "2018-11-29");
-        assert_eq!(
-            when(Some("2022-02-04"), Some("2022-02-20"), Precision::Day).label(),
-            "2022-02-04 – 2022-02-20"
-        );
-        assert_eq!(when(Some("2018"), None, Precision::Approximate).label(), "c. 2018");
-        assert_eq!(when(None, None, Precision::Unknown).label(), "undated");
+    fn undated_means_neither_a_start_nor_an_end() {
         assert!(when(None, None, Precision::Unknown).is_undated());
         assert!(!when(None, Some("2019"), Precision::Year).is_undated());
+        assert!(!when(Some("2018-11-29"), None, Precision::Day).is_undated());
     }
 
     #[test]

@@ -5,7 +5,6 @@
 use std::collections::BTreeSet;
 
 use super::dataset::{Dataset, Domain, Item, ItemKind, Side, Status};
-use crate::text::{DOMAINS, ITEM_KINDS, STATUSES};
 
 /// Which side of the cooperation an item involves, through its sites and parties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -65,11 +64,10 @@ pub enum Chosen {
 impl Chosen {
     /// `facet:value` as in the URL and the checkboxes' test ids (`kind:agreement`).
     pub fn slug(self) -> String {
-        use super::url_state::enum_slug;
         match self {
-            Chosen::Kind(k) => format!("kind:{}", enum_slug(&k)),
-            Chosen::Domain(d) => format!("domain:{}", enum_slug(&d)),
-            Chosen::Status(s) => format!("status:{}", enum_slug(&s)),
+            Chosen::Kind(k) => format!("kind:{}", k.slug()),
+            Chosen::Domain(d) => format!("domain:{}", d.slug()),
+            Chosen::Status(s) => format!("status:{}", s.slug()),
             Chosen::Side(s) => format!("side:{}", s.slug()),
         }
     }
@@ -140,7 +138,7 @@ impl Filter {
                 c.kinds[item.kind as usize] += 1;
             }
             if passes(Facet::Domain) {
-                let mut seen = [false; DOMAINS.len()];
+                let mut seen = [false; Domain::ALL.len()];
                 for d in &item.domains {
                     seen[*d as usize] = true;
                 }
@@ -166,9 +164,9 @@ impl Filter {
 /// each enum cost kilobytes of wasm).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FacetCounts {
-    kinds: [usize; ITEM_KINDS.len()],
-    domains: [usize; DOMAINS.len()],
-    statuses: [usize; STATUSES.len()],
+    kinds: [usize; ItemKind::ALL.len()],
+    domains: [usize; Domain::ALL.len()],
+    statuses: [usize; Status::ALL.len()],
     sides: [usize; SideFilter::ALL.len()],
 }
 
@@ -355,13 +353,13 @@ mod tests {
         for f in filters {
             let c = f.counts(&ds);
             let shown = |g: Filter| g.apply(&ds).len();
-            for k in ITEM_KINDS {
+            for &k in ItemKind::ALL {
                 assert_eq!(c.kind(k), shown(Filter { kinds: [k].into(), ..f.clone() }), "{f:?} {k:?}");
             }
-            for d in DOMAINS {
+            for &d in Domain::ALL {
                 assert_eq!(c.domain(d), shown(Filter { domains: [d].into(), ..f.clone() }), "{f:?} {d:?}");
             }
-            for s in STATUSES {
+            for &s in Status::ALL {
                 assert_eq!(c.status(s), shown(Filter { statuses: [s].into(), ..f.clone() }), "{f:?} {s:?}");
             }
             for s in SideFilter::ALL {
@@ -373,9 +371,9 @@ mod tests {
     /// The counts' arrays are indexed by declaration order: the lists must follow it.
     #[test]
     fn value_lists_follow_declaration_order() {
-        assert!(ITEM_KINDS.iter().enumerate().all(|(i, k)| *k as usize == i));
-        assert!(DOMAINS.iter().enumerate().all(|(i, d)| *d as usize == i));
-        assert!(STATUSES.iter().enumerate().all(|(i, s)| *s as usize == i));
+        assert!(ItemKind::ALL.iter().enumerate().all(|(i, k)| *k as usize == i));
+        assert!(Domain::ALL.iter().enumerate().all(|(i, d)| *d as usize == i));
+        assert!(Status::ALL.iter().enumerate().all(|(i, s)| *s as usize == i));
         assert!(SideFilter::ALL.iter().enumerate().all(|(i, s)| *s as usize == i));
     }
 }

@@ -2,11 +2,13 @@
 //! tested natively.
 
 mod dataset;
+mod names;
 pub mod date;
 pub mod embed_protocol;
 pub mod filter;
 pub mod time;
 pub mod timeline;
+pub mod ui;
 pub mod url_state;
 mod load;
 mod read;

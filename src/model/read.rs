@@ -230,16 +230,15 @@ macro_rules! from_json_struct {
 }
 
 /// A unit-variant enum spelt as strings: `Variant = "name"`.
+/// Reads an enum by the names its one table gives ([`super::names`]).
 macro_rules! from_json_enum {
-    ($ty:ident { $($variant:ident = $name:literal),+ $(,)? }) => {
+    ($($ty:ident),+ $(,)?) => {$(
         impl FromJson for $ty {
             fn from_json(value: &Value) -> Read<Self> {
-                const NAMES: &[&str] = &[$($name),+];
-                const VARIANTS: &[$ty] = &[$($ty::$variant),+];
-                read_variant(value, NAMES).map(|i| VARIANTS[i])
+                read_variant(value, $ty::NAMES).map(|i| $ty::ALL[i])
             }
         }
-    };
+    )+};
 }
 
 /// The index of the variant a value names: a string, or (as serde reads enums) an object
@@ -266,29 +265,8 @@ fn read_variant(value: &Value, names: &[&str]) -> Read<usize> {
     }
 }
 
-from_json_enum!(SiteKind {
-    City = "city", SkiResort = "ski_resort", OlympicVenue = "olympic_venue", University = "university",
-    TechnologyPark = "technology_park", Airport = "airport", Massif = "massif", Landmark = "landmark", Region = "region",
-});
-from_json_enum!(Side { France = "france", China = "china", Other = "other" });
-from_json_enum!(Qualifier { Exactly = "exactly", MoreThan = "more_than", About = "about" });
-from_json_enum!(ActorKind {
-    Region = "region", Province = "province", City = "city", Company = "company", Cluster = "cluster", School = "school",
-    University = "university", Airport = "airport", Club = "club", Person = "person", Organisation = "organisation",
-});
-from_json_enum!(ItemKind {
-    Agreement = "agreement", LetterOfIntent = "letter_of_intent", BusinessContracts = "business_contracts",
-    Project = "project", Event = "event", Mission = "mission", Tender = "tender", AirRoute = "air_route",
-});
-from_json_enum!(Status {
-    Signed = "signed", InProgress = "in_progress", Planned = "planned", UnderStudy = "under_study", Held = "held",
-    Completed = "completed",
-});
-from_json_enum!(Domain {
-    Tourism = "tourism", MountainPlanning = "mountain_planning", Training = "training", Sport = "sport",
-    SustainableDevelopment = "sustainable_development", SmartCity = "smart_city", Transport = "transport",
-});
-from_json_enum!(Precision { Day = "day", Month = "month", Year = "year", Approximate = "approximate", Unknown = "unknown" });
+
+from_json_enum!(SiteKind, Side, Qualifier, ActorKind, ItemKind, Status, Domain, Precision);
 
 from_json_struct!(Localized { fr: String = Error, en: String = Error, zh: String = Error });
 from_json_struct!(Source {

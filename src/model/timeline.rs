@@ -253,7 +253,7 @@ mod tests {
         parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).expect("the shipped dataset loads").dataset
     }
 
-    use crate::text::ITEM_KINDS as KINDS;
+    const KINDS: &[ItemKind] = ItemKind::ALL;
 
     fn scale(months: &CursorMonths, width: f64) -> TimeScale {
         let (from, to) = months.extent();
@@ -323,7 +323,7 @@ mod tests {
         let months = CursorMonths::of(ds.items.iter()).expect("dated items");
         for width in [300.0, 900.0, 1800.0] {
             for lang in [Lang::Fr, Lang::En, Lang::Zh] {
-                let l = layout(&items, &KINDS, &scale(&months, width), lang, 13.0);
+                let l = layout(&items, KINDS, &scale(&months, width), lang, 13.0);
                 let mut placed: Vec<usize> = l.lanes.iter().flat_map(|lane| lane.boxes.iter().map(|b| b.index)).collect();
                 placed.extend(&l.undated);
                 placed.sort_unstable();
@@ -347,14 +347,14 @@ mod tests {
         let ds = shipped();
         let items: Vec<&Item> = ds.items.iter().collect();
         let months = CursorMonths::of(ds.items.iter()).expect("dated items");
-        let l = layout(&items, &KINDS, &scale(&months, 1200.0), Lang::En, 13.0);
+        let l = layout(&items, KINDS, &scale(&months, 1200.0), Lang::En, 13.0);
         let order: Vec<usize> = l.lanes.iter().map(|lane| KINDS.iter().position(|k| *k == lane.kind).unwrap()).collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
         for lane in &l.lanes {
             assert!(lane.boxes.windows(2).all(|w| w[0].start <= w[1].start));
         }
         // The same input gives the same layout.
-        assert_eq!(l, layout(&items, &KINDS, &scale(&months, 1200.0), Lang::En, 13.0));
+        assert_eq!(l, layout(&items, KINDS, &scale(&months, 1200.0), Lang::En, 13.0));
         assert_eq!(l.undated.len(), ds.items.iter().filter(|i| span(&i.when).is_none()).count());
     }
 
@@ -364,7 +364,7 @@ mod tests {
         let items: Vec<&Item> = ds.items.iter().collect();
         let months = CursorMonths::of(ds.items.iter()).expect("dated items");
         let s = scale(&months, 20_000.0);
-        let l = layout(&items, &KINDS, &s, Lang::En, 13.0);
+        let l = layout(&items, KINDS, &s, Lang::En, 13.0);
         let games = items.iter().position(|i| i.id == "winter-olympics-2022").unwrap();
         let b = l.lanes.iter().flat_map(|l| &l.boxes).find(|b| b.index == games).unwrap();
         let (a, z) = span(&items[games].when).unwrap();

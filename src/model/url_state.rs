@@ -4,46 +4,53 @@
 
 use super::dataset::{Domain, ItemKind, Lang, Status};
 use super::filter::{Filter, SideFilter};
+use super::time::{iso, parse_day};
+use super::ui::{MapView, Mode, Panel, Selection, Zoom};
 use super::validate::is_id;
 
-/// The state a URL carries. `None` and empty mean "the default".
+/// The state a URL carries: what the reader chose, and how the page is set up (embedded,
+/// which origins may command it, which dataset). Defaults are left out of the query.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UrlState {
-    /// Selected item id.
-    pub item: Option<String>,
-    /// Selected site id.
-    pub site: Option<String>,
-    /// The time cursor, `YYYY-MM-DD`.
-    pub time: Option<String>,
+    pub selection: Selection,
+    /// The time cursor, a day number; `None` shows every date.
+    pub time: Option<i64>,
     pub filter: Filter,
-    /// Map view slug (`overview`, `france`, `china`, `both`).
-    pub view: Option<String>,
-    /// Map zoom relative to the view, and the window centre on the projected plane.
-    pub zoom: Option<(f64, f64, f64)>,
-    /// `list` shows the list view instead of the timeline.
-    pub panel: Option<String>,
+    pub view: MapView,
+    pub zoom: Option<Zoom>,
+    pub panel: Panel,
+    /// The language, when the URL names one.
     pub lang: Option<Lang>,
-    /// `present` for presenter mode.
-    pub mode: Option<String>,
-    /// The presenter's step (1-based), so a presenter can resume.
-    pub step: Option<usize>,
+    pub mode: Mode,
     /// `embed=1`: compact chrome for an iframe.
     pub embed: bool,
     /// Origins whose `postMessage` commands the embedded app obeys (`allow=https://a.example,…`).
     pub allow: Vec<String>,
+    /// `data=`: another dataset on this site, as the URL wrote it (checked where it is loaded).
+    pub data: Option<String>,
 }
 
-/// Parameters other parts of the app read (the data source): not part of the state, and
-/// kept as they are when the URL is rewritten.
-const PASSED_ON: [&str; 1] = ["data"];
+/// What a link is for: each keeps what must pass on (the dataset, the embedding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkFor {
+    /// The address bar: the state exactly.
+    AddressBar,
+    /// A link to share, or the embedded page's way out to the full view: not embedded.
+    FullPage,
+    /// The iframe snippet's `src`: embedded, with its allowed origins.
+    Embed,
+}
 
-/// The passed-on parameters of `query` (without `?`), as they were written.
-pub fn passed_on(query: &str) -> String {
-    query
-        .split('&')
-        .filter(|p| p.split('=').next().is_some_and(|k| PASSED_ON.contains(&k)))
-        .collect::<Vec<_>>()
-        .join("&")
+/// What the address bar does when the state changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryAction {
+    /// Nothing changed.
+    Nothing,
+    /// A discrete change (a selection, a view, a filter): a new entry, so Back returns.
+    Push,
+    /// Only continuous parts changed (the cursor, the zoom, the search being typed):
+    /// rewrite the entry, so Back skips the in-betweens.
+    Replace,
 }
 
 /// `scheme://host[:port]` with an http(s) scheme and nothing after: a web origin.
@@ -55,15 +62,7 @@ pub fn is_origin(s: &str) -> bool {
         && port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn enum_from<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(s.replace('-', "_"))).ok()
-}
 
-/// How an enum value is spelt in the dataset (`ski_resort`), as a URL- and CSS-friendly
-/// slug (`ski-resort`).
-pub fn enum_slug<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(|s| s.replace('_', "-"))).unwrap_or_default()
-}
 
 /// Percent-decoding of a query component (`+` is a space).
 pub fn decode(s: &str) -> String {
@@ -110,25 +109,25 @@ impl UrlState {
     pub fn parse(query: &str) -> (Self, Vec<String>) {
         let mut st = UrlState::default();
         let mut warnings = Vec::new();
+        let (mut item, mut site, mut present, mut step) = (None, None, false, None);
         for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (key, value) = (decode(k), decode(v));
             let mut bad = |why: &str| warnings.push(format!("ignored URL parameter {key}={value}: {why}"));
             match key.as_str() {
-                "item" | "site" if is_id(&value) => {
-                    if key == "item" { st.item = Some(value.clone()) } else { st.site = Some(value.clone()) }
-                }
+                "item" if is_id(&value) => item = Some(value.clone()),
+                "site" if is_id(&value) => site = Some(value.clone()),
                 "item" | "site" => bad("not an id"),
-                "t" => match super::time::parse_day(&value) {
-                    Some(d) if value.len() == 10 => st.time = Some(super::time::iso(d)),
+                "t" => match parse_day(&value) {
+                    Some(d) if value.len() == 10 => st.time = Some(d),
                     _ => bad("not a date YYYY-MM-DD"),
                 },
                 "kind" | "domain" | "status" | "side" => {
                     for part in value.split(',').filter(|p| !p.is_empty()) {
                         let ok = match key.as_str() {
-                            "kind" => enum_from::<ItemKind>(part).map(|k| st.filter.kinds.insert(k)).is_some(),
-                            "domain" => enum_from::<Domain>(part).map(|d| st.filter.domains.insert(d)).is_some(),
-                            "status" => enum_from::<Status>(part).map(|s| st.filter.statuses.insert(s)).is_some(),
+                            "kind" => ItemKind::from_slug(part).map(|k| st.filter.kinds.insert(k)).is_some(),
+                            "domain" => Domain::from_slug(part).map(|d| st.filter.domains.insert(d)).is_some(),
+                            "status" => Status::from_slug(part).map(|s| st.filter.statuses.insert(s)).is_some(),
                             _ => SideFilter::from_slug(part).map(|s| st.filter.sides.insert(s)).is_some(),
                         };
                         if !ok {
@@ -138,16 +137,19 @@ impl UrlState {
                 }
                 "q" if value.chars().count() <= 200 => st.filter.query = value.clone(),
                 "q" => bad("longer than 200 characters"),
-                "view" if ["overview", "france", "china", "both"].contains(&value.as_str()) => st.view = Some(value.clone()),
-                "view" => bad("unknown view"),
+                "view" => match MapView::from_slug(&value) {
+                    Some(v) => st.view = v,
+                    None => bad("unknown view"),
+                },
                 "zoom" => {
                     let n: Vec<f64> = value.split(',').filter_map(|p| p.parse().ok()).filter(|f: &f64| f.is_finite()).collect();
                     match n.as_slice() {
-                        [k, x, y] if *k > 0.0 && *k <= 1000.0 => st.zoom = Some((*k, *x, *y)),
+                        [k, x, y] if *k > 0.0 && *k <= 1000.0 => st.zoom = Some(Zoom { k: *k, x: *x, y: *y }),
                         _ => bad("expected zoom=k,x,y"),
                     }
                 }
-                "panel" if value == "list" || value == "timeline" => st.panel = Some(value.clone()),
+                "panel" if value == "list" => st.panel = Panel::List,
+                "panel" if value == "timeline" => st.panel = Panel::Timeline,
                 "panel" => bad("unknown panel"),
                 "lang" => match value.as_str() {
                     "fr" => st.lang = Some(Lang::Fr),
@@ -155,8 +157,12 @@ impl UrlState {
                     "zh" => st.lang = Some(Lang::Zh),
                     _ => bad("expected fr, en or zh"),
                 },
-                "mode" if value == "present" => st.mode = Some(value.clone()),
+                "mode" if value == "present" => present = true,
                 "mode" => bad("unknown mode"),
+                "step" => match value.parse::<usize>() {
+                    Ok(n) if (1..=10_000).contains(&n) => step = Some(n),
+                    _ => bad("expected a step number from 1"),
+                },
                 "embed" if value == "1" => st.embed = true,
                 "embed" => bad("expected embed=1"),
                 "allow" => {
@@ -168,13 +174,20 @@ impl UrlState {
                         }
                     }
                 }
-                "step" => match value.parse::<usize>() {
-                    Ok(n) if (1..=10_000).contains(&n) => st.step = Some(n),
-                    _ => bad("expected a step number from 1"),
-                },
-                k if PASSED_ON.contains(&k) => {}
+                "data" => st.data = Some(value.clone()),
                 _ => bad("unknown parameter"),
             }
+        }
+        // An item wins over a site: one selection at most.
+        st.selection = match (item, site) {
+            (Some(i), _) => Selection::Item(i),
+            (None, Some(s)) => Selection::Site(s),
+            (None, None) => Selection::None,
+        };
+        if present {
+            st.mode = Mode::Present(step.unwrap_or(1) - 1);
+        } else if let Some(n) = step {
+            warnings.push(format!("ignored URL parameter step={n}: a step needs mode=present"));
         }
         (st, warnings)
     }
@@ -183,14 +196,12 @@ impl UrlState {
     pub fn to_query(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
         let mut push = |k: &str, v: String| parts.push(format!("{k}={}", encode(&v)));
-        if let Some(v) = &self.lang {
-            push("lang", enum_slug(v));
+        if let Some(v) = self.lang {
+            push("lang", v.code().to_owned());
         }
-        if let Some(v) = &self.mode {
-            push("mode", v.clone());
-        }
-        if let Some(n) = self.step {
-            push("step", n.to_string());
+        if let Mode::Present(step) = self.mode {
+            push("mode", "present".into());
+            push("step", (step + 1).to_string());
         }
         if self.embed {
             push("embed", "1".into());
@@ -198,34 +209,33 @@ impl UrlState {
         if !self.allow.is_empty() {
             push("allow", self.allow.join(","));
         }
-        if let Some(v) = &self.view {
-            push("view", v.clone());
+        if self.view != MapView::default() {
+            push("view", self.view.slug().into());
         }
-        if let Some((k, x, y)) = self.zoom {
-            push("zoom", format!("{},{},{}", round(k, 3), round(x, 1), round(y, 1)));
+        if let Some(z) = self.zoom {
+            push("zoom", format!("{},{},{}", round(z.k, 3), round(z.x, 1), round(z.y, 1)));
         }
-        if let Some(v) = &self.panel {
-            push("panel", v.clone());
+        if self.panel == Panel::List {
+            push("panel", "list".into());
         }
-        if let Some(v) = &self.item {
-            push("item", v.clone());
+        match &self.selection {
+            Selection::Item(id) => push("item", id.clone()),
+            Selection::Site(id) => push("site", id.clone()),
+            Selection::None => {}
         }
-        if let Some(v) = &self.site {
-            push("site", v.clone());
-        }
-        if let Some(v) = &self.time {
-            push("t", v.clone());
+        if let Some(d) = self.time {
+            push("t", iso(d));
         }
         let join = |set: Vec<String>| set.join(",");
         let f = &self.filter;
         if !f.kinds.is_empty() {
-            push("kind", join(f.kinds.iter().map(enum_slug).collect()));
+            push("kind", join(f.kinds.iter().map(|k| k.slug()).collect()));
         }
         if !f.domains.is_empty() {
-            push("domain", join(f.domains.iter().map(enum_slug).collect()));
+            push("domain", join(f.domains.iter().map(|d| d.slug()).collect()));
         }
         if !f.statuses.is_empty() {
-            push("status", join(f.statuses.iter().map(enum_slug).collect()));
+            push("status", join(f.statuses.iter().map(|s| s.slug()).collect()));
         }
         if !f.sides.is_empty() {
             push("side", join(f.sides.iter().map(|s| s.slug().to_owned()).collect()));
@@ -233,7 +243,40 @@ impl UrlState {
         if !f.query.trim().is_empty() {
             push("q", f.query.clone());
         }
+        if let Some(d) = &self.data {
+            push("data", d.clone());
+        }
         parts.join("&").replace("%2C", ",").replace("%3A", ":").replace("%2F", "/")
+    }
+
+    /// The state as a link for `purpose`: the address bar's, a full page's (a shared link,
+    /// the embedded page's way out), or an iframe's. The dataset always passes on.
+    pub fn for_link(&self, purpose: LinkFor) -> UrlState {
+        let mut st = self.clone();
+        match purpose {
+            LinkFor::AddressBar => {}
+            LinkFor::FullPage => {
+                st.embed = false;
+                st.allow.clear();
+            }
+            LinkFor::Embed => st.embed = true,
+        }
+        st
+    }
+
+    /// `base` (the page's address without a query) with this state for `purpose`.
+    pub fn link(&self, base: &str, purpose: LinkFor) -> String {
+        let query = self.for_link(purpose).to_query();
+        if query.is_empty() { base.to_owned() } else { format!("{base}?{query}") }
+    }
+
+    /// What moving from `self` to `next` does to the browser's history.
+    pub fn history_action(&self, next: &UrlState) -> HistoryAction {
+        if self == next {
+            return HistoryAction::Nothing;
+        }
+        let discrete = |u: &UrlState| UrlState { time: None, zoom: None, filter: Filter { query: String::new(), ..u.filter.clone() }, ..u.clone() };
+        if discrete(self) == discrete(next) { HistoryAction::Replace } else { HistoryAction::Push }
     }
 }
 
@@ -246,19 +289,10 @@ fn round(v: f64, places: i32) -> f64 {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_data_source_is_passed_on_as_written() {
-        assert_eq!(passed_on("item=a&data=broken/x.json&lang=fr"), "data=broken/x.json");
-        assert_eq!(passed_on("item=a&database=x"), "");
-        assert_eq!(passed_on(""), "");
-    }
-
-    #[test]
-    fn a_full_state_round_trips() {
-        let st = UrlState {
-            item: Some("loi-chambery-zhangjiakou".into()),
-            site: None,
-            time: Some("2018-11-29".into()),
+    fn full() -> UrlState {
+        UrlState {
+            selection: Selection::Item("loi-chambery-zhangjiakou".into()),
+            time: parse_day("2018-11-29"),
             filter: Filter {
                 kinds: [ItemKind::Agreement, ItemKind::LetterOfIntent].into(),
                 domains: [Domain::SmartCity].into(),
@@ -266,17 +300,22 @@ mod tests {
                 sides: [SideFilter::Both].into(),
                 query: "Chambéry & 张家口 50%".into(),
             },
-            view: Some("china".into()),
-            zoom: Some((2.5, -12.3, 40.0)),
-            panel: Some("list".into()),
+            view: MapView::China,
+            zoom: Some(Zoom { k: 2.5, x: -12.3, y: 40.0 }),
+            panel: Panel::List,
             lang: Some(Lang::Zh),
-            mode: Some("present".into()),
-            step: Some(3),
+            mode: Mode::Present(2),
             embed: true,
             allow: vec!["https://www.auvergnerhonealpes.fr".into(), "http://127.0.0.1:4174".into()],
-        };
+            data: Some("data/other.json".into()),
+        }
+    }
+
+    #[test]
+    fn a_full_state_round_trips() {
+        let st = full();
         let q = st.to_query();
-        assert!(q.contains("kind=agreement,letter-of-intent"), "{q}");
+        assert!(q.contains("kind=agreement,letter-of-intent") && q.contains("mode=present&step=3") && q.ends_with("data=data/other.json"), "{q}");
         let (back, warnings) = UrlState::parse(&q);
         assert_eq!(warnings, Vec::<String>::new());
         assert_eq!(back, st);
@@ -287,21 +326,60 @@ mod tests {
     fn the_default_state_is_an_empty_query() {
         assert_eq!(UrlState::default().to_query(), "");
         assert_eq!(UrlState::parse(""), (UrlState::default(), vec![]));
+        // The two regions are the default view: only another view is written.
+        assert_eq!(UrlState { view: MapView::Overview, ..UrlState::default() }.to_query(), "view=overview");
+    }
+
+    #[test]
+    fn an_item_and_a_site_make_one_selection() {
+        assert_eq!(UrlState::parse("site=lyon&item=forum").0.selection, Selection::Item("forum".into()));
+        assert_eq!(UrlState::parse("site=lyon").0.selection, Selection::Site("lyon".into()));
     }
 
     #[test]
     fn bad_parameters_are_ignored_with_a_warning() {
-        let (st, warnings) = UrlState::parse("item=%3Cscript%3E&t=2018-02-30&kind=agreement,treaty&lang=de&view=mars&zoom=0,1,2&foo=1&embed=1&q=ok");
-        assert_eq!(st.item, None);
+        let (st, warnings) = UrlState::parse("item=%3Cscript%3E&t=2018-02-30&kind=agreement,treaty&lang=de&view=mars&zoom=0,1,2&foo=1&embed=1&q=ok&step=4");
+        assert_eq!(st.selection, Selection::None);
         assert_eq!(st.time, None);
         assert_eq!(st.filter.kinds, [ItemKind::Agreement].into());
         assert_eq!(st.lang, None);
-        assert_eq!(st.view, None);
+        assert_eq!(st.view, MapView::Both);
         assert_eq!(st.zoom, None);
         assert_eq!(st.filter.query, "ok");
-        assert_eq!(warnings.len(), 7, "{warnings:#?}");
+        assert_eq!(st.mode, Mode::Explore);
+        assert_eq!(warnings.len(), 8, "{warnings:#?}");
         assert!(warnings.iter().any(|w| w.contains("kind=agreement,treaty") && w.contains("\"treaty\"")));
         assert!(warnings.iter().any(|w| w.contains("foo=1")));
+        assert!(warnings.iter().any(|w| w.contains("step=4")));
+    }
+
+    #[test]
+    fn every_link_keeps_the_dataset_and_the_embedding_where_it_belongs() {
+        let st = full();
+        let base = "https://passerelle.example/app/";
+        let share = st.link(base, LinkFor::FullPage);
+        assert!(share.starts_with("https://passerelle.example/app/?") && share.contains("data=data/other.json"), "{share}");
+        assert!(!share.contains("embed=") && !share.contains("allow="), "{share}");
+        assert!(share.contains("zoom=") && share.contains("panel=list") && share.contains("mode=present"), "nothing goes stale: {share}");
+        let frame = UrlState { embed: false, ..st.clone() }.link(base, LinkFor::Embed);
+        assert!(frame.contains("embed=1") && frame.contains("allow=https://www.auvergnerhonealpes.fr") && frame.contains("data=data/other.json"), "{frame}");
+        assert_eq!(st.link(base, LinkFor::AddressBar), format!("{base}?{}", st.to_query()));
+        assert_eq!(UrlState::default().link(base, LinkFor::FullPage), base);
+    }
+
+    #[test]
+    fn discrete_changes_push_and_continuous_ones_replace() {
+        let a = UrlState::default();
+        assert_eq!(a.history_action(&a.clone()), HistoryAction::Nothing);
+        let selected = UrlState { selection: Selection::Site("lyon".into()), ..a.clone() };
+        assert_eq!(a.history_action(&selected), HistoryAction::Push);
+        let moved = UrlState { time: Some(17_000), zoom: Some(Zoom { k: 2.0, x: 1.0, y: 2.0 }), ..selected.clone() };
+        assert_eq!(selected.history_action(&moved), HistoryAction::Replace);
+        let typed = UrlState { filter: Filter { query: "chamb".into(), ..Filter::default() }, ..moved.clone() };
+        assert_eq!(moved.history_action(&typed), HistoryAction::Replace);
+        let filtered = UrlState { filter: Filter { kinds: [ItemKind::Event].into(), ..typed.filter.clone() }, ..typed.clone() };
+        assert_eq!(typed.history_action(&filtered), HistoryAction::Push);
+        assert_eq!(filtered.history_action(&UrlState { view: MapView::France, ..filtered.clone() }), HistoryAction::Push);
     }
 
     #[test]

@@ -245,7 +245,7 @@ impl Validator<'_> {
                 self.error(format!("{path}.precision"), record, "the precision is \"unknown\" but a date is given".into());
             }
         } else if when.start.is_none() {
-            let precision = json_name(&when.precision);
+            let precision = when.precision.json_name();
             self.error(format!("{path}.start"), record, format!("the precision is \"{precision}\" but there is no start date"));
         }
         if let Some(parts) = expected_parts {
@@ -253,7 +253,7 @@ impl Validator<'_> {
                 if let Some(d) = date {
                     let given = 1 + usize::from(d.month.is_some()) + usize::from(d.day.is_some());
                     if given != parts {
-                        let precision = json_name(&when.precision);
+                        let precision = when.precision.json_name();
                         self.error(format!("{path}.{field}"), record, format!("\"{d}\" does not match the precision \"{precision}\""));
                     }
                 }

@@ -126,23 +126,40 @@ test('every control is reachable and usable from the keyboard, with visible focu
   expect(await page.evaluate(() => document.activeElement?.closest('.app-header') != null)).toBe(true);
 });
 
+/** Clicks a view button and returns every window the map showed until it settled, as the
+ * page recorded them (a MutationObserver on the frame's transform, so no frame is missed
+ * however slowly this test runs). */
+async function windowsDuringMove(page, slug) {
+  await page.evaluate(() => {
+    const frame = document.querySelector('.map-frame');
+    window.__windows = [frame.getAttribute('data-transform')];
+    new MutationObserver(() => window.__windows.push(frame.getAttribute('data-transform')))
+      .observe(frame, { attributes: true, attributeFilter: ['data-transform'] });
+  });
+  await page.locator(`.map-views button[data-view="${slug}"]`).click();
+  await expect(page.locator('.map-frame')).toHaveAttribute('data-view', slug);
+  // Settled: no new window for half a second.
+  let seen = -1;
+  await expect.poll(async () => { const n = await page.evaluate(() => window.__windows.length); const still = n === seen; seen = n; return still; },
+    { intervals: [500, 500, 500, 500, 1000] }).toBe(true);
+  return page.evaluate(() => [...new Set(window.__windows)]);
+}
+
 test('prefers-reduced-motion turns the map animation off', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./?lang=en&view=overview');
   await appSettled(page);
-  await page.locator('.map-views button[data-view="france"]').click();
-  // No in-between frames: the very next frame is the final window.
-  const first = await page.locator('.map-frame').getAttribute('data-transform');
-  await page.waitForTimeout(600);
-  expect(await page.locator('.map-frame').getAttribute('data-transform')).toBe(first);
+  await expect(page.locator('.map-svg .site__mark').first()).toBeAttached();
+  // No in-between windows: from the overview straight to the region.
+  const windows = await windowsDuringMove(page, 'france');
+  expect(windows.length, windows.join('\n')).toBe(2);
 });
 
 test('without reduced motion the move between views is animated', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await page.goto('./?lang=en&view=overview');
   await appSettled(page);
-  await page.locator('.map-views button[data-view="france"]').click();
-  const first = await page.locator('.map-frame').getAttribute('data-transform');
-  await page.waitForTimeout(600);
-  expect(await page.locator('.map-frame').getAttribute('data-transform')).not.toBe(first);
+  await expect(page.locator('.map-svg .site__mark').first()).toBeAttached();
+  const windows = await windowsDuringMove(page, 'france');
+  expect(windows.length, 'windows in between').toBeGreaterThan(2);
 });

@@ -212,3 +212,49 @@ test('figures, coordinates and what is marked read in the page\'s language', asy
   await expect(page.locator('.detail .detail-panel__figures')).toContainText('12 partnership contracts');
   await expect(page.getByTestId('not-from-sources')).toHaveText(/the date/);
 });
+
+test('with hundreds of sites drawn in bulk, the filter hides and the time cursor fades them too', async ({ page, request }) => {
+  // The shipped dataset with 320 more sites in France, shared by two items of their own: an
+  // agreement of 2018 (the first 160) and a project of 2021 (the rest).
+  const ds = await shippedDataset(request);
+  const extra = Array.from({ length: 320 }, (_, i) => ({
+    id: `bulk-${i}`, name: { fr: `Lieu ${i}`, en: `Place ${i}`, zh: `地点${i}` }, kind: 'city',
+    lon: 2 + (i % 20) * 0.3, lat: 43 + Math.floor(i / 20) * 0.35, side: 'france',
+    region: { fr: 'Test', en: 'Test', zh: '测试' }, not_from_sources: ['coordinates'],
+  }));
+  const item = (id, kind, start, sites) => ({
+    id, kind, title: { fr: id, en: id, zh: id }, description: { fr: 'x', en: 'x', zh: 'x' },
+    when: { start, end: null, precision: 'year' }, status: 'signed', parties: [], sites, domains: [],
+    sources: [{ source: ds.sources[0].id, place: '« test »' }],
+  });
+  ds.sites.push(...extra);
+  ds.items.push(item('bulk-early', 'agreement', '2018', extra.slice(0, 160).map((s) => s.id)));
+  ds.items.push(item('bulk-late', 'project', '2021', extra.slice(160).map((s) => s.id)));
+  await page.route('**/bulk.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ds) }));
+  const markers = () => page.locator('.sites-bulk path').evaluateAll((els) => els.reduce((n, e) => n + (e.getAttribute('d').match(/M/g) || []).length, 0));
+
+  await page.goto('./?data=bulk.json&view=france');
+  await appSettled(page);
+  await expect(page.locator('.sites-bulk path').first()).toBeAttached();
+  const all = await markers();
+  expect(all).toBeGreaterThan(100);
+  // The filter leaves out the project: its 160 markers are no longer drawn, nor clickable.
+  await page.goto('./?data=bulk.json&view=france&kind=agreement');
+  await appSettled(page);
+  const filtered = await markers();
+  expect(filtered).toBeGreaterThan(10);
+  expect(filtered).toBeLessThan(all - 30);
+  // The other way round: together the two make them all (minus markers drawn on one pixel).
+  await page.goto('./?data=bulk.json&view=france&kind=project');
+  await appSettled(page);
+  await expect.poll(async () => filtered + (await markers())).toBeGreaterThanOrEqual(all - 5);
+  // The cursor in 2019: the markers of 2021 fade, those of 2018 do not.
+  await page.goto('./?data=bulk.json&view=france&t=2019-06-30');
+  await appSettled(page);
+  const late = page.locator('.sites-bulk path[data-start]').filter({ hasNot: page.locator('xx') });
+  await expect.poll(() => page.locator('.sites-bulk path.is-future').count()).toBeGreaterThan(0);
+  const future = await page.locator('.sites-bulk path[data-start]').evaluateAll((els) => els.map((e) => [Number(e.dataset.start), e.classList.contains('is-future')]));
+  const cursor = Date.UTC(2019, 5, 30) / 86_400_000;
+  for (const [start, faded] of future) expect(faded, `group starting day ${start}`).toBe(start > cursor);
+  expect(await late.count()).toBeGreaterThan(1);
+});

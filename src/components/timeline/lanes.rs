@@ -1,0 +1,246 @@
+//! The lanes: one per kind, each item's box at its dates on the first row where it fits
+//! (the pure [`layout`]); undated and proposed items folded into one row that opens on
+//! demand; zoom and pan by buttons, keys, wheel and drag; selection and the time cursor
+//! applied in place.
+
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::MIN_DAYS;
+use crate::components::t;
+use crate::dom::{attr, for_each, set_class};
+use crate::i18n::{when_label, Msg};
+use crate::model::time::{ticks, TimeScale};
+use crate::model::timeline::{layout, ROW_PX};
+use crate::model::{Dataset, Item, ItemKind};
+use crate::state::AppState;
+
+/// The font size of the boxes' titles in CSS pixels (0.8 rem), for the layout's estimate
+/// of how much room a title needs.
+fn title_font_px() -> f64 {
+    let rem = document()
+        .document_element()
+        .and_then(|root| window().get_computed_style(&root).ok().flatten())
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(16.0);
+    rem * 0.8
+}
+
+/// The lanes: one per kind, each item's box at its dates (a month-precise item spans its
+/// month) on the first row where it fits; undated and proposed items folded into one row
+/// that opens on demand.
+#[component]
+pub fn Lanes(
+    dataset: Arc<Dataset>,
+    shown_days: RwSignal<(f64, f64)>,
+    extent: (f64, f64),
+    zoom_step: impl Fn(f64) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lanes_ref = NodeRef::<html::Div>::new();
+    let track_ref = NodeRef::<html::Div>::new();
+    let track = crate::dom::use_element_size(track_ref, crate::geo::Viewport { width: 600.0, height: 1.0 });
+    let width = Memo::new(move |_| track.get().width);
+    let font_px = title_font_px();
+    let scale = move || {
+        let (from, to) = shown_days.get();
+        TimeScale { from, to, x0: 0.0, x1: width.get() }
+    };
+    let shown = crate::components::shown_items(&dataset);
+
+    // The layout, and the dataset positions of the items it placed (in its own order).
+    let drawn_layout = {
+        let ds = dataset.clone();
+        Memo::new(move |_| {
+            let positions: Vec<usize> = shown.get();
+            let refs: Vec<&Item> = positions.iter().map(|&n| &ds.items[n]).collect();
+            (layout(&refs, ItemKind::ALL, &scale(), state.lang.get(), font_px), positions)
+        })
+    };
+
+    let ds = dataset.clone();
+    let lanes = move || {
+        let lang = state.lang.get();
+        // Drawn pressed as the selection is now; later selections are applied in place
+        // (below), so a selection does not redraw the lanes.
+        let selected = state.selection.with_untracked(|s| s.item().map(str::to_owned));
+        let pressed = move |id: &str| (selected.as_deref() == Some(id)).to_string();
+        drawn_layout.with(|(l, positions)| {
+            let items: Vec<&Item> = positions.iter().map(|&n| &ds.items[n]).collect();
+            l.lanes
+                .iter()
+                .map(|lane| {
+                    let boxes = lane
+                        .boxes
+                        .iter()
+                        .map(|b| {
+                            let item = items[b.index];
+                            let id = item.id.clone();
+                            let title = item.title.get(lang).to_owned();
+                            let when = when_label(lang, &item.when);
+                            let (tip, name) = (format!("{when} — {title}"), format!("{when}: {title}"));
+                            view! {
+                                <button type="button" class="timeline-item" data-item=id.clone() data-start=b.start.to_string()
+                                    aria-pressed=pressed(&id) title=tip aria-label=name
+                                    style:left=format!("{:.1}px", b.x) style:width=format!("{:.1}px", b.width) style:top=format!("{:.0}px", b.row as f64 * ROW_PX)>
+                                    <span class="timeline-item__title">{title}</span>
+                                </button>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <div class="lane" data-lane=lane.kind.slug()>
+                            <div class="lane__label">{lane.kind.label(lang)}</div>
+                            <div class="lane__track" style:height=format!("{}px", lane.rows as f64 * ROW_PX)>{boxes}</div>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    // Dataset positions of the undated items: they do not move with the time window.
+    let undated_items = Memo::new(move |_| drawn_layout.with(|(l, positions)| l.undated.iter().map(|&i| positions[i]).collect::<Vec<usize>>()));
+    let axis = move || {
+        let lang = state.lang.get();
+        let s = scale();
+        ticks(&s, 70.0)
+            .into_iter()
+            .map(|tick| {
+                let x = s.x(tick.day as f64);
+                let label = crate::i18n::tick_label(lang, &tick);
+                view! { <span class="axis__tick" class:axis__tick--major=tick.major style:left=format!("{x:.1}px")>{label}</span> }
+            })
+            .collect_view()
+    };
+    let cursor_line = move || {
+        state.cursor.get().map(|c| {
+            let x = scale().x((c + 1) as f64);
+            view! { <div class="timeline-cursor" aria-hidden="true" style:left=format!("calc(var(--gutter) + {x:.1}px)")></div> }
+        })
+    };
+
+    // Wheel zooms about the pointer (the listener is not passive).
+    crate::dom::use_wheel(lanes_ref, move |e: web_sys::WheelEvent| {
+        let Some(track) = track_ref.get_untracked() else { return };
+        e.prevent_default();
+        let x = f64::from(e.client_x()) - track.get_bounding_client_rect().left();
+        let unit = if e.delta_mode() == 1 { 40.0 } else { 1.0 };
+        let z = scale().zoom_about(x, (-e.delta_y() * unit * 0.002).exp().clamp(0.5, 2.0), MIN_DAYS, extent.1 - extent.0);
+        shown_days.set((z.from, z.to));
+    });
+    // Drag pans (only once it is a drag, so item clicks still work).
+    let drag = StoredValue::new(None::<(i32, f64, bool)>);
+    let on_down = move |e: ev::PointerEvent| {
+        if e.button() == 0 {
+            drag.set_value(Some((e.pointer_id(), f64::from(e.client_x()), false)));
+        }
+    };
+    let on_move = move |e: ev::PointerEvent| {
+        let Some((id, x, moved)) = drag.get_value() else { return };
+        if id != e.pointer_id() {
+            return;
+        }
+        let nx = f64::from(e.client_x());
+        if moved || (nx - x).abs() > 4.0 {
+            let s = scale().pan(nx - x);
+            shown_days.set((s.from, s.to));
+            drag.set_value(Some((id, nx, true)));
+        }
+    };
+    let on_up = move |_e: ev::PointerEvent| drag.set_value(None);
+    let swallow_click_after_drag = move |e: ev::MouseEvent| {
+        if matches!(drag.get_value(), Some((_, _, true))) {
+            e.stop_propagation();
+            e.prevent_default();
+        }
+    };
+    // One listener for every box (a click, or Enter/Space on a focused box), not one each.
+    let on_item_click = move |e: ev::MouseEvent| {
+        if e.default_prevented() {
+            return;
+        }
+        let item = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest(".timeline-item[data-item]").ok().flatten());
+        if let Some(id) = item.map(|el| attr(&el, "data-item")) {
+            state.select_item(id);
+        }
+    };
+    let on_key = move |e: ev::KeyboardEvent| {
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let handled = match e.key().as_str() {
+            "+" | "=" => { zoom_step(1.5); true }
+            "-" | "_" => { zoom_step(1.0 / 1.5); true }
+            "0" => { shown_days.set(extent); true }
+            "ArrowLeft" | "ArrowRight" => {
+                let s = scale().pan(if e.key() == "ArrowLeft" { 80.0 } else { -80.0 });
+                shown_days.set((s.from, s.to));
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            e.prevent_default();
+        }
+    };
+
+    let drawn = view! {
+        <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" aria-label=t(Msg::LanesLabel)
+            on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
+            on:click:capture=swallow_click_after_drag on:click=on_item_click on:keydown=on_key>
+            <div class="axis-row" aria-hidden="true">
+                <div class="axis" node_ref=track_ref>{axis}</div>
+            </div>
+            <div class="timeline-body">
+                {cursor_line}
+                {lanes}
+            </div>
+            <super::undated::UndatedRow dataset=dataset.clone() items=undated_items />
+        </div>
+    };
+    // The pressed box follows the selection: two attributes change, instead of one
+    // reactive closure per box (10,000 of them in the benchmark) on every redraw.
+    Effect::new(move |_| {
+        let selected = state.selected_item();
+        drawn_layout.track();
+        let Some(root) = lanes_ref.get() else { return };
+        for_each(&root, r#".timeline-item[aria-pressed="true"]"#, |el| {
+            let _ = el.set_attribute("aria-pressed", "false");
+        });
+        let Some(id) = selected.filter(|id| crate::model::validate::is_id(id)) else { return };
+        if let Ok(Some(el)) = root.query_selector(&format!(r#".timeline-item[data-item="{id}"]"#)) {
+            let _ = el.set_attribute("aria-pressed", "true");
+        }
+    });
+    // Not begun at the cursor: one pass over the boxes after each cursor move or redraw,
+    // instead of one reactive class per box. The first pass with boxes in place also
+    // marks the timeline drawn, for the benchmark.
+    let marked = StoredValue::new(false);
+    Effect::new(move |_| {
+        let cursor = state.cursor.get();
+        drawn_layout.track();
+        let Some(root) = lanes_ref.get() else { return };
+        // After every effect of this change (the lanes' redraw among them), before the paint.
+        request_animation_frame(move || {
+            for_each(&root, ".timeline-item[data-start]", |el| {
+                let start: i64 = el.get_attribute("data-start").and_then(|s| s.parse().ok()).unwrap_or(i64::MIN);
+                set_class(el, "is-future", cursor.is_some_and(|c| start > c));
+            });
+            // try_: the lanes may have been replaced before this frame.
+            if marked.try_get_value() == Some(false) && root.query_selector(".timeline-item").ok().flatten().is_some() {
+                marked.set_value(true);
+                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = p.mark("passerelle:timeline-drawn");
+                }
+            }
+        });
+    });
+
+    drawn
+}
+

@@ -1,0 +1,156 @@
+//! The app's state: one signal per thing the reader chooses (typed as in
+//! [`crate::model::ui`]), and the operations on it as methods, as leptos' todomvc does.
+//! Provided as context by the root component; components read it and call its methods.
+//! It depends on the pure core only, never on a component.
+
+use leptos::prelude::*;
+
+use crate::model::filter::Filter;
+use crate::model::ui::{MapView, Mode, Panel, Selection, Zoom};
+use crate::model::url_state::UrlState;
+use crate::model::Lang;
+
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    /// The language of the interface and the data.
+    pub lang: RwSignal<Lang>,
+    /// What is selected: nothing, an item or a site.
+    pub selection: RwSignal<Selection>,
+    /// The map's view, as chosen (the map shows the overview where the frame is too small
+    /// for two panes).
+    pub map_view: RwSignal<MapView>,
+    /// How far the reader moved a one-pane view, when they did.
+    pub map_zoom: RwSignal<Option<Zoom>>,
+    /// What is shown: the same set on the map, the timeline and the list.
+    pub filter: RwSignal<Filter>,
+    /// The time cursor (a day number); `None` shows every date.
+    pub cursor: RwSignal<Option<i64>>,
+    /// Whether the cursor is playing through time.
+    pub playing: RwSignal<bool>,
+    pub panel: RwSignal<Panel>,
+    pub mode: RwSignal<Mode>,
+    /// Whether the filters' drawer is open.
+    pub filters_open: RwSignal<bool>,
+    /// How the page is set up by its URL: embedded, whose commands it obeys, which dataset.
+    pub embed: RwSignal<bool>,
+    pub allow: StoredValue<Vec<String>>,
+    pub data: StoredValue<Option<String>>,
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        Self {
+            lang: RwSignal::new(Lang::En),
+            selection: RwSignal::new(Selection::None),
+            map_view: RwSignal::new(MapView::default()),
+            map_zoom: RwSignal::new(None),
+            filter: RwSignal::new(Filter::default()),
+            cursor: RwSignal::new(None),
+            playing: RwSignal::new(false),
+            panel: RwSignal::new(Panel::default()),
+            mode: RwSignal::new(Mode::Explore),
+            filters_open: RwSignal::new(false),
+            embed: RwSignal::new(false),
+            allow: StoredValue::new(Vec::new()),
+            data: StoredValue::new(None),
+        }
+    }
+
+    pub fn select_item(&self, id: String) {
+        self.selection.set(Selection::Item(id));
+    }
+
+    pub fn select_site(&self, id: String) {
+        self.selection.set(Selection::Site(id));
+    }
+
+    /// Clears the selection (Escape, the sheet's close button).
+    pub fn clear_selection(&self) {
+        if !self.selection.with_untracked(Selection::is_none) {
+            self.selection.set(Selection::None);
+        }
+    }
+
+    /// The selected item's id, tracked.
+    pub fn selected_item(&self) -> Option<String> {
+        self.selection.with(|s| s.item().map(str::to_owned))
+    }
+
+    /// The selected site's id, tracked.
+    pub fn selected_site(&self) -> Option<String> {
+        self.selection.with(|s| s.site().map(str::to_owned))
+    }
+
+    /// The presenter's step, tracked, or `None` when not presenting.
+    pub fn presenting(&self) -> Option<usize> {
+        self.mode.with(|m| m.step())
+    }
+
+    pub fn is_presenting_untracked(&self) -> bool {
+        self.mode.with_untracked(|m| m.is_presenting())
+    }
+
+    /// Goes to a step of the presentation (entering it if needed).
+    pub fn present_step(&self, step: usize) {
+        self.filters_open.set(false);
+        self.mode.set(Mode::Present(step));
+    }
+
+    pub fn stop_presenting(&self) {
+        self.mode.set(Mode::Explore);
+    }
+
+    /// Shows a view from its fitted window: another view moves there (and the reader's zoom
+    /// goes with the old one); the same view goes back to its fit.
+    pub fn show_view(&self, view: MapView) {
+        if self.map_view.get_untracked() == view {
+            self.map_zoom.set(None);
+        } else {
+            self.map_view.set(view);
+        }
+    }
+
+    /// The state as the URL writes it; `lang_in_url` says whether the language goes in.
+    pub fn to_url(&self, lang_in_url: bool) -> UrlState {
+        UrlState {
+            selection: self.selection.get(),
+            time: self.cursor.get(),
+            filter: self.filter.get(),
+            view: self.map_view.get(),
+            zoom: self.map_zoom.get(),
+            panel: self.panel.get(),
+            lang: lang_in_url.then(|| self.lang.get()),
+            mode: self.mode.get(),
+            embed: self.embed.get(),
+            allow: self.allow.get_value(),
+            data: self.data.get_value(),
+        }
+    }
+
+    /// The state now, untracked, with the language in: what a link made from a click holds.
+    pub fn url_now(&self) -> UrlState {
+        untrack(|| self.to_url(true))
+    }
+
+    /// Takes everything a URL says (a shared link, Back or Forward); the language is
+    /// `default_lang` unless the URL names one.
+    pub fn apply_url(&self, url: &UrlState, default_lang: Lang) {
+        self.selection.set(url.selection.clone());
+        self.cursor.set(url.time);
+        self.filter.set(url.filter.clone());
+        self.map_view.set(url.view);
+        self.map_zoom.set(url.zoom);
+        self.panel.set(url.panel);
+        self.lang.set(url.lang.unwrap_or(default_lang));
+        self.mode.set(url.mode);
+        self.embed.set(url.embed);
+        self.allow.set_value(url.allow.clone());
+        self.data.set_value(url.data.clone());
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
