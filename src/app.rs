@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
     state.lang.set(crate::i18n::choose_lang(None, &browser));
     crate::url_sync::install(state);
     crate::embed::install(state);
+    register_service_worker();
     Effect::new(move |_| {
         let lang = crate::i18n::html_lang(state.lang.get());
         if let Some(root) = document().document_element() {
@@ -43,18 +44,29 @@ pub fn App() -> impl IntoView {
     });
     let status = Signal::derive(move || loaded.with(|l| l.as_ref().map(Result::is_ok)));
 
+    // The console is a page of its own; it changes only when the mode enters or leaves it.
+    let is_console = Memo::new(move |_| state.mode.with(|m| matches!(m, crate::model::ui::Mode::Console(_))));
+    let first_tour = Signal::derive(move || loaded.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).and_then(|(d, _)| d.tours.first().map(|t| t.id.clone()))));
     view! {
-        <div class="app" class:is-presenting=move || state.presenting().is_some() class:is-embedded=move || state.embed.get()>
-            <Header loaded=status />
+        <div class="app" class:is-presenting=move || state.presenting().is_some() class:is-embedded=move || state.embed.get() class:is-console=move || is_console.get()>
+            <Header loaded=status first_tour=first_tour />
             {move || state.embed.get().then(|| view! { <crate::components::EmbedBar /> })}
-            {move || match loaded.get() {
-                None => view! { <Loading /> }.into_any(),
-                Some(Err(error)) => view! { <LoadErrorPanel error=error /> }.into_any(),
-                Some(Ok((dataset, warnings))) => {
-                    view! { <Workspace dataset=dataset warnings=warnings /> }.into_any()
-                }
+            {move || match (loaded.get(), is_console.get()) {
+                (None, _) => view! { <Loading /> }.into_any(),
+                (Some(Err(error)), _) => view! { <LoadErrorPanel error=error /> }.into_any(),
+                (Some(Ok((dataset, _))), true) => view! { <crate::components::Console dataset=dataset /> }.into_any(),
+                (Some(Ok((dataset, warnings))), false) => view! { <Workspace dataset=dataset warnings=warnings /> }.into_any(),
             }}
         </div>
+    }
+}
+
+/// Keeps the app for offline use after this visit (`public/sw.js`), where the browser
+/// offers service workers (secure contexts).
+fn register_service_worker() {
+    let navigator = window().navigator();
+    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        let _ = navigator.service_worker().register("./sw.js");
     }
 }
 
@@ -93,6 +105,8 @@ pub fn Workspace(
         if state.filters_open.get_untracked() {
             state.filters_open.set(false);
             crate::dom::focus_by_id("filters-button");
+        } else if state.mode.with_untracked(|m| matches!(m, crate::model::ui::Mode::Guide(_))) {
+            crate::components::presenter::leave(state);
         } else {
             state.clear_selection();
         }

@@ -11,6 +11,8 @@ pub mod model;
 pub mod url_sync;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod channel;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -29,6 +29,10 @@ pub struct AppState {
     pub playing: RwSignal<bool>,
     pub panel: RwSignal<Panel>,
     pub mode: RwSignal<Mode>,
+    /// The tour being shown; `None`: the automatic tour of the dated items.
+    pub tour: RwSignal<Option<String>>,
+    /// The projector's screen blanked (B or . while presenting, or from the console).
+    pub blank: RwSignal<bool>,
     /// Whether the filters' drawer is open.
     pub filters_open: RwSignal<bool>,
     /// How the page is set up by its URL: embedded, whose commands it obeys, which dataset.
@@ -49,6 +53,8 @@ impl AppState {
             playing: RwSignal::new(false),
             panel: RwSignal::new(Panel::default()),
             mode: RwSignal::new(Mode::Explore),
+            tour: RwSignal::new(None),
+            blank: RwSignal::new(false),
             filters_open: RwSignal::new(false),
             embed: RwSignal::new(false),
             allow: StoredValue::new(Vec::new()),
@@ -83,20 +89,31 @@ impl AppState {
 
     /// The presenter's step, tracked, or `None` when not presenting.
     pub fn presenting(&self) -> Option<usize> {
-        self.mode.with(|m| m.step())
+        self.mode.with(|m| if m.is_presenting() { m.step() } else { None })
     }
 
     pub fn is_presenting_untracked(&self) -> bool {
         self.mode.with_untracked(|m| m.is_presenting())
     }
 
-    /// Goes to a step of the presentation (entering it if needed).
-    pub fn present_step(&self, step: usize) {
+    /// Starts a tour (`None`: the automatic one) at its first step, shown as `mode` says.
+    pub fn start_tour(&self, tour: Option<String>, mode: Mode) {
         self.filters_open.set(false);
-        self.mode.set(Mode::Present(step));
+        self.tour.set(tour);
+        self.mode.set(mode.at(0));
     }
 
-    pub fn stop_presenting(&self) {
+    /// Goes to another step of the tour being shown, the same way.
+    pub fn go_to_step(&self, step: usize) {
+        let mode = self.mode.get_untracked();
+        if mode.step().is_some() && mode.step() != Some(step) {
+            self.mode.set(mode.at(step));
+        }
+    }
+
+    /// Back to exploring (the screen no longer blank).
+    pub fn leave_tour(&self) {
+        self.blank.set(false);
         self.mode.set(Mode::Explore);
     }
 
@@ -121,6 +138,7 @@ impl AppState {
             panel: self.panel.get(),
             lang: lang_in_url.then(|| self.lang.get()),
             mode: self.mode.get(),
+            tour: self.tour.get(),
             embed: self.embed.get(),
             allow: self.allow.get_value(),
             data: self.data.get_value(),
@@ -143,6 +161,7 @@ impl AppState {
         self.panel.set(url.panel);
         self.lang.set(url.lang.unwrap_or(default_lang));
         self.mode.set(url.mode);
+        self.tour.set(url.tour.clone());
         self.embed.set(url.embed);
         self.allow.set_value(url.allow.clone());
         self.data.set_value(url.data.clone());

@@ -10,7 +10,7 @@ use crate::model::url_state::{HistoryAction, LinkFor, UrlState};
 use crate::state::AppState;
 
 /// The page's address without its query.
-fn base() -> String {
+pub fn base() -> String {
     let loc = window().location();
     format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default())
 }

@@ -50,7 +50,7 @@ fn check_snapshot(name: &str, actual: &str) {
 fn snapshot_of_each_view_of_the_fixture() {
     let ds = fixture();
     let scene = MapScene::build(&ds, &tiny_basemap(), &Projection::eurasia());
-    for view in MapView::ALL {
+    for &view in MapView::ALL {
         let svg = render_svg(&scene, view, VP, Lang::En, MarkStyle::default());
         check_snapshot(&format!("small-{}", view.slug()), &svg);
     }
@@ -149,7 +149,7 @@ fn dump_views_for_review() {
     let ds = shipped();
     let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
     for (w, h) in [(1280.0, 560.0), (390.0, 420.0)] {
-        for view in MapView::ALL {
+        for &view in MapView::ALL {
             let svg = render_svg(&scene, view, Viewport { width: w, height: h }, Lang::En, MarkStyle::default());
             std::fs::write(format!("{}/target/map-{}-{w}.svg", env!("CARGO_MANIFEST_DIR"), view.slug()), svg).unwrap();
         }

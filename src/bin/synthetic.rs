@@ -83,6 +83,7 @@ fn main() {
         sites,
         actors: vec![],
         items,
+        tours: Vec::new(),
         lookup: Default::default(),
     };
     println!("{}", serde_json::to_string(&ds).expect("serialisable"));

@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::model::ui::Mode;
 use crate::state::AppState;
 use crate::dom::focused_element;
 use crate::model::{Dataset, Item, Lang, Site};
@@ -15,9 +16,12 @@ use crate::i18n::{coordinates, figure, marked_fields, tr, trf, when_label, Msg};
 #[component]
 pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let dataset_for_tour = dataset.clone();
     let sheet = NodeRef::<leptos::html::Aside>::new();
     let return_to = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    let open = Memo::new(move |_| !state.selection.with(|s| s.is_none()));
+    // A guided tour's card goes at the top of the sheet, whatever the step shows.
+    let guiding = Memo::new(move |_| state.mode.with(|m| matches!(m, Mode::Guide(_))));
+    let open = Memo::new(move |_| !state.selection.with(|s| s.is_none()) || guiding.get());
 
     Effect::new(move |previous: Option<(Option<String>, Option<String>)>| {
         let now = (state.selected_item(), state.selected_site());
@@ -25,6 +29,8 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
         // not the one in use (a command from an embedding page).
         let reader_did_it = previous.as_ref().is_some_and(|p| *p != now)
             && !state.is_presenting_untracked()
+            // The tour's buttons keep the focus: the reader steps on from them.
+            && !guiding.get_untracked()
             && document().has_focus().unwrap_or(false);
         if reader_did_it {
             let focused = focused_element();
@@ -57,13 +63,15 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
             (None, None) => ().into_any(),
         }
     };
+    let tour_data = dataset_for_tour;
     view! {
         <Show when=move || open.get()>
             <aside class="detail-panel" id="details" aria-labelledby="detail-heading" data-testid="details" node_ref=sheet>
+                {let d = tour_data.clone(); move || guiding.get().then(|| view! { <crate::components::presenter::GuideCard dataset=d.clone() /> })}
                 <div class="detail-panel__head">
                     <h2 id="detail-heading" class="detail-panel__kicker">{t(Msg::Details)}</h2>
                     <button type="button" class="icon-button" data-testid="close-details" aria-label=t(Msg::CloseDetails)
-                        on:click=move |_| state.clear_selection()>"×"</button>
+                        hidden=move || guiding.get() on:click=move |_| state.clear_selection()>"×"</button>
                 </div>
                 {body.clone()}
             </aside>

@@ -14,6 +14,9 @@ pub fn Header(
     /// `None` while the dataset loads, then whether it loaded.
     #[prop(into)]
     loaded: Signal<Option<bool>>,
+    /// The first authored tour of the dataset, which the Present button presents.
+    #[prop(optional, into)]
+    first_tour: Signal<Option<String>>,
 ) -> impl IntoView {
     view! {
         <header class="app-header">
@@ -25,7 +28,7 @@ pub fn Header(
                 <crate::components::ShareButton />
                 // Nothing to present without a dataset (not on the error page); while it
                 // loads, the button keeps its place, unseen, so nothing moves when it comes.
-                {move || (loaded.get() != Some(false)).then(|| view! { <crate::components::PresentButton pending=Signal::derive(move || loaded.get().is_none()) /> })}
+                {move || (loaded.get() != Some(false)).then(|| view! { <crate::components::PresentButton pending=Signal::derive(move || loaded.get().is_none()) first_tour=first_tour /> })}
                 <LanguageSwitcher />
             </div>
         </header>

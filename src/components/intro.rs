@@ -1,23 +1,53 @@
 //! What the page is about, where the details go until something is chosen: what the map
-//! tells, how much it holds, and the ways in (the tour, the list).
+//! tells, how much it holds, and the ways in: the tours (guided, or presented), the list.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::ui::Panel;
-use crate::state::AppState;
+use crate::components::presenter::start_presenting;
 use crate::components::{t, DatasetSummary};
 use crate::i18n::Msg;
+use crate::model::ui::{Mode, Panel};
 use crate::model::Dataset;
+use crate::state::AppState;
 
 #[component]
 pub fn Intro(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let start_tour = move |_| crate::components::presenter::start_presenting(state);
     let open_list = move |_| {
         state.panel.set(Panel::List);
         crate::dom::focus_by_id("panel-tab-list");
+    };
+    // The authored tours, else the automatic one (`None`).
+    let tours: Vec<Option<String>> = if dataset.tours.is_empty() { vec![None] } else { dataset.tours.iter().map(|t| Some(t.id.clone())).collect() };
+    let first = tours.first().cloned().flatten();
+    let ds = dataset.clone();
+    let tour_list = move || {
+        let lang = state.lang.get();
+        tours
+            .iter()
+            .map(|id| {
+                let tour = id.as_deref().and_then(|id| ds.tours.iter().find(|t| t.id == id));
+                let (title, summary) = match tour {
+                    Some(t) => (t.title.get(lang).to_owned(), Some(t.summary.get(lang).to_owned())),
+                    None => (Msg::AutomaticTour.text(lang).to_owned(), None),
+                };
+                let (guide, present) = (id.clone(), id.clone());
+                view! {
+                    <li class="intro__tour" data-tour=id.clone().unwrap_or_default()>
+                        <h3>{title}</h3>
+                        {summary.map(|s| view! { <p>{s}</p> })}
+                        <div class="intro__actions">
+                            <button type="button" class="pill pill--solid" data-testid="take-tour"
+                                on:click=move |_| state.start_tour(guide.clone(), Mode::Guide(0))>{Msg::TakeTour.text(lang)}</button>
+                            <button type="button" class="pill" data-testid="present-tour"
+                                on:click=move |_| start_presenting(state, present.clone())>{Msg::PresentTour.text(lang)}</button>
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view()
     };
     view! {
         <section class="intro" aria-labelledby="intro-heading" data-testid="intro">
@@ -25,10 +55,13 @@ pub fn Intro(dataset: Arc<Dataset>) -> impl IntoView {
             <p class="intro__text">{t(Msg::IntroText)}</p>
             <DatasetSummary dataset=dataset />
             <div class="intro__actions">
-                <button type="button" class="pill pill--solid" data-testid="start-tour" on:click=start_tour>{t(Msg::StartTour)}</button>
+                <button type="button" class="pill pill--solid" data-testid="start-tour"
+                    on:click=move |_| state.start_tour(first.clone(), Mode::Guide(0))>{t(Msg::StartTour)}</button>
                 <button type="button" class="pill" data-testid="open-list" on:click=open_list>{t(Msg::OpenList)}</button>
             </div>
             <p class="intro__how">{t(Msg::IntroHow)}</p>
+            <h3 class="intro__tours-heading">{t(Msg::Tours)}</h3>
+            <ul class="intro__tours">{tour_list}</ul>
         </section>
     }
 }

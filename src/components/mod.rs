@@ -2,6 +2,7 @@
 //! from context, call its methods, and draw layouts the pure core computes; they hold no
 //! state of their own beyond what they display.
 
+mod console;
 mod data_warnings;
 mod detail_panel;
 pub(crate) mod filters_panel;
@@ -16,6 +17,7 @@ mod share;
 mod timeline;
 mod toolbar;
 
+pub use console::Console;
 pub use data_warnings::DataWarnings;
 pub use detail_panel::DetailPanel;
 pub use filters_panel::FilterDrawer;

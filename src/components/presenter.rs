@@ -1,131 +1,193 @@
-//! Presenter mode, for forums and projectors: steps through every dated item in order;
-//! each step selects the item, moves the map to its sites and the time cursor to its date,
-//! and shows a caption card. Keys for clickers (PageUp/PageDown) and keyboards, B or . to
-//! blank the screen, Escape to leave; the step is in the URL so a talk can resume.
+//! Tours, for presenters at forums and for visitors: an authored tour of the dataset or the
+//! automatic one of the dated items (the pure [`crate::model::tour`]). Each step selects
+//! what it shows, moves the map to its view and the time cursor to its date. Shown as a
+//! guided tour in the normal layout, or as a presentation on a projector: large type, a
+//! caption card, keys for clickers (PageUp/PageDown) and keyboards, B or . to blank the
+//! screen, Escape to leave, and a console for the speaker in another window. The step is
+//! in the URL, so a talk can resume.
 
 use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::components::t;
-use crate::model::ui::MapView;
+use crate::geo::Projection;
 use crate::i18n::{tr, trf, when_label, Msg};
-use crate::model::time::span;
-use crate::model::{Dataset, Item, Side};
+use crate::model::tour::{steps, Step};
+use crate::model::ui::{Mode, Zoom};
+use crate::model::url_state::LinkFor;
+use crate::model::Dataset;
+use crate::state::AppState;
 
-/// The story: dated items by date (then by end and id).
-pub fn story(ds: &Dataset) -> Vec<Item> {
-    let mut items: Vec<(Item, (i64, i64))> = ds.items.iter().filter_map(|i| span(&i.when).map(|s| (i.clone(), s))).collect();
-    items.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.id.cmp(&b.0.id)));
-    items.into_iter().map(|(i, _)| i).collect()
+/// The steps of the tour being shown, following the tour chosen.
+pub fn tour_steps(state: AppState, dataset: Arc<Dataset>) -> Memo<Vec<Step>> {
+    Memo::new(move |_| state.tour.with(|t| steps(&dataset, t.as_deref())))
 }
 
-/// The caption card, the progress, the blank screen, and the keys.
+/// A step's zoom on its place: the step's site, else its item's first site.
+fn step_zoom(ds: &Dataset, step: &Step) -> Option<Zoom> {
+    let k = step.zoom?;
+    let site = step.site.clone().or_else(|| step.item.as_deref().and_then(|id| ds.items.iter().find(|i| i.id == id)).and_then(|i| i.sites.first().cloned()));
+    let (x, y) = site.and_then(|id| ds.site(&id)).map(|s| Projection::eurasia().project_lon_lat(s.lon, s.lat))?;
+    Some(Zoom { k, x, y })
+}
+
+/// The keys of a tour: next, previous, first, last, blank, leave. `true` when handled.
+pub fn tour_key(state: AppState, key: &str, n: usize) -> bool {
+    let Some(i) = state.mode.with_untracked(|m| m.step()) else { return false };
+    match key {
+        "ArrowRight" | "ArrowDown" | "PageDown" | " " => state.go_to_step((i + 1).min(n.saturating_sub(1))),
+        "ArrowLeft" | "ArrowUp" | "PageUp" => state.go_to_step(i.saturating_sub(1)),
+        "Home" => state.go_to_step(0),
+        "End" => state.go_to_step(n.saturating_sub(1)),
+        "b" | "B" | "." => state.blank.update(|b| *b = !*b),
+        "Escape" => leave(state),
+        _ => return false,
+    }
+    true
+}
+
+/// Leaves the tour; out of full screen if the presentation had it.
+pub fn leave(state: AppState) {
+    state.leave_tour();
+    if document().fullscreen_element().is_some() {
+        document().exit_fullscreen();
+    }
+}
+
+/// Applies each step to the page, shows the cards and handles the presenter's keys.
 #[component]
 pub fn Presenter(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let steps = Arc::new(story(&dataset));
-    let n = steps.len();
-    let blank = RwSignal::new(false);
+    let steps = tour_steps(state, dataset.clone());
+    let n = move || steps.with(Vec::len);
 
-    // Each step: select, move the cursor, and choose the map view that holds its sites.
-    {
-        let steps = steps.clone();
-        let dataset = dataset.clone();
-        Effect::new(move |_| {
-            let Some(i) = state.presenting() else { return };
-            let Some(item) = steps.get(i.min(n.saturating_sub(1))) else { return };
-            state.select_item(item.id.clone());
-            state.cursor.set(span(&item.when).map(|s| s.1));
-            let sides: Vec<Side> = item.sites.iter().filter_map(|s| dataset.site(s).map(|s| s.side)).collect();
-            let view = match (sides.contains(&Side::France), sides.contains(&Side::China)) {
-                (true, false) => MapView::France,
-                (false, true) => MapView::China,
-                // A third country is only on the overview; otherwise both regions.
-                _ if sides.contains(&Side::Other) => MapView::Overview,
-                _ => MapView::Both,
-            };
-            state.show_view(view);
+    // Each step: select what it shows, move the cursor, and the map to its view.
+    Effect::new(move |_| {
+        let Some(i) = state.mode.with(|m| m.step()) else { return };
+        steps.with(|steps| {
+            let Some(step) = steps.get(i.min(steps.len().saturating_sub(1))) else { return };
+            match (&step.item, &step.site) {
+                (Some(item), _) => state.select_item(item.clone()),
+                (None, Some(site)) => state.select_site(site.clone()),
+                (None, None) => state.clear_selection(),
+            }
+            state.cursor.set(step.time);
+            state.show_view(step.view);
+            if let Some(z) = step_zoom(&dataset, step) {
+                state.map_zoom.set(Some(z));
+            }
         });
-    }
-    let go = move |to: usize| {
-        if n > 0 {
-            state.present_step(to.min(n - 1));
-        }
-    };
-    let leave = move || {
-        state.stop_presenting();
-        blank.set(false);
-        if document().fullscreen_element().is_some() {
-            document().exit_fullscreen();
-        }
-    };
+    });
+    // The presenter's keys, while presenting (the guided tour uses its buttons: arrows
+    // there move the map and the timeline).
     let keys = window_event_listener(ev::keydown, move |e| {
-        let Some(i) = state.mode.with_untracked(|m| m.step()) else { return };
-        let handled = match e.key().as_str() {
-            "ArrowRight" | "ArrowDown" | "PageDown" | " " => { go(i + 1); true }
-            "ArrowLeft" | "ArrowUp" | "PageUp" => { go(i.saturating_sub(1)); true }
-            "Home" => { go(0); true }
-            "End" => { go(n.saturating_sub(1)); true }
-            "b" | "B" | "." => { blank.update(|b| *b = !*b); true }
-            "Escape" => { leave(); true }
-            _ => false,
-        };
-        if handled {
+        if state.is_presenting_untracked() && !e.default_prevented() && tour_key(state, &e.key(), n()) {
             e.prevent_default();
         }
     });
     on_cleanup(move || keys.remove());
+    crate::channel::install(state);
 
-    let card = move || {
-        let i = state.presenting()?;
-        let item = steps.get(i.min(n.saturating_sub(1)))?.clone();
-        let lang = state.lang.get();
-        let summary = item.description.get(lang).split_inclusive(['.', '。']).next().unwrap_or("").to_owned();
-        Some(view! {
-            <aside class="presenter-card" data-testid="presenter-card" aria-live="polite">
-                <p class="presenter-card__progress" data-testid="presenter-progress">
-                    {trf(lang, Msg::StepOf, &[&(i + 1).to_string(), &n.to_string()])}
-                </p>
-                <h2 class="presenter-card__title">{item.title.get(lang).to_owned()}</h2>
-                <p class="presenter-card__date">{when_label(lang, &item.when)}</p>
-                <p class="presenter-card__summary">{summary}</p>
-                <div class="presenter-card__nav">
-                    <button type="button" data-testid="presenter-prev" on:click=move |_| go(i.saturating_sub(1))>{tr(lang, Msg::PrevStep)}</button>
-                    <button type="button" data-testid="presenter-next" on:click=move |_| go(i + 1)>{tr(lang, Msg::NextStep)}</button>
-                    <button type="button" data-testid="presenter-leave" on:click=move |_| leave()>{tr(lang, Msg::LeavePresent)}</button>
-                </div>
-                <progress max=n.to_string() value=(i + 1).to_string() aria-hidden="true"></progress>
-                <p class="presenter-card__keys">{tr(lang, Msg::PresenterKeys)}</p>
-            </aside>
-        })
-    };
     view! {
-        {card}
-        <div class="presenter-blank" data-testid="presenter-blank" hidden=move || !(blank.get() && state.presenting().is_some())></div>
+        {move || match state.mode.get() {
+            Mode::Present(i) => view! { <PresenterCard steps=steps step=i /> }.into_any(),
+            Mode::Explore | Mode::Guide(_) | Mode::Console(_) => ().into_any(),
+        }}
+        <div class="presenter-blank" data-testid="presenter-blank" hidden=move || !(state.blank.get() && state.presenting().is_some())></div>
     }
 }
 
-/// Enters presenter mode at its first step, full screen where the browser allows it (this
-/// must run in a click: full screen needs one; where it is refused, the page still presents).
-pub fn start_presenting(state: AppState) {
+/// The audience's card while presenting: progress, title, date, caption, the way on, and
+/// the speaker's console.
+#[component]
+fn PresenterCard(steps: Memo<Vec<Step>>, step: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let card = move || {
+        let lang = state.lang.get();
+        steps.with(|steps| {
+            let n = steps.len();
+            let s = steps.get(step.min(n.saturating_sub(1)))?.clone();
+            Some(view! {
+                <aside class="presenter-card" data-testid="presenter-card" aria-live="polite">
+                    <p class="presenter-card__progress" data-testid="presenter-progress">{trf(lang, Msg::StepOf, &[&(step + 1).to_string(), &n.to_string()])}</p>
+                    <h2 class="presenter-card__title">{s.title.get(lang).to_owned()}</h2>
+                    {s.when.as_ref().map(|w| view! { <p class="presenter-card__date">{when_label(lang, w)}</p> })}
+                    <p class="presenter-card__summary" data-testid="presenter-caption">{s.caption.get(lang).to_owned()}</p>
+                    <div class="presenter-card__nav">
+                        <button type="button" data-testid="presenter-prev" on:click=move |_| state.go_to_step(step.saturating_sub(1))>{tr(lang, Msg::PrevStep)}</button>
+                        <button type="button" data-testid="presenter-next" on:click=move |_| state.go_to_step((step + 1).min(n.saturating_sub(1)))>{tr(lang, Msg::NextStep)}</button>
+                        <button type="button" data-testid="presenter-console" on:click=move |_| open_console(state)>{tr(lang, Msg::OpenConsole)}</button>
+                        <button type="button" data-testid="presenter-leave" on:click=move |_| leave(state)>{tr(lang, Msg::LeavePresent)}</button>
+                    </div>
+                    <progress max=n.to_string() value=(step + 1).to_string() aria-hidden="true"></progress>
+                    <p class="presenter-card__keys">{tr(lang, Msg::PresenterKeys)}</p>
+                </aside>
+            })
+        })
+    };
+    view! { {card} }
+}
+
+/// The visitor's card during a guided tour, at the top of the details' sheet: the step,
+/// its caption and the way on.
+#[component]
+pub fn GuideCard(dataset: Arc<Dataset>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let steps = tour_steps(state, dataset);
+    let card = move || {
+        let lang = state.lang.get();
+        let step = state.mode.with(|m| m.step()).unwrap_or(0);
+        steps.with(|steps| {
+            let n = steps.len();
+            let s = steps.get(step.min(n.saturating_sub(1)))?.clone();
+            let last = step + 1 >= n;
+            Some(view! {
+                <section class="guide-card" data-testid="guide-card" aria-labelledby="guide-title">
+                    <p class="guide-card__progress" data-testid="guide-progress">{trf(lang, Msg::StepOf, &[&(step + 1).to_string(), &n.to_string()])}</p>
+                    <h2 class="guide-card__title" id="guide-title">{s.title.get(lang).to_owned()}</h2>
+                    <p class="guide-card__caption" data-testid="guide-caption">{s.caption.get(lang).to_owned()}</p>
+                    <div class="guide-card__nav">
+                        <button type="button" class="pill" data-testid="guide-prev" disabled=step == 0 on:click=move |_| state.go_to_step(step.saturating_sub(1))>{tr(lang, Msg::PrevStep)}</button>
+                        <button type="button" class="pill pill--solid" data-testid="guide-next" disabled=last on:click=move |_| state.go_to_step(step + 1)>{tr(lang, Msg::NextStep)}</button>
+                        <button type="button" class="pill" data-testid="guide-leave" on:click=move |_| leave(state)>{tr(lang, Msg::LeaveTour)}</button>
+                    </div>
+                </section>
+            })
+        })
+    };
+    view! { {card} }
+}
+
+/// Opens the speaker's console in another tab or window, from the reader's click (a
+/// popup that browsers do not block), in the presenter's language.
+pub fn open_console(state: AppState) {
+    let mut url = state.url_now();
+    url.mode = Mode::Console(url.mode.step().unwrap_or(0));
+    url.embed = false;
+    let link = url.link(&crate::url_sync::base(), LinkFor::AddressBar);
+    let _ = window().open_with_url_and_target(&link, "passerelle-console");
+}
+
+/// Enters presenter mode on the tour chosen (`None`: the automatic one), full screen where
+/// the browser allows it (this must run in a click: full screen needs one; where it is
+/// refused, the page still presents).
+pub fn start_presenting(state: AppState, tour: Option<String>) {
     if let Some(root) = document().document_element() {
         let _ = root.request_fullscreen();
     }
-    state.filters_open.set(false);
-    state.present_step(0);
+    state.start_tour(tour, Mode::Present(0));
 }
 
-/// The header's "Present" button: enters presenter mode, full screen where allowed.
+/// The header's "Present" button: the first authored tour, else the automatic one.
 #[component]
-pub fn PresentButton(#[prop(optional, into)] pending: Signal<bool>) -> impl IntoView {
+pub fn PresentButton(#[prop(optional, into)] pending: Signal<bool>, #[prop(optional, into)] first_tour: Signal<Option<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <button type="button" class="present-button" data-testid="present" class:is-pending=move || pending.get() aria-hidden=move || pending.get().then_some("true")
             hidden=move || state.presenting().is_some()
-            on:click=move |_| start_presenting(state)>
+            on:click=move |_| start_presenting(state, first_tour.get_untracked())>
             {t(Msg::Present)}
         </button>
     }

@@ -19,6 +19,9 @@ pub struct Dataset {
     pub sites: Vec<Site>,
     pub actors: Vec<Actor>,
     pub items: Vec<Item>,
+    /// Stories told step by step, for presenters and visitors (optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tours: Vec<Tour>,
     /// Sites and actors by id, built on first lookup (not part of the file).
     #[serde(skip)]
     pub lookup: Lookup,
@@ -356,6 +359,40 @@ impl When {
     pub fn is_undated(&self) -> bool {
         self.start.is_none() && self.end.is_none()
     }
+}
+
+/// A story told step by step: what a regional speaker shows, in their order, with a
+/// caption for the audience and notes for the speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tour {
+    pub id: String,
+    pub title: Localized,
+    pub summary: Localized,
+    pub steps: Vec<TourStep>,
+}
+
+/// One step of a tour: what it shows (an item, a site, or neither), in which view of the
+/// map and at which time, and what is said.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TourStep {
+    #[serde(default)]
+    pub item: Option<String>,
+    #[serde(default)]
+    pub site: Option<String>,
+    pub view: super::ui::MapView,
+    /// A zoom factor on the step's site (or the view's centre), 1 being the view's fit.
+    #[serde(default)]
+    pub zoom: Option<f64>,
+    /// The time cursor, `YYYY-MM-DD`; absent: the item's last day, or every date.
+    #[serde(default)]
+    pub time: Option<String>,
+    /// What the audience reads.
+    pub caption: Localized,
+    /// What the speaker reads (the presenter console).
+    pub notes: Localized,
+    pub sources: Vec<Citation>,
 }
 
 #[cfg(test)]

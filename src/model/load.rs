@@ -209,8 +209,8 @@ fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, Lo
         top_error(&mut issues, ".", format!("missing field `{key}`"));
     }
     for key in object.keys() {
-        if key != "schema" && !COLLECTIONS.contains(&key.as_str()) {
-            top_error(&mut issues, ".", format!("unknown field `{key}`, expected one of `schema`, `sources`, `sites`, `actors`, `items`"));
+        if key != "schema" && key != "tours" && !COLLECTIONS.contains(&key.as_str()) {
+            top_error(&mut issues, ".", format!("unknown field `{key}`, expected one of `schema`, `sources`, `sites`, `actors`, `items`, `tours`"));
         }
     }
     // Each record on its own, so that every broken record is reported, not just the first.
@@ -220,6 +220,8 @@ fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, Lo
         sites: records(&root, "sites", &mut issues, reader),
         actors: records(&root, "actors", &mut issues, reader),
         items: records(&root, "items", &mut issues, reader),
+        // Optional: a dataset without tours has the automatic one (the dated items).
+        tours: if object.contains_key("tours") { records(&root, "tours", &mut issues, reader) } else { Vec::new() },
         lookup: Default::default(),
     };
     issues.extend(validate(&dataset, &KnownIds::of_json(&root)));

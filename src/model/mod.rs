@@ -8,6 +8,7 @@ pub mod embed_protocol;
 pub mod filter;
 pub mod time;
 pub mod timeline;
+pub mod tour;
 pub mod ui;
 pub mod url_state;
 mod load;

@@ -11,7 +11,7 @@ macro_rules! named_enum {
             $($(#[$vmeta:meta])* $variant:ident = $json:literal => ($fr:literal, $en:literal, $zh:literal)),+ $(,)?
         }
     ) => {
-        named_enum!(@enum $(#[$meta])* $vis enum $ty { $($(#[$vmeta])* $variant = $json),+ });
+        $crate::model::names::named_enum!(@enum $(#[$meta])* $vis enum $ty { $($(#[$vmeta])* $variant = $json),+ });
         impl $ty {
             /// The value's name in `lang`.
             pub fn label(self, lang: $crate::model::Lang) -> &'static str {
@@ -28,7 +28,7 @@ macro_rules! named_enum {
             $($(#[$vmeta:meta])* $variant:ident = $json:literal),+ $(,)?
         }
     ) => {
-        named_enum!(@enum $(#[$meta])* $vis enum $ty { $($(#[$vmeta])* $variant = $json),+ });
+        $crate::model::names::named_enum!(@enum $(#[$meta])* $vis enum $ty { $($(#[$vmeta])* $variant = $json),+ });
     };
     (@enum $(#[$meta:meta])* $vis:vis enum $ty:ident { $($(#[$vmeta:meta])* $variant:ident = $json:literal),+ }) => {
         $(#[$meta])*

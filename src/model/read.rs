@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::dataset::*;
+use super::ui::MapView;
 
 /// Why a value could not be read, and where, innermost segment first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -266,7 +267,7 @@ fn read_variant(value: &Value, names: &[&str]) -> Read<usize> {
 }
 
 
-from_json_enum!(SiteKind, Side, Qualifier, ActorKind, ItemKind, Status, Domain, Precision);
+from_json_enum!(SiteKind, Side, Qualifier, ActorKind, ItemKind, Status, Domain, Precision, MapView);
 
 from_json_struct!(Localized { fr: String = Error, en: String = Error, zh: String = Error });
 from_json_struct!(Source {
@@ -320,6 +321,18 @@ from_json_struct!(Item {
     figures: Vec<Figure> = Default,
     note: Option<Localized> = NoneInObject,
     not_from_sources: Vec<String> = Default,
+});
+
+from_json_struct!(Tour { id: String = Error, title: Localized = Error, summary: Localized = Error, steps: Vec<TourStep> = Error });
+from_json_struct!(TourStep {
+    item: Option<String> = Default,
+    site: Option<String> = Default,
+    view: MapView = Error,
+    zoom: Option<f64> = Default,
+    time: Option<String> = Default,
+    caption: Localized = Error,
+    notes: Localized = Error,
+    sources: Vec<Citation> = Error,
 });
 
 #[cfg(test)]

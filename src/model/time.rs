@@ -128,9 +128,22 @@ pub fn ticks(scale: &TimeScale, min_px: f64) -> Vec<Tick> {
         .collect()
 }
 
+/// A duration in seconds as a clock reads it: `mm:ss`, or `h:mm:ss` past an hour.
+pub fn clock(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m:02}:{s:02}") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_clock_reads_minutes_and_hours() {
+        assert_eq!(clock(0), "00:00");
+        assert_eq!(clock(75), "01:15");
+        assert_eq!(clock(3723), "1:02:03");
+    }
     use crate::model::Precision;
 
     fn when(s: Option<&str>, e: Option<&str>, p: Precision) -> When {

@@ -2,6 +2,8 @@
 //! camera, the panel, the mode. The browser state (`crate::state`) holds one signal per
 //! field and its operations; the URL writes and reads exactly this ([`super::url_state`]).
 
+use super::names::named_enum;
+
 /// What is selected: nothing, an item, or a site; never an item and a site at once.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Selection {
@@ -31,35 +33,24 @@ impl Selection {
     }
 }
 
-/// The windows the map can show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum MapView {
-    /// France to north-east China, every link a great-circle arc.
-    Overview,
-    /// Auvergne-Rhône-Alpes.
-    France,
-    /// Hebei, Beijing and Tianjin.
-    China,
-    /// Both regions, each in its own pane (the first view, where the frame allows it).
-    #[default]
-    Both,
+named_enum! {
+    /// The windows the map can show (their JSON names are the URL's and the tours').
+    pub enum MapView {
+        /// France to north-east China, every link a great-circle arc.
+        Overview = "overview",
+        /// Auvergne-Rhône-Alpes.
+        France = "france",
+        /// Hebei, Beijing and Tianjin.
+        China = "china",
+        /// Both regions, each in its own pane.
+        Both = "both",
+    }
 }
 
-impl MapView {
-    pub const ALL: [MapView; 4] = [MapView::Overview, MapView::France, MapView::China, MapView::Both];
-
-    /// The name used in URLs and test ids.
-    pub fn slug(self) -> &'static str {
-        match self {
-            MapView::Overview => "overview",
-            MapView::France => "france",
-            MapView::China => "china",
-            MapView::Both => "both",
-        }
-    }
-
-    pub fn from_slug(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.slug() == s)
+/// The first view, where the frame allows it: the two regions.
+impl Default for MapView {
+    fn default() -> Self {
+        MapView::Both
     }
 }
 
@@ -80,19 +71,33 @@ pub enum Panel {
     List,
 }
 
-/// Exploring freely, or presenting step by step (0-based step).
+/// What the page is doing: exploring freely, or stepping through a tour (0-based step) as
+/// a guided tour in the normal layout, as a presentation on a projector, or as the
+/// presenter's console beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
     #[default]
     Explore,
+    Guide(usize),
     Present(usize),
+    Console(usize),
 }
 
 impl Mode {
+    /// The tour's step, whichever way it is shown.
     pub fn step(self) -> Option<usize> {
         match self {
-            Mode::Present(step) => Some(step),
             Mode::Explore => None,
+            Mode::Guide(s) | Mode::Present(s) | Mode::Console(s) => Some(s),
+        }
+    }
+
+    /// The same way of showing a tour, at another step.
+    pub fn at(self, step: usize) -> Mode {
+        match self {
+            Mode::Explore | Mode::Guide(_) => Mode::Guide(step),
+            Mode::Present(_) => Mode::Present(step),
+            Mode::Console(_) => Mode::Console(step),
         }
     }
 
@@ -117,7 +122,7 @@ mod tests {
     #[test]
     fn views_round_trip_through_their_slugs() {
         for v in MapView::ALL {
-            assert_eq!(MapView::from_slug(v.slug()), Some(v));
+            assert_eq!(MapView::from_slug(&v.slug()), Some(*v));
         }
         assert_eq!(MapView::from_slug("mars"), None);
         assert_eq!(MapView::default(), MapView::Both);
@@ -126,7 +131,10 @@ mod tests {
     #[test]
     fn a_mode_knows_its_step() {
         assert_eq!(Mode::Present(3).step(), Some(3));
+        assert_eq!(Mode::Console(2).step(), Some(2));
         assert_eq!(Mode::Explore.step(), None);
-        assert!(!Mode::default().is_presenting());
+        assert!(!Mode::default().is_presenting() && !Mode::Guide(0).is_presenting());
+        assert_eq!(Mode::Present(3).at(4), Mode::Present(4));
+        assert_eq!(Mode::Explore.at(0), Mode::Guide(0));
     }
 }

@@ -22,6 +22,8 @@ pub struct UrlState {
     /// The language, when the URL names one.
     pub lang: Option<Lang>,
     pub mode: Mode,
+    /// The tour being shown (`tour=`); `None`: the automatic tour of the dated items.
+    pub tour: Option<String>,
     /// `embed=1`: compact chrome for an iframe.
     pub embed: bool,
     /// Origins whose `postMessage` commands the embedded app obeys (`allow=https://a.example,…`).
@@ -109,7 +111,7 @@ impl UrlState {
     pub fn parse(query: &str) -> (Self, Vec<String>) {
         let mut st = UrlState::default();
         let mut warnings = Vec::new();
-        let (mut item, mut site, mut present, mut step) = (None, None, false, None);
+        let (mut item, mut site, mut mode, mut step) = (None, None, None, None);
         for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let (key, value) = (decode(k), decode(v));
@@ -157,8 +159,10 @@ impl UrlState {
                     "zh" => st.lang = Some(Lang::Zh),
                     _ => bad("expected fr, en or zh"),
                 },
-                "mode" if value == "present" => present = true,
+                "mode" if ["present", "console", "guide"].contains(&value.as_str()) => mode = Some(value.clone()),
                 "mode" => bad("unknown mode"),
+                "tour" if is_id(&value) => st.tour = Some(value.clone()),
+                "tour" => bad("not an id"),
                 "step" => match value.parse::<usize>() {
                     Ok(n) if (1..=10_000).contains(&n) => step = Some(n),
                     _ => bad("expected a step number from 1"),
@@ -184,11 +188,19 @@ impl UrlState {
             (None, Some(s)) => Selection::Site(s),
             (None, None) => Selection::None,
         };
-        if present {
-            st.mode = Mode::Present(step.unwrap_or(1) - 1);
-        } else if let Some(n) = step {
-            warnings.push(format!("ignored URL parameter step={n}: a step needs mode=present"));
-        }
+        // A tour is shown as a guide unless a mode says otherwise.
+        let at = step.unwrap_or(1) - 1;
+        st.mode = match (mode.as_deref(), &st.tour) {
+            (Some("present"), _) => Mode::Present(at),
+            (Some("console"), _) => Mode::Console(at),
+            (Some(_), _) | (None, Some(_)) => Mode::Guide(at),
+            (None, None) => {
+                if let Some(n) = step {
+                    warnings.push(format!("ignored URL parameter step={n}: a step needs a tour or mode=present"));
+                }
+                Mode::Explore
+            }
+        };
         (st, warnings)
     }
 
@@ -199,8 +211,17 @@ impl UrlState {
         if let Some(v) = self.lang {
             push("lang", v.code().to_owned());
         }
-        if let Mode::Present(step) = self.mode {
-            push("mode", "present".into());
+        match (self.mode, &self.tour) {
+            (Mode::Explore, _) => {}
+            (Mode::Present(_), _) => push("mode", "present".into()),
+            (Mode::Console(_), _) => push("mode", "console".into()),
+            (Mode::Guide(_), None) => push("mode", "guide".into()),
+            (Mode::Guide(_), Some(_)) => {}
+        }
+        if let (Some(tour), Some(_)) = (&self.tour, self.mode.step()) {
+            push("tour", tour.clone());
+        }
+        if let Some(step) = self.mode.step() {
             push("step", (step + 1).to_string());
         }
         if self.embed {
@@ -305,6 +326,7 @@ mod tests {
             panel: Panel::List,
             lang: Some(Lang::Zh),
             mode: Mode::Present(2),
+            tour: Some("from-alpitec-to-the-games".into()),
             embed: true,
             allow: vec!["https://www.auvergnerhonealpes.fr".into(), "http://127.0.0.1:4174".into()],
             data: Some("data/other.json".into()),
@@ -315,7 +337,7 @@ mod tests {
     fn a_full_state_round_trips() {
         let st = full();
         let q = st.to_query();
-        assert!(q.contains("kind=agreement,letter-of-intent") && q.contains("mode=present&step=3") && q.ends_with("data=data/other.json"), "{q}");
+        assert!(q.contains("kind=agreement,letter-of-intent") && q.contains("mode=present&tour=from-alpitec-to-the-games&step=3") && q.ends_with("data=data/other.json"), "{q}");
         let (back, warnings) = UrlState::parse(&q);
         assert_eq!(warnings, Vec::<String>::new());
         assert_eq!(back, st);
@@ -328,6 +350,22 @@ mod tests {
         assert_eq!(UrlState::parse(""), (UrlState::default(), vec![]));
         // The two regions are the default view: only another view is written.
         assert_eq!(UrlState { view: MapView::Overview, ..UrlState::default() }.to_query(), "view=overview");
+    }
+
+    #[test]
+    fn a_tour_opens_as_a_guide_unless_a_mode_says_otherwise() {
+        let tour = |q: &str| UrlState::parse(q).0;
+        assert_eq!(tour("tour=t&step=3").mode, Mode::Guide(2));
+        assert_eq!(tour("tour=t").mode, Mode::Guide(0));
+        assert_eq!(tour("mode=present&tour=t&step=2").mode, Mode::Present(1));
+        assert_eq!(tour("mode=console&step=5").mode, Mode::Console(4));
+        assert_eq!(tour("mode=guide").mode, Mode::Guide(0));
+        for q in ["tour=t&step=3", "mode=present&tour=t&step=2", "mode=console&step=5", "mode=guide&step=2"] {
+            let st = tour(q);
+            assert_eq!(UrlState::parse(&st.to_query()).0, st, "{q}");
+        }
+        // Out of a tour, the tour is not written.
+        assert_eq!(UrlState { tour: Some("t".into()), ..UrlState::default() }.to_query(), "");
     }
 
     #[test]

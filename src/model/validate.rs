@@ -97,6 +97,10 @@ pub fn validate(ds: &Dataset, known: &KnownIds) -> Vec<Issue> {
     for (i, item) in ds.items.iter().enumerate() {
         v.item(&format!("items[{i}]"), item);
     }
+    v.ids("tours", ds.tours.iter().map(|r| r.id.as_str()));
+    for (i, tour) in ds.tours.iter().enumerate() {
+        v.tour(&format!("tours[{i}]"), tour);
+    }
     // A site that nothing uses is drawn with nothing to say: probably a leftover.
     for (i, site) in ds.sites.iter().enumerate() {
         let used = ds.items.iter().any(|it| it.sites.contains(&site.id)) || ds.actors.iter().any(|a| a.site.as_ref() == Some(&site.id));
@@ -359,15 +363,7 @@ impl Validator<'_> {
         if item.sources.is_empty() {
             self.error(format!("{path}.sources"), id, "the item cites no source".into());
         }
-        for (i, c) in item.sources.iter().enumerate() {
-            let p = format!("{path}.sources[{i}]");
-            self.reference(format!("{p}.source"), id, Kind::Source, &c.source);
-            if c.place.trim().is_empty() {
-                self.push(Severity::Warning, format!("{p}.place"), id, "no place in the source is given".into());
-            } else if c.place.chars().count() > MAX_TEXT_CHARS {
-                self.error(format!("{p}.place"), id, format!("the place is longer than {MAX_TEXT_CHARS} characters"));
-            }
-        }
+        self.citations(path, id, &item.sources);
         self.figures(path, id, &item.figures);
         self.not_from_sources(
             path,
@@ -376,6 +372,56 @@ impl Validator<'_> {
             &["title", "description", "when", "status", "kind", "domains", "note", "figures"],
             &[("sites", &item.sites), ("parties", &item.parties), ("related", &item.related)],
         );
+    }
+}
+
+impl Validator<'_> {
+    fn citations(&mut self, path: &str, id: &str, sources: &[Citation]) {
+        for (i, c) in sources.iter().enumerate() {
+            let p = format!("{path}.sources[{i}]");
+            self.reference(format!("{p}.source"), id, Kind::Source, &c.source);
+            if c.place.trim().is_empty() {
+                self.push(Severity::Warning, format!("{p}.place"), id, "no place in the source is given".into());
+            } else if c.place.chars().count() > MAX_TEXT_CHARS {
+                self.error(format!("{p}.place"), id, format!("the place is longer than {MAX_TEXT_CHARS} characters"));
+            }
+        }
+    }
+
+    fn tour(&mut self, path: &str, tour: &Tour) {
+        let id = tour.id.as_str();
+        self.text(&format!("{path}.title"), id, &tour.title, MAX_NAME_CHARS);
+        self.text(&format!("{path}.summary"), id, &tour.summary, MAX_TEXT_CHARS);
+        if tour.steps.is_empty() {
+            self.error(format!("{path}.steps"), id, "the tour has no step".into());
+        }
+        for (i, step) in tour.steps.iter().enumerate() {
+            let p = format!("{path}.steps[{i}]");
+            match (&step.item, &step.site) {
+                (Some(_), Some(_)) => self.error(p.clone(), id, "a step shows an item or a site, not both".into()),
+                (Some(item), None) => self.reference(format!("{p}.item"), id, Kind::Item, item),
+                (None, Some(site)) => self.reference(format!("{p}.site"), id, Kind::Site, site),
+                (None, None) => {}
+            }
+            if let Some(z) = step.zoom {
+                if !(z.is_finite() && (0.5..=50.0).contains(&z)) {
+                    self.error(format!("{p}.zoom"), id, format!("zoom {z} is outside 0.5 to 50"));
+                }
+            }
+            if let Some(t) = &step.time {
+                match PartialDate::parse(t) {
+                    Err(e) => self.error(format!("{p}.time"), id, e),
+                    Ok(d) if d.day.is_none() => self.error(format!("{p}.time"), id, format!("\"{t}\" is not a full date YYYY-MM-DD")),
+                    Ok(_) => {}
+                }
+            }
+            self.text(&format!("{p}.caption"), id, &step.caption, MAX_TEXT_CHARS);
+            self.text(&format!("{p}.notes"), id, &step.notes, MAX_TEXT_CHARS);
+            if step.sources.is_empty() {
+                self.error(format!("{p}.sources"), id, "the step cites no source".into());
+            }
+            self.citations(&p, id, &step.sources);
+        }
     }
 }
 

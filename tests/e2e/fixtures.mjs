@@ -77,7 +77,7 @@ export async function shippedDataset(request) {
 
 /** Waits until the app has either drawn the workspace or reported a load error. */
 export async function appSettled(page) {
-  await page.locator('[data-testid="timeline"], [data-testid="load-error"], #fatal-error').first().waitFor({ state: 'attached' });
+  await page.locator('[data-testid="timeline"], [data-testid="console"], [data-testid="load-error"], #fatal-error').first().waitFor({ state: 'attached' });
 }
 
 export { expect };

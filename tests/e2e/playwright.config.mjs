@@ -16,6 +16,9 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     viewport: { width: 1280, height: 720 },
+    // The offline tests turn the service worker on; elsewhere it stays out of the way of
+    // the tests' own routes (a worker's requests bypass them).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.PASSERELLE_CHROMIUM ?? '/usr/bin/chromium',
       args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync',

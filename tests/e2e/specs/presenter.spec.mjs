@@ -4,9 +4,10 @@ import { test, expect, shippedDataset, appSettled, SCREENSHOTS } from '../fixtur
 /** The story's length: every dated item. */
 const storyLength = (ds) => ds.items.filter((i) => i.when.start || i.when.end).length;
 
-test('steps through the dated items with every listed key, blanks, leaves and resumes', async ({ page, request }) => {
+test('steps through the tour with every listed key, blanks, leaves and resumes', async ({ page, request }) => {
   const ds = await shippedDataset(request);
-  const n = storyLength(ds);
+  // The Present button presents the dataset's first tour (the dated items without one).
+  const n = ds.tours?.length ? ds.tours[0].steps.length : storyLength(ds);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('./');
   await appSettled(page);
