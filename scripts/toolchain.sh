@@ -172,6 +172,11 @@ ensure_browser() {
 }
 
 # Everything a build and a browser run need, each skipped when already present.
+# poppler's pdftotext and pdftoppm, for the print tests to read and picture the PDFs.
+ensure_pdf_tools() {
+  command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || apt_install poppler-utils
+}
+
 ensure_everything() {
   say "set-up"
   ensure_wasm_toolchain
@@ -179,4 +184,5 @@ ensure_everything() {
   ensure_wasm_bindgen
   ensure_node_packages
   ensure_browser
+  ensure_pdf_tools
 }
