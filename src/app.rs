@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
         fetch_dataset(&path).await.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)))
     });
     let status = Signal::derive(move || loaded.with(|l| l.as_ref().map(Result::is_ok)));
+    provide_context(crate::components::LoadedDataset(Signal::derive(move || loaded.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).map(|(d, _)| d.clone())))));
 
     // The console is a page of its own; it changes only when the mode enters or leaves it.
     let is_console = Memo::new(move |_| state.mode.with(|m| matches!(m, crate::model::ui::Mode::Console(_))));
@@ -118,17 +119,20 @@ pub fn Workspace(
     };
     provide_context(crate::components::ShownItems(shown));
     let has_selection = move || !state.selection.with(|s| s.is_none());
+    // One scene (the projected map) for the map, what it cannot show, and the handout.
+    let scene = Arc::new(crate::geo::scene::MapScene::build(&dataset, &crate::geo::BaseMap::embedded(), &crate::geo::Projection::eurasia()));
     view! {
-        <main class="workspace" id="main" class:has-selection=has_selection>
+        <main class="workspace" id="main" class:has-selection=has_selection class:print-notes=move || state.print_notes.get()>
             <Toolbar dataset=dataset.clone() />
-            <MapPanel dataset=dataset.clone() />
+            <MapPanel dataset=dataset.clone() scene=scene.clone() />
             <div class="side">
                 <DataWarnings warnings=warnings />
                 <Intro dataset=dataset.clone() />
             </div>
             <DetailPanel dataset=dataset.clone() />
             <TimelinePanel dataset=dataset.clone() />
-            <Presenter dataset=dataset />
+            <Presenter dataset=dataset.clone() />
+            <crate::components::Handout dataset=dataset scene=scene />
         </main>
     }
 }

@@ -125,3 +125,113 @@ pub fn focus_by_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Offers `body` as a file named `name` to the reader (a download, from a click).
+pub fn download_text(name: &str, mime: &str, body: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(body));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        download_blob(name, &blob);
+    }
+}
+
+/// Offers a blob as a file named `name`.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
+    if let Ok(a) = document().create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+            a.click();
+        }
+    }
+    // The browser has what it needs once the click is handled.
+    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(30));
+}
+
+/// The look the page's stylesheet gives the map, inherited by an element's children.
+const INHERITED_LOOK: [&str; 14] = [
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "stroke-dasharray",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "paint-order",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "text-anchor",
+    "visibility",
+];
+
+/// Reads the look of `el` and its descendants: the attributes that differ from the parent's
+/// look (which an element inherits from its parent's attributes), and what is hidden.
+fn read_look(el: &web_sys::Element, parent: Option<&[String]>, writes: &mut Vec<(web_sys::Element, Vec<(&'static str, String)>)>, hidden: &mut Vec<web_sys::Element>) {
+    let Some(cs) = window().get_computed_style(el).ok().flatten() else { return };
+    let value = |p: &str| cs.get_property_value(p).unwrap_or_default();
+    if value("display") == "none" {
+        hidden.push(el.clone());
+        return;
+    }
+    let values: Vec<String> = INHERITED_LOOK.iter().map(|p| value(p)).collect();
+    let mut attrs: Vec<(&'static str, String)> =
+        INHERITED_LOOK.iter().zip(&values).enumerate().filter(|(k, (_, v))| parent.is_none_or(|pv| pv[*k] != **v)).map(|(_, (name, v))| (*name, v.clone())).collect();
+    // Not inherited: written where they are not the initial value.
+    let opacity = value("opacity");
+    if opacity != "1" {
+        attrs.push(("opacity", opacity));
+    }
+    let effect = value("vector-effect");
+    if effect != "none" && !effect.is_empty() {
+        attrs.push(("vector-effect", effect));
+    }
+    if !attrs.is_empty() {
+        writes.push((el.clone(), attrs));
+    }
+    let children = el.children();
+    for i in 0..children.length() {
+        if let Some(child) = children.item(i) {
+            read_look(&child, Some(&values), writes, hidden);
+        }
+    }
+}
+
+/// `markup` (an SVG drawing carrying the page's classes) with the page's look written onto
+/// each element as presentation attributes, and what the page's stylesheet hides left out:
+/// a file that looks like the page anywhere, with no stylesheet, no CSS variable, nothing
+/// a strict CSP blocks when it is drawn as an image.
+pub fn with_computed_look(markup: &str) -> String {
+    let doc = document();
+    let (Ok(holder), Some(body)) = (doc.create_element("div"), doc.body()) else { return markup.to_owned() };
+    // Styled by the page's rules without being drawn.
+    let _ = holder.set_attribute("hidden", "");
+    holder.set_inner_html(markup);
+    let _ = body.append_child(&holder);
+    let Some(root) = holder.first_element_child() else { return markup.to_owned() };
+    // Read everything first, then write: each write would make the next read restyle.
+    let mut writes: Vec<(web_sys::Element, Vec<(&str, String)>)> = Vec::new();
+    let mut hidden = Vec::new();
+    read_look(&root, None, &mut writes, &mut hidden);
+    for (el, attrs) in writes {
+        for (name, value) in attrs {
+            let _ = el.set_attribute(name, &value);
+        }
+    }
+    for el in hidden {
+        el.remove();
+    }
+    // XML, not HTML, serialisation: a file of its own (no `&nbsp;`).
+    let out = web_sys::XmlSerializer::new().and_then(|x| x.serialize_to_string(&root)).unwrap_or_else(|_| root.outer_html());
+    holder.remove();
+    out
+}
+
+/// Today's date, `YYYY-MM-DD`, in the reader's time zone.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}

@@ -35,6 +35,8 @@ pub struct AppState {
     pub blank: RwSignal<bool>,
     /// Whether the filters' drawer is open.
     pub filters_open: RwSignal<bool>,
+    /// Printing a tour with the speaker's notes.
+    pub print_notes: RwSignal<bool>,
     /// How the page is set up by its URL: embedded, whose commands it obeys, which dataset.
     pub embed: RwSignal<bool>,
     pub allow: StoredValue<Vec<String>>,
@@ -56,6 +58,7 @@ impl AppState {
             tour: RwSignal::new(None),
             blank: RwSignal::new(false),
             filters_open: RwSignal::new(false),
+            print_notes: RwSignal::new(false),
             embed: RwSignal::new(false),
             allow: StoredValue::new(Vec::new()),
             data: StoredValue::new(None),

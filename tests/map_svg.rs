@@ -201,3 +201,67 @@ fn beyond_the_focusable_limit_links_are_drawn_in_bulk_and_counted() {
         .sum();
     assert_eq!(counted, scene.links.len());
 }
+
+/// The exported file stands alone: every site of the view, a title, a
+/// legend and the credit, and no reference to anything outside itself.
+#[test]
+fn the_exported_map_file_stands_alone() {
+    use passerelle::geo::svg::{map_file, Emphasis, FileFrame, Framing};
+    use passerelle::model::SiteKind;
+    let ds = shipped();
+    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    let frame = FileFrame {
+        title: "Hebei & Beijing <test>",
+        site_kinds: &[(SiteKind::City, "city"), (SiteKind::OlympicVenue, "Olympic venue")],
+        lines: ["signed or done", "planned", "proposed air route", "between the parties' seats"],
+        credit: "Base map: Natural Earth",
+    };
+    let svg = map_file(&scene, Framing { view: MapView::China, vp: Viewport { width: 960.0, height: 540.0 }, zoom: None }, Lang::En, &Emphasis::default(), &frame);
+    assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#) && svg.ends_with("</svg>"));
+    assert!(!svg.contains("<style"), "the look is written onto the elements in the browser");
+    assert!(svg.contains(r#"class="map-svg""#), "the page's classes, for that");
+    assert!(svg.contains("Hebei &amp; Beijing &lt;test&gt;"), "the title, escaped");
+    for id in ["beijing", "zhangjiakou", "yanqing", "shijiazhuang"] {
+        assert!(svg.contains(&format!(r#"data-site="{id}""#)), "{id}");
+    }
+    assert!(svg.contains("between the parties&#39; seats"), "the legend");
+    assert!(svg.contains("Base map: Natural Earth"));
+    // Only references inside the file: its own clip paths.
+    for (i, _) in svg.match_indices("url(") {
+        assert!(svg[i..].starts_with("url(#file-pane-"), "{}", &svg[i..i + 30]);
+    }
+    assert!(!svg.contains("href"), "no link out");
+    assert!(!svg.contains("tabindex") && !svg.contains(r#"role="button""#), "a picture, not controls");
+    // Tags balance: a well-formed document.
+    let opens = svg.matches('<').count() - svg.matches("</").count();
+    let closes = svg.matches("</").count() + svg.matches("/>").count();
+    assert_eq!(opens, closes);
+}
+
+/// A drawing of a zoomed view frames the same part of the plane at any size: zoomed in on
+/// Beijing, the far sites drop out, at the screen's size as at the export's.
+#[test]
+fn a_zoomed_drawing_frames_what_the_reader_sees_at_any_size() {
+    use passerelle::geo::svg::{map_drawing, Emphasis, Framing};
+    use passerelle::model::ui::Zoom;
+    let ds = shipped();
+    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    let sites = |vp: Viewport, zoom: Option<Zoom>| -> Vec<String> {
+        let svg = map_drawing(&scene, Framing { view: MapView::China, vp, zoom }, Lang::En, MarkStyle::default(), &Emphasis::default(), "t");
+        let mut ids: Vec<String> = svg.split(r#"data-site=""#).skip(1).map(|r| r[..r.find('"').unwrap()].to_owned()).collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    let (small, large) = (Viewport { width: 600.0, height: 400.0 }, Viewport { width: 1200.0, height: 800.0 });
+    let fit = sites(small, None);
+    assert!(fit.contains(&"shijiazhuang".to_owned()), "{fit:?}");
+    // Centred on the plane point of Beijing, as the URL's zoom keeps it.
+    let beijing = scene.sites.iter().find(|s| s.id == "beijing").unwrap().p;
+    let zoom = Some(Zoom { k: 6.0, x: beijing.0, y: beijing.1 });
+    let zoomed = sites(small, zoom);
+    assert!(zoomed.contains(&"beijing".to_owned()) && !zoomed.contains(&"shijiazhuang".to_owned()), "{zoomed:?}");
+    assert!(zoomed.len() < fit.len());
+    assert_eq!(sites(large, zoom), zoomed, "the same window at twice the size");
+    assert_eq!(sites(large, None), fit);
+}

@@ -8,13 +8,13 @@ use crate::components::t;
 use crate::geo::svg::symbol_path;
 use crate::i18n::{tr, trf, Msg};
 use crate::geo::scene::{off_map_items, MapScene};
-use crate::geo::{BaseMap, Projection};
+use crate::geo::BaseMap;
 use crate::model::{Dataset, Side, SiteKind};
 
 /// The map area: the interactive map, its legend and credit, and the sites as a list (the
 /// map's text alternative; each entry selects its site).
 #[component]
-pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
+pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let credit_source = BaseMap::embedded().credit;
     let credit = move || trf(state.lang.get(), Msg::BaseMap, &[&credit_source]);
@@ -52,32 +52,7 @@ pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
             }
         }
     };
-    // Only the kinds the data uses.
-    let kinds: Vec<SiteKind> = {
-        let mut k: Vec<SiteKind> = Vec::new();
-        for s in &dataset.sites {
-            if !k.contains(&s.kind) {
-                k.push(s.kind);
-            }
-        }
-        k
-    };
-    let symbols = kinds
-        .into_iter()
-        .map(|kind| {
-            view! {
-                <li>
-                    <svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true">
-                        <path class="site__mark" d=symbol_path(kind, 10.0, 10.0, 6.0) />
-                    </svg>
-                    {move || kind.label(state.lang.get())}
-                </li>
-            }
-        })
-        .collect_view();
     // What the map cannot show: items with neither a place nor a link.
-    // One scene (the projected map) for the canvas and for what it cannot show.
-    let scene = Arc::new(MapScene::build(&dataset, &BaseMap::embedded(), &Projection::eurasia()));
     let off_map = off_map_items(&dataset, &scene);
     let off_map_count = off_map.len();
     let off_map_list = {
@@ -110,19 +85,7 @@ pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
             <div class="map-extras">
                 <details class="map-box legend-box" open=wide>
                     <summary>{t(Msg::Legend)}</summary>
-                    <div class="legend" aria-label=t(Msg::Legend) role="group">
-                        <ul class="legend__list">
-                            {symbols}
-                            <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__france" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>{t(Msg::FrenchSide)}</li>
-                            <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__china" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>{t(Msg::ChineseSide)}</li>
-                        </ul>
-                        <ul class="legend__list">
-                            <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--agreement" d="M2,6H34" /></svg>{t(Msg::SignedOrDone)}</li>
-                            <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--project link--proposed" d="M2,6H34" /></svg>{t(Msg::PlannedLine)}</li>
-                            <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--air-route link--proposed" d="M2,6H34" /></svg>{t(Msg::ProposedRoute)}</li>
-                            <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--agreement link--party" d="M2,6H34" /></svg>{t(Msg::PartySeatsLegend)}</li>
-                        </ul>
-                    </div>
+                    <Legend dataset=dataset.clone() />
                 </details>
                 <details class="map-box site-lists">
                     <summary>{t(Msg::SitesAsList)}</summary>
@@ -142,5 +105,45 @@ pub fn MapPanel(dataset: Arc<Dataset>) -> impl IntoView {
             </div>
             <p class="map-credit" data-testid="map-credit">{credit}</p>
         </section>
+    }
+}
+
+/// The legend: the kinds of site the data uses, the two sides, the kinds of line.
+#[component]
+pub fn Legend(dataset: Arc<Dataset>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let mut kinds: Vec<SiteKind> = Vec::new();
+    for s in &dataset.sites {
+        if !kinds.contains(&s.kind) {
+            kinds.push(s.kind);
+        }
+    }
+    let symbols = kinds
+        .into_iter()
+        .map(|kind| {
+            view! {
+                <li>
+                    <svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true">
+                        <path class="site__mark" d=symbol_path(kind, 10.0, 10.0, 6.0) />
+                    </svg>
+                    {move || kind.label(state.lang.get())}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="legend" aria-label=t(Msg::Legend) role="group">
+            <ul class="legend__list">
+                {symbols}
+                <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__france" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>{t(Msg::FrenchSide)}</li>
+                <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__china" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>{t(Msg::ChineseSide)}</li>
+            </ul>
+            <ul class="legend__list">
+                <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--agreement" d="M2,6H34" /></svg>{t(Msg::SignedOrDone)}</li>
+                <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--project link--proposed" d="M2,6H34" /></svg>{t(Msg::PlannedLine)}</li>
+                <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--air-route link--proposed" d="M2,6H34" /></svg>{t(Msg::ProposedRoute)}</li>
+                <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--agreement link--party" d="M2,6H34" /></svg>{t(Msg::PartySeatsLegend)}</li>
+            </ul>
+        </div>
     }
 }

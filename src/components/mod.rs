@@ -4,6 +4,8 @@
 
 mod console;
 mod data_warnings;
+mod export;
+mod handout;
 mod detail_panel;
 pub(crate) mod filters_panel;
 mod header;
@@ -19,13 +21,15 @@ mod toolbar;
 
 pub use console::Console;
 pub use data_warnings::DataWarnings;
+pub use export::{ExportActions, LoadedDataset};
+pub use handout::Handout;
 pub use detail_panel::DetailPanel;
 pub use filters_panel::FilterDrawer;
 pub use header::{DatasetSummary, Header};
 pub use intro::Intro;
 pub use list_view::ListView;
 pub use load_error::LoadErrorPanel;
-pub use map_panel::MapPanel;
+pub use map_panel::{Legend, MapPanel};
 pub use map::MapCanvas;
 pub use presenter::{PresentButton, Presenter};
 pub use share::{EmbedBar, ShareButton};

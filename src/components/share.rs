@@ -62,6 +62,7 @@ pub fn ShareButton() -> impl IntoView {
                     {move || tr(state.lang.get(), if copied_code.get() { Msg::Copied } else { Msg::Copy })}
                 </button>
             </div>
+            <crate::components::ExportActions />
             <form method="dialog"><button type="submit" data-testid="share-close">{t(Msg::Close)}</button></form>
         </dialog>
     }

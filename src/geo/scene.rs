@@ -232,6 +232,29 @@ impl MapScene {
     pub fn site(&self, id: &str) -> Option<&SiteNode> {
         self.index.get(id).map(|&i| &self.sites[i])
     }
+
+    /// The scene as the filters leave it, for a drawing of its own (a file, a handout):
+    /// the links of the shown items and the sites that hold at least one, as the page hides
+    /// the rest. The views keep their frames.
+    pub fn showing(&self, shown: &std::collections::HashSet<String>) -> MapScene {
+        let sites: Vec<SiteNode> = self
+            .sites
+            .iter()
+            .filter_map(|s| {
+                let items: Vec<String> = s.items.iter().filter(|i| shown.contains(*i)).cloned().collect();
+                (!items.is_empty()).then(|| SiteNode { items, ..s.clone() })
+            })
+            .collect();
+        MapScene {
+            base: self.base.clone(),
+            index: sites.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect(),
+            sites,
+            links: self.links.iter().filter(|l| shown.contains(&l.item)).cloned().collect(),
+            overview: self.overview,
+            france: self.france,
+            china: self.china,
+        }
+    }
 }
 
 /// How the two-region view divides a frame.
@@ -538,6 +561,26 @@ mod tests {
         }
         // Too small to split: one pane, the overview.
         assert_eq!(scene.panes(MapView::Both, Viewport { width: 300.0, height: 200.0 }), scene.panes(MapView::Overview, Viewport { width: 300.0, height: 200.0 }));
+    }
+
+    #[test]
+    fn the_filtered_scene_keeps_the_shown_items_links_and_sites_and_the_frames() {
+        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
+        let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+        let shown: std::collections::HashSet<String> = ["air-route-lyon-china".to_owned()].into();
+        let only = scene.showing(&shown);
+        assert!(!only.links.is_empty() && only.links.iter().all(|l| l.item == "air-route-lyon-china"));
+        let mut ids: Vec<&str> = only.sites.iter().map(|s| s.id.as_str()).collect();
+        ids.sort_unstable();
+        let mut wanted: Vec<&str> = ds.items.iter().find(|i| i.id == "air-route-lyon-china").unwrap().sites.iter().map(String::as_str).collect();
+        wanted.sort_unstable();
+        assert_eq!(ids, wanted);
+        assert!(only.sites.iter().all(|s| s.items == ["air-route-lyon-china"]));
+        assert_eq!(only.site("lyon").map(|s| s.p), scene.site("lyon").map(|s| s.p));
+        assert!(only.site("chambery").is_none());
+        let vp = Viewport { width: 800.0, height: 450.0 };
+        assert_eq!(only.panes(MapView::Both, vp), scene.panes(MapView::Both, vp), "the frames do not follow the filter");
+        assert_eq!(scene.showing(&ds.items.iter().map(|i| i.id.clone()).collect()).links.len(), scene.links.len());
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::fmt::Write;
 use super::basemap::Layer;
 use super::scene::{escape_xml, site_marks, Link, MapScene, MapView, MarkStyle, Pane, SiteMark};
 use super::view::Viewport;
+use crate::model::ui::Zoom;
 use crate::model::{ItemKind, Lang, Side, SiteKind, Status};
 
 /// Above this many links, links are drawn in bulk, not one element each.
@@ -259,6 +260,78 @@ pub fn render_svg(scene: &MapScene, view: MapView, vp: Viewport, lang: Lang, sty
     )
 }
 
+/// What a drawing of its own shows: a view, at a size, and the reader's zoom of a one-pane
+/// view (which frames the same part of the plane whatever the size).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Framing {
+    pub view: MapView,
+    pub vp: Viewport,
+    pub zoom: Option<Zoom>,
+}
+
+/// A view of the map drawn on its own (the printed handout, an exported file): both
+/// layers in their fitted windows, `emphasis` marking the selection, clip paths named
+/// after `prefix`.
+pub fn map_drawing(scene: &MapScene, framing: Framing, lang: Lang, style: MarkStyle, emphasis: &Emphasis, prefix: &str) -> String {
+    let Framing { view, vp, zoom } = framing;
+    let mut panes = scene.panes(view, vp);
+    if let (Some(z), [pane]) = (zoom, panes.as_mut_slice()) {
+        pane.transform = super::camera::window_at(pane, z);
+    }
+    let marks: Vec<Vec<SiteMark>> = panes.iter().map(|p| site_marks(scene, view, p, lang, style)).collect();
+    let drawing = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}"><g class="panes">{}</g><g class="overlay">{}</g></svg>"#,
+        panes_markup_as(scene, view, &panes, lang, prefix),
+        overlay_markup(scene, view, &marks, style, emphasis, lang, &|_| None),
+        w = vp.width,
+        h = vp.height,
+    );
+    // A picture, not controls: nothing to focus or press on paper or in a file.
+    drawing.replace(r#" tabindex="0" role="button""#, "")
+}
+
+/// What a stand-alone file of the map says around it.
+pub struct FileFrame<'a> {
+    pub title: &'a str,
+    /// (symbol kind, label) of each site kind shown, and the labels of the line styles.
+    pub site_kinds: &'a [(SiteKind, &'a str)],
+    pub lines: [&'a str; 4],
+    pub credit: &'a str,
+}
+
+/// The map as a self-contained SVG file: a title above, the legend and the base map's
+/// credit below, nothing it refers to outside itself. It carries the page's classes; the
+/// browser then writes the page's look onto each element as presentation attributes
+/// (`dom::with_computed_look`), which every SVG reader understands (Inkscape, slides, an
+/// `<img>` under a strict CSP) where a `<style>` block or CSS variables are not.
+pub fn map_file(scene: &MapScene, framing: Framing, lang: Lang, emphasis: &Emphasis, frame: &FileFrame) -> String {
+    let vp = framing.vp;
+    let (top, legend_h) = (44.0, 64.0);
+    let (w, h) = (vp.width, top + vp.height + legend_h);
+    let mut s = format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="system-ui, sans-serif"><rect width="{w}" height="{h}" fill="#ffffff"/><text x="16" y="29" font-size="20" font-weight="700" fill="#14202b">{}</text><g transform="translate(0 {top})">{}</g>"##,
+        escape_xml(frame.title),
+        map_drawing(scene, framing, lang, MarkStyle::default(), emphasis, "file-pane"),
+    );
+    // The legend: one row of site kinds, one of line styles, the credit at the right.
+    let y0 = top + vp.height + 22.0;
+    let mut x = 16.0;
+    let _ = write!(s, r##"<g class="map-svg" font-size="12" fill="#14202b">"##);
+    for (kind, label) in frame.site_kinds {
+        let _ = write!(s, r##"<path class="site__mark" fill="#3d4b57" d="{}"/><text x="{:.1}" y="{:.1}">{}</text>"##, symbol_path(*kind, x + 6.0, y0 - 4.0, 5.0), x + 15.0, y0, escape_xml(label));
+        x += 30.0 + super::labels::text_width(label, 12.0);
+    }
+    let classes = ["link link--agreement", "link link--project link--proposed", "link link--air-route link--proposed", "link link--agreement link--party"];
+    let mut x = 16.0;
+    let y1 = y0 + 24.0;
+    for (class, label) in classes.iter().zip(frame.lines) {
+        let _ = write!(s, r#"<path class="{class}" d="M{x:.1},{:.1}h30"/><text x="{:.1}" y="{y1:.1}">{}</text>"#, y1 - 4.0, x + 36.0, escape_xml(label));
+        x += 54.0 + super::labels::text_width(label, 12.0);
+    }
+    let _ = write!(s, r##"</g><text x="{:.1}" y="{:.1}" font-size="11" fill="#3d4b57" text-anchor="end">{}</text></svg>"##, w - 12.0, h - 8.0, escape_xml(frame.credit));
+    s
+}
+
 /// SVG markup with one element per line, indented by depth: a snapshot a reviewer can
 /// read and a diff that shows what changed.
 pub fn pretty(svg: &str) -> String {
@@ -300,16 +373,22 @@ pub fn pretty(svg: &str) -> String {
 
 /// Clip paths and the world group of each pane.
 pub fn panes_markup(scene: &MapScene, view: MapView, panes: &[Pane], lang: Lang) -> String {
+    panes_markup_as(scene, view, panes, lang, "map-pane")
+}
+
+/// [`panes_markup`] with the clip paths' ids starting with `prefix`: another drawing of the
+/// map in the same page (the printed handout) must not borrow the live map's.
+pub fn panes_markup_as(scene: &MapScene, view: MapView, panes: &[Pane], lang: Lang, prefix: &str) -> String {
     let mut s = String::from("<defs>");
     for (i, p) in panes.iter().enumerate() {
-        let _ = write!(s, r#"<clipPath id="map-pane-{i}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath>"#, p.rect.x, p.rect.y, p.rect.w, p.rect.h);
+        let _ = write!(s, r#"<clipPath id="{prefix}-{i}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath>"#, p.rect.x, p.rect.y, p.rect.w, p.rect.h);
     }
     s.push_str("</defs>");
     let world = world_layer(scene, view != MapView::Both, lang);
     for (i, p) in panes.iter().enumerate() {
         let _ = write!(
             s,
-            r#"<g class="pane" clip-path="url(#map-pane-{i})"><rect class="sea" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/><g class="world" data-pane="{i}" transform="{}">{world}</g></g>"#,
+            r#"<g class="pane" clip-path="url(#{prefix}-{i})"><rect class="sea" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/><g class="world" data-pane="{i}" transform="{}">{world}</g></g>"#,
             p.rect.x,
             p.rect.y,
             p.rect.w,

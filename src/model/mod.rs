@@ -5,6 +5,7 @@ mod dataset;
 mod names;
 pub mod date;
 pub mod embed_protocol;
+pub mod export;
 pub mod filter;
 pub mod time;
 pub mod timeline;

@@ -63,9 +63,9 @@ async function measure(label, body) {
     // Let the load finish its work (the timeline, the lists) before timing interactions.
     await page.waitForTimeout(3000);
     await idle(page);
-    sites = await page.evaluate(() => { const n = document.querySelectorAll('.map-svg .overlay [data-site]').length; return n || document.querySelectorAll('[data-site-entry]').length; });
+    sites = await page.evaluate(() => { const n = document.querySelectorAll('.map-frame .map-svg .overlay [data-site]').length; return n || document.querySelectorAll('[data-site-entry]').length; });
     // In bulk mode one path draws many links and says how many.
-    links = await page.evaluate(() => [...document.querySelectorAll('.map-svg .link')].reduce((n, l) => n + Number(l.dataset.links || 1), 0));
+    links = await page.evaluate(() => [...document.querySelectorAll('.map-frame .map-svg .link')].reduce((n, l) => n + Number(l.dataset.links || 1), 0));
     rows.redraw.push(await page.evaluate(async () => {
       const drawn = new Promise((resolve) => {
         const seen = new PerformanceObserver((list) => {
@@ -84,7 +84,7 @@ async function measure(label, body) {
     await page.waitForTimeout(400); await idle(page);
     rows.pan.push(await toNextPaint(page, `document.querySelector('.map-frame').dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowLeft', bubbles: true}))`));
     await page.waitForTimeout(400); await idle(page);
-    rows.hover.push(await toNextPaint(page, `(document.querySelector('.map-svg .overlay [data-site]') || document.querySelector('.map-svg .overlay .site__mark')).dispatchEvent(new PointerEvent('pointerover', {bubbles: true}))`));
+    rows.hover.push(await toNextPaint(page, `(document.querySelector('.map-frame .map-svg .overlay [data-site]') || document.querySelector('.map-frame .map-svg .overlay .site__mark')).dispatchEvent(new PointerEvent('pointerover', {bubbles: true}))`));
     await page.waitForTimeout(400); await idle(page);
     await page.waitForTimeout(400); await idle(page);
     rows.view.push(await toNextPaint(page, `document.querySelector('.map-views button[data-view=france]').click()`));

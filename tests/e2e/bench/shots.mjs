@@ -17,7 +17,7 @@ for (const [width, height] of SIZES) {
   const page = await browser.newPage({ viewport: { width, height } });
   page.on('console', (m) => m.type() === 'error' && console.log(`${width}x${height} console: ${m.text()}`));
   await page.goto(`http://127.0.0.1:${port}/${query}`);
-  await page.locator('.map-svg .site__mark').first().waitFor({ timeout: 15000 }).catch(() => console.log('no map'));
+  await page.locator('.map-frame .map-svg .site__mark').first().waitFor({ timeout: 15000 }).catch(() => console.log('no map'));
   await page.waitForTimeout(600);
   const name = `${out}/${width}x${height}${query ? '-' + query.replace(/[^a-z0-9]+/gi, '_') : ''}.png`;
   await page.screenshot({ path: name });

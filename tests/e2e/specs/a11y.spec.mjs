@@ -27,7 +27,7 @@ for (const [size, viewport] of [['1280x720', { width: 1280, height: 720 }], ['39
       await page.setViewportSize(viewport);
       await page.goto(`./${query}`);
       await appSettled(page);
-      await expect(page.locator('.map-svg .world').first()).toBeAttached();
+      await expect(page.locator('.map-frame .map-svg .world').first()).toBeAttached();
       if (prepare) await prepare(page);
       await page.waitForTimeout(300);
       const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();

@@ -27,7 +27,7 @@ test.describe('the page', () => {
     await expect(page.getByTestId('dataset-summary')).toHaveText(summary);
     await expect(page.getByTestId('intro')).toContainText('Winter Olympics');
     await expect(page.locator('.timeline-item')).toHaveCount(ds.items.length);
-    await expect(page.locator('.map-svg [data-site]')).toHaveCount(ds.sites.length);
+    await expect(page.locator('.map-frame .map-svg [data-site]')).toHaveCount(ds.sites.length);
     await expect(page.locator('[data-site-entry]')).toHaveCount(ds.sites.length);
     await expect(page.getByTestId('map-credit')).toContainText('Natural Earth');
     expect(consoleErrors).toEqual([]);
@@ -104,7 +104,7 @@ test.describe('the first screen', () => {
       await page.setViewportSize({ width, height });
       await page.goto('./');
       await appSettled(page);
-      await expect(page.locator('.map-svg .site__mark').first()).toBeVisible();
+      await expect(page.locator('.map-frame .map-svg .site__mark').first()).toBeVisible();
       await expect(page.locator('.timeline-item').first()).toBeAttached();
       await page.waitForTimeout(300);
       const box = async (sel) => page.locator(sel).first().boundingBox();
@@ -248,7 +248,7 @@ test.describe('security', () => {
     expect(csp).toContain("style-src 'self';");
     expect(csp).not.toContain('unsafe-inline');
     await appSettled(page);
-    await expect(page.locator('.map-svg [data-site]').first()).toBeAttached();
+    await expect(page.locator('.map-frame .map-svg [data-site]').first()).toBeAttached();
     for (const sel of ['link[rel="stylesheet"]', 'link[rel="modulepreload"]', 'link[rel="preload"][type="application/wasm"]']) {
       await expect(page.locator(sel)).toHaveAttribute('integrity', /^sha384-/);
     }

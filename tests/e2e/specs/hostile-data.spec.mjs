@@ -60,7 +60,7 @@ test('script and HTML inside a valid dataset are shown as text, never run', asyn
   await page.goto(`./?data=hostile.json&lang=en&item=${ds.items[0].id}`);
   await appSettled(page);
   await expect(page.locator('.detail h3')).toHaveText(ds.items[0].title.en);
-  await expect(page.locator('.map-svg')).toHaveCount(2);
+  await expect(page.locator('.map-frame .map-svg')).toHaveCount(2);
   await page.locator('.panel-tabs button[data-panel="list"]').click();
   await expect(page.locator(`.list-view button[data-item="${ds.items[0].id}"]`)).toHaveText(ds.items[0].title.en);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();

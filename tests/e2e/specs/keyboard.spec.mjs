@@ -72,7 +72,7 @@ test('every control is reachable and usable from the keyboard, with visible focu
   await tabTo(page, page.locator('.map-frame'));
   await expectVisibleFocus(page);
   await page.keyboard.press('0');
-  await tabTo(page, page.locator('.map-svg [data-site]').first());
+  await tabTo(page, page.locator('.map-frame .map-svg [data-site]').first());
   await expectVisibleFocus(page);
   await page.keyboard.press('Enter');
   await expect(page.locator('.detail[data-site]')).toBeVisible();
@@ -149,7 +149,7 @@ test('prefers-reduced-motion turns the map animation off', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./?lang=en&view=overview');
   await appSettled(page);
-  await expect(page.locator('.map-svg .site__mark').first()).toBeAttached();
+  await expect(page.locator('.map-frame .map-svg .site__mark').first()).toBeAttached();
   // No in-between windows: from the overview straight to the region.
   const windows = await windowsDuringMove(page, 'france');
   expect(windows.length, windows.join('\n')).toBe(2);
@@ -159,7 +159,7 @@ test('without reduced motion the move between views is animated', async ({ page 
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await page.goto('./?lang=en&view=overview');
   await appSettled(page);
-  await expect(page.locator('.map-svg .site__mark').first()).toBeAttached();
+  await expect(page.locator('.map-frame .map-svg .site__mark').first()).toBeAttached();
   const windows = await windowsDuringMove(page, 'france');
   expect(windows.length, 'windows in between').toBeGreaterThan(2);
 });

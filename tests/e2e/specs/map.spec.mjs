@@ -6,7 +6,7 @@ import { test, expect, shippedDataset, appSettled, SCREENSHOTS, expectedLinks } 
 async function openMap(page) {
   await page.goto('./?view=overview');
   await appSettled(page);
-  await expect(page.locator('.map-svg [data-site]').first()).toBeVisible();
+  await expect(page.locator('.map-frame .map-svg [data-site]').first()).toBeVisible();
 }
 
 const transform = (page) => page.locator('.map-frame').getAttribute('data-transform');
@@ -24,17 +24,17 @@ test('the overview shows every site and every link of the real data', async ({ p
   const ds = await shippedDataset(request);
   await openMap(page);
   await expect(page.locator('.map-frame')).toHaveAttribute('data-view', 'overview');
-  await expect(page.locator('.map-svg [data-site]')).toHaveCount(ds.sites.length);
-  const drawn = await page.locator('.map-svg .link').evaluateAll((els) =>
+  await expect(page.locator('.map-frame .map-svg [data-site]')).toHaveCount(ds.sites.length);
+  const drawn = await page.locator('.map-frame .map-svg .link').evaluateAll((els) =>
     els.map((e) => `${e.dataset.item}:${e.dataset.from}:${e.dataset.to}`).sort());
   expect(drawn).toEqual(expectedLinks(ds));
   // Proposed items are dashed; the air route is marked as proposed; links between the
   // parties' seats are marked and named as such.
-  await expect(page.locator('.map-svg .link--air-route.link--proposed').first()).toBeVisible();
-  const party = page.locator('.map-svg .link--party[data-item="agreement-aura-hebei"]');
+  await expect(page.locator('.map-frame .map-svg .link--air-route.link--proposed').first()).toBeVisible();
+  const party = page.locator('.map-frame .map-svg .link--party[data-item="agreement-aura-hebei"]');
   await expect(party).toHaveAttribute('aria-label', /between the parties' seats/);
   for (const site of ds.sites) {
-    await expect(page.locator(`.map-svg [data-site="${site.id}"]`)).toHaveAttribute('aria-label', new RegExp(`^${site.name.en.replace(/[()]/g, '\\$&')}:`));
+    await expect(page.locator(`.map-frame .map-svg [data-site="${site.id}"]`)).toHaveAttribute('aria-label', new RegExp(`^${site.name.en.replace(/[()]/g, '\\$&')}:`));
   }
   await expect(page.getByTestId('map-credit')).toContainText('Natural Earth');
   expect(consoleErrors).toEqual([]);
@@ -45,11 +45,11 @@ test('a site selected by click, and another by keyboard, opens its details', asy
   await openMap(page);
   await switchView(page, 'france');
   const details = page.getByRole('complementary', { name: 'Details' });
-  await page.locator('.map-svg [data-site="lyon"] .site__mark').click();
+  await page.locator('.map-frame .map-svg [data-site="lyon"] .site__mark').click();
   await expect(details.getByRole('heading', { level: 3 })).toHaveText('Lyon');
-  await expect(page.locator('.map-svg [data-site="lyon"]')).toHaveClass(/is-selected/);
+  await expect(page.locator('.map-frame .map-svg [data-site="lyon"]')).toHaveClass(/is-selected/);
 
-  await page.locator('.map-svg [data-site="val-thorens"]').focus();
+  await page.locator('.map-frame .map-svg [data-site="val-thorens"]').focus();
   await page.keyboard.press('Enter');
   await expect(details.getByRole('heading', { level: 3 })).toHaveText('Val Thorens');
   // The site's items are listed and lead to the item.
@@ -61,10 +61,10 @@ test('a site selected by click, and another by keyboard, opens its details', asy
 test('a link selected by keyboard opens its item', async ({ page, request }) => {
   const ds = await shippedDataset(request);
   await openMap(page);
-  const link = page.locator('.map-svg .link[data-item="air-route-lyon-china"]').first();
+  const link = page.locator('.map-frame .map-svg .link[data-item="air-route-lyon-china"]').first();
   await link.focus();
   await expect(link).toHaveClass(/is-highlighted/);
-  await expect(page.locator('.map-svg [data-site="lyon"]')).toHaveClass(/is-highlighted/);
+  await expect(page.locator('.map-frame .map-svg [data-site="lyon"]')).toHaveClass(/is-highlighted/);
   await page.keyboard.press('Enter');
   const route = ds.items.find((i) => i.id === 'air-route-lyon-china');
   await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 3 })).toHaveText(route.title.en);
@@ -130,7 +130,7 @@ test('two fingers pinch to zoom in and out', async ({ page }) => {
 
 test('the regional views keep sites a few kilometres apart distinguishable', async ({ page }) => {
   await openMap(page);
-  const boxes = async (ids) => Promise.all(ids.map((id) => page.locator(`.map-svg [data-site="${id}"] .site__mark`).boundingBox()));
+  const boxes = async (ids) => Promise.all(ids.map((id) => page.locator(`.map-frame .map-svg [data-site="${id}"] .site__mark`).boundingBox()));
   // Markers are 12 px across (radius 6): apart when their centres are at least that far.
   const apart = (a, b) => Math.hypot(a.x + a.width / 2 - b.x - b.width / 2, a.y + a.height / 2 - b.y - b.height / 2) >= 12;
   for (const [view, ids] of [['france', ['chambery', 'la-feclaz', 'savoie-technolac', 'usmb']], ['china', ['zhangjiakou', 'chongli', 'yanqing', 'great-wall']]]) {
@@ -145,7 +145,7 @@ test('the regional views keep sites a few kilometres apart distinguishable', asy
 test('the Olympic venues carry the Games dates', async ({ page }) => {
   await openMap(page);
   await switchView(page, 'china');
-  await expect(page.locator('.map-svg [data-site="zhangjiakou"]')).toHaveAttribute('aria-label', /Games 4–20 Feb 2022/);
+  await expect(page.locator('.map-frame .map-svg [data-site="zhangjiakou"]')).toHaveAttribute('aria-label', /Games 4–20 Feb 2022/);
 });
 
 for (const [name, size] of [['1280x720', { width: 1280, height: 720 }], ['1920x1080', { width: 1920, height: 1080 }], ['390x844', { width: 390, height: 844 }]]) {
@@ -166,7 +166,7 @@ for (const [name, size] of [['1280x720', { width: 1280, height: 720 }], ['1920x1
 test('keyboard focus stays on its site while the map pans and zooms around it', async ({ page }) => {
   await openMap(page);
   await switchView(page, 'france');
-  await page.locator('.map-svg [data-site="lyon"]').focus();
+  await page.locator('.map-frame .map-svg [data-site="lyon"]').focus();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('+');
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-site'))).toBe('lyon');

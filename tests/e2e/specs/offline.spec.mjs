@@ -31,7 +31,7 @@ test('after one visit the app, a tour and the console work with the network off'
   await context.setOffline(true);
   await page.reload();
   await appSettled(page);
-  await expect(page.locator('.map-svg .site__mark').first()).toBeVisible();
+  await expect(page.locator('.map-frame .map-svg .site__mark').first()).toBeVisible();
   await expect(page.locator('.timeline-item').first()).toBeAttached();
   // A tour, presented, and its console: all from the cache.
   await page.goto(`./?mode=present&tour=${tour.id}&step=3&lang=en`);

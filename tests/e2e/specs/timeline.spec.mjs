@@ -4,12 +4,12 @@ import { test, expect, shippedDataset, appSettled, SCREENSHOTS, openFilters, set
 async function open(page, query = '') {
   await page.goto(`./${query}`);
   await appSettled(page);
-  await expect(page.locator('.map-svg .world').first()).toBeAttached();
+  await expect(page.locator('.map-frame .map-svg .world').first()).toBeAttached();
 }
 
 const details = (page) => page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 3 });
-const visibleLinks = (page) => page.locator('.map-svg .link:not(.is-filtered-out)').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.item))].sort());
-const futureLinks = (page) => page.locator('.map-svg .link.is-future').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.item))].sort());
+const visibleLinks = (page) => page.locator('.map-frame .map-svg .link:not(.is-filtered-out)').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.item))].sort());
+const futureLinks = (page) => page.locator('.map-frame .map-svg .link.is-future').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.item))].sort());
 
 test('stepping and dragging the time cursor changes what the map shows', async ({ page, request }) => {
   const ds = await shippedDataset(request);
@@ -67,9 +67,9 @@ test('a selection in the timeline, the map or the list shows in the other two', 
   // Timeline → map.
   await page.locator('.timeline-item[data-item="loi-chambery-zhangjiakou"]').click();
   await expect(details(page)).toHaveText(title('loi-chambery-zhangjiakou'));
-  await expect(page.locator('.map-svg .link[data-item="loi-chambery-zhangjiakou"]').first()).toHaveClass(/is-selected/);
+  await expect(page.locator('.map-frame .map-svg .link[data-item="loi-chambery-zhangjiakou"]').first()).toHaveClass(/is-selected/);
   // Map → timeline.
-  await page.locator('.map-svg .link[data-item="air-route-lyon-china"]').first().focus();
+  await page.locator('.map-frame .map-svg .link[data-item="air-route-lyon-china"]').first().focus();
   await page.keyboard.press('Enter');
   await expect(details(page)).toHaveText(title('air-route-lyon-china'));
   await expect(page.locator('.timeline-item[data-item="air-route-lyon-china"]')).toHaveAttribute('aria-pressed', 'true');
@@ -86,7 +86,7 @@ test('a selection in the timeline, the map or the list shows in the other two', 
   // Escape clears it everywhere.
   await page.keyboard.press('Escape');
   await expect(page.locator('.timeline-item[aria-pressed="true"]')).toHaveCount(0);
-  await expect(page.locator('.map-svg .is-selected')).toHaveCount(0);
+  await expect(page.locator('.map-frame .map-svg .is-selected')).toHaveCount(0);
   await page.locator('.timeline-item[data-item="forum-2018-chambery"]').click();
   await page.screenshot({ path: `${SCREENSHOTS}timeline-with-selection.png`, fullPage: true });
 });
@@ -133,7 +133,7 @@ test('each filter and the search narrow the map, the timeline and the list alike
   await expect.poll(timelineIds).toEqual(zh);
   expect(await listIds()).toEqual(zh);
   expect(await visibleLinks(page)).toEqual(linked(zh).sort());
-  await expect(page.locator('.map-svg [data-site="shanghai"]')).toHaveClass(/is-filtered-out/);
+  await expect(page.locator('.map-frame .map-svg [data-site="shanghai"]')).toHaveClass(/is-filtered-out/);
 });
 
 test('a shared URL reopens selection, time, filters and view; Back and Forward work', async ({ page, context, consoleErrors }) => {
