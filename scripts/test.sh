@@ -3,7 +3,8 @@
 #   1. native `cargo test`: the pure core (model, parsing, …) and the shipped dataset;
 #   2. wasm-bindgen-test: components, in headless Chromium;
 #   3. `trunk build --release`, then the gzipped size of each file in dist/;
-#   4. end-to-end: Playwright drives Debian's Chromium against dist/ served on 127.0.0.1.
+#   4. end-to-end: Playwright drives Debian's Chromium against dist/ served on 127.0.0.1;
+#   5. the smoke suite in Firefox ESR and WebKitGTK (and Chromium again, for comparison).
 # Ends with one line "tests: N passed, N failed" summing the runners' own counts.
 source "$(dirname "$0")/toolchain.sh"
 cd "$ROOT"
@@ -43,19 +44,19 @@ run_logged() {
   return "$rc"
 }
 
-say "1/4 native tests (cargo test)"
+say "1/5 native tests (cargo test)"
 rc=0; run_logged native cargo test --locked || rc=$?
 count_cargo "$LOGS/native.log"
 [ "$rc" -eq 0 ] || exit "$rc"
 
-say "2/4 component tests in headless Chromium (wasm-bindgen-test)"
+say "2/5 component tests in headless Chromium (wasm-bindgen-test)"
 rc=0
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   run_logged web wasm_env cargo test --locked --target wasm32-unknown-unknown --test web || rc=$?
 count_cargo "$LOGS/web.log"
 [ "$rc" -eq 0 ] || exit "$rc"
 
-say "3/4 release build (trunk build --release)"
+say "3/5 release build (trunk build --release)"
 rm -rf dist
 if ! release_env trunk build --release >"$LOGS/trunk.log" 2>&1; then
   tail -n 60 "$LOGS/trunk.log"
@@ -65,7 +66,7 @@ grep -vE '^\s*(Compiling|Downloaded|Downloading|Fresh)' "$LOGS/trunk.log" | tail
 [ -f dist/index.html ] || die "trunk build produced no dist/index.html: see $LOGS/trunk.log"
 bash scripts/sizes.sh dist | tee "$LOGS/sizes.txt"
 
-say "4/4 end-to-end tests (Playwright, headless Chromium, dist/ on 127.0.0.1)"
+say "4/5 end-to-end tests (Playwright, headless Chromium, dist/ on 127.0.0.1)"
 rm -f tests/e2e/report.json
 e2e_rc=0
 (cd tests/e2e && run_logged e2e npx playwright test) || e2e_rc=$?
@@ -75,3 +76,14 @@ if [ -f tests/e2e/report.json ]; then
 fi
 say "screenshots: tests/e2e/screenshots/"
 [ "$e2e_rc" -eq 0 ] || exit "$e2e_rc"
+
+say "5/5 smoke suite in Firefox ESR, WebKitGTK and Chromium (dist/ under the same CSP)"
+rm -f tests/e2e/engines-report.json
+engines_rc=0
+(cd tests/e2e && run_logged engines node engines/run.mjs) || engines_rc=$?
+if [ -f tests/e2e/engines-report.json ]; then
+  read -r p f < <(node -e 'const r=require("./tests/e2e/engines-report.json"); console.log(r.passed, r.failed)')
+  passed=$((passed + p)) failed=$((failed + f))
+fi
+say "screenshots: tests/e2e/screenshots/engines/"
+[ "$engines_rc" -eq 0 ] || exit "$engines_rc"

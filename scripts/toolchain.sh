@@ -171,12 +171,20 @@ ensure_browser() {
   fi
 }
 
-# Everything a build and a browser run need, each skipped when already present.
 # poppler's pdftotext and pdftoppm, for the print tests to read and picture the PDFs.
 ensure_pdf_tools() {
   command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || apt_install poppler-utils
 }
 
+# The other two engines of the smoke layer: Firefox ESR (driven by puppeteer-core over
+# WebDriver BiDi) and WebKitGTK's WebKitWebDriver with its MiniBrowser, which needs an X
+# display, hence xvfb.
+ensure_engines() {
+  command -v firefox-esr >/dev/null && command -v WebKitWebDriver >/dev/null \
+    && command -v xvfb-run >/dev/null || apt_install firefox-esr webkit2gtk-driver xvfb xauth
+}
+
+# Everything a build and a browser run need, each skipped when already present.
 ensure_everything() {
   say "set-up"
   ensure_wasm_toolchain
@@ -185,4 +193,5 @@ ensure_everything() {
   ensure_node_packages
   ensure_browser
   ensure_pdf_tools
+  ensure_engines
 }

@@ -61,16 +61,27 @@ pub fn show_fatal_error(message: &str) {
     let heading = document.create_element("h2").ok();
     let detail = document.create_element("pre").ok();
     let hint = document.create_element("p").ok();
+    let reload = document.create_element("button").ok();
     // In the language the page was last shown in (the app keeps <html lang> up to date).
     let html_lang = document.document_element().and_then(|e| e.get_attribute("lang")).unwrap_or_default();
     let lang = crate::i18n::lang_of_html(&html_lang);
-    if let (Some(h), Some(d), Some(p)) = (heading, detail, hint) {
+    if let (Some(h), Some(d), Some(p), Some(b)) = (heading, detail, hint, reload) {
         h.set_text_content(Some(crate::i18n::tr(lang, crate::i18n::Msg::FatalTitle)));
         d.set_text_content(Some(message));
         p.set_text_content(Some(crate::i18n::tr(lang, crate::i18n::Msg::FatalHint)));
+        b.set_text_content(Some(crate::i18n::tr(lang, crate::i18n::Msg::FatalReload)));
+        let _ = b.set_attribute("type", "button");
+        let _ = b.set_attribute("class", "fatal-error__reload");
+        // The page is over: the listener lives as long as it, like the panel.
+        let on_click = Closure::<dyn Fn()>::new(|| {
+            let _ = web_sys::window().map(|w| w.location().reload());
+        })
+        .into_js_value();
+        let _ = b.add_event_listener_with_callback("click", on_click.unchecked_ref());
         let _ = panel.append_child(&h);
         let _ = panel.append_child(&d);
         let _ = panel.append_child(&p);
+        let _ = panel.append_child(&b);
     }
     let _ = body.insert_before(&panel, body.first_child().as_ref());
     if let Ok(el) = panel.dyn_into::<web_sys::HtmlElement>() {

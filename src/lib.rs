@@ -4,6 +4,7 @@
 //! The core (`model`, `geo`) is plain Rust tested natively; the browser side (`app`,
 //! `components`, `fatal`) only exists in the wasm build.
 
+pub mod collections;
 pub mod geo;
 pub mod i18n;
 pub mod model;

@@ -163,6 +163,9 @@ fn fatal_error_is_shown_once_as_text() {
     assert_eq!(shown.text_content().as_deref(), Some("panicked at src/app.rs:1:1: <b>boom</b>"));
     assert!(shown.query_selector("b").unwrap().is_none(), "the message is text, not markup");
     assert_eq!(document().query_selector_all(".fatal-error").unwrap().length(), 1);
+    let reload = panel.query_selector("button.fatal-error__reload").unwrap().expect("a reload button");
+    assert_eq!(reload.get_attribute("type").as_deref(), Some("button"));
+    assert!(!reload.text_content().unwrap_or_default().trim().is_empty(), "the button says what it does");
     panel.remove();
 }
 

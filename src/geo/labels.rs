@@ -124,13 +124,13 @@ pub fn spread(points: &[(f64, f64)], min_dist: f64) -> Vec<(f64, f64)> {
 /// at a few neighbours instead of every label (5,000 sites stay fast).
 struct Grid {
     cell: f64,
-    cells: std::collections::HashMap<(i64, i64), Vec<usize>>,
+    cells: crate::collections::HashMap<(i64, i64), Vec<usize>>,
     rects: Vec<Rect>,
 }
 
 impl Grid {
     fn new(cell: f64) -> Self {
-        Self { cell, cells: std::collections::HashMap::new(), rects: Vec::new() }
+        Self { cell, cells: crate::collections::HashMap::default(), rects: Vec::new() }
     }
 
     fn span(&self, r: &Rect) -> impl Iterator<Item = (i64, i64)> + use<> {

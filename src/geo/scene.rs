@@ -6,7 +6,7 @@
 //! in screen pixels for each window ([`site_marks`]), so markers and labels keep their
 //! size, close sites are spread apart and labels do not overlap.
 
-use std::collections::HashMap;
+use crate::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 use super::basemap::{BaseMap, Layer};
@@ -114,8 +114,8 @@ impl MapScene {
         let side_of = |id: &str| sides.get(id).copied();
         // Each item's links: between its own sites, else between its parties' seats.
         let pairs: Vec<(Vec<(String, String)>, bool)> = ds.items.iter().map(|item| item_link_pairs(ds, item, side_of)).collect();
-        let mut items_at: HashMap<&str, Vec<String>> = HashMap::new();
-        let mut events_at: HashMap<&str, (String, String)> = HashMap::new();
+        let mut items_at: HashMap<&str, Vec<String>> = HashMap::default();
+        let mut events_at: HashMap<&str, (String, String)> = HashMap::default();
         for (item, (item_pairs, via_parties)) in ds.items.iter().zip(&pairs) {
             let seats = item_pairs.iter().filter(|_| *via_parties).flat_map(|(a, b)| [a.as_str(), b.as_str()]);
             let mut here: Vec<&str> = item.sites.iter().map(String::as_str).chain(seats).collect();
@@ -236,7 +236,7 @@ impl MapScene {
     /// The scene as the filters leave it, for a drawing of its own (a file, a handout):
     /// the links of the shown items and the sites that hold at least one, as the page hides
     /// the rest. The views keep their frames.
-    pub fn showing(&self, shown: &std::collections::HashSet<String>) -> MapScene {
+    pub fn showing(&self, shown: &HashSet<String>) -> MapScene {
         let sites: Vec<SiteNode> = self
             .sites
             .iter()
@@ -567,7 +567,7 @@ mod tests {
     fn the_filtered_scene_keeps_the_shown_items_links_and_sites_and_the_frames() {
         let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
         let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
-        let shown: std::collections::HashSet<String> = ["air-route-lyon-china".to_owned()].into();
+        let shown: HashSet<String> = ["air-route-lyon-china".to_owned()].into_iter().collect();
         let only = scene.showing(&shown);
         assert!(!only.links.is_empty() && only.links.iter().all(|l| l.item == "air-route-lyon-china"));
         let mut ids: Vec<&str> = only.sites.iter().map(|s| s.id.as_str()).collect();

@@ -69,8 +69,8 @@ pub fn link_label(scene: &MapScene, link: &Link, lang: Lang) -> String {
 /// Which marks stand out: the ones the hovered or focused mark connects, and the selection.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Emphasis {
-    pub sites: std::collections::HashSet<String>,
-    pub items: std::collections::HashSet<String>,
+    pub sites: crate::collections::HashSet<String>,
+    pub items: crate::collections::HashSet<String>,
     pub selected_site: Option<String>,
     pub selected_item: Option<String>,
 }
@@ -172,7 +172,7 @@ fn bulk_sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emph
     let mut labels = String::new();
     // Markers of one group on (nearly) the same pixel look the same drawn once; thousands of
     // stacked shapes are what makes rasterising slow.
-    let mut occupied = std::collections::HashSet::new();
+    let mut occupied = crate::collections::HashSet::default();
     for m in marks {
         let Some(site) = scene.site(&m.id) else { continue };
         let classes = emphasis.site_classes(&m.id);

@@ -37,6 +37,7 @@ messages! {
     Loading => "Chargement des données de la coopération…", "Loading the cooperation data…", "正在加载合作数据……";
     FatalTitle => "Passerelle s'est arrêtée à cause d'une erreur interne", "Passerelle stopped because of an internal error", "Passerelle 因内部错误而停止";
     FatalHint => "Rechargez la page pour réessayer. Si cela se reproduit, merci de signaler le message ci-dessus.", "Reload the page to try again. If it happens again, please report the message above.", "请重新加载页面再试。如果问题再次出现，请报告上面的信息。";
+    FatalReload => "Recharger la page", "Reload the page", "重新加载页面";
     Sites => "Lieux", "Sites", "地点";
     ItemsOne => "{} élément", "{} item", "{} 项";
     ItemsMany => "{} éléments", "{} items", "{} 项";

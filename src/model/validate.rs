@@ -2,7 +2,7 @@
 //! dates, texts, links. Every problem is reported, each with its JSON path, the id of the
 //! record it is in and a plain sentence.
 
-use std::collections::HashSet;
+use crate::collections::HashSet;
 use std::fmt;
 
 use serde_json::Value;
@@ -152,7 +152,7 @@ impl Validator<'_> {
     }
 
     fn ids<'i>(&mut self, collection: &str, ids: impl Iterator<Item = &'i str>) {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (i, id) in ids.enumerate() {
             let path = format!("{collection}[{i}].id");
             if id.is_empty() {
@@ -182,7 +182,7 @@ impl Validator<'_> {
     }
 
     fn references(&mut self, path: &str, record: &str, kind: Kind, targets: &[String]) {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (i, target) in targets.iter().enumerate() {
             self.reference(format!("{path}[{i}]"), record, kind, target);
             if !seen.insert(target) {
@@ -354,7 +354,7 @@ impl Validator<'_> {
         if let Some(i) = item.related.iter().position(|r| r == id) {
             self.error(format!("{path}.related[{i}]"), id, "an item cannot be related to itself".into());
         }
-        let mut domains = HashSet::new();
+        let mut domains = HashSet::default();
         for (i, d) in item.domains.iter().enumerate() {
             if !domains.insert(d) {
                 self.error(format!("{path}.domains[{i}]"), id, format!("lists the domain \"{}\" twice", json_name(d)));

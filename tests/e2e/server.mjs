@@ -67,11 +67,20 @@ async function encoded(file, body, accept) {
   return [body, null];
 }
 
-export function startServer(rootDir, port, host = '127.0.0.1', { csp = true, caching = false } = {}) {
+export function startServer(rootDir, port, host = '127.0.0.1', { csp = true, caching = false, onCspReport = null } = {}) {
   const root = resolve(rootDir);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, `http://${host}`);
+      // With `onCspReport`, the policy asks the browser to report each violation here: the
+      // one way to hear of them from an engine whose driver cannot listen to the page.
+      if (onCspReport && url.pathname === '/__csp-report' && req.method === 'POST') {
+        const chunks = [];
+        for await (const c of req) chunks.push(c);
+        onCspReport(Buffer.concat(chunks).toString('utf8'));
+        res.writeHead(204).end();
+        return;
+      }
       let path = normalize(decodeURIComponent(url.pathname));
       if (path.endsWith('/')) path += 'index.html';
       const file = join(root, path);
@@ -94,7 +103,7 @@ export function startServer(rootDir, port, host = '127.0.0.1', { csp = true, cac
         vary: 'Accept-Encoding',
       };
       if (encoding) headers['content-encoding'] = encoding;
-      if (csp) headers['content-security-policy'] = await contentSecurityPolicy(root);
+      if (csp) headers['content-security-policy'] = (await contentSecurityPolicy(root)) + (onCspReport ? '; report-uri /__csp-report' : '');
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {

@@ -3,7 +3,7 @@
 //! or focusing a mark highlights what it connects. Each listener is a hook on the map's
 //! frame that goes away with it.
 
-use std::collections::HashMap;
+use crate::collections::HashMap;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::layers::Layers;
 use super::MapCtx;
 use crate::dom::{attr, use_event, use_wheel};
-use crate::geo::interaction::{nearest_mark, Hover};
+use crate::geo::interaction::{nearest_mark, pinch_zoom_factor, wheel_zoom_factor, Hover, WheelUnit};
 
 /// Zoom step of the buttons and keys.
 pub const ZOOM_STEP: f64 = 1.5;
@@ -29,7 +29,7 @@ pub fn attach(ctx: MapCtx, layers: Layers, hover: RwSignal<Option<Hover>>, focus
     };
 
     // Pointers: one drags, two pinch. A drag of more than a few pixels is not a click.
-    let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::new());
+    let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::default());
     let dragged = StoredValue::new(false);
     use_event(frame, "pointerdown", true, move |e: web_sys::PointerEvent| {
         if e.button() != 0 {
@@ -83,14 +83,26 @@ pub fn attach(ctx: MapCtx, layers: Layers, hover: RwSignal<Option<Hover>>, focus
     use_event(frame, "pointerup", true, up);
     use_event(frame, "pointercancel", true, up);
 
-    // Wheel and trackpad: zoom about the pointer. Pixel deltas from trackpads are small and
-    // many; line deltas from wheels are few.
+    // Wheel and trackpad: zoom about the pointer, in whatever unit the engine counts.
     use_wheel(frame, move |e: web_sys::WheelEvent| {
         e.prevent_default();
         let (x, y) = local(&e);
-        let unit = if e.delta_mode() == 1 { 40.0 } else { 1.0 };
-        let factor = (-e.delta_y() * unit * 0.002).exp().clamp(0.5, 2.0);
-        camera.zoom_at(Some(camera.pane_at(x)), x, y, factor);
+        camera.zoom_at(Some(camera.pane_at(x)), x, y, wheel_zoom_factor(e.delta_y(), WheelUnit::from_delta_mode(e.delta_mode())));
+    });
+    // Safari on a Mac pinches a trackpad with its own gesture events, not pointers or
+    // ctrl+wheel: without these the pinch would zoom the whole page, not the map.
+    let pinch_scale = StoredValue::new(1.0_f64);
+    use_event(frame, "gesturestart", false, move |e: web_sys::Event| {
+        e.prevent_default();
+        pinch_scale.set_value(1.0);
+    });
+    use_event(frame, "gesturechange", false, move |e: web_sys::MouseEvent| {
+        e.prevent_default();
+        // GestureEvent is not in web-sys (Apple only): its scale is read as a property.
+        let scale = js_sys::Reflect::get(&e, &"scale".into()).ok().and_then(|v| v.as_f64()).unwrap_or(1.0);
+        let (x, y) = local(&e);
+        camera.zoom_at(Some(camera.pane_at(x)), x, y, pinch_zoom_factor(pinch_scale.get_value(), scale));
+        pinch_scale.set_value(scale);
     });
     use_event(frame, "dblclick", true, move |e: web_sys::MouseEvent| {
         let (x, y) = local(&e);

@@ -5,7 +5,7 @@
 //! frame: during a gesture each pane's drawn sites are moved as a whole and redrawn once
 //! the gesture pauses.
 
-use std::collections::HashSet;
+use crate::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -38,7 +38,7 @@ impl Layers {
 
 /// Builds the two drawings. `emphasis` and `shown` only matter to bulk drawing, where they
 /// are part of the markup (few sites are changed in place instead, by `marks`).
-pub fn draw(ctx: MapCtx, emphasis: Memo<Emphasis>, shown: Memo<(bool, HashSet<String>)>, start_of_item: StoredValue<std::collections::HashMap<String, Option<i64>>>) -> Layers {
+pub fn draw(ctx: MapCtx, emphasis: Memo<Emphasis>, shown: Memo<(bool, HashSet<String>)>, start_of_item: StoredValue<HashMap<String, Option<i64>>>) -> Layers {
     let MapCtx { state, scene, view, camera, style, large, .. } = ctx;
     let world_html = Memo::new(move |_| scene.with_value(|s| panes_markup(s, view.get(), &camera.panes.get(), state.lang.get())));
 

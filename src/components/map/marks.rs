@@ -3,7 +3,7 @@
 //! keyboard focus): highlight and selection, the filter (hidden) and the time cursor
 //! (faded); and the keyboard focus given back to its site when a redraw replaced it.
 
-use std::collections::{HashMap, HashSet};
+use crate::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -10,7 +10,7 @@ mod gestures;
 mod layers;
 mod marks;
 
-use std::collections::{HashMap, HashSet};
+use crate::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use leptos::html;

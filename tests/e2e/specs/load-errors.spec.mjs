@@ -101,6 +101,11 @@ test('an uncaught WebAssembly trap shows the internal-error alert', async ({ pag
   await expect(alert.locator('h2')).toHaveText('Passerelle stopped because of an internal error');
   await expect(alert.locator('pre')).toHaveText('RuntimeError: unreachable');
   await expect(alert).toBeFocused();
+  // A way out: the reload button gives a working page again.
+  await alert.getByRole('button', { name: 'Reload the page' }).click();
+  await appSettled(page);
+  await expect(page.locator('#fatal-error')).toHaveCount(0);
+  await expect(page.locator('.map-frame .map-svg [data-site]').first()).toBeVisible();
   // In the page's language.
   await page.goto('./?lang=fr');
   await appSettled(page);

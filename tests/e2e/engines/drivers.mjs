@@ -1,0 +1,251 @@
+// One small interface over the three engines' drivers, so that the smoke suite is written
+// once: Chromium and Firefox through puppeteer-core (Chromium over CDP, Firefox over
+// WebDriver BiDi), WebKitGTK through its own WebDriver (WebKitWebDriver driving
+// MiniBrowser, in a virtual X display), spoken to directly over HTTP.
+//
+//   const d = await launch('webkit');
+//   await d.viewport(1280, 720); await d.goto(url); await d.eval(() => document.title);
+//   await d.press('PageDown'); await d.screenshot(path); await d.close();
+import { spawn, execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import puppeteer from 'puppeteer-core';
+
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
+
+const BINARIES = {
+  chromium: process.env.PASSERELLE_CHROMIUM ?? '/usr/bin/chromium',
+  firefox: process.env.PASSERELLE_FIREFOX ?? '/usr/bin/firefox-esr',
+  webkitDriver: process.env.PASSERELLE_WEBKIT_DRIVER ?? '/usr/bin/WebKitWebDriver',
+  miniBrowser: process.env.PASSERELLE_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+};
+
+/**
+ * Installed in every page: console errors, uncaught errors and CSP violations, kept in
+ * `window.__smoke` for the suite to read. Firefox and Chromium get it before the page's own
+ * scripts; WebKit's WebDriver has no such hook, so there it is installed after each load
+ * (the server's CSP reports and the map's drawing cover the load itself).
+ */
+export const HOOK = `(() => {
+  if (window.__smoke) return;
+  const s = (window.__smoke = { errors: [] });
+  const error = console.error.bind(console);
+  console.error = (...a) => { s.errors.push(a.map(String).join(' ')); error(...a); };
+  addEventListener('error', (e) => s.errors.push('uncaught: ' + e.message));
+  addEventListener('unhandledrejection', (e) => s.errors.push('unhandled rejection: ' + e.reason));
+  document.addEventListener('securitypolicyviolation', (e) => s.errors.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
+})();`;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A free TCP port on the loopback address. */
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** Calls `fn` until it returns a truthy value (returned), or throws after `timeout` ms. */
+export async function until(fn, what, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    await sleep(100);
+  }
+}
+
+/** Starts the engine's browser and returns a driver for one page of it. */
+export async function launch(engine) {
+  if (engine === 'webkit') return WebKit.launch();
+  return Puppeteer.launch(engine);
+}
+
+class Puppeteer {
+  static async launch(engine) {
+    const common = { headless: true, protocolTimeout: 60_000 };
+    const browser =
+      engine === 'firefox'
+        ? await puppeteer.launch({
+            ...common,
+            browser: 'firefox',
+            executablePath: BINARIES.firefox,
+            // No network of its own: no updates, telemetry or safe-browsing lists.
+            extraPrefsFirefox: { 'network.dns.disableIPv6': true, 'browser.safebrowsing.update.enabled': false, 'app.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false },
+          })
+        : await puppeteer.launch({
+            ...common,
+            browser: 'chrome',
+            executablePath: BINARIES.chromium,
+            args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update'],
+          });
+    const page = await browser.newPage();
+    const d = new Puppeteer(engine, browser, page);
+    d.version = (await browser.version()).replace(/^[A-Za-z]+\//, '').replace(/^HeadlessChrome\//, '');
+    page.on('console', (m) => m.type() === 'error' && d.nativeErrors.push(m.text()));
+    page.on('pageerror', (e) => d.nativeErrors.push(`uncaught: ${e.message}`));
+    page.on('request', (r) => d.requests.push(r.url()));
+    await page.evaluateOnNewDocument(HOOK);
+    return d;
+  }
+
+  constructor(engine, browser, page) {
+    Object.assign(this, { name: engine, browser, page, nativeErrors: [], requests: [] });
+  }
+
+  async viewport(width, height) {
+    await this.page.setViewport({ width, height });
+  }
+
+  async goto(url) {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  /** Runs `fn(...args)` in the page (it may be async) and returns its result. */
+  async eval(fn, ...args) {
+    return this.page.evaluate(fn, ...args);
+  }
+
+  /** Runs `fn(...args)` in the page's first frame (an embed, of another origin). */
+  async evalInFrame(fn, ...args) {
+    const frame = this.page.mainFrame().childFrames()[0];
+    if (!frame) throw new Error('the page has no frame');
+    return frame.evaluate(fn, ...args);
+  }
+
+  async press(key) {
+    await this.page.keyboard.press(key);
+  }
+
+  /** A mouse wheel turned by `deltaY` pixels with the pointer at (x, y) of the viewport. */
+  async wheel(x, y, deltaY) {
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.wheel({ deltaY });
+  }
+
+  async screenshot(path) {
+    await this.page.screenshot({ path });
+  }
+
+  async close() {
+    await this.browser.close().catch(() => {});
+  }
+}
+
+/** WebDriver's key codes for the keys the suite presses. */
+const KEYS = { Tab: '\uE004', Enter: '\uE007', Escape: '\uE00C', Space: '\uE00D', PageUp: '\uE00E', PageDown: '\uE00F', End: '\uE010', Home: '\uE011', ArrowLeft: '\uE012', ArrowUp: '\uE013', ArrowRight: '\uE014', ArrowDown: '\uE015' };
+
+class WebKit {
+  static async launch() {
+    const port = await freePort();
+    // WebKitWebDriver starts MiniBrowser, a GTK program: it needs a display, made here.
+    // JSC_useBBQJIT=false: WebKitGTK 2.50's baseline wasm compiler traps at random (an out-of-bounds
+    // access in code that has none, ~0.3–1.3% of loads; 0 in 800 without it): README, "Other engines".
+    const env = { ...process.env, JSC_useBBQJIT: process.env.JSC_useBBQJIT ?? 'false' };
+    const child = spawn('xvfb-run', ['-a', '-s', '-screen 0 1920x1200x24', BINARIES.webkitDriver, `--port=${port}`], { detached: true, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    const d = new WebKit(child, `http://127.0.0.1:${port}`);
+    await until(() => fetch(`${d.base}/status`).then((r) => r.ok), `WebKitWebDriver on port ${port} (${stderr.trim()})`, 20_000);
+    const session = await d.call('POST', '/session', {
+      capabilities: { alwaysMatch: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: BINARIES.miniBrowser, args: ['--automation'] } } },
+    });
+    d.session = session.sessionId;
+    d.version = session.capabilities.browserVersion;
+    return d;
+  }
+
+  constructor(child, base) {
+    Object.assign(this, { name: 'webkit', child, base, nativeErrors: [], requests: [] });
+  }
+
+  async call(method, path, body) {
+    const url = this.session ? `${this.base}/session/${this.session}${path}` : `${this.base}${path}`;
+    const r = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json = await r.json().catch(() => ({}));
+    if (!r.ok) throw new Error(`WebDriver ${method} ${path}: ${json.value?.error ?? r.status} ${json.value?.message ?? ''}`);
+    return json.value;
+  }
+
+  /** The window is sized so that the page's own viewport is `width` × `height`. */
+  async viewport(width, height) {
+    let [w, h] = [width, height];
+    for (let i = 0; i < 3; i++) {
+      await this.call('POST', '/window/rect', { width: w, height: h });
+      const [iw, ih] = await this.eval(() => [innerWidth, innerHeight]);
+      if (iw === width && ih === height) return;
+      [w, h] = [w + width - iw, h + height - ih];
+    }
+    const [iw, ih] = await this.eval(() => [innerWidth, innerHeight]);
+    if (iw !== width || ih !== height) throw new Error(`MiniBrowser's viewport stays ${iw}×${ih}, not ${width}×${height}`);
+  }
+
+  async goto(url) {
+    await this.call('POST', '/url', { url });
+    await this.call('POST', '/execute/sync', { script: HOOK, args: [] });
+  }
+
+  async eval(fn, ...args) {
+    const script = `const done = arguments[arguments.length - 1];
+      Promise.resolve().then(() => (${fn}).apply(null, Array.from(arguments).slice(0, -1)))
+        .then((v) => done({ ok: v === undefined ? null : v }), (e) => done({ error: String(e && e.stack || e) }));`;
+    const out = await this.call('POST', '/execute/async', { script, args });
+    if (out && 'error' in out) throw new Error(out.error);
+    return out?.ok;
+  }
+
+  async evalInFrame(fn, ...args) {
+    await this.call('POST', '/frame', { id: 0 });
+    try {
+      return await this.eval(fn, ...args);
+    } finally {
+      await this.call('POST', '/frame/parent', {});
+    }
+  }
+
+  async press(key) {
+    const value = KEYS[key] ?? key;
+    await this.call('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }] });
+  }
+
+  async wheel(x, y, deltaY) {
+    const at = { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' };
+    await this.call('POST', '/actions', { actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [at] }] });
+    await this.call('POST', '/actions', { actions: [{ type: 'wheel', id: 'wheel', actions: [{ type: 'scroll', x: Math.round(x), y: Math.round(y), deltaX: 0, deltaY, origin: 'viewport' }] }] });
+  }
+
+  async screenshot(path) {
+    writeFileSync(path, Buffer.from(await this.call('GET', '/screenshot'), 'base64'));
+  }
+
+  async close() {
+    await this.call('DELETE', '').catch(() => {});
+    try {
+      process.kill(-this.child.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** The versions of the engines' programs, for the report. */
+export function programVersion(engine) {
+  try {
+    if (engine === 'firefox') return execFileSync(BINARIES.firefox, ['--version']).toString().trim();
+    if (engine === 'chromium') return execFileSync(BINARIES.chromium, ['--version']).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+  return '';
+}
