@@ -141,6 +141,11 @@ class Puppeteer {
   async close() {
     await this.browser.close().catch(() => {});
   }
+
+  /** Ends the browser at once, without a word to it (the run is being stopped). */
+  kill() {
+    this.browser.process()?.kill('SIGKILL');
+  }
 }
 
 /** WebDriver's key codes for the keys the suite presses. */
@@ -231,6 +236,11 @@ class WebKit {
 
   async close() {
     await this.call('DELETE', '').catch(() => {});
+    this.kill();
+  }
+
+  /** Ends xvfb-run, the driver and MiniBrowser (one process group) at once. */
+  kill() {
     try {
       process.kill(-this.child.pid, 'SIGTERM');
     } catch {

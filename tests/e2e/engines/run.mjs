@@ -34,9 +34,12 @@ const hostBase = `http://127.0.0.1:${hostPort}/`;
 const dataset = JSON.parse(readFileSync(`${dist}/data/cooperation.json`, 'utf8'));
 
 const report = { engines: {}, passed: 0, failed: 0 };
+let d;
+// Stopped from outside (Ctrl+C, a CI time limit): close the browser, which would outlive us.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { d?.kill(); process.exit(130); });
 for (const engine of engines) {
   const started = Date.now();
-  let d;
+  d = undefined;
   const result = (report.engines[engine] = { version: null, firstDrawMs: null, cases: [] });
   try {
     d = await launch(engine);
