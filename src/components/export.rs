@@ -13,7 +13,7 @@ use crate::dom::{download_blob, download_text, today, with_computed_look};
 use crate::geo::scene::{shown_view, MapScene};
 use crate::geo::svg::{map_file, Emphasis, FileFrame, Framing};
 use crate::geo::{BaseMap, Projection, Viewport};
-use crate::i18n::{tr, trf, Msg};
+use crate::i18n::{tr, trf, view_name, Msg};
 use crate::model::export::{base64, by_date, file_name, items_csv};
 use crate::model::{Dataset, Lang, SiteKind};
 use crate::state::AppState;
@@ -43,27 +43,14 @@ fn export_viewport() -> Viewport {
 fn current_map_file(state: AppState, ds: &Dataset) -> (String, crate::model::ui::MapView) {
     let mut scene = MapScene::build(ds, &BaseMap::embedded(), &Projection::eurasia());
     if state.filter.with_untracked(|f| !f.is_empty()) {
-        let shown = state.filter.with_untracked(|f| f.positions(ds)).iter().map(|&n| ds.items[n].id.clone()).collect();
-        scene = scene.showing(&shown);
+        scene = scene.showing(&ds.item_ids(&state.filter.with_untracked(|f| f.positions(ds))));
     }
     let lang = state.lang.get_untracked();
     let vp = export_viewport();
     let view = shown_view(state.map_view.get_untracked(), vp);
     let emphasis = Emphasis { selected_item: state.selection.with_untracked(|s| s.item().map(str::to_owned)), selected_site: state.selection.with_untracked(|s| s.site().map(str::to_owned)), ..Emphasis::default() };
-    let mut kinds: Vec<SiteKind> = Vec::new();
-    for s in &scene.sites {
-        if !kinds.contains(&s.kind) {
-            kinds.push(s.kind);
-        }
-    }
-    let site_kinds: Vec<(SiteKind, &str)> = kinds.iter().map(|k| (*k, k.label(lang))).collect();
-    let view_name = match view {
-        crate::model::ui::MapView::Overview => Msg::ViewNameOverview,
-        crate::model::ui::MapView::France => Msg::ViewNameFrance,
-        crate::model::ui::MapView::China => Msg::ViewNameChina,
-        crate::model::ui::MapView::Both => Msg::ViewNameBoth,
-    };
-    let title = format!("Passerelle — {}", tr(lang, view_name));
+    let site_kinds: Vec<(SiteKind, &str)> = SiteKind::each_once(scene.sites.iter().map(|s| s.kind)).into_iter().map(|k| (k, k.label(lang))).collect();
+    let title = format!("Passerelle — {}", view_name(lang, view));
     let credit = trf(lang, Msg::BaseMap, &[&BaseMap::embedded().credit]);
     let frame = FileFrame {
         title: &title,

@@ -84,7 +84,7 @@ pub fn Handout(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
         let positions = by_date(&ds, &shown.get());
         // The map as the page shows it: what the filters leave out is not drawn.
         let map = scene.with_value(|sc| {
-            let filtered = state.filter.with(|f| !f.is_empty()).then(|| sc.showing(&positions.iter().map(|&n| ds.items[n].id.clone()).collect()));
+            let filtered = state.filter.with(|f| !f.is_empty()).then(|| sc.showing(&ds.item_ids(&positions)));
             drawing(filtered.as_ref().unwrap_or(sc), state.map_view.get(), state.map_zoom.get(), lang, &emphasis, "print-pane")
         });
         let filter = state.filter.get();

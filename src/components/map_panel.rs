@@ -112,13 +112,7 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
 #[component]
 pub fn Legend(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let mut kinds: Vec<SiteKind> = Vec::new();
-    for s in &dataset.sites {
-        if !kinds.contains(&s.kind) {
-            kinds.push(s.kind);
-        }
-    }
-    let symbols = kinds
+    let symbols = SiteKind::each_once(dataset.sites.iter().map(|s| s.kind))
         .into_iter()
         .map(|kind| {
             view! {

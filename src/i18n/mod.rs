@@ -230,6 +230,17 @@ pub fn side_label(lang: Lang, s: SideFilter) -> &'static str {
     pick(lang, fr, en, zh)
 }
 
+/// The name of a map view, as the map's accessible name and an exported file's title say it.
+pub fn view_name(lang: Lang, view: crate::model::ui::MapView) -> &'static str {
+    use crate::model::ui::MapView;
+    tr(lang, match view {
+        MapView::Overview => Msg::ViewNameOverview,
+        MapView::France => Msg::ViewNameFrance,
+        MapView::China => Msg::ViewNameChina,
+        MapView::Both => Msg::ViewNameBoth,
+    })
+}
+
 /// The name of one chosen filter value, as its chip shows it.
 pub fn chosen_label(lang: Lang, value: crate::model::filter::Chosen) -> &'static str {
     use crate::model::filter::Chosen;

@@ -352,6 +352,24 @@ impl Dataset {
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         Lookup::find(&self.lookup.actors, &self.actors, id, |a| &a.id)
     }
+
+    /// The ids of the items at `positions` (a filter's result, see `Filter::positions`).
+    pub fn item_ids(&self, positions: &[usize]) -> crate::collections::HashSet<String> {
+        positions.iter().map(|&n| self.items[n].id.clone()).collect()
+    }
+}
+
+impl SiteKind {
+    /// The kinds among `kinds`, each once, in the order first met: a legend's rows.
+    pub fn each_once(kinds: impl IntoIterator<Item = SiteKind>) -> Vec<SiteKind> {
+        let mut once: Vec<SiteKind> = Vec::new();
+        for k in kinds {
+            if !once.contains(&k) {
+                once.push(k);
+            }
+        }
+        once
+    }
 }
 
 impl When {
@@ -397,6 +415,23 @@ pub struct TourStep {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn each_kind_once_in_the_order_first_met() {
+        use SiteKind::*;
+        assert_eq!(SiteKind::each_once([City, SkiResort, City, OlympicVenue, SkiResort]), vec![City, SkiResort, OlympicVenue]);
+        assert_eq!(SiteKind::each_once([]), Vec::<SiteKind>::new());
+    }
+
+    #[test]
+    fn item_ids_are_those_at_the_positions() {
+        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
+        let ids = ds.item_ids(&[0, 2]);
+        assert_eq!(ids.len(), 2);
+        assert!(ids.contains(&ds.items[0].id) && ids.contains(&ds.items[2].id));
+        assert!(ds.item_ids(&[]).is_empty());
+    }
+
     use super::*;
 
     fn when(start: Option<&str>, end: Option<&str>, precision: Precision) -> When {

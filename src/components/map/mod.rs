@@ -10,7 +10,7 @@ mod gestures;
 mod layers;
 mod marks;
 
-use crate::collections::{HashMap, HashSet};
+use crate::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::html;
@@ -20,7 +20,7 @@ use crate::geo::interaction::{connected, Hover};
 use crate::geo::scene::{shown_view, MapScene, MapView, MarkStyle};
 use crate::geo::svg::{Emphasis, MAX_FOCUSABLE_SITES};
 use crate::geo::{ViewTransform, Viewport};
-use crate::i18n::{tr, trf, Msg};
+use crate::i18n::{trf, Msg};
 use crate::model::Dataset;
 use crate::state::AppState;
 use camera::MapCamera;
@@ -87,7 +87,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
         let dataset = dataset.clone();
         Memo::new(move |_| {
             let filtering = state.filter.with(|f| !f.is_empty());
-            (filtering, positions.with(|p| p.iter().map(|&n| dataset.items[n].id.clone()).collect::<HashSet<String>>()))
+            (filtering, positions.with(|p| dataset.item_ids(p)))
         })
     };
     let starts: HashMap<String, Option<i64>> = dataset.items.iter().map(|i| (i.id.clone(), crate::model::time::span(&i.when).map(|s| s.0))).collect();
@@ -98,15 +98,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     marks::decorate(ctx, layers, emphasis, shown, starts, focused_site);
     gestures::attach(ctx, layers, hover, focused_site);
 
-    let view_name = move || {
-        let msg = match view.get() {
-            MapView::Overview => Msg::ViewNameOverview,
-            MapView::France => Msg::ViewNameFrance,
-            MapView::China => Msg::ViewNameChina,
-            MapView::Both => Msg::ViewNameBoth,
-        };
-        tr(state.lang.get(), msg)
-    };
+    let view_name = move || crate::i18n::view_name(state.lang.get(), view.get());
     let view_box = move || {
         let s = size.get();
         format!("0 0 {} {}", s.width, s.height)

@@ -6,7 +6,7 @@
 //   const d = await launch('webkit');
 //   await d.viewport(1280, 720); await d.goto(url); await d.eval(() => document.title);
 //   await d.press('PageDown'); await d.screenshot(path); await d.close();
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
@@ -247,15 +247,4 @@ class WebKit {
       // Already gone.
     }
   }
-}
-
-/** The versions of the engines' programs, for the report. */
-export function programVersion(engine) {
-  try {
-    if (engine === 'firefox') return execFileSync(BINARIES.firefox, ['--version']).toString().trim();
-    if (engine === 'chromium') return execFileSync(BINARIES.chromium, ['--version']).toString().trim();
-  } catch {
-    return 'unknown';
-  }
-  return '';
 }

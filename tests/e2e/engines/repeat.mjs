@@ -6,6 +6,7 @@
 //   JSC_useBBQJIT=true node engines/repeat.mjs webkit 500
 import { startServer } from '../server.mjs';
 import { ENGINES, freePort, launch, until } from './drivers.mjs';
+import { drawn } from './smoke.mjs';
 
 const [engine = 'webkit', loads = '200'] = process.argv.slice(2);
 if (!ENGINES.includes(engine)) throw new Error(`unknown engine ${engine}: one of ${ENGINES.join(', ')}`);
@@ -21,7 +22,7 @@ for (let i = 0; i < Number(loads); i++) {
   const q = queries[i % queries.length];
   await d.goto(base + q);
   const outcome = await until(
-    () => d.eval(() => document.getElementById('fatal-error')?.textContent || (document.querySelectorAll('.map-frame [data-site]').length > 0 && performance.getEntriesByName('passerelle:timeline-drawn').length > 0 && 'drawn')),
+    async () => (await d.eval(() => document.getElementById('fatal-error')?.textContent)) || ((await d.eval(drawn)) && 'drawn'),
     'the drawing',
     20_000,
   ).catch((e) => e.message);

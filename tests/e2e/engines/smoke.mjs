@@ -4,11 +4,15 @@
 import assert from 'node:assert/strict';
 import { until } from './drivers.mjs';
 
+/** In the page: whether the map and the timeline are drawn with data. */
+export const drawn = () =>
+  document.querySelectorAll('.map-frame [data-site]').length > 0 && document.querySelectorAll('.timeline-item[data-item]').length > 0 && performance.getEntriesByName('passerelle:timeline-drawn').length > 0;
+
 /** Opens `query` and waits until the map and the timeline are drawn with data. */
 export async function open(d, ctx, query) {
   await d.goto(`${ctx.base}${query}`);
   await until(
-    () => d.eval(() => document.querySelectorAll('.map-frame [data-site]').length > 0 && document.querySelectorAll('.timeline-item[data-item]').length > 0 && performance.getEntriesByName('passerelle:timeline-drawn').length > 0),
+    () => d.eval(drawn),
     `the map and the timeline of ${query}`,
     20_000,
   );
