@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{DataWarnings, DetailPanel, Header, Intro, LoadErrorPanel, MapPanel, Presenter, TimelinePanel, Toolbar};
+use crate::geo::scene::MapScene;
 use crate::loader::{fetch_dataset, DATASET_PATH};
 use crate::model::{Dataset, Issue};
 pub use crate::state::AppState;
@@ -83,7 +84,14 @@ fn Loading() -> impl IntoView {
                     <p class="status" role="status">{crate::components::t(crate::i18n::Msg::Loading)}</p>
                 </div>
             </section>
-            <div class="side side--placeholder"></div>
+            // What the page is about, already: the introduction's first lines (its counts
+            // and ways in come with the data, under them, so nothing above them moves).
+            <div class="side">
+                <section class="intro" aria-labelledby="intro-heading">
+                    <h2 id="intro-heading">{crate::components::t(crate::i18n::Msg::IntroHeading)}</h2>
+                    <p class="intro__text">{crate::components::t(crate::i18n::Msg::IntroText)}</p>
+                </section>
+            </div>
             <section class="panel timeline-panel timeline-panel--placeholder"></section>
         </main>
     }
@@ -119,20 +127,71 @@ pub fn Workspace(
     };
     provide_context(crate::components::ShownItems(shown));
     let has_selection = move || !state.selection.with(|s| s.is_none());
-    // One scene (the projected map) for the map, what it cannot show, and the handout.
-    let scene = Arc::new(crate::geo::scene::MapScene::build(&dataset, &crate::geo::BaseMap::embedded(), &crate::geo::Projection::eurasia()));
+    // One scene (the projected map) for the map, what it cannot show, and the handout;
+    // built when the map is.
+    let scene = {
+        let (ds, built) = (dataset.clone(), Arc::new(std::sync::OnceLock::new()));
+        move || built.get_or_init(|| Arc::new(MapScene::build(&ds, crate::geo::BaseMap::embedded(), &crate::geo::Projection::eurasia()))).clone()
+    };
+    // Built over several tasks, not one: the toolbar and the introduction, the projected
+    // map, its drawing, the timeline, then what is not on screen yet (the details, the
+    // presenter, the handout; then the filters' checkboxes), each in the frame already in
+    // place. On a phone, one task for it all kept the page from answering a tap
+    // for half a second.
+    let stage = RwSignal::new(0u8);
+    {
+        let scene = scene.clone();
+        leptos::task::spawn_local(async move {
+            for next in 1..=5 {
+                crate::dom::next_task().await;
+                if next == 1 {
+                    let _ = scene();
+                }
+                if stage.try_set(next).is_some() {
+                    return;
+                }
+            }
+        });
+    }
+    let built = move |at: u8| Memo::new(move |_| stage.get() >= at);
+    let (map_built, timeline_built, rest_built) = (built(2), built(3), built(4));
+    provide_context(crate::components::OffScreenReady(built(5)));
+    let map = {
+        let (ds, scene) = (dataset.clone(), scene.clone());
+        move || match map_built.get() {
+            true => view! { <MapPanel dataset=ds.clone() scene=scene() /> }.into_any(),
+            false => view! { <section class="panel map-panel"><div class="map-frame"></div></section> }.into_any(),
+        }
+    };
+    let timeline = {
+        let ds = dataset.clone();
+        move || match timeline_built.get() {
+            true => view! { <TimelinePanel dataset=ds.clone() /> }.into_any(),
+            false => view! { <section class="panel timeline-panel"></section> }.into_any(),
+        }
+    };
+    let rest = {
+        let ds = dataset.clone();
+        move || {
+            rest_built.get().then(|| {
+                view! {
+                    <DetailPanel dataset=ds.clone() />
+                    <Presenter dataset=ds.clone() />
+                    <crate::components::Handout dataset=ds.clone() scene=scene() />
+                }
+            })
+        }
+    };
     view! {
-        <main class="workspace" id="main" class:has-selection=has_selection class:print-notes=move || state.print_notes.get()>
+        <main class="workspace" id="main" class:has-selection=has_selection class:print-notes=move || state.print.get() == crate::model::ui::Print::WithNotes>
             <Toolbar dataset=dataset.clone() />
-            <MapPanel dataset=dataset.clone() scene=scene.clone() />
+            {map}
             <div class="side">
                 <DataWarnings warnings=warnings />
                 <Intro dataset=dataset.clone() />
             </div>
-            <DetailPanel dataset=dataset.clone() />
-            <TimelinePanel dataset=dataset.clone() />
-            <Presenter dataset=dataset.clone() />
-            <crate::components::Handout dataset=dataset scene=scene />
+            {timeline}
+            {rest}
         </main>
     }
 }

@@ -31,24 +31,40 @@ fn replace(detach: Detach, next: Box<dyn FnOnce()>) {
 
 /// The client size of `node` in CSS pixels, following the element itself (a
 /// `ResizeObserver`): a window resize, a drawer or a sheet that changes its frame, all
-/// alike. `initial` until it is laid out; a zero size (hidden) is ignored.
-pub fn use_element_size(node: NodeRef<html::Div>, initial: Viewport) -> RwSignal<Viewport> {
-    let size = RwSignal::new(initial);
+/// alike. `None` until the observer first reports it laid out; a zero size (hidden) is
+/// ignored.
+///
+/// Never measured on the spot: reading a size in the middle of building the page forces
+/// the browser to lay out everything built so far, and then again when the drawing that
+/// follows changes it. The observer reports after the frame's own layout; what is drawn for
+/// the size is drawn once, at the next frame.
+pub fn use_element_size(node: NodeRef<html::Div>) -> RwSignal<Option<Viewport>> {
+    let size = RwSignal::new(None);
     let detach = detach_later();
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
         let el: web_sys::Element = el.into();
-        let measure = {
-            let el = el.clone();
-            move || {
-                let next = Viewport { width: f64::from(el.client_width()), height: f64::from(el.client_height()) };
-                if next.width > 0.0 && next.height > 0.0 && size.get_untracked() != next {
-                    size.set(next);
-                }
+        // The size the observer measured, not the element's: reading `clientWidth` here
+        // would lay out again whatever an earlier observer's callback just drew.
+        let measure = move |entries: js_sys::Array| {
+            let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok()) else { return };
+            let rect = entry.content_rect();
+            // Whole pixels, as the frames were measured before (`clientWidth`).
+            let next = Viewport { width: rect.width().round(), height: rect.height().round() };
+            if next.width <= 0.0 || next.height <= 0.0 {
+                return;
             }
+            // Drawn for at the next frame, not inside the observer's callback: a drawing that
+            // changed another observed element's size there (a scroll bar appearing beside
+            // the timeline) would end the browser's observer loop with an error.
+            request_animation_frame(move || {
+                // try_: the owner may be gone by then.
+                if size.try_get_untracked().flatten() != Some(next) {
+                    let _ = size.try_set(Some(next));
+                }
+            });
         };
-        measure();
-        let callback = Closure::<dyn Fn()>::new(measure).into_js_value();
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(measure).into_js_value();
         let Ok(observer) = web_sys::ResizeObserver::new(callback.unchecked_ref()) else { return };
         observer.observe(&el);
         replace(detach, Box::new(move || {
@@ -83,6 +99,31 @@ pub fn use_event<E: JsCast + 'static>(node: NodeRef<html::Div>, event: &'static 
 /// (so the handler may prevent the page from scrolling).
 pub fn use_wheel(node: NodeRef<html::Div>, handler: impl Fn(web_sys::WheelEvent) + 'static) {
     use_event(node, "wheel", false, handler);
+}
+
+/// Resolves in a task of its own: what is awaited after it is not part of the task before
+/// (on a phone, one long task keeps the page from answering a tap).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves in a task of its own once the browser has had its chance to paint the page as
+/// it is (after the next frame), or after 100 ms where no frame comes (a hidden tab, an
+/// iframe out of view), whichever is first.
+pub async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let w = window();
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+        // Freed once called; a frame that never comes leaves one small closure behind.
+        let after_frame = Closure::once_into_js(move || {
+            let _ = window().set_timeout_with_callback(&resolve);
+        });
+        let _ = w.request_animation_frame(after_frame.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Sets or clears one class.

@@ -33,5 +33,11 @@ async fn fetch(path: &str) -> Result<Loaded, LoadError> {
         });
     }
     let text = response.text().await.map_err(network)?;
-    parse_dataset(path, &text)
+    // The page as it is (the frames, the introduction) is painted before the reading and
+    // the drawing of the dataset begin, not after.
+    crate::dom::after_next_paint().await;
+    let loaded = parse_dataset(path, &text);
+    // Drawn in tasks of their own, after this one.
+    crate::dom::next_task().await;
+    loaded
 }

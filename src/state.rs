@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::model::filter::Filter;
-use crate::model::ui::{MapView, Mode, Panel, Selection, Zoom};
+use crate::model::ui::{MapView, Mode, Panel, Print, Selection, Zoom};
 use crate::model::url_state::UrlState;
 use crate::model::Lang;
 
@@ -35,8 +35,8 @@ pub struct AppState {
     pub blank: RwSignal<bool>,
     /// Whether the filters' drawer is open.
     pub filters_open: RwSignal<bool>,
-    /// Printing a tour with the speaker's notes.
-    pub print_notes: RwSignal<bool>,
+    /// Printing, and with a tour's speaker notes or not.
+    pub print: RwSignal<Print>,
     /// How the page is set up by its URL: embedded, whose commands it obeys, which dataset.
     pub embed: RwSignal<bool>,
     pub allow: StoredValue<Vec<String>>,
@@ -58,7 +58,7 @@ impl AppState {
             tour: RwSignal::new(None),
             blank: RwSignal::new(false),
             filters_open: RwSignal::new(false),
-            print_notes: RwSignal::new(false),
+            print: RwSignal::new(Print::Off),
             embed: RwSignal::new(false),
             allow: StoredValue::new(Vec::new()),
             data: StoredValue::new(None),

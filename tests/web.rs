@@ -39,11 +39,12 @@ async fn settle() {
 }
 
 /// The workspace of the fixture dataset, mounted in a fresh element. The page has no
-/// stylesheet: the map's frame gets a fixed size here, as the app's stylesheet gives it one.
+/// stylesheet: the map's frame and the timeline's axis get a size here, as the app's
+/// stylesheet gives them one (an element without a size is not drawn for).
 fn mounted_workspace() -> HtmlElement {
     let document = document();
     let style = document.create_element("style").unwrap();
-    style.set_text_content(Some(".map-frame{position:relative;width:800px;height:450px;overflow:hidden}.map-svg{position:absolute;inset:0;width:100%;height:100%}"));
+    style.set_text_content(Some(".map-frame{position:relative;width:800px;height:450px;overflow:hidden}.map-svg{position:absolute;inset:0;width:100%;height:100%}.axis{height:24px}"));
     document.head().unwrap().append_child(&style).unwrap();
     let root = fixture();
     let ds = dataset();
@@ -53,6 +54,18 @@ fn mounted_workspace() -> HtmlElement {
     })
     .forget();
     root
+}
+
+/// Waits until the workspace has drawn its map and timeline: it is built over a few tasks,
+/// and both drawings follow their frames' first measurement.
+async fn drawn(root: &HtmlElement) {
+    for _ in 0..40 {
+        if root.query_selector(".timeline-item:not(.timeline-item--undated)").unwrap().is_some() && root.query_selector(".map-svg [data-site]").unwrap().is_some() {
+            return;
+        }
+        settle().await;
+    }
+    panic!("the workspace was not drawn");
 }
 
 fn dataset() -> Arc<Dataset> {
@@ -93,6 +106,7 @@ fn load_error_panel_is_an_alert_that_names_the_file() {
 #[wasm_bindgen_test]
 async fn clicking_a_timeline_item_opens_its_details() {
     let root = mounted_workspace();
+    drawn(&root).await;
 
     // Dated items first, in date order; the undated one last.
     let order: Vec<String> = {
@@ -123,7 +137,7 @@ async fn clicking_a_timeline_item_opens_its_details() {
 #[wasm_bindgen_test]
 async fn the_map_draws_sites_and_links_and_selects_them() {
     let root = mounted_workspace();
-    settle().await;
+    drawn(&root).await;
 
     assert_eq!(root.query_selector_all(".map-svg [data-site]").unwrap().length(), 3);
     assert_eq!(root.query_selector_all(".map-svg .link").unwrap().length(), 1, "the route joins Lyon and Beijing");
@@ -192,19 +206,23 @@ fn an_uncaught_wasm_trap_is_shown_but_other_errors_are_not() {
 #[wasm_bindgen_test]
 async fn an_element_size_follows_the_element_itself_not_only_the_window() {
     let root = fixture();
-    let seen = RwSignal::new(passerelle::geo::Viewport { width: 0.0, height: 0.0 });
+    let seen = RwSignal::new(None::<passerelle::geo::Viewport>);
     mount_to(root.clone(), move || {
         let node = NodeRef::<leptos::html::Div>::new();
-        let size = passerelle::dom::use_element_size(node, passerelle::geo::Viewport { width: 1.0, height: 1.0 });
+        let size = passerelle::dom::use_element_size(node);
         Effect::new(move |_| seen.set(size.get()));
         view! { <div node_ref=node id="sized" style="width:300px;height:100px"></div> }
     })
     .forget();
     settle().await;
-    assert_eq!((seen.get_untracked().width, seen.get_untracked().height), (300.0, 100.0));
+    assert_eq!(seen.get_untracked().map(|v| (v.width, v.height)), Some((300.0, 100.0)));
     // A panel beside it opens: the element changes size, the window does not.
     let el: HtmlElement = root.query_selector("#sized").unwrap().unwrap().unchecked_into();
     el.style().set_property("width", "520px").unwrap();
     settle().await;
-    assert_eq!(seen.get_untracked().width, 520.0);
+    assert_eq!(seen.get_untracked().map(|v| v.width), Some(520.0));
+    // Hidden (no size): the last size is kept, not a zero one.
+    el.style().set_property("display", "none").unwrap();
+    settle().await;
+    assert_eq!(seen.get_untracked().map(|v| v.width), Some(520.0));
 }

@@ -15,6 +15,7 @@ use crate::geo::svg::{map_file, Emphasis, FileFrame, Framing};
 use crate::geo::{BaseMap, Projection, Viewport};
 use crate::i18n::{tr, trf, view_name, Msg};
 use crate::model::export::{base64, by_date, file_name, items_csv};
+use crate::model::ui::Print;
 use crate::model::{Dataset, Lang, SiteKind};
 use crate::state::AppState;
 
@@ -85,10 +86,11 @@ fn download_png(svg: String, name: String) {
 }
 
 /// Prints the page (its handout), with the tour's speaker notes or not (until the print
-/// is done: `afterprint`).
+/// is done: `afterprint`, see the handout).
 fn print(state: AppState, notes: bool) {
-    state.print_notes.set(notes);
-    // After this change is drawn.
+    state.print.set(if notes { Print::WithNotes } else { Print::Handout });
+    // After the handout is drawn: `print()` runs its `beforeprint` inside this call, where
+    // the reactive updates could not run before the browser lays the page out.
     request_animation_frame(|| {
         let _ = window().print();
     });
@@ -124,8 +126,6 @@ pub fn ExportActions() -> impl IntoView {
         })
     };
     let touring = move || state.mode.with(|m| m.step().is_some());
-    let after = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("afterprint"), move |_| state.print_notes.set(false));
-    on_cleanup(move || after.remove());
     let loaded = move || data.is_some_and(|d| d.with(Option::is_some));
     view! {
         <section class="export" aria-labelledby="export-title" hidden=move || !loaded()>

@@ -26,46 +26,55 @@ pub fn FilterDrawer(dataset: Arc<Dataset>) -> impl IntoView {
         Memo::new(move |_| filter.with(|f| f.counts(&ds)))
     };
 
-    let kind_group = facet_group(
-        counts,
-        "kind",
-        Msg::Kind,
-        kinds,
-        |c, k| c.kind(*k),
-        |f, k| f.kinds.contains(k),
-        |f, k, on| toggle(&mut f.kinds, *k, on),
-        |l, k| (k.label(l), k.slug()),
-    );
-    let domain_group = facet_group(
-        counts,
-        "domain",
-        Msg::Domain,
-        domains,
-        |c, d| c.domain(*d),
-        |f, d| f.domains.contains(d),
-        |f, d, on| toggle(&mut f.domains, *d, on),
-        |l, d| (d.label(l), d.slug()),
-    );
-    let status_group = facet_group(
-        counts,
-        "status",
-        Msg::Status,
-        statuses,
-        |c, s| c.status(*s),
-        |f, s| f.statuses.contains(s),
-        |f, s, on| toggle(&mut f.statuses, *s, on),
-        |l, s| (s.label(l), s.slug()),
-    );
-    let side_group = facet_group(
-        counts,
-        "side",
-        Msg::Side,
-        SideFilter::ALL.to_vec(),
-        |c, s| c.side(*s),
-        |f, s| f.sides.contains(s),
-        |f, s, on| toggle(&mut f.sides, *s, on),
-        |l, s| (side_label(l, *s), s.slug().to_owned()),
-    );
+    // The checkboxes are built once the page is drawn, in a task of their own, or when the
+    // drawer opens if that is sooner: a phone's first drawing need not pay for them.
+    let later = use_context::<crate::components::OffScreenReady>().map(|r| r.0);
+    let opened = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || state.filters_open.get() || later.is_none_or(|r| r.get())
+    });
+    let facets = move || {
+        let kind_group = facet_group(
+            counts,
+            "kind",
+            Msg::Kind,
+            kinds.clone(),
+            |c, k| c.kind(*k),
+            |f, k| f.kinds.contains(k),
+            |f, k, on| toggle(&mut f.kinds, *k, on),
+            |l, k| (k.label(l), k.slug()),
+        );
+        let domain_group = facet_group(
+            counts,
+            "domain",
+            Msg::Domain,
+            domains.clone(),
+            |c, d| c.domain(*d),
+            |f, d| f.domains.contains(d),
+            |f, d, on| toggle(&mut f.domains, *d, on),
+            |l, d| (d.label(l), d.slug()),
+        );
+        let status_group = facet_group(
+            counts,
+            "status",
+            Msg::Status,
+            statuses.clone(),
+            |c, s| c.status(*s),
+            |f, s| f.statuses.contains(s),
+            |f, s, on| toggle(&mut f.statuses, *s, on),
+            |l, s| (s.label(l), s.slug()),
+        );
+        let side_group = facet_group(
+            counts,
+            "side",
+            Msg::Side,
+            SideFilter::ALL.to_vec(),
+            |c, s| c.side(*s),
+            |f, s| f.sides.contains(s),
+            |f, s, on| toggle(&mut f.sides, *s, on),
+            |l, s| (side_label(l, *s), s.slug().to_owned()),
+        );
+        view! { {kind_group}{domain_group}{status_group}{side_group} }
+    };
     let close = move |_| {
         state.filters_open.set(false);
         crate::dom::focus_by_id("filters-button");
@@ -75,12 +84,7 @@ pub fn FilterDrawer(dataset: Arc<Dataset>) -> impl IntoView {
         <section class="filter-drawer" id="filter-drawer" aria-labelledby="filters-heading" data-testid="filters"
             hidden=move || !state.filters_open.get()>
             <h2 id="filters-heading" class="visually-hidden">{t(Msg::Filters)}</h2>
-            <div class="filter-drawer__facets">
-                {kind_group}
-                {domain_group}
-                {status_group}
-                {side_group}
-            </div>
+            <div class="filter-drawer__facets">{move || opened.get().then(facets.clone())}</div>
             <div class="filter-drawer__actions">
                 <button type="button" class="pill" data-testid="clear-filters-drawer"
                     disabled=move || filter.with(|f| f.chosen().is_empty())

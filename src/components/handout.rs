@@ -2,10 +2,11 @@
 //! in the page's language. The map of the current view with its legend and credit, then
 //! the items the filters show, by date, each with its dates, status, description and
 //! citations; or, during a tour, one step a page with its map and caption (and the speaker's
-//! notes when asked). Drawn a moment after the page, so that it never slows the first view.
+//! notes when asked). Drawn only while printing (from `beforeprint`, whose changes the
+//! browser lays out before it prints, to `afterprint`): a visitor who never prints never
+//! pays for it, and a phone's first view is not slowed by it.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ use crate::geo::Viewport;
 use crate::i18n::{chosen_label, figure, tr, trf, when_label, Msg};
 use crate::model::export::by_date;
 use crate::model::tour::steps;
-use crate::model::ui::{MapView, Zoom};
+use crate::model::ui::{MapView, Print, Zoom};
 use crate::model::Dataset;
 use crate::state::AppState;
 
@@ -31,25 +32,19 @@ fn drawing(scene: &MapScene, view: MapView, zoom: Option<Zoom>, lang: crate::mod
 #[component]
 pub fn Handout(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ready = RwSignal::new(false);
-    if scene.sites.len() <= crate::geo::svg::MAX_FOCUSABLE_SITES && dataset.items.len() <= 1000 {
-        // Small enough to keep ready (a page printed at any moment).
-        set_timeout(move || { let _ = ready.try_set(true); }, Duration::from_millis(800));
-    } else {
-        // Thousands of sites: drawn only when printing, not on every filter change.
-        let before = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("beforeprint"), move |_| ready.set(true));
-        let after = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("afterprint"), move |_| ready.set(false));
-        on_cleanup(move || {
-            before.remove();
-            after.remove();
-        });
-    }
+    let before = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("beforeprint"), move |_| state.print.update(|p| *p = p.started()));
+    let after = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("afterprint"), move |_| state.print.set(Print::Off));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+    let ready = move || state.print.with(|p| *p != Print::Off);
     let shown = crate::components::shown_items(&dataset);
     let scene = StoredValue::new(scene);
     let ds = dataset.clone();
 
     let body = move || {
-        if !ready.get() {
+        if !ready() {
             return ().into_any();
         }
         let lang = state.lang.get();
@@ -59,7 +54,7 @@ pub fn Handout(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
         // A tour: a step a page.
         if state.mode.with(|m| m.step().is_some()) {
             let tour = state.tour.get();
-            let notes = state.print_notes.get();
+            let notes = state.print.get() == Print::WithNotes;
             let pages = steps(&ds, tour.as_deref())
                 .into_iter()
                 .enumerate()

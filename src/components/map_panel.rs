@@ -16,8 +16,8 @@ use crate::model::{Dataset, Side, SiteKind};
 #[component]
 pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let credit_source = BaseMap::embedded().credit;
-    let credit = move || trf(state.lang.get(), Msg::BaseMap, &[&credit_source]);
+    let credit_source: &'static str = &BaseMap::embedded().credit;
+    let credit = move || trf(state.lang.get(), Msg::BaseMap, &[credit_source]);
     let side_list = {
         let dataset = dataset.clone();
         move |side: Side, label: Msg| {

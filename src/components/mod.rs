@@ -50,6 +50,12 @@ pub(crate) fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 's
 #[derive(Clone, Copy)]
 pub struct ShownItems(pub leptos::prelude::Memo<Vec<usize>>);
 
+/// Whether the workspace has drawn what is on screen, so that what is not (the filters'
+/// checkboxes) may be built now (provided by `Workspace`; alone, a component builds it at
+/// once).
+#[derive(Clone, Copy)]
+pub struct OffScreenReady(pub leptos::prelude::Memo<bool>);
+
 pub(crate) fn shown_items(dataset: &std::sync::Arc<crate::model::Dataset>) -> leptos::prelude::Memo<Vec<usize>> {
     use leptos::prelude::*;
     use_context::<ShownItems>().map(|s| s.0).unwrap_or_else(|| {

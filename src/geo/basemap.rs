@@ -61,9 +61,11 @@ struct RawShape {
 }
 
 impl BaseMap {
-    /// The base map compiled into the app.
-    pub fn embedded() -> Self {
-        Self::parse(BASEMAP_JSON).expect("the embedded base map is checked by the native tests")
+    /// The base map compiled into the app, decoded once (the map, its credit, the handout
+    /// and the export all read it; decoding it is a few milliseconds of a slow phone's load).
+    pub fn embedded() -> &'static Self {
+        static DECODED: std::sync::OnceLock<BaseMap> = std::sync::OnceLock::new();
+        DECODED.get_or_init(|| Self::parse(BASEMAP_JSON).expect("the embedded base map is checked by the native tests"))
     }
 
     /// Decodes the generator's format.

@@ -7,7 +7,6 @@
 //! size, close sites are spread apart and labels do not overlap.
 
 use crate::collections::{HashMap, HashSet};
-use std::fmt::Write;
 
 use super::basemap::{BaseMap, Layer};
 use super::labels::{place_labels, spread, LabelPlace, Rect};
@@ -456,7 +455,10 @@ where
     for ring in rings {
         let start = d.len();
         for (i, (x, y)) in ring.into_iter().enumerate() {
-            let _ = write!(d, "{}{},{}", if i == 0 { 'M' } else { 'L' }, num(x), num(y));
+            d.push(if i == 0 { 'M' } else { 'L' });
+            push_num(&mut d, x);
+            d.push(',');
+            push_num(&mut d, y);
         }
         if d.len() > start {
             d.push('Z');
@@ -469,7 +471,10 @@ where
 pub fn line_path(points: &[(f64, f64)]) -> String {
     let mut d = String::new();
     for (i, &(x, y)) in points.iter().enumerate() {
-        let _ = write!(d, "{}{},{}", if i == 0 { 'M' } else { 'L' }, num(x), num(y));
+        d.push(if i == 0 { 'M' } else { 'L' });
+        push_num(&mut d, x);
+        d.push(',');
+        push_num(&mut d, y);
     }
     d
 }
@@ -484,19 +489,34 @@ fn parse_path_points(d: &str) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// Two decimals, without a trailing `.00` or `-0`. (The double nearest to n/100 prints
-/// as that decimal, so `Display` needs no trimming.)
-struct Num(f64);
-
-impl std::fmt::Display for Num {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let r = (self.0 * 100.0).round() / 100.0;
-        write!(f, "{}", if r == 0.0 { 0.0 } else { r })
+/// Appends `v` with two decimals, without trailing zeros or a `-0`, digit by digit: the
+/// base map is twelve thousand points, and float formatting (even `write!` of integers)
+/// was a tenth of a phone's first drawing of the map.
+fn push_num(out: &mut String, v: f64) {
+    let hundredths = (v * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push('-');
     }
-}
-
-fn num(v: f64) -> Num {
-    Num(v)
+    let a = hundredths.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let (mut i, mut whole) = (digits.len(), a / 100);
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (whole % 10) as u8;
+        whole /= 10;
+        if whole == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&b| char::from(b)));
+    let frac = a % 100;
+    if frac != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (frac / 10) as u8));
+        if frac % 10 != 0 {
+            out.push(char::from(b'0' + (frac % 10) as u8));
+        }
+    }
 }
 
 /// Text for an attribute or element body.
@@ -517,6 +537,28 @@ pub fn escape_xml(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn push_num_writes_what_float_formatting_of_the_rounded_value_writes() {
+        let num = |v: f64| {
+            let mut s = String::new();
+            push_num(&mut s, v);
+            s
+        };
+        // The way it was written before: the double nearest to n/100, printed shortest.
+        let by_float = |v: f64| {
+            let r = (v * 100.0).round() / 100.0;
+            format!("{}", if r == 0.0 { 0.0 } else { r })
+        };
+        let mut v = -2000.0;
+        while v < 2000.0 {
+            assert_eq!(num(v), by_float(v), "{v}");
+            v += 0.0137;
+        }
+        for v in [0.0, -0.0, -0.004, 0.005, -0.005, 0.1, -0.1, 1.0, -1.0, 12345.678, -98765.4321, 0.999, -0.999] {
+            assert_eq!(num(v), by_float(v), "{v}");
+        }
+    }
+
     use super::*;
 
     #[test]

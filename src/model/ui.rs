@@ -106,6 +106,27 @@ impl Mode {
     }
 }
 
+/// Whether the page is being printed (its handout is drawn only then), and whether a
+/// tour prints with the speaker's notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Print {
+    #[default]
+    Off,
+    Handout,
+    WithNotes,
+}
+
+impl Print {
+    /// What a print the browser starts (Ctrl+P, the print dialog) makes of this: the notes
+    /// stay if the Print button asked for them.
+    pub fn started(self) -> Print {
+        match self {
+            Print::Off => Print::Handout,
+            p => p,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +157,12 @@ mod tests {
         assert!(!Mode::default().is_presenting() && !Mode::Guide(0).is_presenting());
         assert_eq!(Mode::Present(3).at(4), Mode::Present(4));
         assert_eq!(Mode::Explore.at(0), Mode::Guide(0));
+    }
+
+    #[test]
+    fn a_print_started_by_the_browser_keeps_the_notes_asked_for() {
+        assert_eq!(Print::Off.started(), Print::Handout);
+        assert_eq!(Print::WithNotes.started(), Print::WithNotes);
+        assert_eq!(Print::Handout.started(), Print::Handout);
     }
 }

@@ -70,12 +70,18 @@ impl MapCamera {
     }
 
     /// Keeps the windows in step with the view, the frame's size and the URL's zoom.
-    pub fn follow(self, state: AppState, view: Memo<MapView>, size: RwSignal<Viewport>) {
+    /// Nothing moves before the frame is measured (`ready`): the first fitting is for the
+    /// real frame, with the URL's zoom.
+    pub fn follow(self, state: AppState, view: Memo<MapView>, size: Memo<Viewport>, ready: Memo<bool>) {
         let (transforms, panes) = (self.transforms, self.panes);
         // A new view (or size) moves the windows to their fitted place: animated between
         // two windows of the same kind, at once otherwise or when the reader prefers less
         // motion; at first and on a resize, the zoom the URL asked for is kept.
-        Effect::new(move |previous: Option<(MapView, Viewport)>| {
+        Effect::new(move |previous: Option<Option<(MapView, Viewport)>>| {
+            if !ready.get() {
+                return None;
+            }
+            let previous = previous.flatten();
             let (v, vp) = (view.get(), size.get());
             let targets: Vec<ViewTransform> = panes.get().iter().map(|p| p.transform).collect();
             let from = transforms.get_untracked();
@@ -89,12 +95,15 @@ impl MapCamera {
             } else {
                 transforms.set(targets);
             }
-            (v, vp)
+            Some((v, vp))
         });
         // The zoom in the URL: written when the reader moves a one-pane map, the window
         // snapped to what the URL keeps (a shared link then opens exactly this window).
         Effect::new(move |_| {
             let now = transforms.get();
+            if !ready.get_untracked() {
+                return;
+            }
             let fitted = panes.get_untracked();
             if let Some(snap) = camera::snapped(&now, &fitted) {
                 transforms.set(vec![snap]);
@@ -108,6 +117,9 @@ impl MapCamera {
         // ... and applied when the URL changes (a shared link, Back and Forward).
         Effect::new(move |_| {
             let wanted = state.map_zoom.get();
+            if !ready.get_untracked() {
+                return;
+            }
             let now = transforms.get_untracked();
             let fitted = panes.get_untracked();
             if camera::zoom_of(&now, &fitted) == wanted {

@@ -39,8 +39,9 @@ impl Layers {
 /// Builds the two drawings. `emphasis` and `shown` only matter to bulk drawing, where they
 /// are part of the markup (few sites are changed in place instead, by `marks`).
 pub fn draw(ctx: MapCtx, emphasis: Memo<Emphasis>, shown: Memo<(bool, HashSet<String>)>, start_of_item: StoredValue<HashMap<String, Option<i64>>>) -> Layers {
-    let MapCtx { state, scene, view, camera, style, large, .. } = ctx;
-    let world_html = Memo::new(move |_| scene.with_value(|s| panes_markup(s, view.get(), &camera.panes.get(), state.lang.get())));
+    let MapCtx { state, scene, view, camera, style, large, ready, .. } = ctx;
+    // Nothing is drawn until the frame is measured: then once, for its real size.
+    let world_html = Memo::new(move |_| if ready.get() { scene.with_value(|s| panes_markup(s, view.get(), &camera.panes.get(), state.lang.get())) } else { String::new() });
 
     let drawn_at = RwSignal::new(camera.transforms.get_untracked());
     let settle = StoredValue::new(0u32);
@@ -63,9 +64,16 @@ pub fn draw(ctx: MapCtx, emphasis: Memo<Emphasis>, shown: Memo<(bool, HashSet<St
     });
 
     let drawn_marks = StoredValue::new(Vec::new());
+    // Redrawn when the windows it is drawn for change (`drawn_at`, which follows every change
+    // of view, frame or window), not also on the view or frame change just before: that drew
+    // the sites twice, once for the old windows.
     let sites_html = Memo::new(move |_| {
-        let (lang, v, style) = (state.lang.get(), view.get(), style.get());
-        let panes: Vec<Pane> = camera.panes.get().into_iter().zip(drawn_at.get()).map(|(p, transform)| Pane { transform, ..p }).collect();
+        let transforms = drawn_at.get();
+        if !ready.get_untracked() {
+            return String::new();
+        }
+        let (lang, v, style) = (state.lang.get(), view.get_untracked(), style.get());
+        let panes: Vec<Pane> = camera.panes.get_untracked().into_iter().zip(transforms).map(|(p, transform)| Pane { transform, ..p }).collect();
         scene.with_value(|scene| {
             let mut by_pane: Vec<Vec<_>> = panes.iter().map(|p| site_marks(scene, v, p, lang, style)).collect();
             if !large {
@@ -146,12 +154,17 @@ fn mark_for_the_benchmark(ctx: MapCtx, layers: Layers) {
     };
     let drawn = StoredValue::new(false);
     Effect::new(move |_| {
-        let _ = ctx.camera.transforms.get();
+        // Whichever comes last of the two drawings and the windows.
+        let _ = (ctx.camera.transforms.get(), layers.world_html.with(String::len), layers.sites_html.with(String::len));
         let Some(svg) = ctx.overlay.get() else { return };
-        if !drawn.get_value() && svg.query_selector(".overlay .site__mark").ok().flatten().is_some() {
-            drawn.set_value(true);
-            mark("passerelle:map-drawn");
-        }
+        // After every effect of this change (the drawings' own among them), before the paint.
+        request_animation_frame(move || {
+            // try_: the map may be gone by this frame.
+            if drawn.try_get_value() == Some(false) && svg.query_selector(".overlay .site__mark").ok().flatten().is_some() {
+                drawn.set_value(true);
+                mark("passerelle:map-drawn");
+            }
+        });
     });
     Effect::new(move |_| {
         layers.sites_html.track();

@@ -37,7 +37,11 @@ pub(crate) struct MapCtx {
     /// reads or decorates them).
     world_g: NodeRef<leptos::svg::G>,
     overlay_g: NodeRef<leptos::svg::G>,
-    size: RwSignal<Viewport>,
+    /// The frame's size (a stand-in until it is laid out: see `ready`).
+    size: Memo<Viewport>,
+    /// Whether the frame has been measured: nothing is drawn or fitted before, so the first
+    /// drawing is made once, for the real frame.
+    ready: Memo<bool>,
     /// The view drawn: the one chosen, unless the frame is too small to split in two.
     view: Memo<MapView>,
     camera: MapCamera,
@@ -50,7 +54,9 @@ pub(crate) struct MapCtx {
 pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let frame = NodeRef::<html::Div>::new();
-    let size = crate::dom::use_element_size(frame, Viewport { width: 800.0, height: 450.0 });
+    let measured = crate::dom::use_element_size(frame);
+    let size = Memo::new(move |_| measured.get().unwrap_or(Viewport { width: 800.0, height: 450.0 }));
+    let ready = Memo::new(move |_| measured.with(Option::is_some));
     let view = Memo::new(move |_| shown_view(state.map_view.get(), size.get()));
     let large = scene.sites.len() > MAX_FOCUSABLE_SITES;
     let scene = StoredValue::new(scene);
@@ -67,12 +73,13 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
         world_g: NodeRef::new(),
         overlay_g: NodeRef::new(),
         size,
+        ready,
         view,
         camera: MapCamera::new(panes),
         style,
         large,
     };
-    ctx.camera.follow(state, view, size);
+    ctx.camera.follow(state, view, size, ready);
 
     // What stands out: the hovered mark's connections, and the selection.
     let hover = RwSignal::new(None::<Hover>);

@@ -44,8 +44,10 @@ pub fn Lanes(
     let state = expect_context::<AppState>();
     let lanes_ref = NodeRef::<html::Div>::new();
     let track_ref = NodeRef::<html::Div>::new();
-    let track = crate::dom::use_element_size(track_ref, crate::geo::Viewport { width: 600.0, height: 1.0 });
-    let width = Memo::new(move |_| track.get().width);
+    // The boxes and the axis are drawn once the track is measured, for its real width.
+    let track = crate::dom::use_element_size(track_ref);
+    let width = Memo::new(move |_| track.get().map_or(600.0, |t| t.width));
+    let ready = Memo::new(move |_| track.with(Option::is_some));
     let font_px = title_font_px();
     let scale = move || {
         let (from, to) = shown_days.get();
@@ -194,13 +196,17 @@ pub fn Lanes(
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
             on:click:capture=swallow_click_after_drag on:click=on_item_click on:keydown=on_key>
             <div class="axis-row" aria-hidden="true">
-                <div class="axis" node_ref=track_ref>{axis}</div>
+                <div class="axis" node_ref=track_ref>{move || ready.get().then(&axis)}</div>
             </div>
             <div class="timeline-body">
                 {cursor_line}
-                {lanes}
+                {move || ready.get().then(&lanes)}
             </div>
-            <super::undated::UndatedRow dataset=dataset.clone() items=undated_items />
+            // Under the lanes, once they are drawn (it would move down when they are).
+            {
+                let ds = dataset.clone();
+                move || ready.get().then(|| view! { <super::undated::UndatedRow dataset=ds.clone() items=undated_items /> })
+            }
         </div>
     };
     // The pressed box follows the selection: two attributes change, instead of one

@@ -267,3 +267,21 @@ test('with hundreds of sites drawn in bulk, the filter hides and the time cursor
   for (const [start, faded] of future) expect(faded, `group starting day ${start}`).toBe(start > cursor);
   expect(await late.count()).toBeGreaterThan(1);
 });
+
+test('side by side, each pane draws the base map in its own colours', async ({ page }) => {
+  // Each pane holds its own drawing of the land and the regions (a drawing shared between
+  // the panes by reference was once painted black in the second).
+  await page.goto('./?view=both');
+  await appSettled(page);
+  await expect(page.locator('.map-frame')).toHaveAttribute('data-view', 'both');
+  const panes = await page.locator('.map-frame .world').evaluateAll((groups) => groups.map((g) => {
+    const shapes = [...g.querySelectorAll('.shape')];
+    return { shapes: shapes.length, fills: [...new Set(shapes.map((s) => getComputedStyle(s).fill))] };
+  }));
+  expect(panes).toHaveLength(2);
+  for (const pane of panes) {
+    expect(pane.shapes).toBeGreaterThan(50);
+    expect(pane.fills).not.toContain('rgb(0, 0, 0)');
+  }
+  expect(panes[1].fills.sort()).toEqual(panes[0].fills.sort());
+});

@@ -10,9 +10,14 @@ const letters = (s) => s.replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Prints the page to a PDF (A4 or Letter), returns its text, and pictures its pages. */
 async function printed(page, name, format = 'A4') {
-  await expect(page.getByTestId('handout').locator('.handout__map svg').first()).toBeAttached();
+  // The handout is drawn only while printing (from beforeprint to afterprint): not before,
+  // not after, and in the PDF (checked by the callers).
+  const handoutMap = page.getByTestId('handout').locator('.handout__map svg');
+  await expect(page.getByTestId('handout')).toBeAttached();
+  await expect(handoutMap).toHaveCount(0);
   const pdf = `${SCREENSHOTS}${name}.pdf`;
   await page.pdf({ path: pdf, format, printBackground: true });
+  await expect(handoutMap).toHaveCount(0);
   execFileSync('pdftoppm', ['-png', '-r', '50', pdf, `${SCREENSHOTS}${name}-page`]);
   return letters(execFileSync('pdftotext', ['-raw', pdf, '-']).toString());
 }
