@@ -64,12 +64,26 @@ pub fn App() -> impl IntoView {
 }
 
 /// Keeps the app for offline use after this visit (`public/sw.js`), where the browser
-/// offers service workers (secure contexts).
+/// offers service workers (secure contexts). Registered once the page has loaded: the
+/// worker's downloads of the whole build then do not compete with the page's own, and its
+/// start is not part of the app's.
 fn register_service_worker() {
-    let navigator = window().navigator();
-    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
-        let _ = navigator.service_worker().register("./sw.js");
+    use wasm_bindgen::JsCast;
+    let register = || {
+        let navigator = window().navigator();
+        if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+            let _ = navigator.service_worker().register("./sw.js");
+        }
+    };
+    if document().ready_state() == "complete" {
+        register();
+        return;
     }
+    // Freed once called (the page's one `load`).
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(register);
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = window().add_event_listener_with_callback_and_add_event_listener_options("load", on_load.unchecked_ref(), &options);
 }
 
 /// Shown while the dataset is on its way: the workspace's frames at their final size, so
