@@ -48,12 +48,20 @@ pub fn App() -> impl IntoView {
 
     // The console is a page of its own; it changes only when the mode enters or leaves it.
     let is_console = Memo::new(move |_| state.mode.with(|m| matches!(m, crate::model::ui::Mode::Console(_))));
+    // The header in the first task, the frames under it in the next: on a phone, the app's
+    // start was one long task.
+    let started = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::dom::next_task().await;
+        let _ = started.try_set(true);
+    });
     let first_tour = Signal::derive(move || loaded.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).and_then(|(d, _)| d.tours.first().map(|t| t.id.clone()))));
     view! {
         <div class="app" class:is-presenting=move || state.presenting().is_some() class:is-embedded=move || state.embed.get() class:is-console=move || is_console.get()>
             <Header loaded=status first_tour=first_tour />
             {move || state.embed.get().then(|| view! { <crate::components::EmbedBar /> })}
             {move || match (loaded.get(), is_console.get()) {
+                (None, _) if !started.get() => ().into_any(),
                 (None, _) => view! { <Loading /> }.into_any(),
                 (Some(Err(error)), _) => view! { <LoadErrorPanel error=error /> }.into_any(),
                 (Some(Ok((dataset, _))), true) => view! { <crate::components::Console dataset=dataset /> }.into_any(),
