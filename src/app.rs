@@ -50,18 +50,14 @@ pub fn App() -> impl IntoView {
     let is_console = Memo::new(move |_| state.mode.with(|m| matches!(m, crate::model::ui::Mode::Console(_))));
     // The header in the first task, the frames under it in the next: on a phone, the app's
     // start was one long task.
-    let started = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        crate::dom::next_task().await;
-        let _ = started.try_set(true);
-    });
+    let started = crate::dom::stages(1);
     let first_tour = Signal::derive(move || loaded.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).and_then(|(d, _)| d.tours.first().map(|t| t.id.clone()))));
     view! {
         <div class="app" class:is-presenting=move || state.presenting().is_some() class:is-embedded=move || state.embed.get() class:is-console=move || is_console.get()>
             <Header loaded=status first_tour=first_tour />
             {move || state.embed.get().then(|| view! { <crate::components::EmbedBar /> })}
             {move || match (loaded.get(), is_console.get()) {
-                (None, _) if !started.get() => ().into_any(),
+                (None, _) if started.get() == 0 => ().into_any(),
                 (None, _) => view! { <Loading /> }.into_any(),
                 (Some(Err(error)), _) => view! { <LoadErrorPanel error=error /> }.into_any(),
                 (Some(Ok((dataset, _))), true) => view! { <crate::components::Console dataset=dataset /> }.into_any(),
@@ -110,8 +106,7 @@ fn Loading() -> impl IntoView {
             // and ways in come with the data, under them, so nothing above them moves).
             <div class="side">
                 <section class="intro" aria-labelledby="intro-heading">
-                    <h2 id="intro-heading">{crate::components::t(crate::i18n::Msg::IntroHeading)}</h2>
-                    <p class="intro__text">{crate::components::t(crate::i18n::Msg::IntroText)}</p>
+                    <crate::components::IntroLead />
                 </section>
             </div>
             <section class="panel timeline-panel timeline-panel--placeholder"></section>
@@ -160,18 +155,13 @@ pub fn Workspace(
     // presenter, the handout; then the filters' checkboxes), each in the frame already in
     // place. On a phone, one task for it all kept the page from answering a tap
     // for half a second.
-    let stage = RwSignal::new(0u8);
+    let stage = crate::dom::stages(5);
+    // The projected map in a task of its own, before its drawing.
     {
         let scene = scene.clone();
-        leptos::task::spawn_local(async move {
-            for next in 1..=5 {
-                crate::dom::next_task().await;
-                if next == 1 {
-                    let _ = scene();
-                }
-                if stage.try_set(next).is_some() {
-                    return;
-                }
+        Effect::new(move |_| {
+            if stage.get() == 1 {
+                let _ = scene();
             }
         });
     }

@@ -110,6 +110,21 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// A count that goes from 0 up to `last`, one step per task: what is built at each step
+/// is built in a task of its own (see [`next_task`]). Stops if its owner is gone.
+pub fn stages(last: u8) -> ReadSignal<u8> {
+    let stage = RwSignal::new(0u8);
+    leptos::task::spawn_local(async move {
+        for next in 1..=last {
+            next_task().await;
+            if stage.try_set(next).is_some() {
+                return;
+            }
+        }
+    });
+    stage.read_only()
+}
+
 /// Resolves in a task of its own once the browser has had its chance to paint the page as
 /// it is (after the next frame), or after 100 ms where no frame comes (a hidden tab, an
 /// iframe out of view), whichever is first.

@@ -83,7 +83,7 @@ fn hostile_names_are_escaped() {
 #[test]
 fn the_overview_of_the_real_data_shows_every_site_and_link() {
     let ds = shipped();
-    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
     let svg = render_svg(&scene, MapView::Overview, Viewport { width: 1280.0, height: 600.0 }, Lang::En, MarkStyle::default());
     for site in &ds.sites {
         assert!(svg.contains(&format!(r#"data-site="{}""#, site.id)), "site {}", site.id);
@@ -105,7 +105,7 @@ fn the_overview_of_the_real_data_shows_every_site_and_link() {
 #[test]
 fn regional_views_separate_close_sites() {
     let ds = shipped();
-    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
     let style = MarkStyle::default();
     for (view, vp, close) in [
         (MapView::France, Viewport { width: 1280.0, height: 600.0 }, vec!["chambery", "la-feclaz", "savoie-technolac", "usmb"]),
@@ -136,7 +136,7 @@ fn regional_views_separate_close_sites() {
 #[test]
 fn olympic_sites_carry_the_games_dates_in_the_regional_view() {
     let ds = shipped();
-    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
     let svg = render_svg(&scene, MapView::China, Viewport { width: 1280.0, height: 720.0 }, Lang::En, MarkStyle::default());
     assert!(svg.contains("Games 4–20 Feb 2022"));
 }
@@ -147,7 +147,7 @@ fn olympic_sites_carry_the_games_dates_in_the_regional_view() {
 #[ignore]
 fn dump_views_for_review() {
     let ds = shipped();
-    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
     for (w, h) in [(1280.0, 560.0), (390.0, 420.0)] {
         for &view in MapView::ALL {
             let svg = render_svg(&scene, view, Viewport { width: w, height: h }, Lang::En, MarkStyle::default());
@@ -165,7 +165,7 @@ fn time_synthetic_layout() {
     let Ok(text) = std::fs::read_to_string(&path) else { return };
     let ds = parse_dataset("synthetic.json", &text).unwrap().dataset;
     let t = std::time::Instant::now();
-    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
     println!("build {:?}", t.elapsed());
     for view in [MapView::Overview, MapView::France] {
         let vp = Viewport { width: 704.0, height: 394.0 };
@@ -209,7 +209,7 @@ fn the_exported_map_file_stands_alone() {
     use passerelle::geo::svg::{map_file, Emphasis, FileFrame, Framing};
     use passerelle::model::SiteKind;
     let ds = shipped();
-    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
     let frame = FileFrame {
         title: "Hebei & Beijing <test>",
         site_kinds: &[(SiteKind::City, "city"), (SiteKind::OlympicVenue, "Olympic venue")],
@@ -245,7 +245,7 @@ fn a_zoomed_drawing_frames_what_the_reader_sees_at_any_size() {
     use passerelle::geo::svg::{map_drawing, Emphasis, Framing};
     use passerelle::model::ui::Zoom;
     let ds = shipped();
-    let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
     let sites = |vp: Viewport, zoom: Option<Zoom>| -> Vec<String> {
         let svg = map_drawing(&scene, Framing { view: MapView::China, vp, zoom }, Lang::En, MarkStyle::default(), &Emphasis::default(), "t");
         let mut ids: Vec<String> = svg.split(r#"data-site=""#).skip(1).map(|r| r[..r.find('"').unwrap()].to_owned()).collect();

@@ -42,7 +42,7 @@ fn export_viewport() -> Viewport {
 /// The map as the reader sees it (its view, zoom, filters and selection) as a
 /// self-contained SVG file.
 fn current_map_file(state: AppState, ds: &Dataset) -> (String, crate::model::ui::MapView) {
-    let mut scene = MapScene::build(ds, &BaseMap::embedded(), &Projection::eurasia());
+    let mut scene = MapScene::build(ds, BaseMap::embedded(), &Projection::eurasia());
     if state.filter.with_untracked(|f| !f.is_empty()) {
         scene = scene.showing(&ds.item_ids(&state.filter.with_untracked(|f| f.positions(ds))));
     }

@@ -51,8 +51,7 @@ pub fn Intro(dataset: Arc<Dataset>) -> impl IntoView {
     };
     view! {
         <section class="intro" aria-labelledby="intro-heading" data-testid="intro">
-            <h2 id="intro-heading">{t(Msg::IntroHeading)}</h2>
-            <p class="intro__text">{t(Msg::IntroText)}</p>
+            <IntroLead />
             <DatasetSummary dataset=dataset />
             <div class="intro__actions">
                 <button type="button" class="pill pill--solid" data-testid="start-tour"
@@ -63,5 +62,15 @@ pub fn Intro(dataset: Arc<Dataset>) -> impl IntoView {
             <h3 class="intro__tours-heading">{t(Msg::Tours)}</h3>
             <ul class="intro__tours">{tour_list}</ul>
         </section>
+    }
+}
+
+/// The introduction's first lines, which need no data: the loading page shows them in the
+/// same place, so that they do not move when the rest arrives.
+#[component]
+pub fn IntroLead() -> impl IntoView {
+    view! {
+        <h2 id="intro-heading">{t(Msg::IntroHeading)}</h2>
+        <p class="intro__text">{t(Msg::IntroText)}</p>
     }
 }

@@ -26,7 +26,7 @@ pub use handout::Handout;
 pub use detail_panel::DetailPanel;
 pub use filters_panel::FilterDrawer;
 pub use header::{DatasetSummary, Header};
-pub use intro::Intro;
+pub use intro::{Intro, IntroLead};
 pub use list_view::ListView;
 pub use load_error::LoadErrorPanel;
 pub use map_panel::{Legend, MapPanel};

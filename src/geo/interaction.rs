@@ -125,7 +125,7 @@ mod tests {
 
     fn scene() -> MapScene {
         let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
-        MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia())
+        MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia())
     }
 
     #[test]

@@ -588,7 +588,7 @@ mod tests {
     #[test]
     fn each_region_fills_its_own_pane_of_a_split_frame() {
         let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
-        let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+        let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
         for vp in [Viewport { width: 1200.0, height: 500.0 }, Viewport { width: 390.0, height: 420.0 }] {
             let panes = scene.panes(MapView::Both, vp);
             assert_eq!(panes.len(), 2);
@@ -608,7 +608,7 @@ mod tests {
     #[test]
     fn the_filtered_scene_keeps_the_shown_items_links_and_sites_and_the_frames() {
         let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
-        let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+        let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
         let shown: HashSet<String> = ["air-route-lyon-china".to_owned()].into_iter().collect();
         let only = scene.showing(&shown);
         assert!(!only.links.is_empty() && only.links.iter().all(|l| l.item == "air-route-lyon-china"));
@@ -628,7 +628,7 @@ mod tests {
     #[test]
     fn an_item_whose_places_are_on_one_side_links_its_parties_seats() {
         let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
-        let scene = MapScene::build(&ds, &BaseMap::embedded(), &Projection::eurasia());
+        let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
         let links_of = |id: &str| scene.links.iter().filter(|l| l.item == id).map(|l| (l.from.as_str(), l.to.as_str(), l.via_parties)).collect::<Vec<_>>();
         // Signed in Chambéry between the Region (Lyon) and the Province (Shijiazhuang).
         assert_eq!(links_of("agreement-aura-hebei"), [("lyon", "shijiazhuang", true)]);
