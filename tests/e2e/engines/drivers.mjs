@@ -185,14 +185,35 @@ class WebKit {
 
   /** The window is sized so that the page's own viewport is `width` × `height`. */
   async viewport(width, height) {
+    // The window takes its new size a moment after the command returns (no window manager
+    // under xvfb): read the page's size once it has stopped changing, or the correction
+    // below is made from a stale size and overshoots (it failed about one run in ten).
+    const size = () => this.eval(() => [innerWidth, innerHeight]);
+    const same = (a, b) => a[0] === b[0] && a[1] === b[1];
+    // After the size has changed from `before` (or is the one wanted), and then held for
+    // 100 ms; at most ~1.5 s.
+    const settled = async (before) => {
+      let last = await size();
+      let moved = !same(last, before) || same(last, [width, height]);
+      let steady = 0;
+      for (let i = 0; i < 30 && steady < 2; i++) {
+        await new Promise((ok) => setTimeout(ok, 50));
+        const now = await size();
+        moved ||= !same(now, before);
+        steady = moved && same(now, last) ? steady + 1 : 0;
+        last = now;
+      }
+      return last;
+    };
     let [w, h] = [width, height];
     for (let i = 0; i < 3; i++) {
+      const before = await size();
       await this.call('POST', '/window/rect', { width: w, height: h });
-      const [iw, ih] = await this.eval(() => [innerWidth, innerHeight]);
+      const [iw, ih] = await settled(before);
       if (iw === width && ih === height) return;
       [w, h] = [w + width - iw, h + height - ih];
     }
-    const [iw, ih] = await this.eval(() => [innerWidth, innerHeight]);
+    const [iw, ih] = await size();
     if (iw !== width || ih !== height) throw new Error(`MiniBrowser's viewport stays ${iw}×${ih}, not ${width}×${height}`);
   }
 
