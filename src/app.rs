@@ -4,9 +4,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{DataWarnings, DetailPanel, Header, Intro, LoadErrorPanel, MapPanel, Presenter, TimelinePanel, Toolbar};
+use crate::components::{
+    DataWarnings, DetailPanel, Header, Intro, LoadErrorPanel, MapPanel, Presenter, TimelinePanel, Toolbar,
+};
 use crate::geo::scene::MapScene;
-use crate::loader::{fetch_dataset, DATASET_PATH};
+use crate::loader::{DATASET_PATH, fetch_dataset};
 use crate::model::{Dataset, Issue};
 pub use crate::state::AppState;
 
@@ -44,14 +46,19 @@ pub fn App() -> impl IntoView {
         fetch_dataset(&path).await.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)))
     });
     let status = Signal::derive(move || loaded.with(|l| l.as_ref().map(Result::is_ok)));
-    provide_context(crate::components::LoadedDataset(Signal::derive(move || loaded.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).map(|(d, _)| d.clone())))));
+    provide_context(crate::components::LoadedDataset(Signal::derive(move || {
+        loaded.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).map(|(d, _)| d.clone()))
+    })));
 
     // The console is a page of its own; it changes only when the mode enters or leaves it.
     let is_console = Memo::new(move |_| state.mode.with(|m| matches!(m, crate::model::ui::Mode::Console(_))));
     // The header in the first task, the frames under it in the next: on a phone, the app's
     // start was one long task.
     let started = crate::dom::stages(1);
-    let first_tour = Signal::derive(move || loaded.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).and_then(|(d, _)| d.tours.first().map(|t| t.id.clone()))));
+    let first_tour = Signal::derive(move || {
+        loaded
+            .with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).and_then(|(d, _)| d.tours.first().map(|t| t.id.clone())))
+    });
     view! {
         <div class="app" class:is-presenting=move || state.presenting().is_some() class:is-embedded=move || state.embed.get() class:is-console=move || is_console.get()>
             <Header loaded=status first_tour=first_tour />
@@ -87,7 +94,11 @@ fn register_service_worker() {
     let on_load = wasm_bindgen::closure::Closure::once_into_js(register);
     let options = web_sys::AddEventListenerOptions::new();
     options.set_once(true);
-    let _ = window().add_event_listener_with_callback_and_add_event_listener_options("load", on_load.unchecked_ref(), &options);
+    let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+        "load",
+        on_load.unchecked_ref(),
+        &options,
+    );
 }
 
 /// Shown while the dataset is on its way: the workspace's frames at their final size, so
@@ -117,10 +128,7 @@ fn Loading() -> impl IntoView {
 /// The linked views of a loaded dataset: the toolbar, the map, the introduction or the
 /// details, the timeline; and what the validator warned about.
 #[component]
-pub fn Workspace(
-    dataset: Arc<Dataset>,
-    #[prop(optional)] warnings: Arc<Vec<Issue>>,
-) -> impl IntoView {
+pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issue>>) -> impl IntoView {
     // Escape closes the filters' drawer, or else clears the selection, wherever the focus
     // is (but not while presenting: the presenter has its own keys).
     let state = expect_context::<AppState>();
@@ -148,7 +156,13 @@ pub fn Workspace(
     // built when the map is.
     let scene = {
         let (ds, built) = (dataset.clone(), Arc::new(std::sync::OnceLock::new()));
-        move || built.get_or_init(|| Arc::new(MapScene::build(&ds, crate::geo::BaseMap::embedded(), &crate::geo::Projection::eurasia()))).clone()
+        move || {
+            built
+                .get_or_init(|| {
+                    Arc::new(MapScene::build(&ds, crate::geo::BaseMap::embedded(), &crate::geo::Projection::eurasia()))
+                })
+                .clone()
+        }
     };
     // Built over several tasks, not one: the toolbar and the introduction, the projected
     // map, its drawing, the timeline, then what is not on screen yet (the details, the

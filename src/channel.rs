@@ -4,8 +4,8 @@
 //! applied without being sent back.
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 use crate::model::tour::TalkMessage;
 use crate::model::ui::Mode;
@@ -72,8 +72,14 @@ pub fn install(state: AppState) {
                 if let Some(step) = state.mode.with_untracked(|m| m.is_presenting().then(|| m.step()).flatten()) {
                     heard.set_value(None);
                     let tour = state.tour.get_untracked().unwrap_or_default();
-                    let _ = e.target().and_then(|t| t.dyn_into::<web_sys::BroadcastChannel>().ok()).map(|c| c.post_message(&to_js(&TalkMessage::Step { tour, step })));
-                    let _ = e.target().and_then(|t| t.dyn_into::<web_sys::BroadcastChannel>().ok()).map(|c| c.post_message(&to_js(&TalkMessage::Blank(state.blank.get_untracked()))));
+                    let _ = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::BroadcastChannel>().ok())
+                        .map(|c| c.post_message(&to_js(&TalkMessage::Step { tour, step })));
+                    let _ = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::BroadcastChannel>().ok())
+                        .map(|c| c.post_message(&to_js(&TalkMessage::Blank(state.blank.get_untracked()))));
                 }
             }
         }

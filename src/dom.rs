@@ -5,8 +5,8 @@
 use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 use crate::geo::Viewport;
 
@@ -47,7 +47,10 @@ pub fn use_element_size(node: NodeRef<html::Div>) -> RwSignal<Option<Viewport>> 
         // The size the observer measured, not the element's: reading `clientWidth` here
         // would lay out again whatever an earlier observer's callback just drew.
         let measure = move |entries: js_sys::Array| {
-            let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok()) else { return };
+            let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok())
+            else {
+                return;
+            };
             let rect = entry.content_rect();
             // Whole pixels, as the frames were measured before (`clientWidth`).
             let next = Viewport { width: rect.width().round(), height: rect.height().round() };
@@ -67,10 +70,13 @@ pub fn use_element_size(node: NodeRef<html::Div>) -> RwSignal<Option<Viewport>> 
         let callback = Closure::<dyn Fn(js_sys::Array)>::new(measure).into_js_value();
         let Ok(observer) = web_sys::ResizeObserver::new(callback.unchecked_ref()) else { return };
         observer.observe(&el);
-        replace(detach, Box::new(move || {
-            observer.disconnect();
-            drop(callback);
-        }));
+        replace(
+            detach,
+            Box::new(move || {
+                observer.disconnect();
+                drop(callback);
+            }),
+        );
     });
     size
 }
@@ -78,20 +84,33 @@ pub fn use_element_size(node: NodeRef<html::Div>) -> RwSignal<Option<Viewport>> 
 /// Calls `handler` with every `event` (of type `E`) on `node` once it is mounted, until the
 /// owner is cleaned up. `passive: false` lets the handler prevent the default (a wheel
 /// that must not scroll the page).
-pub fn use_event<E: JsCast + 'static>(node: NodeRef<html::Div>, event: &'static str, passive: bool, handler: impl Fn(E) + 'static) {
+pub fn use_event<E: JsCast + 'static>(
+    node: NodeRef<html::Div>,
+    event: &'static str,
+    passive: bool,
+    handler: impl Fn(E) + 'static,
+) {
     let detach = detach_later();
     let handler = std::rc::Rc::new(handler);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
         let target: web_sys::EventTarget = el.into();
         let h = handler.clone();
-        let callback = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| h(e.unchecked_into())).into_js_value();
+        let callback =
+            Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| h(e.unchecked_into())).into_js_value();
         let options = web_sys::AddEventListenerOptions::new();
         options.set_passive(passive);
-        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(event, callback.unchecked_ref(), &options);
-        replace(detach, Box::new(move || {
-            let _ = target.remove_event_listener_with_callback(event, callback.unchecked_ref());
-        }));
+        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            callback.unchecked_ref(),
+            &options,
+        );
+        replace(
+            detach,
+            Box::new(move || {
+                let _ = target.remove_event_listener_with_callback(event, callback.unchecked_ref());
+            }),
+        );
     });
 }
 
@@ -203,7 +222,12 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) {
         }
     }
     // The browser has what it needs once the click is handled.
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(30));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
 }
 
 /// The look the page's stylesheet gives the map, inherited by an element's children.
@@ -226,7 +250,12 @@ const INHERITED_LOOK: [&str; 14] = [
 
 /// Reads the look of `el` and its descendants: the attributes that differ from the parent's
 /// look (which an element inherits from its parent's attributes), and what is hidden.
-fn read_look(el: &web_sys::Element, parent: Option<&[String]>, writes: &mut Vec<(web_sys::Element, Vec<(&'static str, String)>)>, hidden: &mut Vec<web_sys::Element>) {
+fn read_look(
+    el: &web_sys::Element,
+    parent: Option<&[String]>,
+    writes: &mut Vec<(web_sys::Element, Vec<(&'static str, String)>)>,
+    hidden: &mut Vec<web_sys::Element>,
+) {
     let Some(cs) = window().get_computed_style(el).ok().flatten() else { return };
     let value = |p: &str| cs.get_property_value(p).unwrap_or_default();
     if value("display") == "none" {
@@ -234,8 +263,13 @@ fn read_look(el: &web_sys::Element, parent: Option<&[String]>, writes: &mut Vec<
         return;
     }
     let values: Vec<String> = INHERITED_LOOK.iter().map(|p| value(p)).collect();
-    let mut attrs: Vec<(&'static str, String)> =
-        INHERITED_LOOK.iter().zip(&values).enumerate().filter(|(k, (_, v))| parent.is_none_or(|pv| pv[*k] != **v)).map(|(_, (name, v))| (*name, v.clone())).collect();
+    let mut attrs: Vec<(&'static str, String)> = INHERITED_LOOK
+        .iter()
+        .zip(&values)
+        .enumerate()
+        .filter(|(k, (_, v))| parent.is_none_or(|pv| pv[*k] != **v))
+        .map(|(_, (name, v))| (*name, v.clone()))
+        .collect();
     // Not inherited: written where they are not the initial value.
     let opacity = value("opacity");
     if opacity != "1" {
@@ -281,7 +315,8 @@ pub fn with_computed_look(markup: &str) -> String {
         el.remove();
     }
     // XML, not HTML, serialisation: a file of its own (no `&nbsp;`).
-    let out = web_sys::XmlSerializer::new().and_then(|x| x.serialize_to_string(&root)).unwrap_or_else(|_| root.outer_html());
+    let out =
+        web_sys::XmlSerializer::new().and_then(|x| x.serialize_to_string(&root)).unwrap_or_else(|_| root.outer_html());
     holder.remove();
     out
 }

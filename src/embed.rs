@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::model::embed_protocol::{parse_command, Command, Outgoing, VERSION};
+use crate::model::embed_protocol::{Command, Outgoing, VERSION, parse_command};
 use crate::model::time::parse_day;
 use crate::state::AppState;
 
@@ -52,7 +52,9 @@ pub fn install(state: AppState) {
     let listener = window_event_listener(leptos::ev::message, move |e: web_sys::MessageEvent| {
         let origin = e.origin();
         if !state.allow.with_value(|a| a.iter().any(|o| *o == origin)) {
-            web_sys::console::warn_1(&format!("Passerelle: ignored a message from {origin}, which is not allowed").into());
+            web_sys::console::warn_1(
+                &format!("Passerelle: ignored a message from {origin}, which is not allowed").into(),
+            );
             return;
         }
         let data = e.data();

@@ -2,7 +2,7 @@
 
 use gloo_net::http::Request;
 
-use crate::model::{parse_dataset, LoadError, Loaded};
+use crate::model::{LoadError, Loaded, parse_dataset};
 
 /// Where the app finds its dataset, relative to the page.
 pub const DATASET_PATH: &str = "data/cooperation.json";

@@ -5,10 +5,10 @@
 
 use leptos::prelude::*;
 
+use crate::model::Lang;
 use crate::model::filter::Filter;
 use crate::model::ui::{MapView, Mode, Panel, Print, Selection, Zoom};
 use crate::model::url_state::UrlState;
-use crate::model::Lang;
 
 #[derive(Debug, Clone, Copy)]
 pub struct AppState {

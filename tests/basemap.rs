@@ -23,12 +23,22 @@ fn the_region_outline_is_the_union_of_its_departements() {
     let map = BaseMap::embedded();
     let aura = map.shape("auvergne-rhone-alpes").unwrap();
     let (w, s, e, n) = aura.bounds();
-    assert!((2.0..3.0).contains(&w) && (44.0..44.5).contains(&s) && (7.0..7.3).contains(&e) && (46.7..46.9).contains(&n), "{w} {s} {e} {n}");
+    assert!(
+        (2.0..3.0).contains(&w) && (44.0..44.5).contains(&s) && (7.0..7.3).contains(&e) && (46.7..46.9).contains(&n),
+        "{w} {s} {e} {n}"
+    );
     // Interior points of some départements (prefectures), and of neighbours.
-    for (name, lon, lat) in [("Lyon", 4.84, 45.76), ("Clermont-Ferrand", 3.08, 45.78), ("Annecy", 6.13, 45.90), ("Aurillac", 2.44, 44.93)] {
+    for (name, lon, lat) in
+        [("Lyon", 4.84, 45.76), ("Clermont-Ferrand", 3.08, 45.78), ("Annecy", 6.13, 45.90), ("Aurillac", 2.44, 44.93)]
+    {
         assert!(aura.contains(lon, lat), "{name} is in Auvergne-Rhône-Alpes");
     }
-    for (name, lon, lat) in [("Geneva", 6.14, 46.20), ("Dijon", 5.04, 47.32), ("Marseille", 5.37, 43.30), ("Valréas (Enclave des Papes)", 4.99, 44.385)] {
+    for (name, lon, lat) in [
+        ("Geneva", 6.14, 46.20),
+        ("Dijon", 5.04, 47.32),
+        ("Marseille", 5.37, 43.30),
+        ("Valréas (Enclave des Papes)", 4.99, 44.385),
+    ] {
         assert!(!aura.contains(lon, lat), "{name} is not in Auvergne-Rhône-Alpes");
     }
 }
@@ -44,7 +54,8 @@ fn the_shipped_sites_fall_in_their_shapes() {
         let s = ds.site(site).unwrap_or_else(|| panic!("site {site}"));
         map.shape(shape).unwrap().contains(s.lon, s.lat)
     };
-    for site in ["chambery", "lyon", "val-thorens", "albertville", "chamonix", "la-feclaz", "savoie-technolac", "usmb"] {
+    for site in ["chambery", "lyon", "val-thorens", "albertville", "chamonix", "la-feclaz", "savoie-technolac", "usmb"]
+    {
         assert!(inside("auvergne-rhone-alpes", site), "{site} in Auvergne-Rhône-Alpes");
     }
     for site in ["zhangjiakou", "chongli", "shijiazhuang"] {

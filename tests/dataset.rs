@@ -1,7 +1,7 @@
 //! The dataset the app ships must load cleanly, say where each item comes from, and
 //! hold what the two source documents say.
 
-use passerelle::model::{parse_dataset, Dataset, ItemKind, Status};
+use passerelle::model::{Dataset, ItemKind, Status, parse_dataset};
 
 fn shipped() -> Dataset {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/cooperation.json");
@@ -15,7 +15,10 @@ fn shipped() -> Dataset {
 #[test]
 fn shipped_dataset_is_valid_without_warnings() {
     let ds = shipped();
-    assert!(ds.items.len() >= 20 && ds.sites.len() >= 15 && ds.actors.len() >= 25, "the shipped dataset is the full one");
+    assert!(
+        ds.items.len() >= 20 && ds.sites.len() >= 15 && ds.actors.len() >= 25,
+        "the shipped dataset is the full one"
+    );
 }
 
 #[test]
@@ -25,11 +28,21 @@ fn every_shipped_item_cites_a_source_and_a_place() {
         assert!(!item.sources.is_empty(), "item {} cites no source", item.id);
         for c in &item.sources {
             assert!(ds.sources.iter().any(|s| s.id == c.source), "item {} cites unknown source {}", item.id, c.source);
-            assert!(c.place.contains('«'), "item {} cites {} without quoting the place: {}", item.id, c.source, c.place);
+            assert!(
+                c.place.contains('«'),
+                "item {} cites {} without quoting the place: {}",
+                item.id,
+                c.source,
+                c.place
+            );
         }
     }
     for source in &ds.sources {
-        assert!(ds.items.iter().any(|i| i.sources.iter().any(|c| c.source == source.id)), "source {} is never cited", source.id);
+        assert!(
+            ds.items.iter().any(|i| i.sources.iter().any(|c| c.source == source.id)),
+            "source {} is never cited",
+            source.id
+        );
     }
 }
 
@@ -38,7 +51,11 @@ fn every_shipped_item_cites_a_source_and_a_place() {
 #[test]
 fn every_coordinate_is_marked_as_not_from_the_sources() {
     for site in shipped().sites {
-        assert!(site.not_from_sources.iter().any(|f| f == "coordinates"), "site {} does not mark its coordinates", site.id);
+        assert!(
+            site.not_from_sources.iter().any(|f| f == "coordinates"),
+            "site {} does not mark its coordinates",
+            site.id
+        );
     }
 }
 
@@ -47,11 +64,32 @@ fn every_coordinate_is_marked_as_not_from_the_sources() {
 fn every_named_actor_of_the_sources_is_present() {
     let ds = shipped();
     let named = [
-        "Région Auvergne-Rhône-Alpes", "Laurent Wauquiez", "Province du Hebei", "Ville de Chambéry",
-        "Ville de Zhangjiakou", "Ville de Chamonix", "Cluster Montagne", "POMA", "MND", "CDA",
-        "ABEST", "Dianeige", "MDP", "Club Med", "Sanisphere", "SNOOC", "4footsolutions", "Plasticval",
-        "Aéroports de Lyon", "Université Savoie Mont Blanc", "Savoie Technolac",
-        "Savoie Grand Revard", "Club de ski nordique de La Féclaz", "French Tech Chambéry", "Shawinigan", "Turin",
+        "Région Auvergne-Rhône-Alpes",
+        "Laurent Wauquiez",
+        "Province du Hebei",
+        "Ville de Chambéry",
+        "Ville de Zhangjiakou",
+        "Ville de Chamonix",
+        "Cluster Montagne",
+        "POMA",
+        "MND",
+        "CDA",
+        "ABEST",
+        "Dianeige",
+        "MDP",
+        "Club Med",
+        "Sanisphere",
+        "SNOOC",
+        "4footsolutions",
+        "Plasticval",
+        "Aéroports de Lyon",
+        "Université Savoie Mont Blanc",
+        "Savoie Technolac",
+        "Savoie Grand Revard",
+        "Club de ski nordique de La Féclaz",
+        "French Tech Chambéry",
+        "Shawinigan",
+        "Turin",
     ];
     for name in named {
         assert!(ds.actors.iter().any(|a| a.name.fr.starts_with(name)), "no actor named {name}");
@@ -70,8 +108,22 @@ fn every_named_actor_of_the_sources_is_present() {
         assert!(actor.not_from_sources.iter().any(|f| f == "name"), "{name} does not mark its name");
     }
     let places = [
-        "Chambéry", "Lyon", "Val Thorens", "Albertville", "Chamonix", "Mont Blanc", "La Féclaz", "Massif des Bauges",
-        "Savoie Technolac", "Université Savoie Mont Blanc", "Zhangjiakou", "Yanqing", "Pékin", "Shanghai", "Shawinigan", "Turin",
+        "Chambéry",
+        "Lyon",
+        "Val Thorens",
+        "Albertville",
+        "Chamonix",
+        "Mont Blanc",
+        "La Féclaz",
+        "Massif des Bauges",
+        "Savoie Technolac",
+        "Université Savoie Mont Blanc",
+        "Zhangjiakou",
+        "Yanqing",
+        "Pékin",
+        "Shanghai",
+        "Shawinigan",
+        "Turin",
     ];
     for place in places {
         assert!(ds.sites.iter().any(|s| s.name.fr == place), "no site named {place}");
@@ -107,11 +159,22 @@ fn proposals_are_marked_as_such() {
 #[test]
 fn contradictions_keep_both_readings() {
     let ds = shipped();
-    let note = |id: &str| ds.items.iter().find(|i| i.id == id).and_then(|i| i.note.clone()).unwrap_or_else(|| panic!("note on {id}")).fr;
-    assert!(note("loi-chambery-zhangjiakou").contains("accords de coopération") && note("loi-chambery-zhangjiakou").contains("lettre d'intention"));
+    let note = |id: &str| {
+        ds.items.iter().find(|i| i.id == id).and_then(|i| i.note.clone()).unwrap_or_else(|| panic!("note on {id}")).fr
+    };
+    assert!(
+        note("loi-chambery-zhangjiakou").contains("accords de coopération")
+            && note("loi-chambery-zhangjiakou").contains("lettre d'intention")
+    );
     let games = ds.items.iter().find(|i| i.id == "winter-olympics-2022").expect("the Games");
-    assert!(games.description.fr.contains("la plupart des épreuves alpines et nordiques"), "the article's claim, quoted");
-    assert!(note("winter-olympics-2022").contains("« les épreuves alpines et nordiques »"), "the Chambéry text's reading");
+    assert!(
+        games.description.fr.contains("la plupart des épreuves alpines et nordiques"),
+        "the article's claim, quoted"
+    );
+    assert!(
+        note("winter-olympics-2022").contains("« les épreuves alpines et nordiques »"),
+        "the Chambéry text's reading"
+    );
     assert!(note("cluster-mission-2019").contains("Alpitec China 2018"));
 }
 
@@ -127,7 +190,10 @@ fn the_fact_checked_corrections_hold() {
     // Alpine skiing was in Yanqing (Beijing); Zhangjiakou had the Nordic events. Marked.
     let games = item(&ds, "winter-olympics-2022");
     for (lang, note) in [("fr", &games.note.as_ref().unwrap().fr), ("en", &games.note.as_ref().unwrap().en)] {
-        assert!(note.contains("Yanqing") && note.contains("Zhangjiakou") && note.contains("biathlon"), "{lang}: {note}");
+        assert!(
+            note.contains("Yanqing") && note.contains("Zhangjiakou") && note.contains("biathlon"),
+            "{lang}: {note}"
+        );
     }
     assert!(games.note.as_ref().unwrap().en.contains("alpine skiing events were held in Yanqing"));
     assert!(!games.note.as_ref().unwrap().zh.contains("全部"), "the Chambéry text says « les », not \"all\"");
@@ -139,7 +205,11 @@ fn the_fact_checked_corrections_hold() {
     assert!(para.not_from_sources.iter().any(|f| f == "when"), "the Paralympics' dates are common knowledge");
     // Alpitec China, with the article's spelling kept in the note.
     let evening = item(&ds, "france-china-evening-2017");
-    assert!(evening.title.fr.contains("Alpitec China 2017") && evening.title.en.contains("Alpitec") && evening.title.zh.contains("Alpitec"));
+    assert!(
+        evening.title.fr.contains("Alpitec China 2017")
+            && evening.title.en.contains("Alpitec")
+            && evening.title.zh.contains("Alpitec")
+    );
     assert!(evening.note.as_ref().unwrap().fr.contains("« Apitec China 2017 »"));
     assert!(evening.sources[0].place.contains("Apitec China 2017"), "the quote stays word for word");
     assert!(item(&ds, "cluster-mission-2019").note.as_ref().unwrap().en.contains("more likely reading"));
@@ -156,7 +226,15 @@ fn the_fact_checked_corrections_hold() {
     }
     // The inferences are marked: the year of the 29 November items, the dates of the
     // contracts "over the past year", the statuses the texts only imply.
-    for id in ["agreement-aura-hebei", "hebei-delegation-chambery", "forum-2018-chambery", "loi-chambery-zhangjiakou", "business-contracts-2018", "hebei-delegation-visits", "cluster-contracts-china"] {
+    for id in [
+        "agreement-aura-hebei",
+        "hebei-delegation-chambery",
+        "forum-2018-chambery",
+        "loi-chambery-zhangjiakou",
+        "business-contracts-2018",
+        "hebei-delegation-visits",
+        "cluster-contracts-china",
+    ] {
         assert!(item(&ds, id).not_from_sources.iter().any(|f| f == "when"), "{id} does not mark its inferred date");
     }
     for id in ["strategic-plan-10-years", "connected-territory"] {
@@ -169,8 +247,15 @@ fn the_fact_checked_corrections_hold() {
     // Yanqing is a district of Beijing; Zhangjiakou's figure is explained.
     assert!(ds.site("yanqing").unwrap().region.en.contains("Beijing"));
     assert!(item(&ds, "agreement-chamonix-yanqing").description.en.contains("a district of Beijing"));
-    assert!(ds.site("zhangjiakou").unwrap().note.as_ref().expect("a note on the population").en.contains("4.1 million"));
+    assert!(
+        ds.site("zhangjiakou").unwrap().note.as_ref().expect("a note on the population").en.contains("4.1 million")
+    );
     // No Chinese text speaks of "our region".
-    let zh: Vec<&str> = ds.items.iter().flat_map(|i| [i.title.zh.as_str(), i.description.zh.as_str()]).chain(ds.sources.iter().map(|s| s.title.zh.as_str())).collect();
+    let zh: Vec<&str> = ds
+        .items
+        .iter()
+        .flat_map(|i| [i.title.zh.as_str(), i.description.zh.as_str()])
+        .chain(ds.sources.iter().map(|s| s.title.zh.as_str()))
+        .collect();
     assert!(zh.iter().all(|t| !t.contains("本大区")), "\"本大区\" reads oddly to a Chinese reader");
 }

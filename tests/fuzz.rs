@@ -8,7 +8,7 @@
 //!     PASSERELLE_FUZZ_CASES=1000000 cargo test --release --test fuzz -- --nocapture
 
 use passerelle::model::{parse_dataset, parse_dataset_with_serde};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 /// xorshift64*: deterministic, no dependency.
 struct Rng(u64);
@@ -29,9 +29,38 @@ impl Rng {
 }
 
 const STRINGS: &[&str] = &[
-    "", " ", "chambery", "2018-11-29", "2018-02-30", "9999", "agreement", "signed", "france", "china", "day", "month",
-    "https://x.example", "javascript:alert(1)", "<script>alert(1)</script>", "\u{202e}evil", "a\u{200b}b", "\u{0}", "张家口",
-    "schema", "items", "sites", "id", "lon", "lat", "when", "start", "end", "precision", "sources", "source", "place",
+    "",
+    " ",
+    "chambery",
+    "2018-11-29",
+    "2018-02-30",
+    "9999",
+    "agreement",
+    "signed",
+    "france",
+    "china",
+    "day",
+    "month",
+    "https://x.example",
+    "javascript:alert(1)",
+    "<script>alert(1)</script>",
+    "\u{202e}evil",
+    "a\u{200b}b",
+    "\u{0}",
+    "张家口",
+    "schema",
+    "items",
+    "sites",
+    "id",
+    "lon",
+    "lat",
+    "when",
+    "start",
+    "end",
+    "precision",
+    "sources",
+    "source",
+    "place",
 ];
 
 fn string(r: &mut Rng) -> String {
@@ -179,17 +208,26 @@ fn the_reader_matches_serde_on_odd_shapes() {
             let mut v = small.clone();
             v["sites"][0] = s;
             let text = v.to_string();
-            assert_eq!(parse_dataset("odd.json", &text), parse_dataset_with_serde("odd.json", &text), "differ on {field} = {value}");
+            assert_eq!(
+                parse_dataset("odd.json", &text),
+                parse_dataset_with_serde("odd.json", &text),
+                "differ on {field} = {value}"
+            );
             compared += 1;
         }
     }
     // A whole record as an array of its fields in order, short and long.
     for n in [0, 3, 7, 9, 10] {
         let mut v = small.clone();
-        let values: Vec<Value> = fields.iter().map(|f| site.get(*f).cloned().unwrap_or(json!([]))).chain([json!(1)]).take(n).collect();
+        let values: Vec<Value> =
+            fields.iter().map(|f| site.get(*f).cloned().unwrap_or(json!([]))).chain([json!(1)]).take(n).collect();
         v["sites"][0] = Value::Array(values);
         let text = v.to_string();
-        assert_eq!(parse_dataset("odd.json", &text), parse_dataset_with_serde("odd.json", &text), "differ on a {n}-element record");
+        assert_eq!(
+            parse_dataset("odd.json", &text),
+            parse_dataset_with_serde("odd.json", &text),
+            "differ on a {n}-element record"
+        );
         compared += 1;
     }
     assert_eq!(compared, fields.len() * odd.len() + 5);

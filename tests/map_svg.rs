@@ -3,10 +3,10 @@
 //!
 //! `UPDATE_SNAPSHOTS=1 cargo test --test map_svg` rewrites the snapshots; review the diff.
 
-use passerelle::geo::scene::{site_marks, MapScene, MapView, MarkStyle};
+use passerelle::geo::scene::{MapScene, MapView, MarkStyle, site_marks};
 use passerelle::geo::svg::render_svg;
 use passerelle::geo::{BaseMap, Projection, Viewport};
-use passerelle::model::{parse_dataset, Dataset, Lang};
+use passerelle::model::{Dataset, Lang, parse_dataset};
 
 const VP: Viewport = Viewport { width: 640.0, height: 360.0 };
 
@@ -39,9 +39,16 @@ fn check_snapshot(name: &str, actual: &str) {
         std::fs::write(&path, &actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("no snapshot {path}; run with UPDATE_SNAPSHOTS=1"));
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("no snapshot {path}; run with UPDATE_SNAPSHOTS=1"));
     if expected != actual {
-        let (n, (e, a)) = expected.lines().chain(std::iter::repeat("")).zip(actual.lines().chain(std::iter::repeat(""))).enumerate().find(|(_, (e, a))| e != a).unwrap();
+        let (n, (e, a)) = expected
+            .lines()
+            .chain(std::iter::repeat(""))
+            .zip(actual.lines().chain(std::iter::repeat("")))
+            .enumerate()
+            .find(|(_, (e, a))| e != a)
+            .unwrap();
         panic!("{name}.svg differs from the snapshot at line {}:\nexpected: {e}\nactual:   {a}", n + 1);
     }
 }
@@ -84,12 +91,19 @@ fn hostile_names_are_escaped() {
 fn the_overview_of_the_real_data_shows_every_site_and_link() {
     let ds = shipped();
     let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
-    let svg = render_svg(&scene, MapView::Overview, Viewport { width: 1280.0, height: 600.0 }, Lang::En, MarkStyle::default());
+    let svg = render_svg(
+        &scene,
+        MapView::Overview,
+        Viewport { width: 1280.0, height: 600.0 },
+        Lang::En,
+        MarkStyle::default(),
+    );
     for site in &ds.sites {
         assert!(svg.contains(&format!(r#"data-site="{}""#, site.id)), "site {}", site.id);
     }
     let side_of = |id: &str| ds.site(id).map(|s| s.side);
-    let expected_links: usize = ds.items.iter().map(|i| passerelle::geo::scene::item_link_pairs(&ds, i, side_of).0.len()).sum();
+    let expected_links: usize =
+        ds.items.iter().map(|i| passerelle::geo::scene::item_link_pairs(&ds, i, side_of).0.len()).sum();
     assert!(expected_links >= 10, "{expected_links}");
     assert_eq!(svg.matches(r#"class="link "#).count(), expected_links);
     // Four items signed or planned between the Region and the Province with no place in
@@ -108,9 +122,21 @@ fn regional_views_separate_close_sites() {
     let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
     let style = MarkStyle::default();
     for (view, vp, close) in [
-        (MapView::France, Viewport { width: 1280.0, height: 600.0 }, vec!["chambery", "la-feclaz", "savoie-technolac", "usmb"]),
-        (MapView::China, Viewport { width: 1280.0, height: 600.0 }, vec!["zhangjiakou", "chongli", "yanqing", "great-wall"]),
-        (MapView::France, Viewport { width: 390.0, height: 420.0 }, vec!["chambery", "la-feclaz", "savoie-technolac", "usmb"]),
+        (
+            MapView::France,
+            Viewport { width: 1280.0, height: 600.0 },
+            vec!["chambery", "la-feclaz", "savoie-technolac", "usmb"],
+        ),
+        (
+            MapView::China,
+            Viewport { width: 1280.0, height: 600.0 },
+            vec!["zhangjiakou", "chongli", "yanqing", "great-wall"],
+        ),
+        (
+            MapView::France,
+            Viewport { width: 390.0, height: 420.0 },
+            vec!["chambery", "la-feclaz", "savoie-technolac", "usmb"],
+        ),
     ] {
         let pane = scene.panes(view, vp)[0];
         let marks = site_marks(&scene, view, &pane, Lang::En, style);
@@ -129,7 +155,12 @@ fn regional_views_separate_close_sites() {
                 assert!(!a.intersects(b), "labels overlap in {view:?}");
             }
         }
-        assert!(labels.len() * 2 >= marks.len(), "{view:?}: most sites keep a label ({} of {})", labels.len(), marks.len());
+        assert!(
+            labels.len() * 2 >= marks.len(),
+            "{view:?}: most sites keep a label ({} of {})",
+            labels.len(),
+            marks.len()
+        );
     }
 }
 
@@ -137,7 +168,8 @@ fn regional_views_separate_close_sites() {
 fn olympic_sites_carry_the_games_dates_in_the_regional_view() {
     let ds = shipped();
     let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
-    let svg = render_svg(&scene, MapView::China, Viewport { width: 1280.0, height: 720.0 }, Lang::En, MarkStyle::default());
+    let svg =
+        render_svg(&scene, MapView::China, Viewport { width: 1280.0, height: 720.0 }, Lang::En, MarkStyle::default());
     assert!(svg.contains("Games 4–20 Feb 2022"));
 }
 
@@ -173,14 +205,26 @@ fn time_synthetic_layout() {
         let t = std::time::Instant::now();
         let marks = site_marks(&scene, view, &pane, Lang::En, MarkStyle::default());
         let t1 = t.elapsed();
-        let s = passerelle::geo::svg::sites_layer(&scene, &marks, MarkStyle::default(), &Default::default(), Lang::En, &|_| None);
-        println!("{view:?}: marks {t1:?}, svg {:?}, {} bytes, {} labels", t.elapsed(), s.len(), marks.iter().filter(|m| m.label.is_some()).count());
+        let s = passerelle::geo::svg::sites_layer(
+            &scene,
+            &marks,
+            MarkStyle::default(),
+            &Default::default(),
+            Lang::En,
+            &|_| None,
+        );
+        println!(
+            "{view:?}: marks {t1:?}, svg {:?}, {} bytes, {} labels",
+            t.elapsed(),
+            s.len(),
+            marks.iter().filter(|m| m.label.is_some()).count()
+        );
     }
 }
 
 #[test]
 fn beyond_the_focusable_limit_links_are_drawn_in_bulk_and_counted() {
-    use passerelle::geo::svg::{world_layer, MAX_FOCUSABLE_LINKS};
+    use passerelle::geo::svg::{MAX_FOCUSABLE_LINKS, world_layer};
     let mut ds = fixture();
     let basemap = tiny_basemap();
     let linked = MapScene::build(&ds, &basemap, &Projection::eurasia()).links[0].item.clone();
@@ -206,7 +250,7 @@ fn beyond_the_focusable_limit_links_are_drawn_in_bulk_and_counted() {
 /// legend and the credit, and no reference to anything outside itself.
 #[test]
 fn the_exported_map_file_stands_alone() {
-    use passerelle::geo::svg::{map_file, Emphasis, FileFrame, Framing};
+    use passerelle::geo::svg::{Emphasis, FileFrame, Framing, map_file};
     use passerelle::model::SiteKind;
     let ds = shipped();
     let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
@@ -216,7 +260,13 @@ fn the_exported_map_file_stands_alone() {
         lines: ["signed or done", "planned", "proposed air route", "between the parties' seats"],
         credit: "Base map: Natural Earth",
     };
-    let svg = map_file(&scene, Framing { view: MapView::China, vp: Viewport { width: 960.0, height: 540.0 }, zoom: None }, Lang::En, &Emphasis::default(), &frame);
+    let svg = map_file(
+        &scene,
+        Framing { view: MapView::China, vp: Viewport { width: 960.0, height: 540.0 }, zoom: None },
+        Lang::En,
+        &Emphasis::default(),
+        &frame,
+    );
     assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#) && svg.ends_with("</svg>"));
     assert!(!svg.contains("<style"), "the look is written onto the elements in the browser");
     assert!(svg.contains(r#"class="map-svg""#), "the page's classes, for that");
@@ -242,13 +292,21 @@ fn the_exported_map_file_stands_alone() {
 /// Beijing, the far sites drop out, at the screen's size as at the export's.
 #[test]
 fn a_zoomed_drawing_frames_what_the_reader_sees_at_any_size() {
-    use passerelle::geo::svg::{map_drawing, Emphasis, Framing};
+    use passerelle::geo::svg::{Emphasis, Framing, map_drawing};
     use passerelle::model::ui::Zoom;
     let ds = shipped();
     let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
     let sites = |vp: Viewport, zoom: Option<Zoom>| -> Vec<String> {
-        let svg = map_drawing(&scene, Framing { view: MapView::China, vp, zoom }, Lang::En, MarkStyle::default(), &Emphasis::default(), "t");
-        let mut ids: Vec<String> = svg.split(r#"data-site=""#).skip(1).map(|r| r[..r.find('"').unwrap()].to_owned()).collect();
+        let svg = map_drawing(
+            &scene,
+            Framing { view: MapView::China, vp, zoom },
+            Lang::En,
+            MarkStyle::default(),
+            &Emphasis::default(),
+            "t",
+        );
+        let mut ids: Vec<String> =
+            svg.split(r#"data-site=""#).skip(1).map(|r| r[..r.find('"').unwrap()].to_owned()).collect();
         ids.sort();
         ids.dedup();
         ids

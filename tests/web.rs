@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use passerelle::app::{AppState, Workspace};
 use passerelle::components::{DatasetSummary, LoadErrorPanel};
-use passerelle::fatal::{show_fatal_error, FATAL_ERROR_ID};
-use passerelle::model::{parse_dataset, Dataset, LoadError};
+use passerelle::fatal::{FATAL_ERROR_ID, show_fatal_error};
+use passerelle::model::{Dataset, LoadError, parse_dataset};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -60,7 +60,9 @@ fn mounted_workspace() -> HtmlElement {
 /// and both drawings follow their frames' first measurement.
 async fn drawn(root: &HtmlElement) {
     for _ in 0..40 {
-        if root.query_selector(".timeline-item:not(.timeline-item--undated)").unwrap().is_some() && root.query_selector(".map-svg [data-site]").unwrap().is_some() {
+        if root.query_selector(".timeline-item:not(.timeline-item--undated)").unwrap().is_some()
+            && root.query_selector(".map-svg [data-site]").unwrap().is_some()
+        {
             return;
         }
         settle().await;
@@ -146,11 +148,14 @@ async fn the_map_draws_sites_and_links_and_selects_them() {
 
     // Clicking a site shows it in the detail panel.
     let site = root.query_selector(".map-svg [data-site=chambery]").unwrap().unwrap();
-    site.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
-        let init = web_sys::MouseEventInit::new();
-        init.set_bubbles(true);
-        init
-    }).unwrap())
+    site.dispatch_event(
+        &web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &{
+            let init = web_sys::MouseEventInit::new();
+            init.set_bubbles(true);
+            init
+        })
+        .unwrap(),
+    )
     .unwrap();
     settle().await;
     assert_eq!(text_of(&root, ".detail h3"), "Chambéry");

@@ -10,7 +10,11 @@ fn main() {
 
     let args: Vec<String> = std::env::args().collect();
     let arg = |name: &str, default: usize| {
-        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
     };
     let (n_sites, n_links) = (arg("--sites", 5_000).max(2), arg("--links", 10_000));
     // A small linear congruential generator: the same file on every run.
@@ -24,7 +28,11 @@ fn main() {
     let sites: Vec<Site> = (0..n_sites)
         .map(|i| {
             let france = i % 2 == 0;
-            let (lon, lat) = if france { (2.2 + 4.8 * next(), 44.3 + 2.4 * next()) } else { (113.6 + 6.0 * next(), 36.2 + 6.2 * next()) };
+            let (lon, lat) = if france {
+                (2.2 + 4.8 * next(), 44.3 + 2.4 * next())
+            } else {
+                (113.6 + 6.0 * next(), 36.2 + 6.2 * next())
+            };
             let tag = if france { 'F' } else { 'C' };
             Site {
                 id: format!("s{i}"),
@@ -40,7 +48,8 @@ fn main() {
             }
         })
         .collect();
-    let item_kinds = [ItemKind::Agreement, ItemKind::BusinessContracts, ItemKind::Project, ItemKind::Event, ItemKind::AirRoute];
+    let item_kinds =
+        [ItemKind::Agreement, ItemKind::BusinessContracts, ItemKind::Project, ItemKind::Event, ItemKind::AirRoute];
     let statuses = [Status::Signed, Status::Planned, Status::Held, Status::UnderStudy, Status::InProgress];
     let domains = [Domain::Tourism, Domain::Sport, Domain::Training, Domain::Transport];
     let half = n_sites / 2;

@@ -11,9 +11,9 @@ use leptos::prelude::*;
 
 use crate::components::presenter::{tour_key, tour_steps};
 use crate::components::t;
-use crate::i18n::{tr, trf, Msg};
-use crate::model::time::clock;
+use crate::i18n::{Msg, tr, trf};
 use crate::model::Dataset;
+use crate::model::time::clock;
 use crate::state::AppState;
 
 #[component]

@@ -2,12 +2,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::ui::Mode;
-use crate::state::AppState;
-use crate::dom::focused_element;
-use crate::model::{Dataset, Item, Lang, Site};
 use crate::components::t;
-use crate::i18n::{coordinates, figure, marked_fields, tr, trf, when_label, Msg};
+use crate::dom::focused_element;
+use crate::i18n::{Msg, coordinates, figure, marked_fields, tr, trf, when_label};
+use crate::model::ui::Mode;
+use crate::model::{Dataset, Item, Lang, Site};
+use crate::state::AppState;
 
 /// The details of the selection, as a sheet: beside the map on a wide screen, from the
 /// bottom on a phone; nothing at all until something is selected (the introduction holds
@@ -136,7 +136,11 @@ fn item_details(dataset: &Dataset, item: &Item, lang: Lang, state: AppState) -> 
         .parties
         .iter()
         .filter_map(|id| dataset.actor(id))
-        .filter_map(|a| a.note.as_ref().map(|n| view! { <li><strong>{a.name.get(lang).to_owned()}</strong>" — "{n.get(lang).to_owned()}</li> }))
+        .filter_map(|a| {
+            a.note
+                .as_ref()
+                .map(|n| view! { <li><strong>{a.name.get(lang).to_owned()}</strong>" — "{n.get(lang).to_owned()}</li> })
+        })
         .collect_view();
     let has_party_notes = item.parties.iter().filter_map(|id| dataset.actor(id)).any(|a| a.note.is_some());
     view! {
@@ -187,7 +191,9 @@ fn site_details(dataset: &Dataset, site: &Site, lang: Lang, state: AppState) -> 
         .items
         .iter()
         .filter(|i| !i.sites.contains(&site.id))
-        .filter(|i| i.parties.iter().filter_map(|p| dataset.actor(p)).any(|a| a.site.as_deref() == Some(site.id.as_str())))
+        .filter(|i| {
+            i.parties.iter().filter_map(|p| dataset.actor(p)).any(|a| a.site.as_deref() == Some(site.id.as_str()))
+        })
         .collect();
     let has_seated = !seated.is_empty();
     let seated = seated

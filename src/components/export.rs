@@ -5,15 +5,15 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 use crate::components::t;
 use crate::dom::{download_blob, download_text, today, with_computed_look};
-use crate::geo::scene::{shown_view, MapScene};
-use crate::geo::svg::{map_file, Emphasis, FileFrame, Framing};
+use crate::geo::scene::{MapScene, shown_view};
+use crate::geo::svg::{Emphasis, FileFrame, Framing, map_file};
 use crate::geo::{BaseMap, Projection, Viewport};
-use crate::i18n::{tr, trf, view_name, Msg};
+use crate::i18n::{Msg, tr, trf, view_name};
 use crate::model::export::{base64, by_date, file_name, items_csv};
 use crate::model::ui::Print;
 use crate::model::{Dataset, Lang, SiteKind};
@@ -49,14 +49,24 @@ fn current_map_file(state: AppState, ds: &Dataset) -> (String, crate::model::ui:
     let lang = state.lang.get_untracked();
     let vp = export_viewport();
     let view = shown_view(state.map_view.get_untracked(), vp);
-    let emphasis = Emphasis { selected_item: state.selection.with_untracked(|s| s.item().map(str::to_owned)), selected_site: state.selection.with_untracked(|s| s.site().map(str::to_owned)), ..Emphasis::default() };
-    let site_kinds: Vec<(SiteKind, &str)> = SiteKind::each_once(scene.sites.iter().map(|s| s.kind)).into_iter().map(|k| (k, k.label(lang))).collect();
+    let emphasis = Emphasis {
+        selected_item: state.selection.with_untracked(|s| s.item().map(str::to_owned)),
+        selected_site: state.selection.with_untracked(|s| s.site().map(str::to_owned)),
+        ..Emphasis::default()
+    };
+    let site_kinds: Vec<(SiteKind, &str)> =
+        SiteKind::each_once(scene.sites.iter().map(|s| s.kind)).into_iter().map(|k| (k, k.label(lang))).collect();
     let title = format!("Passerelle — {}", view_name(lang, view));
     let credit = trf(lang, Msg::BaseMap, &[&BaseMap::embedded().credit]);
     let frame = FileFrame {
         title: &title,
         site_kinds: &site_kinds,
-        lines: [tr(lang, Msg::SignedOrDone), tr(lang, Msg::PlannedLine), tr(lang, Msg::ProposedRoute), tr(lang, Msg::PartySeats)],
+        lines: [
+            tr(lang, Msg::SignedOrDone),
+            tr(lang, Msg::PlannedLine),
+            tr(lang, Msg::ProposedRoute),
+            tr(lang, Msg::PartySeats),
+        ],
         credit: &credit,
     };
     let framing = Framing { view, vp, zoom: state.map_zoom.get_untracked() };
@@ -69,10 +79,20 @@ fn download_png(svg: String, name: String) {
     let source = img.clone();
     let onload = Closure::once_into_js(move || {
         let (w, h) = (source.natural_width() * 2, source.natural_height() * 2);
-        let Ok(canvas) = document().create_element("canvas").map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>()) else { return };
+        let Ok(canvas) = document().create_element("canvas").map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())
+        else {
+            return;
+        };
         canvas.set_width(w);
         canvas.set_height(h);
-        let Some(ctx) = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()) else { return };
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
         let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&source, 0.0, 0.0, f64::from(w), f64::from(h));
         let done = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
             if let Some(blob) = blob {
@@ -122,7 +142,11 @@ pub fn ExportActions() -> impl IntoView {
             let lang = state.lang.get_untracked();
             let positions = by_date(ds, &state.filter.with_untracked(|f| f.positions(ds)));
             let langs = if all { vec![Lang::Fr, Lang::En, Lang::Zh] } else { vec![lang] };
-            download_text(&file_name(None, lang, &today(), "csv"), "text/csv;charset=utf-8", &items_csv(ds, &positions, &langs));
+            download_text(
+                &file_name(None, lang, &today(), "csv"),
+                "text/csv;charset=utf-8",
+                &items_csv(ds, &positions, &langs),
+            );
         })
     };
     let touring = move || state.mode.with(|m| m.step().is_some());

@@ -2,12 +2,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
+use crate::components::t;
+use crate::i18n::{Msg, side_label};
+use crate::model::Lang;
 use crate::model::filter::{FacetCounts, Filter, SideFilter};
 use crate::model::{Dataset, Domain, ItemKind, Status};
-use crate::components::t;
-use crate::i18n::{side_label, Msg};
-use crate::model::Lang;
+use crate::state::AppState;
 
 /// The facets, folded away in a drawer under the toolbar: each value with how many items
 /// choosing it would show. The same filter drives the map, the timeline and the list.
@@ -17,9 +17,12 @@ pub fn FilterDrawer(dataset: Arc<Dataset>) -> impl IntoView {
     let filter = state.filter;
 
     // Only the values the data uses.
-    let kinds: Vec<ItemKind> = ItemKind::ALL.iter().copied().filter(|k| dataset.items.iter().any(|i| i.kind == *k)).collect();
-    let domains: Vec<Domain> = Domain::ALL.iter().copied().filter(|d| dataset.items.iter().any(|i| i.domains.contains(d))).collect();
-    let statuses: Vec<Status> = Status::ALL.iter().copied().filter(|s| dataset.items.iter().any(|i| i.status == *s)).collect();
+    let kinds: Vec<ItemKind> =
+        ItemKind::ALL.iter().copied().filter(|k| dataset.items.iter().any(|i| i.kind == *k)).collect();
+    let domains: Vec<Domain> =
+        Domain::ALL.iter().copied().filter(|d| dataset.items.iter().any(|i| i.domains.contains(d))).collect();
+    let statuses: Vec<Status> =
+        Status::ALL.iter().copied().filter(|s| dataset.items.iter().any(|i| i.status == *s)).collect();
     // Every checkbox's count, in one pass over the items per filter change.
     let counts = {
         let ds = dataset.clone();
@@ -96,7 +99,6 @@ pub fn FilterDrawer(dataset: Arc<Dataset>) -> impl IntoView {
         </section>
     }
 }
-
 
 fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T, on: bool) {
     if on {

@@ -10,14 +10,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::geo::scene::{shown_view, MapScene, MarkStyle};
-use crate::geo::svg::{map_drawing, Emphasis, Framing};
 use crate::geo::Viewport;
-use crate::i18n::{chosen_label, figure, tr, trf, when_label, Msg};
+use crate::geo::scene::{MapScene, MarkStyle, shown_view};
+use crate::geo::svg::{Emphasis, Framing, map_drawing};
+use crate::i18n::{Msg, chosen_label, figure, tr, trf, when_label};
+use crate::model::Dataset;
 use crate::model::export::by_date;
 use crate::model::tour::steps;
 use crate::model::ui::{MapView, Print, Zoom};
-use crate::model::Dataset;
 use crate::state::AppState;
 
 /// The printed map's size: A4's width between margins, 16:9.
@@ -25,15 +25,33 @@ const PRINT_MAP: Viewport = Viewport { width: 960.0, height: 540.0 };
 /// Beyond this many items, the handout lists titles only (a benchmark's ten thousand).
 const FULL_ITEMS: usize = 400;
 
-fn drawing(scene: &MapScene, view: MapView, zoom: Option<Zoom>, lang: crate::model::Lang, emphasis: &Emphasis, prefix: &str) -> String {
-    map_drawing(scene, Framing { view: shown_view(view, PRINT_MAP), vp: PRINT_MAP, zoom }, lang, MarkStyle::default(), emphasis, prefix)
+fn drawing(
+    scene: &MapScene,
+    view: MapView,
+    zoom: Option<Zoom>,
+    lang: crate::model::Lang,
+    emphasis: &Emphasis,
+    prefix: &str,
+) -> String {
+    map_drawing(
+        scene,
+        Framing { view: shown_view(view, PRINT_MAP), vp: PRINT_MAP, zoom },
+        lang,
+        MarkStyle::default(),
+        emphasis,
+        prefix,
+    )
 }
 
 #[component]
 pub fn Handout(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let before = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("beforeprint"), move |_| state.print.update(|p| *p = p.started()));
-    let after = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("afterprint"), move |_| state.print.set(Print::Off));
+    let before = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("beforeprint"), move |_| {
+        state.print.update(|p| *p = p.started())
+    });
+    let after = window_event_listener(leptos::ev::Custom::<web_sys::Event>::new("afterprint"), move |_| {
+        state.print.set(Print::Off)
+    });
     on_cleanup(move || {
         before.remove();
         after.remove();
@@ -49,7 +67,11 @@ pub fn Handout(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
         }
         let lang = state.lang.get();
         let selection = state.selection.get();
-        let emphasis = Emphasis { selected_item: selection.item().map(str::to_owned), selected_site: selection.site().map(str::to_owned), ..Emphasis::default() };
+        let emphasis = Emphasis {
+            selected_item: selection.item().map(str::to_owned),
+            selected_site: selection.site().map(str::to_owned),
+            ..Emphasis::default()
+        };
         let title = view! { <h1 class="handout__title">"Passerelle — "{tr(lang, Msg::Tagline)}</h1> };
         // A tour: a step a page.
         if state.mode.with(|m| m.step().is_some()) {
@@ -80,7 +102,14 @@ pub fn Handout(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
         // The map as the page shows it: what the filters leave out is not drawn.
         let map = scene.with_value(|sc| {
             let filtered = state.filter.with(|f| !f.is_empty()).then(|| sc.showing(&ds.item_ids(&positions)));
-            drawing(filtered.as_ref().unwrap_or(sc), state.map_view.get(), state.map_zoom.get(), lang, &emphasis, "print-pane")
+            drawing(
+                filtered.as_ref().unwrap_or(sc),
+                state.map_view.get(),
+                state.map_zoom.get(),
+                lang,
+                &emphasis,
+                "print-pane",
+            )
         });
         let filter = state.filter.get();
         let chosen: Vec<&str> = filter.chosen().into_iter().map(|c| chosen_label(lang, c)).collect();

@@ -2,10 +2,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::components::t;
-use crate::i18n::{count, Msg};
+use crate::i18n::{Msg, count};
 use crate::model::{Dataset, Lang};
+use crate::state::AppState;
 
 /// The page header: the title and what it is about, then sharing, presenting and the
 /// language.

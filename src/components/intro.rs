@@ -6,10 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::presenter::start_presenting;
-use crate::components::{t, DatasetSummary};
+use crate::components::{DatasetSummary, t};
 use crate::i18n::Msg;
-use crate::model::ui::{Mode, Panel};
 use crate::model::Dataset;
+use crate::model::ui::{Mode, Panel};
 use crate::state::AppState;
 
 #[component]
@@ -20,7 +20,8 @@ pub fn Intro(dataset: Arc<Dataset>) -> impl IntoView {
         crate::dom::focus_by_id("panel-tab-list");
     };
     // The authored tours, else the automatic one (`None`).
-    let tours: Vec<Option<String>> = if dataset.tours.is_empty() { vec![None] } else { dataset.tours.iter().map(|t| Some(t.id.clone())).collect() };
+    let tours: Vec<Option<String>> =
+        if dataset.tours.is_empty() { vec![None] } else { dataset.tours.iter().map(|t| Some(t.id.clone())).collect() };
     let first = tours.first().cloned().flatten();
     let ds = dataset.clone();
     let tour_list = move || {

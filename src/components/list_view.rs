@@ -3,10 +3,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::state::AppState;
-use crate::model::time::span;
+use crate::i18n::{Msg, tr, when_label};
 use crate::model::Dataset;
-use crate::i18n::{tr, when_label, Msg};
+use crate::model::time::span;
+use crate::state::AppState;
 
 /// The filtered items as a table, sortable by date: the text alternative to the map and
 /// the timeline, usable with a keyboard and a screen reader.
@@ -22,13 +22,20 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
         let asc = ascending.get();
         // Rows are drawn as the selection and the cursor are now; later changes are applied
         // in place (below), so neither redraws the table.
-        let (selected, cursor) = (state.selection.with_untracked(|s| s.item().map(str::to_owned)), state.cursor.get_untracked());
+        let (selected, cursor) =
+            (state.selection.with_untracked(|s| s.item().map(str::to_owned)), state.cursor.get_untracked());
         let mut items: Vec<&crate::model::Item> = shown.with(|s| s.iter().map(|&n| &ds.items[n]).collect());
         // Undated items last, whichever way the dates run.
         items.sort_by(|a, b| {
             let (sa, sb) = (span(&a.when), span(&b.when));
             match (sa, sb) {
-                (Some(x), Some(y)) => if asc { x.cmp(&y) } else { y.cmp(&x) },
+                (Some(x), Some(y)) => {
+                    if asc {
+                        x.cmp(&y)
+                    } else {
+                        y.cmp(&x)
+                    }
+                }
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => a.id.cmp(&b.id),
@@ -80,7 +87,10 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
     });
     // One listener for every title button, not one each.
     let on_item_click = move |e: leptos::ev::MouseEvent| {
-        let button = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("button[data-item]").ok().flatten());
+        let button = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button[data-item]").ok().flatten());
         if let Some(id) = button.and_then(|el| el.get_attribute("data-item")) {
             state.select_item(id);
         }

@@ -26,7 +26,10 @@ pub fn LoadErrorPanel(error: LoadError) -> impl IntoView {
         _ => None,
     };
     let listed = error.issues().len() > 1;
-    let sentence = { let error = error.clone(); move || crate::i18n::load_error_sentence(lang(), &error) };
+    let sentence = {
+        let error = error.clone();
+        move || crate::i18n::load_error_sentence(lang(), &error)
+    };
     view! {
         <main class="workspace workspace--error" id="main">
             <section class="load-error" role="alert" data-testid="load-error">

@@ -2,14 +2,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::components::MapCanvas;
 use crate::components::t;
-use crate::geo::svg::symbol_path;
-use crate::i18n::{tr, trf, Msg};
-use crate::geo::scene::{off_map_items, MapScene};
 use crate::geo::BaseMap;
+use crate::geo::scene::{MapScene, off_map_items};
+use crate::geo::svg::symbol_path;
+use crate::i18n::{Msg, tr, trf};
 use crate::model::{Dataset, Side, SiteKind};
+use crate::state::AppState;
 
 /// The map area: the interactive map, its legend and credit, and the sites as a list (the
 /// map's text alternative; each entry selects its site).
@@ -73,11 +73,16 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     };
     let off_map_title = move || {
         let lang = state.lang.get();
-        if off_map_count == 1 { tr(lang, Msg::OffMapOne).to_owned() } else { trf(lang, Msg::OffMapMany, &[&off_map_count.to_string()]) }
+        if off_map_count == 1 {
+            tr(lang, Msg::OffMapOne).to_owned()
+        } else {
+            trf(lang, Msg::OffMapMany, &[&off_map_count.to_string()])
+        }
     };
     // The legend starts open where the map is big enough to keep it clear of the regions.
     let roomy = |v: wasm_bindgen::JsValue| v.as_f64().unwrap_or(0.0);
-    let wide = roomy(window().inner_width().unwrap_or_default()) >= 1500.0 && roomy(window().inner_height().unwrap_or_default()) >= 900.0;
+    let wide = roomy(window().inner_width().unwrap_or_default()) >= 1500.0
+        && roomy(window().inner_height().unwrap_or_default()) >= 900.0;
     view! {
         <section class="panel map-panel" aria-labelledby="map-heading" data-testid="map">
             <h2 id="map-heading" class="visually-hidden">{t(Msg::Map)}</h2>

@@ -13,11 +13,11 @@ use leptos::prelude::*;
 
 use crate::components::t;
 use crate::geo::Projection;
-use crate::i18n::{tr, trf, when_label, Msg};
-use crate::model::tour::{steps, Step};
+use crate::i18n::{Msg, tr, trf, when_label};
+use crate::model::Dataset;
+use crate::model::tour::{Step, steps};
 use crate::model::ui::{Mode, Zoom};
 use crate::model::url_state::LinkFor;
-use crate::model::Dataset;
 use crate::state::AppState;
 
 /// The steps of the tour being shown, following the tour chosen.
@@ -28,7 +28,9 @@ pub fn tour_steps(state: AppState, dataset: Arc<Dataset>) -> Memo<Vec<Step>> {
 /// A step's zoom on its place: the step's site, else its item's first site.
 fn step_zoom(ds: &Dataset, step: &Step) -> Option<Zoom> {
     let k = step.zoom?;
-    let site = step.site.clone().or_else(|| step.item.as_deref().and_then(|id| ds.items.iter().find(|i| i.id == id)).and_then(|i| i.sites.first().cloned()));
+    let site = step.site.clone().or_else(|| {
+        step.item.as_deref().and_then(|id| ds.items.iter().find(|i| i.id == id)).and_then(|i| i.sites.first().cloned())
+    });
     let (x, y) = site.and_then(|id| ds.site(&id)).map(|s| Projection::eurasia().project_lon_lat(s.lon, s.lat))?;
     Some(Zoom { k, x, y })
 }
@@ -182,7 +184,10 @@ pub fn start_presenting(state: AppState, tour: Option<String>) {
 
 /// The header's "Present" button: the first authored tour, else the automatic one.
 #[component]
-pub fn PresentButton(#[prop(optional, into)] pending: Signal<bool>, #[prop(optional, into)] first_tour: Signal<Option<String>>) -> impl IntoView {
+pub fn PresentButton(
+    #[prop(optional, into)] pending: Signal<bool>,
+    #[prop(optional, into)] first_tour: Signal<Option<String>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <button type="button" class="present-button" data-testid="present" class:is-pending=move || pending.get() aria-hidden=move || pending.get().then_some("true")

@@ -4,10 +4,10 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::components::t;
-use crate::i18n::{tr, Msg};
+use crate::i18n::{Msg, tr};
 use crate::model::url_state::LinkFor;
+use crate::state::AppState;
 use crate::url_sync::{live_page_link, page_link};
 
 /// The iframe snippet for the current view.

@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::state::AppState;
 use crate::components::filters_panel::FilterDrawer;
-use crate::dom::focus_by_id;
 use crate::components::t;
-use crate::i18n::{chosen_label, trf, Msg};
-use crate::model::filter::Filter;
+use crate::dom::focus_by_id;
+use crate::i18n::{Msg, chosen_label, trf};
 use crate::model::Dataset;
+use crate::model::filter::Filter;
+use crate::state::AppState;
 
 #[component]
 pub fn Toolbar(dataset: Arc<Dataset>) -> impl IntoView {

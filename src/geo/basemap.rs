@@ -82,7 +82,9 @@ impl BaseMap {
                 let rings = s
                     .rings
                     .iter()
-                    .map(|flat| decode_ring(flat, scale).ok_or_else(|| format!("base map: shape {} has an odd ring", s.id)))
+                    .map(|flat| {
+                        decode_ring(flat, scale).ok_or_else(|| format!("base map: shape {} has an odd ring", s.id))
+                    })
                     .collect::<Result<_, _>>()?;
                 Ok(Shape { layer: s.layer, id: s.id, name: s.name, rings })
             })
@@ -120,10 +122,12 @@ impl Shape {
 
     /// West, south, east, north.
     pub fn bounds(&self) -> (f64, f64, f64, f64) {
-        self.rings.iter().flatten().fold(
-            (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY),
-            |(w, s, e, n), &(x, y)| (w.min(x), s.min(y), e.max(x), n.max(y)),
-        )
+        self.rings
+            .iter()
+            .flatten()
+            .fold((f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY), |(w, s, e, n), &(x, y)| {
+                (w.min(x), s.min(y), e.max(x), n.max(y))
+            })
     }
 }
 
@@ -175,8 +179,16 @@ mod tests {
 
     #[test]
     fn malformed_files_are_refused() {
-        assert!(BaseMap::parse(r#"{"credit":"c","scale":1,"shapes":[{"layer":"region","id":"x","name":"X","rings":[[1,2,3]]}]}"#).is_err());
-        assert!(BaseMap::parse(r#"{"credit":"c","scale":1,"shapes":[{"layer":"sea","id":"x","name":"X","rings":[]}]}"#).is_err());
+        assert!(
+            BaseMap::parse(
+                r#"{"credit":"c","scale":1,"shapes":[{"layer":"region","id":"x","name":"X","rings":[[1,2,3]]}]}"#
+            )
+            .is_err()
+        );
+        assert!(
+            BaseMap::parse(r#"{"credit":"c","scale":1,"shapes":[{"layer":"sea","id":"x","name":"X","rings":[]}]}"#)
+                .is_err()
+        );
         assert!(BaseMap::parse(r#"{"credit":"c","scale":0,"shapes":[]}"#).is_err());
     }
 }

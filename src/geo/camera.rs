@@ -41,7 +41,8 @@ pub fn snapped(now: &[ViewTransform], fitted: &[Pane]) -> Option<ViewTransform> 
     let z = zoom_of(now, fitted)?;
     let target = window_at(&fitted[0], z);
     let t = now[0];
-    let off = (t.k - target.k).abs() > 1e-9 * target.k || (t.tx - target.tx).abs() > 1e-6 || (t.ty - target.ty).abs() > 1e-6;
+    let off =
+        (t.k - target.k).abs() > 1e-9 * target.k || (t.tx - target.tx).abs() > 1e-6 || (t.ty - target.ty).abs() > 1e-6;
     off.then_some(target)
 }
 
@@ -60,7 +61,11 @@ mod tests {
     use crate::geo::labels::Rect;
 
     fn pane() -> Pane {
-        Pane { rect: Rect { x: 0.0, y: 0.0, w: 800.0, h: 450.0 }, transform: ViewTransform { k: 0.0734, tx: 612.3, ty: -88.1 }, region: None }
+        Pane {
+            rect: Rect { x: 0.0, y: 0.0, w: 800.0, h: 450.0 },
+            transform: ViewTransform { k: 0.0734, tx: 612.3, ty: -88.1 },
+            region: None,
+        }
     }
 
     #[test]

@@ -24,7 +24,12 @@ pub fn connected(scene: &MapScene, hover: Option<&Hover>) -> (HashSet<String>, H
         }
         Some(Hover::Site(id)) => {
             let items: HashSet<String> = scene.site(id).map(|s| s.items.iter().cloned().collect()).unwrap_or_default();
-            let mut sites: HashSet<String> = scene.sites.iter().filter(|s| s.items.iter().any(|i| items.contains(i))).map(|s| s.id.clone()).collect();
+            let mut sites: HashSet<String> = scene
+                .sites
+                .iter()
+                .filter(|s| s.items.iter().any(|i| items.contains(i)))
+                .map(|s| s.id.clone())
+                .collect();
             sites.insert(id.clone());
             (sites, items)
         }
@@ -39,14 +44,23 @@ pub struct SiteLook {
     pub future: bool,
 }
 
-pub fn site_look(items_here: &[String], shown: &HashSet<String>, filtering: bool, future: impl Fn(&str) -> bool) -> SiteLook {
+pub fn site_look(
+    items_here: &[String],
+    shown: &HashSet<String>,
+    filtering: bool,
+    future: impl Fn(&str) -> bool,
+) -> SiteLook {
     let here: Vec<&String> = items_here.iter().filter(|i| shown.contains(*i)).collect();
     SiteLook { filtered_out: filtering && here.is_empty(), future: !here.is_empty() && here.iter().all(|i| future(i)) }
 }
 
 /// The earliest first day among a site's shown items (`None`: none is dated): when the
 /// site's bulk-drawn marker starts to show at the cursor.
-pub fn earliest_start(items_here: &[String], shown: &HashSet<String>, start_of: impl Fn(&str) -> Option<i64>) -> Option<i64> {
+pub fn earliest_start(
+    items_here: &[String],
+    shown: &HashSet<String>,
+    start_of: impl Fn(&str) -> Option<i64>,
+) -> Option<i64> {
     items_here.iter().filter(|i| shown.contains(*i)).filter_map(|i| start_of(i)).min()
 }
 
@@ -124,7 +138,9 @@ mod tests {
     use crate::geo::{BaseMap, Projection};
 
     fn scene() -> MapScene {
-        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
+        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+            .unwrap()
+            .dataset;
         MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia())
     }
 
@@ -140,7 +156,11 @@ mod tests {
         let (sites, _) = connected(&scene, Some(&Hover::Item("agreement-aura-hebei".into())));
         assert!(sites.contains("lyon") && sites.contains("shijiazhuang") && sites.contains("chambery"));
         let (sites, items) = connected(&scene, Some(&Hover::Site("val-thorens".into())));
-        assert!(items.contains("esf-ski-school-zhangjiakou") && sites.contains("zhangjiakou") && sites.contains("val-thorens"));
+        assert!(
+            items.contains("esf-ski-school-zhangjiakou")
+                && sites.contains("zhangjiakou")
+                && sites.contains("val-thorens")
+        );
         assert_eq!(connected(&scene, None), (HashSet::default(), HashSet::default()));
     }
 
@@ -151,8 +171,18 @@ mod tests {
         let later = |id: &str| id == "a";
         assert_eq!(site_look(&here, &shown, true, later), SiteLook { filtered_out: false, future: true });
         assert_eq!(site_look(&here, &HashSet::default(), true, later), SiteLook { filtered_out: true, future: false });
-        assert_eq!(site_look(&here, &HashSet::default(), false, later), SiteLook { filtered_out: false, future: false });
-        assert_eq!(earliest_start(&here, &HashSet::from_iter(["a".to_owned(), "b".to_owned()]), |i| Some(if i == "a" { 10 } else { 3 })), Some(3));
+        assert_eq!(
+            site_look(&here, &HashSet::default(), false, later),
+            SiteLook { filtered_out: false, future: false }
+        );
+        assert_eq!(
+            earliest_start(&here, &HashSet::from_iter(["a".to_owned(), "b".to_owned()]), |i| Some(if i == "a" {
+                10
+            } else {
+                3
+            })),
+            Some(3)
+        );
         assert_eq!(earliest_start(&here, &shown, |_| None), None);
     }
 

@@ -152,7 +152,9 @@ impl Grid {
     /// Whether `r` overlaps a stored rectangle other than `except`.
     fn hits(&self, r: &Rect, except: Option<usize>) -> bool {
         self.span(r).any(|key| {
-            self.cells.get(&key).is_some_and(|ids| ids.iter().any(|&i| Some(i) != except && self.rects[i].intersects(r)))
+            self.cells
+                .get(&key)
+                .is_some_and(|ids| ids.iter().any(|&i| Some(i) != except && self.rects[i].intersects(r)))
         })
     }
 }
@@ -177,7 +179,14 @@ pub fn place_labels(
     let mut marker_grid = Grid::new(64.0);
     let marker_ids: Vec<usize> = markers
         .iter()
-        .map(|&(x, y)| marker_grid.insert(Rect { x: x - marker_radius, y: y - marker_radius, w: 2.0 * marker_radius, h: 2.0 * marker_radius }))
+        .map(|&(x, y)| {
+            marker_grid.insert(Rect {
+                x: x - marker_radius,
+                y: y - marker_radius,
+                w: 2.0 * marker_radius,
+                h: 2.0 * marker_radius,
+            })
+        })
         .collect();
     let mut labels = Grid::new(64.0);
     markers
@@ -192,11 +201,17 @@ pub fn place_labels(
             let ascent = font_px * 0.85;
             let candidates = [
                 (LabelSide::Right, Rect { x: x + gap, y: y - line_h / 2.0, w, h }, x + gap, y - line_h / 2.0 + ascent),
-                (LabelSide::Left, Rect { x: x - gap - w, y: y - line_h / 2.0, w, h }, x - gap, y - line_h / 2.0 + ascent),
+                (
+                    LabelSide::Left,
+                    Rect { x: x - gap - w, y: y - line_h / 2.0, w, h },
+                    x - gap,
+                    y - line_h / 2.0 + ascent,
+                ),
                 (LabelSide::Above, Rect { x: x - w / 2.0, y: y - gap - h, w, h }, x, y - gap - h + ascent),
                 (LabelSide::Below, Rect { x: x - w / 2.0, y: y + gap, w, h }, x, y + gap + ascent),
             ];
-            let fits = |r: &Rect| r.inside(&frame) && !labels.hits(r, None) && !marker_grid.hits(r, Some(marker_ids[i]));
+            let fits =
+                |r: &Rect| r.inside(&frame) && !labels.hits(r, None) && !marker_grid.hits(r, Some(marker_ids[i]));
             let choice = candidates.iter().find(|(_, r, _, _)| fits(r)).copied();
             choice.map(|(side, rect, lx, ly)| {
                 labels.insert(rect);
@@ -243,7 +258,9 @@ mod tests {
     #[test]
     fn labels_never_overlap_each_other_or_markers() {
         // A tight grid of markers: some labels must be dropped, none may overlap.
-        let markers: Vec<(f64, f64)> = (0..6).flat_map(|i| (0..4).map(move |j| (60.0 + 40.0 * f64::from(i), 60.0 + 30.0 * f64::from(j)))).collect();
+        let markers: Vec<(f64, f64)> = (0..6)
+            .flat_map(|i| (0..4).map(move |j| (60.0 + 40.0 * f64::from(i), 60.0 + 30.0 * f64::from(j))))
+            .collect();
         let texts: Vec<(String, usize)> = (0..markers.len()).map(|i| (format!("Site number {i}"), 1)).collect();
         let placed = place_labels(&markers, &texts, 5.0, 12.0, FRAME);
         let rects: Vec<Rect> = placed.iter().flatten().map(|p| p.rect).collect();

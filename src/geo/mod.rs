@@ -11,5 +11,5 @@ pub mod svg;
 pub mod view;
 
 pub use basemap::{BaseMap, Layer, Shape};
-pub use projection::{great_circle, Projection};
+pub use projection::{Projection, great_circle};
 pub use view::{Bounds, ViewTransform, Viewport};

@@ -9,8 +9,8 @@
 use crate::collections::{HashMap, HashSet};
 
 use super::basemap::{BaseMap, Layer};
-use super::labels::{place_labels, spread, LabelPlace, Rect};
-use super::projection::{great_circle, Projection};
+use super::labels::{LabelPlace, Rect, place_labels, spread};
+use super::projection::{Projection, great_circle};
 use super::view::{Bounds, ViewTransform, Viewport};
 use crate::model::{Dataset, ItemKind, Lang, Localized, Side, SiteKind, Status};
 
@@ -106,13 +106,18 @@ impl MapScene {
         let base = basemap
             .shapes
             .iter()
-            .map(|s| BasePath { id: s.id.clone(), layer: s.layer, d: rings_path(s.rings.iter().map(|r| r.iter().map(|&p| project(p)))) })
+            .map(|s| BasePath {
+                id: s.id.clone(),
+                layer: s.layer,
+                d: rings_path(s.rings.iter().map(|r| r.iter().map(|&p| project(p)))),
+            })
             .collect();
 
         let sides: HashMap<&str, Side> = ds.sites.iter().map(|s| (s.id.as_str(), s.side)).collect();
         let side_of = |id: &str| sides.get(id).copied();
         // Each item's links: between its own sites, else between its parties' seats.
-        let pairs: Vec<(Vec<(String, String)>, bool)> = ds.items.iter().map(|item| item_link_pairs(ds, item, side_of)).collect();
+        let pairs: Vec<(Vec<(String, String)>, bool)> =
+            ds.items.iter().map(|item| item_link_pairs(ds, item, side_of)).collect();
         let mut items_at: HashMap<&str, Vec<String>> = HashMap::default();
         let mut events_at: HashMap<&str, (String, String)> = HashMap::default();
         for (item, (item_pairs, via_parties)) in ds.items.iter().zip(&pairs) {
@@ -184,11 +189,14 @@ impl MapScene {
         // The regions' outlines; the sites only when the base map lacks them (a far site,
         // such as Shanghai, is reached by following its link off the edge).
         let france = shape_bounds(&["auvergne-rhone-alpes"]).or_else(|| site_bounds(Side::France)).unwrap_or(fallback);
-        let china = shape_bounds(&["hebei", "beijing", "tianjin"]).or_else(|| site_bounds(Side::China)).unwrap_or(fallback);
+        let china =
+            shape_bounds(&["hebei", "beijing", "tianjin"]).or_else(|| site_bounds(Side::China)).unwrap_or(fallback);
         // The overview holds both regions and every arc between them.
         let arcs = links
             .iter()
-            .filter(|l| sides.get(l.from.as_str()) != Some(&Side::Other) && sides.get(l.to.as_str()) != Some(&Side::Other))
+            .filter(|l| {
+                sides.get(l.from.as_str()) != Some(&Side::Other) && sides.get(l.to.as_str()) != Some(&Side::Other)
+            })
             .flat_map(|l| parse_path_points(&l.d))
             .collect::<Vec<_>>();
         let overview = union(Some(france.union(china)), Bounds::of_points(arcs)).unwrap_or(fallback);
@@ -223,7 +231,11 @@ impl MapScene {
             }
             (v, _) => {
                 let v = if v == MapView::Both { MapView::Overview } else { v };
-                vec![Pane { rect: Rect { x: 0.0, y: 0.0, w: vp.width, h: vp.height }, transform: ViewTransform::fit(self.bounds(v), vp, pad), region: None }]
+                vec![Pane {
+                    rect: Rect { x: 0.0, y: 0.0, w: vp.width, h: vp.height },
+                    transform: ViewTransform::fit(self.bounds(v), vp, pad),
+                    region: None,
+                }]
             }
         }
     }
@@ -323,7 +335,11 @@ pub fn link_pairs(ds: &Dataset, sites: &[String]) -> Vec<(String, String)> {
 
 /// The links of an item: between its own sites ([`link_pairs`]), or else between its
 /// parties' seats ([`party_seat_pairs`], and then `true`).
-pub fn item_link_pairs(ds: &Dataset, item: &crate::model::Item, side_of: impl Fn(&str) -> Option<Side> + Copy) -> (Vec<(String, String)>, bool) {
+pub fn item_link_pairs(
+    ds: &Dataset,
+    item: &crate::model::Item,
+    side_of: impl Fn(&str) -> Option<Side> + Copy,
+) -> (Vec<(String, String)>, bool) {
     match party_seat_pairs(ds, item, side_of) {
         Some(seats) => (seats, true),
         None => (pairs_by_side(&item.sites, side_of), false),
@@ -333,7 +349,11 @@ pub fn item_link_pairs(ds: &Dataset, item: &crate::model::Item, side_of: impl Fn
 /// The seats of an item's parties to join, when its own sites do not join the two sides
 /// and its parties sit on both (an agreement signed in Chambéry between the Region, seated
 /// in Lyon, and the Province, seated in Shijiazhuang); `None` otherwise.
-pub fn party_seat_pairs(ds: &Dataset, item: &crate::model::Item, side_of: impl Fn(&str) -> Option<Side> + Copy) -> Option<Vec<(String, String)>> {
+pub fn party_seat_pairs(
+    ds: &Dataset,
+    item: &crate::model::Item,
+    side_of: impl Fn(&str) -> Option<Side> + Copy,
+) -> Option<Vec<(String, String)>> {
     let spans = |ids: &[String]| {
         let has = |side| ids.iter().any(|id| side_of(id) == Some(side));
         has(Side::France) && has(Side::China)
@@ -350,7 +370,8 @@ pub fn party_seat_pairs(ds: &Dataset, item: &crate::model::Item, side_of: impl F
     if !spans(&seats) {
         return None;
     }
-    let pairs: Vec<(String, String)> = pairs_by_side(&seats, side_of).into_iter().filter(|(_, b)| side_of(b) == Some(Side::China)).collect();
+    let pairs: Vec<(String, String)> =
+        pairs_by_side(&seats, side_of).into_iter().filter(|(_, b)| side_of(b) == Some(Side::China)).collect();
     Some(pairs)
 }
 
@@ -434,7 +455,11 @@ pub fn site_marks(scene: &MapScene, view: MapView, pane: &Pane, lang: Lang, styl
                 offscreen: *offscreen,
                 label,
                 name: s.name.get(lang).to_owned(),
-                sub: if view == MapView::Overview { None } else { s.event_dates.as_ref().map(|(a, b)| games_label(lang, a, b)) },
+                sub: if view == MapView::Overview {
+                    None
+                } else {
+                    s.event_dates.as_ref().map(|(a, b)| games_label(lang, a, b))
+                },
             }
         })
         .collect()
@@ -587,7 +612,9 @@ mod tests {
 
     #[test]
     fn each_region_fills_its_own_pane_of_a_split_frame() {
-        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
+        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+            .unwrap()
+            .dataset;
         let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
         for vp in [Viewport { width: 1200.0, height: 500.0 }, Viewport { width: 390.0, height: 420.0 }] {
             let panes = scene.panes(MapView::Both, vp);
@@ -597,39 +624,68 @@ mod tests {
                 let (x1, y1) = pane.transform.apply((bounds.x1, bounds.y1));
                 let r = pane.rect;
                 for (x, y) in [(x0, y0), (x1, y1)] {
-                    assert!(x >= r.x - 0.5 && x <= r.x + r.w + 0.5 && y >= r.y - 0.5 && y <= r.y + r.h + 0.5, "{vp:?}: ({x}, {y}) outside {r:?}");
+                    assert!(
+                        x >= r.x - 0.5 && x <= r.x + r.w + 0.5 && y >= r.y - 0.5 && y <= r.y + r.h + 0.5,
+                        "{vp:?}: ({x}, {y}) outside {r:?}"
+                    );
                 }
             }
         }
         // Too small to split: one pane, the overview.
-        assert_eq!(scene.panes(MapView::Both, Viewport { width: 300.0, height: 200.0 }), scene.panes(MapView::Overview, Viewport { width: 300.0, height: 200.0 }));
+        assert_eq!(
+            scene.panes(MapView::Both, Viewport { width: 300.0, height: 200.0 }),
+            scene.panes(MapView::Overview, Viewport { width: 300.0, height: 200.0 })
+        );
     }
 
     #[test]
     fn the_filtered_scene_keeps_the_shown_items_links_and_sites_and_the_frames() {
-        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
+        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+            .unwrap()
+            .dataset;
         let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
         let shown: HashSet<String> = ["air-route-lyon-china".to_owned()].into_iter().collect();
         let only = scene.showing(&shown);
         assert!(!only.links.is_empty() && only.links.iter().all(|l| l.item == "air-route-lyon-china"));
         let mut ids: Vec<&str> = only.sites.iter().map(|s| s.id.as_str()).collect();
         ids.sort_unstable();
-        let mut wanted: Vec<&str> = ds.items.iter().find(|i| i.id == "air-route-lyon-china").unwrap().sites.iter().map(String::as_str).collect();
+        let mut wanted: Vec<&str> = ds
+            .items
+            .iter()
+            .find(|i| i.id == "air-route-lyon-china")
+            .unwrap()
+            .sites
+            .iter()
+            .map(String::as_str)
+            .collect();
         wanted.sort_unstable();
         assert_eq!(ids, wanted);
         assert!(only.sites.iter().all(|s| s.items == ["air-route-lyon-china"]));
         assert_eq!(only.site("lyon").map(|s| s.p), scene.site("lyon").map(|s| s.p));
         assert!(only.site("chambery").is_none());
         let vp = Viewport { width: 800.0, height: 450.0 };
-        assert_eq!(only.panes(MapView::Both, vp), scene.panes(MapView::Both, vp), "the frames do not follow the filter");
+        assert_eq!(
+            only.panes(MapView::Both, vp),
+            scene.panes(MapView::Both, vp),
+            "the frames do not follow the filter"
+        );
         assert_eq!(scene.showing(&ds.items.iter().map(|i| i.id.clone()).collect()).links.len(), scene.links.len());
     }
 
     #[test]
     fn an_item_whose_places_are_on_one_side_links_its_parties_seats() {
-        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
+        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+            .unwrap()
+            .dataset;
         let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
-        let links_of = |id: &str| scene.links.iter().filter(|l| l.item == id).map(|l| (l.from.as_str(), l.to.as_str(), l.via_parties)).collect::<Vec<_>>();
+        let links_of = |id: &str| {
+            scene
+                .links
+                .iter()
+                .filter(|l| l.item == id)
+                .map(|l| (l.from.as_str(), l.to.as_str(), l.via_parties))
+                .collect::<Vec<_>>()
+        };
         // Signed in Chambéry between the Region (Lyon) and the Province (Shijiazhuang).
         assert_eq!(links_of("agreement-aura-hebei"), [("lyon", "shijiazhuang", true)]);
         assert_eq!(links_of("strategic-plan-10-years"), [("lyon", "shijiazhuang", true)]);
@@ -640,8 +696,9 @@ mod tests {
         // The seats know their items, so hovering them highlights what they join.
         assert!(scene.site("shijiazhuang").unwrap().items.contains(&"agreement-aura-hebei".to_owned()));
         // What the map cannot show at all.
-        assert_eq!(off_map_items(&ds, &scene), ["aura-mission-2018-02", "aura-mission-2018-05", "cluster-contracts-china", "training-site-tenders"]);
+        assert_eq!(
+            off_map_items(&ds, &scene),
+            ["aura-mission-2018-02", "aura-mission-2018-05", "cluster-contracts-china", "training-site-tenders"]
+        );
     }
-
 }
-

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::basemap::Layer;
-use super::scene::{escape_xml, site_marks, Link, MapScene, MapView, MarkStyle, Pane, SiteMark};
+use super::scene::{Link, MapScene, MapView, MarkStyle, Pane, SiteMark, escape_xml, site_marks};
 use super::view::Viewport;
 use crate::model::ui::Zoom;
 use crate::model::{ItemKind, Lang, Side, SiteKind, Status};
@@ -16,11 +16,18 @@ pub const MAX_FOCUSABLE_LINKS: usize = 200;
 
 /// Base map and links, in projected units, for one pane's `world` group.
 pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
-    let mut s = String::with_capacity(scene.base.iter().map(|b| b.d.len() + 60).sum::<usize>() + scene.links.len() * 300);
+    let mut s =
+        String::with_capacity(scene.base.iter().map(|b| b.d.len() + 60).sum::<usize>() + scene.links.len() * 300);
     s.push_str(r#"<g class="base">"#);
     for layer in [Layer::Country, Layer::Context, Layer::Departement, Layer::Region] {
         for b in scene.base.iter().filter(|b| b.layer == layer) {
-            let _ = write!(s, r#"<path class="shape shape--{}" data-shape="{}" d="{}"/>"#, layer_class(layer), escape_xml(&b.id), b.d);
+            let _ = write!(
+                s,
+                r#"<path class="shape shape--{}" data-shape="{}" d="{}"/>"#,
+                layer_class(layer),
+                escape_xml(&b.id),
+                b.d
+            );
         }
     }
     s.push_str("</g>");
@@ -50,7 +57,10 @@ pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
                 group.1 += 1;
             }
             for (class, (d, n)) in groups {
-                let _ = write!(s, r#"<path class="{class} link--bulk" data-links="{n}" d="{d}" vector-effect="non-scaling-stroke"/>"#);
+                let _ = write!(
+                    s,
+                    r#"<path class="{class} link--bulk" data-links="{n}" d="{d}" vector-effect="non-scaling-stroke"/>"#
+                );
             }
         }
         s.push_str("</g>");
@@ -62,7 +72,11 @@ pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
 pub fn link_label(scene: &MapScene, link: &Link, lang: Lang) -> String {
     let name = |id: &str| scene.site(id).map_or_else(|| id.to_owned(), |s| s.name.get(lang).to_owned());
     let status = link.status.label(lang).to_lowercase();
-    let party = if link.via_parties { format!(", {}", crate::i18n::tr(lang, crate::i18n::Msg::PartySeats)) } else { String::new() };
+    let party = if link.via_parties {
+        format!(", {}", crate::i18n::tr(lang, crate::i18n::Msg::PartySeats))
+    } else {
+        String::new()
+    };
     format!("{} – {}: {} ({status}{party})", name(&link.from), name(&link.to), link.title.get(lang))
 }
 
@@ -102,7 +116,14 @@ pub const MAX_FOCUSABLE_SITES: usize = 300;
 /// `start_of` gives, in bulk drawing, when a site's marker begins to show at the time
 /// cursor (the first day of its earliest shown item): markers are grouped by that month,
 /// so the cursor fades whole groups.
-pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis, lang: Lang, start_of: &dyn Fn(&str) -> Option<i64>) -> String {
+pub fn sites_layer(
+    scene: &MapScene,
+    marks: &[SiteMark],
+    style: MarkStyle,
+    emphasis: &Emphasis,
+    lang: Lang,
+    start_of: &dyn Fn(&str) -> Option<i64>,
+) -> String {
     if scene.sites.len() > MAX_FOCUSABLE_SITES {
         return bulk_sites_layer(scene, marks, style, emphasis, start_of);
     }
@@ -122,9 +143,17 @@ pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, empha
             emphasis.site_classes(&m.id),
             escape_xml(&m.id),
         );
-        let _ = write!(s, r#" tabindex="0" role="button" aria-label="{}">"#, escape_xml(&site_label(m, site.kind, site.side, site.items.len(), lang)));
+        let _ = write!(
+            s,
+            r#" tabindex="0" role="button" aria-label="{}">"#,
+            escape_xml(&site_label(m, site.kind, site.side, site.items.len(), lang))
+        );
         if let Some((tx, ty)) = m.true_point {
-            let _ = write!(s, r#"<line class="site__leader" x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/><circle class="site__origin" cx="{tx:.1}" cy="{ty:.1}" r="1.5"/>"#, m.x, m.y, tx, ty);
+            let _ = write!(
+                s,
+                r#"<line class="site__leader" x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/><circle class="site__origin" cx="{tx:.1}" cy="{ty:.1}" r="1.5"/>"#,
+                m.x, m.y, tx, ty
+            );
         }
         let _ = write!(s, r#"<path class="site__mark" d="{}"/>"#, symbol_path(site.kind, m.x, m.y, style.radius));
         label_markup(&mut s, m);
@@ -148,19 +177,40 @@ fn label_anchor(l: &super::labels::LabelPlace) -> &'static str {
 /// A mark's label, if it has a place.
 fn label_markup(s: &mut String, m: &SiteMark) {
     let Some(l) = &m.label else { return };
-    let _ = write!(s, r#"<text class="site__label" x="{:.1}" y="{:.1}" text-anchor="{}">{}</text>"#, l.x, l.y, label_anchor(l), escape_xml(&m.name));
+    let _ = write!(
+        s,
+        r#"<text class="site__label" x="{:.1}" y="{:.1}" text-anchor="{}">{}</text>"#,
+        l.x,
+        l.y,
+        label_anchor(l),
+        escape_xml(&m.name)
+    );
 }
 
 /// The second line of a mark's label (the Games dates), under the first.
 fn sub_label_markup(s: &mut String, m: &SiteMark) {
     let (Some(l), Some(sub)) = (&m.label, &m.sub) else { return };
-    let _ = write!(s, r#"<text class="site__label site__sub" data-sub-of="{}" x="{:.1}" y="{:.1}" dy="1.2em" text-anchor="{}">{}</text>"#, escape_xml(&m.id), l.x, l.y, label_anchor(l), escape_xml(sub));
+    let _ = write!(
+        s,
+        r#"<text class="site__label site__sub" data-sub-of="{}" x="{:.1}" y="{:.1}" dy="1.2em" text-anchor="{}">{}</text>"#,
+        escape_xml(&m.id),
+        l.x,
+        l.y,
+        label_anchor(l),
+        escape_xml(sub)
+    );
 }
 
 /// Thousands of sites: one path per kind and side (a few elements instead of thousands,
 /// so a redraw fits in a frame or two), the placed labels, and the emphasised sites drawn
 /// again on top. Clicks are matched to the nearest marker by the component.
-fn bulk_sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis, start_of: &dyn Fn(&str) -> Option<i64>) -> String {
+fn bulk_sites_layer(
+    scene: &MapScene,
+    marks: &[SiteMark],
+    style: MarkStyle,
+    emphasis: &Emphasis,
+    start_of: &dyn Fn(&str) -> Option<i64>,
+) -> String {
     // (kind, side, first day of the month the markers begin to show) → path.
     type Group = (String, &'static str, Option<i64>);
     let mut groups: std::collections::BTreeMap<Group, String> = std::collections::BTreeMap::new();
@@ -185,7 +235,13 @@ fn bulk_sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emph
             }
         } else {
             let d = symbol_path(site.kind, m.x, m.y, style.radius);
-            let _ = write!(top, r#"<path class="site__mark site--{} site--{}{classes}" data-site="{}" d="{d}"/>"#, kind_class(site.kind), side_class(site.side), escape_xml(&m.id));
+            let _ = write!(
+                top,
+                r#"<path class="site__mark site--{} site--{}{classes}" data-site="{}" d="{d}"/>"#,
+                kind_class(site.kind),
+                side_class(site.side),
+                escape_xml(&m.id)
+            );
         }
         label_markup(&mut labels, m);
     }
@@ -236,12 +292,24 @@ pub fn cross_links(scene: &MapScene, marks: &[SiteMark], lang: Lang, emphasis: &
 
 /// The site layer of a view as the page draws it: the links between the two panes, then
 /// each pane's sites in a group of its own (moved as a whole during a gesture).
-pub fn overlay_markup(scene: &MapScene, view: MapView, marks_by_pane: &[Vec<SiteMark>], style: MarkStyle, emphasis: &Emphasis, lang: Lang, start_of: &dyn Fn(&str) -> Option<i64>) -> String {
+pub fn overlay_markup(
+    scene: &MapScene,
+    view: MapView,
+    marks_by_pane: &[Vec<SiteMark>],
+    style: MarkStyle,
+    emphasis: &Emphasis,
+    lang: Lang,
+    start_of: &dyn Fn(&str) -> Option<i64>,
+) -> String {
     let all: Vec<SiteMark> = marks_by_pane.iter().flatten().cloned().collect();
     let cross = if view == MapView::Both { cross_links(scene, &all, lang, emphasis) } else { String::new() };
     let mut s = format!(r#"<g class="cross-links">{cross}</g>"#);
     for (i, marks) in marks_by_pane.iter().enumerate() {
-        let _ = write!(s, r#"<g class="overlay-pane" data-pane="{i}">{}</g>"#, sites_layer(scene, marks, style, emphasis, lang, start_of));
+        let _ = write!(
+            s,
+            r#"<g class="overlay-pane" data-pane="{i}">{}</g>"#,
+            sites_layer(scene, marks, style, emphasis, lang, start_of)
+        );
     }
     s
 }
@@ -272,7 +340,14 @@ pub struct Framing {
 /// A view of the map drawn on its own (the printed handout, an exported file): both
 /// layers in their fitted windows, `emphasis` marking the selection, clip paths named
 /// after `prefix`.
-pub fn map_drawing(scene: &MapScene, framing: Framing, lang: Lang, style: MarkStyle, emphasis: &Emphasis, prefix: &str) -> String {
+pub fn map_drawing(
+    scene: &MapScene,
+    framing: Framing,
+    lang: Lang,
+    style: MarkStyle,
+    emphasis: &Emphasis,
+    prefix: &str,
+) -> String {
     let Framing { view, vp, zoom } = framing;
     let mut panes = scene.panes(view, vp);
     if let (Some(z), [pane]) = (zoom, panes.as_mut_slice()) {
@@ -318,17 +393,41 @@ pub fn map_file(scene: &MapScene, framing: Framing, lang: Lang, emphasis: &Empha
     let mut x = 16.0;
     let _ = write!(s, r##"<g class="map-svg" font-size="12" fill="#14202b">"##);
     for (kind, label) in frame.site_kinds {
-        let _ = write!(s, r##"<path class="site__mark" fill="#3d4b57" d="{}"/><text x="{:.1}" y="{:.1}">{}</text>"##, symbol_path(*kind, x + 6.0, y0 - 4.0, 5.0), x + 15.0, y0, escape_xml(label));
+        let _ = write!(
+            s,
+            r##"<path class="site__mark" fill="#3d4b57" d="{}"/><text x="{:.1}" y="{:.1}">{}</text>"##,
+            symbol_path(*kind, x + 6.0, y0 - 4.0, 5.0),
+            x + 15.0,
+            y0,
+            escape_xml(label)
+        );
         x += 30.0 + super::labels::text_width(label, 12.0);
     }
-    let classes = ["link link--agreement", "link link--project link--proposed", "link link--air-route link--proposed", "link link--agreement link--party"];
+    let classes = [
+        "link link--agreement",
+        "link link--project link--proposed",
+        "link link--air-route link--proposed",
+        "link link--agreement link--party",
+    ];
     let mut x = 16.0;
     let y1 = y0 + 24.0;
     for (class, label) in classes.iter().zip(frame.lines) {
-        let _ = write!(s, r#"<path class="{class}" d="M{x:.1},{:.1}h30"/><text x="{:.1}" y="{y1:.1}">{}</text>"#, y1 - 4.0, x + 36.0, escape_xml(label));
+        let _ = write!(
+            s,
+            r#"<path class="{class}" d="M{x:.1},{:.1}h30"/><text x="{:.1}" y="{y1:.1}">{}</text>"#,
+            y1 - 4.0,
+            x + 36.0,
+            escape_xml(label)
+        );
         x += 54.0 + super::labels::text_width(label, 12.0);
     }
-    let _ = write!(s, r##"</g><text x="{:.1}" y="{:.1}" font-size="11" fill="#3d4b57" text-anchor="end">{}</text></svg>"##, w - 12.0, h - 8.0, escape_xml(frame.credit));
+    let _ = write!(
+        s,
+        r##"</g><text x="{:.1}" y="{:.1}" font-size="11" fill="#3d4b57" text-anchor="end">{}</text></svg>"##,
+        w - 12.0,
+        h - 8.0,
+        escape_xml(frame.credit)
+    );
     s
 }
 
@@ -354,7 +453,8 @@ pub fn pretty(svg: &str) -> String {
             depth = depth.saturating_sub(1);
         }
         // An element with only text inside stays on one line: <text …>Lyon</text>.
-        let inline_end = (!closing && !self_closing).then(|| rest.find('<')).flatten().filter(|&i| rest[i..].starts_with("</"));
+        let inline_end =
+            (!closing && !self_closing).then(|| rest.find('<')).flatten().filter(|&i| rest[i..].starts_with("</"));
         out.push_str(&"  ".repeat(depth));
         out.push_str(tag);
         match inline_end {
@@ -381,7 +481,11 @@ pub fn panes_markup(scene: &MapScene, view: MapView, panes: &[Pane], lang: Lang)
 pub fn panes_markup_as(scene: &MapScene, view: MapView, panes: &[Pane], lang: Lang, prefix: &str) -> String {
     let mut s = String::from("<defs>");
     for (i, p) in panes.iter().enumerate() {
-        let _ = write!(s, r#"<clipPath id="{prefix}-{i}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath>"#, p.rect.x, p.rect.y, p.rect.w, p.rect.h);
+        let _ = write!(
+            s,
+            r#"<clipPath id="{prefix}-{i}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath>"#,
+            p.rect.x, p.rect.y, p.rect.w, p.rect.h
+        );
     }
     s.push_str("</defs>");
     let world = world_layer(scene, view != MapView::Both, lang);
@@ -433,7 +537,20 @@ pub fn symbol_path(kind: SiteKind, x: f64, y: f64, r: f64) -> String {
         SiteKind::University => pts(&[(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)]),
         SiteKind::TechnologyPark => pts(&[(0.0, -1.15), (1.1, -0.35), (0.7, 0.95), (-0.7, 0.95), (-1.1, -0.35)]),
         SiteKind::Landmark => pts(&[(0.0, -1.2), (1.2, 0.0), (0.0, 1.2), (-1.2, 0.0)]),
-        SiteKind::Airport => pts(&[(-0.3, -1.2), (0.3, -1.2), (0.3, -0.3), (1.2, -0.3), (1.2, 0.3), (0.3, 0.3), (0.3, 1.2), (-0.3, 1.2), (-0.3, 0.3), (-1.2, 0.3), (-1.2, -0.3), (-0.3, -0.3)]),
+        SiteKind::Airport => pts(&[
+            (-0.3, -1.2),
+            (0.3, -1.2),
+            (0.3, -0.3),
+            (1.2, -0.3),
+            (1.2, 0.3),
+            (0.3, 0.3),
+            (0.3, 1.2),
+            (-0.3, 1.2),
+            (-0.3, 0.3),
+            (-1.2, 0.3),
+            (-1.2, -0.3),
+            (-0.3, -0.3),
+        ]),
         SiteKind::OlympicVenue => {
             let star: Vec<(f64, f64)> = (0..10)
                 .map(|i| {
@@ -448,12 +565,15 @@ pub fn symbol_path(kind: SiteKind, x: f64, y: f64, r: f64) -> String {
 }
 
 fn site_label(m: &SiteMark, kind: SiteKind, side: Side, items: usize, lang: Lang) -> String {
-    use crate::i18n::{tr, trf, Msg};
-    let side = tr(lang, match side {
-        Side::France => Msg::SideFr,
-        Side::China => Msg::SideCn,
-        Side::Other => Msg::SideOther,
-    });
+    use crate::i18n::{Msg, tr, trf};
+    let side = tr(
+        lang,
+        match side {
+            Side::France => Msg::SideFr,
+            Side::China => Msg::SideCn,
+            Side::Other => Msg::SideOther,
+        },
+    );
     let items = crate::i18n::count(lang, items, Msg::ItemsOne, Msg::ItemsMany);
     let mut s = trf(lang, Msg::SiteLabel, &[&m.name, kind.label(lang), side, &items]);
     if let Some(sub) = &m.sub {
@@ -497,12 +617,7 @@ pub fn link_classes(l: &Link) -> String {
 }
 
 pub fn link_class(kind: ItemKind, status: Status, proposed: bool) -> String {
-    format!(
-        "link link--{} link--{}{}",
-        kind.slug(),
-        status.slug(),
-        if proposed { " link--proposed" } else { "" }
-    )
+    format!("link link--{} link--{}{}", kind.slug(), status.slug(), if proposed { " link--proposed" } else { "" })
 }
 
 #[cfg(test)]
@@ -512,6 +627,9 @@ mod tests {
     #[test]
     fn pretty_puts_one_element_a_line_and_keeps_short_text_inline() {
         let p = pretty(r#"<svg><g class="a"><path d="M0,0"/><text x="1">Lyon</text></g></svg>"#);
-        assert_eq!(p, "<svg>\n  <g class=\"a\">\n    <path d=\"M0,0\"/>\n    <text x=\"1\">Lyon</text>\n  </g>\n</svg>\n");
+        assert_eq!(
+            p,
+            "<svg>\n  <g class=\"a\">\n    <path d=\"M0,0\"/>\n    <text x=\"1\">Lyon</text>\n  </g>\n</svg>\n"
+        );
     }
 }

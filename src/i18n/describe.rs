@@ -32,7 +32,9 @@ pub fn coordinates(lang: Lang, lat: f64, lon: f64) -> String {
     let (la, lo) = (degrees(lang, lat), degrees(lang, lon));
     let (north, east) = (lat >= 0.0, lon >= 0.0);
     match lang {
-        Lang::Zh => format!("{}{la}°，{}{lo}°", if north { "北纬" } else { "南纬" }, if east { "东经" } else { "西经" }),
+        Lang::Zh => {
+            format!("{}{la}°，{}{lo}°", if north { "北纬" } else { "南纬" }, if east { "东经" } else { "西经" })
+        }
         Lang::Fr => format!("{la}° {}, {lo}° {}", if north { "N" } else { "S" }, if east { "E" } else { "O" }),
         Lang::En => format!("{la}° {}, {lo}° {}", if north { "N" } else { "S" }, if east { "E" } else { "W" }),
     }
@@ -121,7 +123,11 @@ mod tests {
     use crate::model::Localized;
 
     fn inhabitants(q: Option<Qualifier>) -> Figure {
-        Figure { value: 900_000.0, label: Localized { fr: "habitants".into(), en: "inhabitants".into(), zh: "人口".into() }, qualifier: q }
+        Figure {
+            value: 900_000.0,
+            label: Localized { fr: "habitants".into(), en: "inhabitants".into(), zh: "人口".into() },
+            qualifier: q,
+        }
     }
 
     #[test]

@@ -15,44 +15,116 @@ const SENTENCES: &[(&str, &str, &str)] = &[
         "l'identifiant doit être fait de minuscules et de chiffres, en mots reliés par « - », d'au plus {0} caractères",
         "标识符须由小写字母和数字组成、各词以“-”连接，最长 {0} 个字符",
     ),
-    ("the id \"{0}\" is used by another record of {1}", "l'identifiant « {0} » est déjà pris par une autre fiche des {1}", "标识符“{0}”已被{1}中的另一条记录使用"),
-    ("refers to {0} \"{1}\", which does not exist", "renvoie à « {1} » ({0}), qui n'existe pas", "引用了不存在的{0}“{1}”"),
+    (
+        "the id \"{0}\" is used by another record of {1}",
+        "l'identifiant « {0} » est déjà pris par une autre fiche des {1}",
+        "标识符“{0}”已被{1}中的另一条记录使用",
+    ),
+    (
+        "refers to {0} \"{1}\", which does not exist",
+        "renvoie à « {1} » ({0}), qui n'existe pas",
+        "引用了不存在的{0}“{1}”",
+    ),
     ("lists {0} \"{1}\" twice", "cite deux fois « {1} » ({0})", "两次列出{0}“{1}”"),
     ("the {0} text is missing", "le texte {0} manque", "缺少{0}文本"),
-    ("the text is {0} characters long; at most {1} are allowed", "le texte fait {0} caractères ; {1} au plus sont permis", "文本长 {0} 个字符；最多允许 {1} 个"),
-    ("the text contains the invisible or control character U+{0}", "le texte contient le caractère invisible ou de contrôle U+{0}", "文本含有不可见字符或控制字符 U+{0}"),
+    (
+        "the text is {0} characters long; at most {1} are allowed",
+        "le texte fait {0} caractères ; {1} au plus sont permis",
+        "文本长 {0} 个字符；最多允许 {1} 个",
+    ),
+    (
+        "the text contains the invisible or control character U+{0}",
+        "le texte contient le caractère invisible ou de contrôle U+{0}",
+        "文本含有不可见字符或控制字符 U+{0}",
+    ),
     ("\"{0}\" is not a field of this record", "« {0} » n'est pas un champ de cette fiche", "“{0}”不是此记录的字段"),
     ("{0} is not a count or amount", "{0} n'est ni un nombre ni une quantité", "{0} 不是计数或数量"),
-    ("the precision is \"unknown\" but a date is given", "la précision est « unknown » mais une date est donnée", "精度为“unknown”，但给出了日期"),
-    ("the precision is \"{0}\" but there is no start date", "la précision est « {0} » mais il n'y a pas de date de début", "精度为“{0}”，但没有开始日期"),
-    ("\"{0}\" does not match the precision \"{1}\"", "« {0} » ne correspond pas à la précision « {1} »", "“{0}”与精度“{1}”不符"),
+    (
+        "the precision is \"unknown\" but a date is given",
+        "la précision est « unknown » mais une date est donnée",
+        "精度为“unknown”，但给出了日期",
+    ),
+    (
+        "the precision is \"{0}\" but there is no start date",
+        "la précision est « {0} » mais il n'y a pas de date de début",
+        "精度为“{0}”，但没有开始日期",
+    ),
+    (
+        "\"{0}\" does not match the precision \"{1}\"",
+        "« {0} » ne correspond pas à la précision « {1} »",
+        "“{0}”与精度“{1}”不符",
+    ),
     ("the end {0} is before the start {1}", "la fin {0} précède le début {1}", "结束日期 {0} 早于开始日期 {1}"),
     ("\"{0}\" is not one of fr, en, zh", "« {0} » n'est ni fr, ni en, ni zh", "“{0}”不是 fr、en、zh 之一"),
-    ("the link must start with https:// (its scheme is \"{0}\")", "le lien doit commencer par https:// (son schéma est « {0} »)", "链接必须以 https:// 开头（其协议为“{0}”）"),
-    ("the link is not a well-formed https URL", "le lien n'est pas une adresse https bien formée", "链接不是格式正确的 https 地址"),
-    ("longitude {0} is outside -180 to 180", "la longitude {0} n'est pas entre -180 et 180", "经度 {0} 不在 -180 至 180 之间"),
+    (
+        "the link must start with https:// (its scheme is \"{0}\")",
+        "le lien doit commencer par https:// (son schéma est « {0} »)",
+        "链接必须以 https:// 开头（其协议为“{0}”）",
+    ),
+    (
+        "the link is not a well-formed https URL",
+        "le lien n'est pas une adresse https bien formée",
+        "链接不是格式正确的 https 地址",
+    ),
+    (
+        "longitude {0} is outside -180 to 180",
+        "la longitude {0} n'est pas entre -180 et 180",
+        "经度 {0} 不在 -180 至 180 之间",
+    ),
     ("latitude {0} is outside -90 to 90", "la latitude {0} n'est pas entre -90 et 90", "纬度 {0} 不在 -90 至 90 之间"),
     (
         "{0}, {1} (lon, lat) is not in {2}, but the site is on the {3} side",
         "{0}, {1} (lon, lat) n'est pas dans la zone « {2} », alors que le lieu est rangé du côté « {3} »",
         "{0}, {1}（经度，纬度）不在{2}范围内，但该地点属于{3}一方",
     ),
-    ("an actor cannot be affiliated with itself", "un acteur ne peut pas être rattaché à lui-même", "参与方不能隶属于自身"),
+    (
+        "an actor cannot be affiliated with itself",
+        "un acteur ne peut pas être rattaché à lui-même",
+        "参与方不能隶属于自身",
+    ),
     ("an item cannot be related to itself", "un élément ne peut pas être lié à lui-même", "事项不能与自身相关"),
     ("lists the domain \"{0}\" twice", "cite deux fois le domaine « {0} »", "两次列出领域“{0}”"),
     ("the item cites no source", "l'élément ne cite aucune source", "该事项未引用任何资料来源"),
     ("the place is longer than {0} characters", "l'emplacement cité dépasse {0} caractères", "引用位置超过 {0} 个字符"),
     ("no place in the source is given", "aucun emplacement dans la source n'est indiqué", "未给出在资料来源中的位置"),
     ("the tour has no step", "la visite n'a aucune étape", "该导览没有任何步骤"),
-    ("a step shows an item or a site, not both", "une étape montre un élément ou un lieu, pas les deux", "一个步骤只能展示一个事项或一个地点，不能两者兼有"),
+    (
+        "a step shows an item or a site, not both",
+        "une étape montre un élément ou un lieu, pas les deux",
+        "一个步骤只能展示一个事项或一个地点，不能两者兼有",
+    ),
     ("zoom {0} is outside 0.5 to 50", "le zoom {0} n'est pas entre 0,5 et 50", "缩放 {0} 不在 0.5 至 50 之间"),
-    ("\"{0}\" is not a full date YYYY-MM-DD", "« {0} » n'est pas une date complète AAAA-MM-JJ", "“{0}”不是完整的 YYYY-MM-DD 日期"),
+    (
+        "\"{0}\" is not a full date YYYY-MM-DD",
+        "« {0} » n'est pas une date complète AAAA-MM-JJ",
+        "“{0}”不是完整的 YYYY-MM-DD 日期",
+    ),
     ("the step cites no source", "l'étape ne cite aucune source", "该步骤未引用任何资料来源"),
-    ("no item and no actor uses this site", "aucun élément ni aucun acteur n'utilise ce lieu", "没有任何事项或参与方使用此地点"),
-    ("\"{0}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", "« {0} » n'est pas une date de la forme AAAA, AAAA-MM ou AAAA-MM-JJ", "“{0}”不是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的日期"),
-    ("year {0} in \"{1}\" is outside {2}–{3}", "l'année {0} de « {1} » n'est pas entre {2} et {3}", "“{1}”中的年份 {0} 不在 {2}–{3} 之间"),
-    ("\"{0}\" has month {1}, which does not exist", "« {0} » a pour mois {1}, qui n'existe pas", "“{0}”的月份 {1} 不存在"),
-    ("\"{0}\" has day {1}, but that month has {2} days", "« {0} » a pour jour {1}, mais ce mois a {2} jours", "“{0}”的日为 {1}，但该月只有 {2} 天"),
+    (
+        "no item and no actor uses this site",
+        "aucun élément ni aucun acteur n'utilise ce lieu",
+        "没有任何事项或参与方使用此地点",
+    ),
+    (
+        "\"{0}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+        "« {0} » n'est pas une date de la forme AAAA, AAAA-MM ou AAAA-MM-JJ",
+        "“{0}”不是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的日期",
+    ),
+    (
+        "year {0} in \"{1}\" is outside {2}–{3}",
+        "l'année {0} de « {1} » n'est pas entre {2} et {3}",
+        "“{1}”中的年份 {0} 不在 {2}–{3} 之间",
+    ),
+    (
+        "\"{0}\" has month {1}, which does not exist",
+        "« {0} » a pour mois {1}, qui n'existe pas",
+        "“{0}”的月份 {1} 不存在",
+    ),
+    (
+        "\"{0}\" has day {1}, but that month has {2} days",
+        "« {0} » a pour jour {1}, mais ce mois a {2} jours",
+        "“{0}”的日为 {1}，但该月只有 {2} 天",
+    ),
     (
         "expected an object with schema, sources, sites, actors and items, found {0}",
         "un objet avec schema, sources, sites, actors et items est attendu ; trouvé : {0}",
@@ -182,15 +254,28 @@ mod tests {
             "valeur inconnue `treaty` ; attendu : l'un de `agreement`, `letter_of_intent`"
         );
         assert_eq!(finding(Lang::Zh, "missing field `en`"), "缺少字段 `en`");
-        assert_eq!(finding(Lang::Fr, "\"2018-02-30\" has day 30, but that month has 28 days"), "« 2018-02-30 » a pour jour 30, mais ce mois a 28 jours");
+        assert_eq!(
+            finding(Lang::Fr, "\"2018-02-30\" has day 30, but that month has 28 days"),
+            "« 2018-02-30 » a pour jour 30, mais ce mois a 28 jours"
+        );
         // Not in the table: left in English rather than guessed.
         assert_eq!(finding(Lang::Fr, "something new"), "something new");
     }
 
     #[test]
     fn blanks_are_matched_whole() {
-        assert_eq!(matches("the end {0} is before the start {1}", "the end 2018 is before the start 2019-01"), Some(vec!["2018".into(), "2019-01".into()]));
+        assert_eq!(
+            matches("the end {0} is before the start {1}", "the end 2018 is before the start 2019-01"),
+            Some(vec!["2018".into(), "2019-01".into()])
+        );
         assert_eq!(matches("the id is empty", "the id is empty!"), None);
-        assert_eq!(matches("{0}, {1} (lon, lat) is not in {2}, but the site is on the {3} side", "2.3, 48.8 (lon, lat) is not in China, but the site is on the China side").map(|v| v.len()), Some(4));
+        assert_eq!(
+            matches(
+                "{0}, {1} (lon, lat) is not in {2}, but the site is on the {3} side",
+                "2.3, 48.8 (lon, lat) is not in China, but the site is on the China side"
+            )
+            .map(|v| v.len()),
+            Some(4)
+        );
     }
 }

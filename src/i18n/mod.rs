@@ -2,10 +2,10 @@
 //! the data's values, and dates and numbers written the way each language writes them.
 //! Plain Rust, tested natively: a message missing in one language fails a test.
 
+use crate::model::date::PartialDate;
 use crate::model::filter::SideFilter;
 use crate::model::time::civil;
 use crate::model::{Lang, Precision, When};
-use crate::model::date::PartialDate;
 
 mod describe;
 mod findings;
@@ -233,12 +233,15 @@ pub fn side_label(lang: Lang, s: SideFilter) -> &'static str {
 /// The name of a map view, as the map's accessible name and an exported file's title say it.
 pub fn view_name(lang: Lang, view: crate::model::ui::MapView) -> &'static str {
     use crate::model::ui::MapView;
-    tr(lang, match view {
-        MapView::Overview => Msg::ViewNameOverview,
-        MapView::France => Msg::ViewNameFrance,
-        MapView::China => Msg::ViewNameChina,
-        MapView::Both => Msg::ViewNameBoth,
-    })
+    tr(
+        lang,
+        match view {
+            MapView::Overview => Msg::ViewNameOverview,
+            MapView::France => Msg::ViewNameFrance,
+            MapView::China => Msg::ViewNameChina,
+            MapView::Both => Msg::ViewNameBoth,
+        },
+    )
 }
 
 /// The name of one chosen filter value, as its chip shows it.
@@ -260,17 +263,47 @@ pub(crate) fn pick(lang: Lang, fr: &'static str, en: &'static str, zh: &'static 
     }
 }
 
-const MONTHS_FR: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const MONTHS_EN_SHORT: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTHS_FR_SHORT: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_EN_SHORT: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_FR_SHORT: [&str; 12] =
+    ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
 
 /// A date at its precision: `29 novembre 2018` / `29 November 2018` / `2018年11月29日`;
 /// `novembre 2018` / `November 2018` / `2018年11月`; `2018` / `2018` / `2018年`.
 pub fn partial_date(lang: Lang, d: &PartialDate) -> String {
     let m = d.month.map(|m| m as usize - 1);
     match (lang, m, d.day) {
-        (Lang::Fr, Some(m), Some(day)) => format!("{}{} {} {}", day, if day == 1 { "er" } else { "" }, MONTHS_FR[m], d.year),
+        (Lang::Fr, Some(m), Some(day)) => {
+            format!("{}{} {} {}", day, if day == 1 { "er" } else { "" }, MONTHS_FR[m], d.year)
+        }
         (Lang::En, Some(m), Some(day)) => format!("{day} {} {}", MONTHS_EN[m], d.year),
         (Lang::Zh, Some(m), Some(day)) => format!("{}年{}月{}日", d.year, m + 1, day),
         (Lang::Fr, Some(m), None) => format!("{} {}", MONTHS_FR[m], d.year),
@@ -326,8 +359,12 @@ pub fn when_label(lang: Lang, when: &When) -> String {
 /// A span of two full dates, as short as it reads: `4–20 févr. 2022`, `4–20 Feb 2022`,
 /// `2022年2月4日至20日`.
 pub fn compact_span(lang: Lang, start: &str, end: &str) -> String {
-    let (Ok(a), Ok(b)) = (PartialDate::parse(start), PartialDate::parse(end)) else { return format!("{start} – {end}") };
-    let (Some(ma), Some(da), Some(mb), Some(db)) = (a.month, a.day, b.month, b.day) else { return format!("{start} – {end}") };
+    let (Ok(a), Ok(b)) = (PartialDate::parse(start), PartialDate::parse(end)) else {
+        return format!("{start} – {end}");
+    };
+    let (Some(ma), Some(da), Some(mb), Some(db)) = (a.month, a.day, b.month, b.day) else {
+        return format!("{start} – {end}");
+    };
     let (ma, mb) = (ma as usize - 1, mb as usize - 1);
     let short = |m: usize| if lang == Lang::Fr { MONTHS_FR_SHORT[m] } else { MONTHS_EN_SHORT[m] };
     match lang {
@@ -388,9 +425,11 @@ pub fn load_error_sentence(lang: Lang, error: &crate::model::LoadError) -> Strin
         E::Network { file, message } => trf(lang, Msg::ErrNetwork, &[file, message]),
         E::Empty { file } => trf(lang, Msg::ErrEmpty, &[file]),
         E::Refused { file, reason } => trf(lang, Msg::ErrRefused, &[file, reason]),
-        E::TooLarge { file, bytes } => {
-            trf(lang, Msg::ErrTooLarge, &[file, &bytes.div_ceil(1000).to_string(), &(MAX_FILE_BYTES / 1000).to_string()])
-        }
+        E::TooLarge { file, bytes } => trf(
+            lang,
+            Msg::ErrTooLarge,
+            &[file, &bytes.div_ceil(1000).to_string(), &(MAX_FILE_BYTES / 1000).to_string()],
+        ),
         E::Syntax { file, line, column, message } => {
             trf(lang, Msg::ErrSyntax, &[file, message, &line.to_string(), &column.to_string()])
         }
@@ -439,8 +478,13 @@ mod tests {
 
     #[test]
     fn load_errors_read_in_english_exactly_as_their_own_text() {
-        use crate::model::{parse_dataset, Issue, LoadError as E, Severity};
-        let issue = |n: usize| Issue { severity: Severity::Error, path: format!("sites[{n}].id"), record: None, message: "bad".into() };
+        use crate::model::{Issue, LoadError as E, Severity, parse_dataset};
+        let issue = |n: usize| Issue {
+            severity: Severity::Error,
+            path: format!("sites[{n}].id"),
+            record: None,
+            message: "bad".into(),
+        };
         let file = || "data/x.json".to_owned();
         let errors = [
             E::Http { file: file(), status: 404, status_text: "Not Found".into() },
@@ -457,7 +501,10 @@ mod tests {
             assert_eq!(load_error_sentence(Lang::En, e), e.to_string());
             for lang in [Lang::Fr, Lang::Zh] {
                 let s = load_error_sentence(lang, e);
-                assert!(s.contains("data/x.json") && s != e.to_string() || matches!(e, E::Invalid { .. }), "{lang:?}: {s}");
+                assert!(
+                    s.contains("data/x.json") && s != e.to_string() || matches!(e, E::Invalid { .. }),
+                    "{lang:?}: {s}"
+                );
             }
         }
         let top = Issue { severity: Severity::Error, path: ".".into(), record: None, message: "m".into() };
@@ -500,10 +547,18 @@ mod tests {
         for &m in Msg::ALL {
             for lang in LANGS {
                 assert!(!m.text(lang).trim().is_empty(), "{m:?} is empty in {lang:?}");
-                assert_eq!(m.text(lang).matches("{}").count(), m.text(Lang::En).matches("{}").count(), "{m:?} blanks in {lang:?}");
+                assert_eq!(
+                    m.text(lang).matches("{}").count(),
+                    m.text(Lang::En).matches("{}").count(),
+                    "{m:?} blanks in {lang:?}"
+                );
             }
             let letters: String = m.text(Lang::Zh).replace("{}", "").chars().filter(|c| c.is_alphabetic()).collect();
-            assert!(letters.is_empty() || has_cjk(&letters), "{m:?} is not translated into Chinese: {}", m.text(Lang::Zh));
+            assert!(
+                letters.is_empty() || has_cjk(&letters),
+                "{m:?} is not translated into Chinese: {}",
+                m.text(Lang::Zh)
+            );
         }
     }
 
@@ -516,7 +571,8 @@ mod tests {
         assert_eq!(partial_date(Lang::Fr, &PartialDate::parse("2018-05").unwrap()), "mai 2018");
         assert_eq!(partial_date(Lang::Zh, &PartialDate::parse("2017").unwrap()), "2017年");
         assert_eq!(partial_date(Lang::Fr, &PartialDate::parse("2019-01-01").unwrap()), "1er janvier 2019");
-        let games = When { start: Some("2022-02-04".into()), end: Some("2022-02-20".into()), precision: Precision::Day };
+        let games =
+            When { start: Some("2022-02-04".into()), end: Some("2022-02-20".into()), precision: Precision::Day };
         assert_eq!(when_label(Lang::En, &games), "4 February 2022 – 20 February 2022");
         assert_eq!(compact_span(Lang::En, "2022-02-04", "2022-02-20"), "4–20 Feb 2022");
         assert_eq!(compact_span(Lang::Fr, "2022-02-04", "2022-02-20"), "4–20 févr. 2022");

@@ -39,7 +39,12 @@ pub struct Lookup {
 }
 
 impl Lookup {
-    fn find<'d, T>(index: &std::sync::OnceLock<std::collections::BTreeMap<String, usize>>, list: &'d [T], id: &str, id_of: fn(&T) -> &str) -> Option<&'d T> {
+    fn find<'d, T>(
+        index: &std::sync::OnceLock<std::collections::BTreeMap<String, usize>>,
+        list: &'d [T],
+        id: &str,
+        id_of: fn(&T) -> &str,
+    ) -> Option<&'d T> {
         let positions = index.get_or_init(|| {
             let mut m = std::collections::BTreeMap::new();
             for (i, x) in list.iter().enumerate() {
@@ -419,13 +424,18 @@ mod tests {
     #[test]
     fn each_kind_once_in_the_order_first_met() {
         use SiteKind::*;
-        assert_eq!(SiteKind::each_once([City, SkiResort, City, OlympicVenue, SkiResort]), vec![City, SkiResort, OlympicVenue]);
+        assert_eq!(
+            SiteKind::each_once([City, SkiResort, City, OlympicVenue, SkiResort]),
+            vec![City, SkiResort, OlympicVenue]
+        );
         assert_eq!(SiteKind::each_once([]), Vec::<SiteKind>::new());
     }
 
     #[test]
     fn item_ids_are_those_at_the_positions() {
-        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
+        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+            .unwrap()
+            .dataset;
         let ids = ds.item_ids(&[0, 2]);
         assert_eq!(ids.len(), 2);
         assert!(ids.contains(&ds.items[0].id) && ids.contains(&ds.items[2].id));

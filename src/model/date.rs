@@ -20,7 +20,11 @@ impl PartialDate {
         let bad = || format!("\"{text}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
         let parts: Vec<&str> = text.split('-').collect();
         let number = |s: &str, len: usize| -> Result<u32, String> {
-            if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) { s.parse().map_err(|_| bad()) } else { Err(bad()) }
+            if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
+                s.parse().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
         };
         let (year, month, day) = match parts.as_slice() {
             [y] => (number(y, 4)?, None, None),
@@ -101,7 +105,8 @@ mod tests {
         assert_eq!(err("2018-04-31"), "\"2018-04-31\" has day 31, but that month has 30 days");
         assert_eq!(err("2018-11-00"), "\"2018-11-00\" has day 0, but that month has 30 days");
         assert_eq!(err("1850"), "year 1850 in \"1850\" is outside 1900–2100");
-        for bad in ["", "18", "2018-1", "2018/11/29", "2018-11-29T10:00", "29-11-2018", "２０１８", "2018-11-29-1"] {
+        for bad in ["", "18", "2018-1", "2018/11/29", "2018-11-29T10:00", "29-11-2018", "２０１８", "2018-11-29-1"]
+        {
             assert!(err(bad).contains("is not a date of the form"), "{bad}: {}", err(bad));
         }
     }

@@ -65,7 +65,11 @@ pub fn parse_command(json: &str) -> Result<Command, String> {
         ("select", Some(id), None, None, None) if is_id(&id) => Ok(Command::SelectItem(id)),
         ("select", None, Some(id), None, None) if is_id(&id) => Ok(Command::SelectSite(id)),
         ("time", None, None, Some(d), None) => {
-            if d.len() == 10 && super::time::parse_day(&d).is_some() { Ok(Command::Time(Some(d))) } else { Err("time needs a date YYYY-MM-DD".into()) }
+            if d.len() == 10 && super::time::parse_day(&d).is_some() {
+                Ok(Command::Time(Some(d)))
+            } else {
+                Err("time needs a date YYYY-MM-DD".into())
+            }
         }
         ("time", None, None, None, None) => Ok(Command::Time(None)),
         ("lang", None, None, None, Some(l)) => match l.as_str() {
@@ -85,11 +89,23 @@ mod tests {
     #[test]
     fn known_commands_parse() {
         let p = |s: &str| parse_command(s);
-        assert_eq!(p(r#"{"type":"passerelle:command","version":1,"command":"select","item":"forum-2018"}"#), Ok(Command::SelectItem("forum-2018".into())));
-        assert_eq!(p(r#"{"type":"passerelle:command","version":1,"command":"select","site":"lyon"}"#), Ok(Command::SelectSite("lyon".into())));
-        assert_eq!(p(r#"{"type":"passerelle:command","version":1,"command":"time","date":"2018-11-30"}"#), Ok(Command::Time(Some("2018-11-30".into()))));
+        assert_eq!(
+            p(r#"{"type":"passerelle:command","version":1,"command":"select","item":"forum-2018"}"#),
+            Ok(Command::SelectItem("forum-2018".into()))
+        );
+        assert_eq!(
+            p(r#"{"type":"passerelle:command","version":1,"command":"select","site":"lyon"}"#),
+            Ok(Command::SelectSite("lyon".into()))
+        );
+        assert_eq!(
+            p(r#"{"type":"passerelle:command","version":1,"command":"time","date":"2018-11-30"}"#),
+            Ok(Command::Time(Some("2018-11-30".into())))
+        );
         assert_eq!(p(r#"{"type":"passerelle:command","version":1,"command":"time"}"#), Ok(Command::Time(None)));
-        assert_eq!(p(r#"{"type":"passerelle:command","version":1,"command":"lang","lang":"zh"}"#), Ok(Command::Lang(Lang::Zh)));
+        assert_eq!(
+            p(r#"{"type":"passerelle:command","version":1,"command":"lang","lang":"zh"}"#),
+            Ok(Command::Lang(Lang::Zh))
+        );
     }
 
     #[test]
@@ -113,7 +129,8 @@ mod tests {
     fn outgoing_messages_are_namespaced_and_versioned() {
         let h = serde_json::to_string(&Outgoing::Height { version: VERSION, height: 640 }).unwrap();
         assert_eq!(h, r#"{"type":"passerelle:height","version":1,"height":640}"#);
-        let s = serde_json::to_string(&Outgoing::Selection { version: VERSION, item: Some("a".into()), site: None }).unwrap();
+        let s = serde_json::to_string(&Outgoing::Selection { version: VERSION, item: Some("a".into()), site: None })
+            .unwrap();
         assert_eq!(s, r#"{"type":"passerelle:selection","version":1,"item":"a","site":null}"#);
     }
 }

@@ -28,7 +28,9 @@ fn row(cells: &[String]) -> String {
 /// The items at `positions` (in that order) as CSV, with their titles and descriptions in
 /// `langs` (the page's language, or all three). Lines end with CRLF, as RFC 4180 has it.
 pub fn items_csv(ds: &Dataset, positions: &[usize], langs: &[Lang]) -> String {
-    let mut header: Vec<String> = ["id", "start", "end", "precision", "kind", "status", "domains", "sites", "parties"].map(str::to_owned).to_vec();
+    let mut header: Vec<String> = ["id", "start", "end", "precision", "kind", "status", "domains", "sites", "parties"]
+        .map(str::to_owned)
+        .to_vec();
     for l in langs {
         header.push(format!("title_{}", l.code()));
         header.push(format!("description_{}", l.code()));
@@ -67,7 +69,8 @@ fn item_cells(ds: &Dataset, item: &Item, langs: &[Lang]) -> Vec<String> {
         .sources
         .iter()
         .map(|c| {
-            let title = ds.sources.iter().find(|s| s.id == c.source).map_or(c.source.as_str(), |s| s.title.get(langs[0]));
+            let title =
+                ds.sources.iter().find(|s| s.id == c.source).map_or(c.source.as_str(), |s| s.title.get(langs[0]));
             format!("{title}, {}", c.place)
         })
         .collect::<Vec<_>>()
@@ -100,7 +103,9 @@ pub fn base64(bytes: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = (u32::from(chunk[0]) << 16) | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8) | u32::from(*chunk.get(2).unwrap_or(&0));
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(ABC[((n >> (18 - 6 * i)) & 63) as usize] as char);
@@ -118,13 +123,16 @@ mod tests {
     use crate::model::parse_dataset;
 
     fn shipped() -> Dataset {
-        parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).expect("the shipped dataset loads").dataset
+        parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+            .expect("the shipped dataset loads")
+            .dataset
     }
 
     /// A small RFC 4180 reader, to read the export back.
     fn parse(text: &str) -> Vec<Vec<String>> {
         let mut rows = vec![];
-        let (mut row, mut cell, mut quoted, mut chars) = (vec![], String::new(), false, text.trim_start_matches('\u{FEFF}').chars().peekable());
+        let (mut row, mut cell, mut quoted, mut chars) =
+            (vec![], String::new(), false, text.trim_start_matches('\u{FEFF}').chars().peekable());
         while let Some(c) = chars.next() {
             match (quoted, c) {
                 (true, '"') if chars.peek() == Some(&'"') => {
@@ -163,7 +171,10 @@ mod tests {
         assert_eq!(rows[1][title], ds.items[positions[0]].title.zh);
         assert!(rows.iter().all(|r| r.len() == rows[0].len()), "every row has every column");
         // All three languages on request.
-        assert_eq!(parse(&items_csv(&ds, &positions[..2], &[Lang::Fr, Lang::En, Lang::Zh]))[0].len(), rows[0].len() + 4);
+        assert_eq!(
+            parse(&items_csv(&ds, &positions[..2], &[Lang::Fr, Lang::En, Lang::Zh]))[0].len(),
+            rows[0].len() + 4
+        );
     }
 
     #[test]
@@ -197,7 +208,10 @@ mod tests {
 
     #[test]
     fn files_are_named_by_view_language_and_day() {
-        assert_eq!(file_name(Some(MapView::China), Lang::Zh, "2026-11-23", "png"), "passerelle-china-zh-2026-11-23.png");
+        assert_eq!(
+            file_name(Some(MapView::China), Lang::Zh, "2026-11-23", "png"),
+            "passerelle-china-zh-2026-11-23.png"
+        );
         assert_eq!(file_name(None, Lang::Fr, "2026-11-23", "csv"), "passerelle-items-fr-2026-11-23.csv");
     }
 }

@@ -95,7 +95,11 @@ impl Filter {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.kinds.is_empty() && self.domains.is_empty() && self.statuses.is_empty() && self.sides.is_empty() && self.query.trim().is_empty()
+        self.kinds.is_empty()
+            && self.domains.is_empty()
+            && self.statuses.is_empty()
+            && self.sides.is_empty()
+            && self.query.trim().is_empty()
     }
 
     /// Whether `item` passes every facet and the search.
@@ -104,14 +108,17 @@ impl Filter {
     }
 
     fn matches_except(&self, ds: &Dataset, item: &Item, skip: Option<Facet>) -> bool {
-        self.facets_match_except(ds, item, skip) && (self.query.trim().is_empty() || search_matches(ds, item, &self.query))
+        self.facets_match_except(ds, item, skip)
+            && (self.query.trim().is_empty() || search_matches(ds, item, &self.query))
     }
 
     /// The facets, without the search.
     fn facets_match_except(&self, ds: &Dataset, item: &Item, skip: Option<Facet>) -> bool {
         let facet = |f: Facet| skip != Some(f);
         (!facet(Facet::Kind) || self.kinds.is_empty() || self.kinds.contains(&item.kind))
-            && (!facet(Facet::Domain) || self.domains.is_empty() || item.domains.iter().any(|d| self.domains.contains(d)))
+            && (!facet(Facet::Domain)
+                || self.domains.is_empty()
+                || item.domains.iter().any(|d| self.domains.contains(d)))
             && (!facet(Facet::Status) || self.statuses.is_empty() || self.statuses.contains(&item.status))
             && (!facet(Facet::Side) || self.sides.is_empty() || self.sides.iter().any(|s| involves(ds, item, *s)))
     }
@@ -268,7 +275,10 @@ mod tests {
         f.statuses.insert(Status::Planned);
         f.sides.insert(SideFilter::Both);
         f.query = "ski".into();
-        assert_eq!(f.chosen(), vec![Chosen::Kind(ItemKind::Agreement), Chosen::Status(Status::Planned), Chosen::Side(SideFilter::Both)]);
+        assert_eq!(
+            f.chosen(),
+            vec![Chosen::Kind(ItemKind::Agreement), Chosen::Status(Status::Planned), Chosen::Side(SideFilter::Both)]
+        );
         f.remove(Chosen::Status(Status::Planned));
         assert_eq!(f.chosen(), vec![Chosen::Kind(ItemKind::Agreement), Chosen::Side(SideFilter::Both)]);
         f.remove(Chosen::Kind(ItemKind::Agreement));
@@ -323,7 +333,9 @@ mod tests {
         let positions: Vec<&str> = signed.positions(&ds).into_iter().map(|n| ds.items[n].id.as_str()).collect();
         assert_eq!(positions, ids(&signed, &ds));
         let both = Filter { sides: [SideFilter::Both].into(), ..Filter::default() };
-        assert!(both.apply(&ds).iter().all(|i| involves(&ds, i, SideFilter::France) && involves(&ds, i, SideFilter::China)));
+        assert!(
+            both.apply(&ds).iter().all(|i| involves(&ds, i, SideFilter::France) && involves(&ds, i, SideFilter::China))
+        );
         assert!(!both.is_empty() && Filter::default().is_empty());
     }
 
@@ -336,7 +348,10 @@ mod tests {
         let projects = counts.kind(ItemKind::Project);
         assert_eq!(projects, ds.items.iter().filter(|i| i.kind == ItemKind::Project).count());
         let signed_agreements = counts.status(Status::Signed);
-        assert_eq!(signed_agreements, ds.items.iter().filter(|i| i.kind == ItemKind::Agreement && i.status == Status::Signed).count());
+        assert_eq!(
+            signed_agreements,
+            ds.items.iter().filter(|i| i.kind == ItemKind::Agreement && i.status == Status::Signed).count()
+        );
     }
 
     /// Each count is what choosing that value alone in its facet would show.

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::dataset::{Dataset, SCHEMA_VERSION};
 use super::read::FromJson;
-use super::validate::{validate, Issue, KnownIds, Severity};
+use super::validate::{Issue, KnownIds, Severity, validate};
 
 /// The largest dataset file accepted, in bytes. The real one is a few tens of kilobytes;
 /// anything near this is a mistake or an attack, and would stall a phone.
@@ -193,7 +193,11 @@ fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, Lo
         issues.push(Issue { severity: Severity::Error, path: path.to_owned(), record: None, message });
     };
     let Some(object) = root.as_object() else {
-        top_error(&mut issues, ".", format!("expected an object with schema, sources, sites, actors and items, found {}", json_type(&root)));
+        top_error(
+            &mut issues,
+            ".",
+            format!("expected an object with schema, sources, sites, actors and items, found {}", json_type(&root)),
+        );
         return Err(invalid(file, issues));
     };
     match object.get("schema") {
@@ -201,7 +205,11 @@ fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, Lo
         Some(found @ (Value::Number(_) | Value::String(_))) => {
             return Err(LoadError::Schema { file: file_owned(), found: found.to_string() });
         }
-        Some(other) => top_error(&mut issues, "schema", format!("expected the number {SCHEMA_VERSION}, found {}", json_type(other))),
+        Some(other) => top_error(
+            &mut issues,
+            "schema",
+            format!("expected the number {SCHEMA_VERSION}, found {}", json_type(other)),
+        ),
         None => top_error(&mut issues, ".", "missing field `schema`".into()),
     }
     const COLLECTIONS: [&str; 4] = ["sources", "sites", "actors", "items"];
@@ -210,7 +218,13 @@ fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, Lo
     }
     for key in object.keys() {
         if key != "schema" && key != "tours" && !COLLECTIONS.contains(&key.as_str()) {
-            top_error(&mut issues, ".", format!("unknown field `{key}`, expected one of `schema`, `sources`, `sites`, `actors`, `items`, `tours`"));
+            top_error(
+                &mut issues,
+                ".",
+                format!(
+                    "unknown field `{key}`, expected one of `schema`, `sources`, `sites`, `actors`, `items`, `tours`"
+                ),
+            );
         }
     }
     // Each record on its own, so that every broken record is reported, not just the first.
@@ -238,8 +252,18 @@ fn invalid(file: &str, mut errors: Vec<Issue>) -> LoadError {
 
 /// The records of the top-level array `key` that have the right shape; the others are
 /// reported in `issues` with their path and id. A missing array is reported by the caller.
-fn records<T: FromJson + serde::de::DeserializeOwned>(root: &Value, key: &str, issues: &mut Vec<Issue>, reader: Reader) -> Vec<T> {
-    let error = |path: String, record: Option<String>, message: String| Issue { severity: Severity::Error, path, record, message };
+fn records<T: FromJson + serde::de::DeserializeOwned>(
+    root: &Value,
+    key: &str,
+    issues: &mut Vec<Issue>,
+    reader: Reader,
+) -> Vec<T> {
+    let error = |path: String, record: Option<String>, message: String| Issue {
+        severity: Severity::Error,
+        path,
+        record,
+        message,
+    };
     match root.get(key) {
         None => Vec::new(),
         Some(Value::Array(values)) => values
@@ -261,7 +285,11 @@ fn records<T: FromJson + serde::de::DeserializeOwned>(root: &Value, key: &str, i
             })
             .collect(),
         Some(other) => {
-            issues.push(error(key.to_owned(), None, format!("expected an array of records, found {}", json_type(other))));
+            issues.push(error(
+                key.to_owned(),
+                None,
+                format!("expected an array of records, found {}", json_type(other)),
+            ));
             Vec::new()
         }
     }
@@ -336,19 +364,37 @@ mod tests {
             assert_eq!(check_data_path(ok).as_deref(), Ok(ok), "{ok}");
         }
         for bad in [
-            "https://evil.example/x.json", "//evil.example/x.json", "javascript:alert(1)", "data:application/json,{}",
-            "../secret.json", "data/../../x.json", "data\\x.json", "data/x.json?y=1", "data/x.txt", "", "a b.json",
+            "https://evil.example/x.json",
+            "//evil.example/x.json",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+            "../secret.json",
+            "data/../../x.json",
+            "data\\x.json",
+            "data/x.json?y=1",
+            "data/x.txt",
+            "",
+            "a b.json",
         ] {
             assert!(check_data_path(bad).is_err(), "{bad}");
         }
-        let e = LoadError::Refused { file: "//evil/x.json".into(), reason: "only a path on this site is accepted, not another host".into() };
-        assert_eq!(e.to_string(), "Refused to load //evil/x.json: only a path on this site is accepted, not another host.");
+        let e = LoadError::Refused {
+            file: "//evil/x.json".into(),
+            reason: "only a path on this site is accepted, not another host".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "Refused to load //evil/x.json: only a path on this site is accepted, not another host."
+        );
     }
 
     #[test]
     fn oversized_file_is_refused_before_parsing() {
         let text = format!("[{}]", "0,".repeat(MAX_FILE_BYTES / 2) + "0");
-        assert_eq!(parse_dataset(FILE, &text).unwrap_err().to_string(), "data/test.json is 8001 KB; a dataset may be at most 8000 KB.");
+        assert_eq!(
+            parse_dataset(FILE, &text).unwrap_err().to_string(),
+            "data/test.json is 8001 KB; a dataset may be at most 8000 KB."
+        );
     }
 
     #[test]
@@ -374,7 +420,11 @@ mod tests {
         let err = parse(&v).unwrap_err();
         let [issue] = err.issues() else { panic!("expected one issue: {err}") };
         assert_eq!((issue.path.as_str(), issue.record.as_deref()), ("sites[0].kind", Some("chambery")));
-        assert!(err.to_string().starts_with("data/test.json, record \"chambery\", field sites[0].kind: unknown variant `castle`"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("data/test.json, record \"chambery\", field sites[0].kind: unknown variant `castle`"),
+            "{err}"
+        );
         assert_eq!(err.summary(), err.to_string());
     }
 

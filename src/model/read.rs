@@ -133,11 +133,9 @@ impl<T: FromJson> FromJson for Option<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value) -> Read<Self> {
         match value {
-            Value::Array(values) => values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| T::from_json(v).map_err(|f| f.at(Segment::Index(i))))
-                .collect(),
+            Value::Array(values) => {
+                values.iter().enumerate().map(|(i, v)| T::from_json(v).map_err(|f| f.at(Segment::Index(i)))).collect()
+            }
             other => Err(invalid_type(other, "a sequence")),
         }
     }
@@ -266,7 +264,6 @@ fn read_variant(value: &Value, names: &[&str]) -> Read<usize> {
     }
 }
 
-
 from_json_enum!(SiteKind, Side, Qualifier, ActorKind, ItemKind, Status, Domain, Precision, MapView);
 
 from_json_struct!(Localized { fr: String = Error, en: String = Error, zh: String = Error });
@@ -357,15 +354,26 @@ mod tests {
         );
         assert_eq!(fail::<Localized>(json!({"fr": "a", "zh": "c"})), (".".into(), "missing field `en`".into()));
         assert_eq!(
-            fail::<Vec<Figure>>(json!([{"value": 1, "label": {"fr": "a", "en": "b", "zh": "c"}, "qualifier": "roughly"}])),
-            ("[0].qualifier".into(), "unknown variant `roughly`, expected one of `exactly`, `more_than`, `about`".into())
+            fail::<Vec<Figure>>(
+                json!([{"value": 1, "label": {"fr": "a", "en": "b", "zh": "c"}, "qualifier": "roughly"}])
+            ),
+            (
+                "[0].qualifier".into(),
+                "unknown variant `roughly`, expected one of `exactly`, `more_than`, `about`".into()
+            )
         );
         assert_eq!(fail::<f64>(json!("4.8")), (".".into(), "invalid type: string \"4.8\", expected f64".into()));
         assert_eq!(fail::<String>(json!(1e300)).1, "invalid type: floating point `1e+300`, expected a string");
         assert_eq!(fail::<String>(json!(2.0)).1, "invalid type: floating point `2.0`, expected a string");
-        assert_eq!(fail::<Side>(json!({"france": 1})), ("france".into(), "invalid type: integer `1`, expected unit".into()));
+        assert_eq!(
+            fail::<Side>(json!({"france": 1})),
+            ("france".into(), "invalid type: integer `1`, expected unit".into())
+        );
         assert_eq!(fail::<Side>(json!(true)).1, "invalid type: boolean `true`, expected string or map");
-        assert_eq!(fail::<Localized>(json!(["a", "b"])).1, "invalid length 2, expected struct Localized with 3 elements");
+        assert_eq!(
+            fail::<Localized>(json!(["a", "b"])).1,
+            "invalid length 2, expected struct Localized with 3 elements"
+        );
     }
 
     #[test]

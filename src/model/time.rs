@@ -170,7 +170,10 @@ mod tests {
         assert_eq!(span(&when(Some("2018-11-29"), None, Precision::Day)), Some((d(2018, 11, 29), d(2018, 11, 29))));
         assert_eq!(span(&when(Some("2018-05"), None, Precision::Month)), Some((d(2018, 5, 1), d(2018, 5, 31))));
         assert_eq!(span(&when(Some("2017"), None, Precision::Year)), Some((d(2017, 1, 1), d(2017, 12, 31))));
-        assert_eq!(span(&when(Some("2022-02-04"), Some("2022-02-20"), Precision::Day)), Some((d(2022, 2, 4), d(2022, 2, 20))));
+        assert_eq!(
+            span(&when(Some("2022-02-04"), Some("2022-02-20"), Precision::Day)),
+            Some((d(2022, 2, 4), d(2022, 2, 20)))
+        );
         assert_eq!(span(&when(None, None, Precision::Unknown)), None);
     }
 
@@ -196,8 +199,10 @@ mod tests {
         assert!(ticks(&wide, 60.0).iter().all(|t| t.major && t.month == 1));
         let narrow = TimeScale { from: a, to: b, x0: 0.0, x1: 200.0 };
         assert_eq!(ticks(&narrow, 60.0).len(), 3, "every two years: 2018, 2020, 2022");
-        let close = TimeScale { from: day_number(2018, 1, 1) as f64, to: day_number(2019, 1, 1) as f64, x0: 0.0, x1: 1200.0 };
-        let months: Vec<(i32, u8, bool)> = ticks(&close, 60.0).into_iter().map(|t| (t.year, t.month, t.major)).collect();
+        let close =
+            TimeScale { from: day_number(2018, 1, 1) as f64, to: day_number(2019, 1, 1) as f64, x0: 0.0, x1: 1200.0 };
+        let months: Vec<(i32, u8, bool)> =
+            ticks(&close, 60.0).into_iter().map(|t| (t.year, t.month, t.major)).collect();
         assert_eq!(months.len(), 13);
         assert_eq!(months[0], (2018, 1, true));
         assert_eq!(months[1], (2018, 2, false));

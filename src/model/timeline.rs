@@ -3,7 +3,7 @@
 //! the component only draws what [`layout`] returns.
 
 use super::dataset::{Item, ItemKind, Lang};
-use super::time::{civil, day_number, span, TimeScale};
+use super::time::{TimeScale, civil, day_number, span};
 
 /// The height of one row of boxes, in CSS pixels: two lines of a title and their padding.
 pub const ROW_PX: f64 = 46.0;
@@ -247,10 +247,12 @@ pub fn layout(items: &[&Item], kinds: &[ItemKind], scale: &TimeScale, lang: Lang
 mod tests {
     use super::*;
     use crate::model::time::iso;
-    use crate::model::{parse_dataset, Dataset};
+    use crate::model::{Dataset, parse_dataset};
 
     fn shipped() -> Dataset {
-        parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).expect("the shipped dataset loads").dataset
+        parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+            .expect("the shipped dataset loads")
+            .dataset
     }
 
     const KINDS: &[ItemKind] = ItemKind::ALL;
@@ -324,7 +326,8 @@ mod tests {
         for width in [300.0, 900.0, 1800.0] {
             for lang in [Lang::Fr, Lang::En, Lang::Zh] {
                 let l = layout(&items, KINDS, &scale(&months, width), lang, 13.0);
-                let mut placed: Vec<usize> = l.lanes.iter().flat_map(|lane| lane.boxes.iter().map(|b| b.index)).collect();
+                let mut placed: Vec<usize> =
+                    l.lanes.iter().flat_map(|lane| lane.boxes.iter().map(|b| b.index)).collect();
                 placed.extend(&l.undated);
                 placed.sort_unstable();
                 assert_eq!(placed, (0..items.len()).collect::<Vec<_>>(), "each item once at {width}px in {lang:?}");
@@ -348,7 +351,8 @@ mod tests {
         let items: Vec<&Item> = ds.items.iter().collect();
         let months = CursorMonths::of(ds.items.iter()).expect("dated items");
         let l = layout(&items, KINDS, &scale(&months, 1200.0), Lang::En, 13.0);
-        let order: Vec<usize> = l.lanes.iter().map(|lane| KINDS.iter().position(|k| *k == lane.kind).unwrap()).collect();
+        let order: Vec<usize> =
+            l.lanes.iter().map(|lane| KINDS.iter().position(|k| *k == lane.kind).unwrap()).collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
         for lane in &l.lanes {
             assert!(lane.boxes.windows(2).all(|w| w[0].start <= w[1].start));

@@ -44,7 +44,11 @@ pub fn first_sentence(text: &str) -> &str {
 }
 
 fn item_step(ds: &Dataset, item: &Item) -> Step {
-    let first = |l: &Localized| Localized { fr: first_sentence(&l.fr).to_owned(), en: first_sentence(&l.en).to_owned(), zh: first_sentence(&l.zh).to_owned() };
+    let first = |l: &Localized| Localized {
+        fr: first_sentence(&l.fr).to_owned(),
+        en: first_sentence(&l.en).to_owned(),
+        zh: first_sentence(&l.zh).to_owned(),
+    };
     Step {
         item: Some(item.id.clone()),
         site: None,
@@ -97,7 +101,10 @@ pub fn steps(ds: &Dataset, id: Option<&str>) -> Vec<Step> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TalkMessage {
     /// The tour and step now (tour `""`: the automatic one).
-    Step { tour: String, step: usize },
+    Step {
+        tour: String,
+        step: usize,
+    },
     Blank(bool),
     /// The presentation ended.
     Leave,
@@ -132,7 +139,9 @@ mod tests {
     use crate::model::parse_dataset;
 
     fn shipped() -> Dataset {
-        parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json")).expect("the shipped dataset loads").dataset
+        parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+            .expect("the shipped dataset loads")
+            .dataset
     }
 
     #[test]
@@ -166,7 +175,13 @@ mod tests {
 
     #[test]
     fn the_windows_messages_read_back_and_nothing_else_does() {
-        for m in [TalkMessage::Step { tour: "t".into(), step: 3 }, TalkMessage::Step { tour: String::new(), step: 0 }, TalkMessage::Blank(true), TalkMessage::Leave, TalkMessage::Hello] {
+        for m in [
+            TalkMessage::Step { tour: "t".into(), step: 3 },
+            TalkMessage::Step { tour: String::new(), step: 0 },
+            TalkMessage::Blank(true),
+            TalkMessage::Leave,
+            TalkMessage::Hello,
+        ] {
             assert_eq!(TalkMessage::decode(&m.encode()), Some(m));
         }
         for junk in ["", "step\tt", "step\tt\tx", "blank", "jump"] {

@@ -64,8 +64,6 @@ pub fn is_origin(s: &str) -> bool {
         && port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-
-
 /// Percent-decoding of a query component (`+` is a space).
 pub fn decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -144,7 +142,8 @@ impl UrlState {
                     None => bad("unknown view"),
                 },
                 "zoom" => {
-                    let n: Vec<f64> = value.split(',').filter_map(|p| p.parse().ok()).filter(|f: &f64| f.is_finite()).collect();
+                    let n: Vec<f64> =
+                        value.split(',').filter_map(|p| p.parse().ok()).filter(|f: &f64| f.is_finite()).collect();
                     match n.as_slice() {
                         [k, x, y] if *k > 0.0 && *k <= 1000.0 => st.zoom = Some(Zoom { k: *k, x: *x, y: *y }),
                         _ => bad("expected zoom=k,x,y"),
@@ -174,7 +173,8 @@ impl UrlState {
                         if is_origin(origin) {
                             st.allow.push(origin.to_owned());
                         } else {
-                            warnings.push(format!("ignored URL parameter allow={value}: \"{origin}\" is not an origin"));
+                            warnings
+                                .push(format!("ignored URL parameter allow={value}: \"{origin}\" is not an origin"));
                         }
                     }
                 }
@@ -296,7 +296,12 @@ impl UrlState {
         if self == next {
             return HistoryAction::Nothing;
         }
-        let discrete = |u: &UrlState| UrlState { time: None, zoom: None, filter: Filter { query: String::new(), ..u.filter.clone() }, ..u.clone() };
+        let discrete = |u: &UrlState| UrlState {
+            time: None,
+            zoom: None,
+            filter: Filter { query: String::new(), ..u.filter.clone() },
+            ..u.clone()
+        };
         if discrete(self) == discrete(next) { HistoryAction::Replace } else { HistoryAction::Push }
     }
 }
@@ -337,7 +342,12 @@ mod tests {
     fn a_full_state_round_trips() {
         let st = full();
         let q = st.to_query();
-        assert!(q.contains("kind=agreement,letter-of-intent") && q.contains("mode=present&tour=from-alpitec-to-the-games&step=3") && q.ends_with("data=data/other.json"), "{q}");
+        assert!(
+            q.contains("kind=agreement,letter-of-intent")
+                && q.contains("mode=present&tour=from-alpitec-to-the-games&step=3")
+                && q.ends_with("data=data/other.json"),
+            "{q}"
+        );
         let (back, warnings) = UrlState::parse(&q);
         assert_eq!(warnings, Vec::<String>::new());
         assert_eq!(back, st);
@@ -376,7 +386,9 @@ mod tests {
 
     #[test]
     fn bad_parameters_are_ignored_with_a_warning() {
-        let (st, warnings) = UrlState::parse("item=%3Cscript%3E&t=2018-02-30&kind=agreement,treaty&lang=de&view=mars&zoom=0,1,2&foo=1&embed=1&q=ok&step=4");
+        let (st, warnings) = UrlState::parse(
+            "item=%3Cscript%3E&t=2018-02-30&kind=agreement,treaty&lang=de&view=mars&zoom=0,1,2&foo=1&embed=1&q=ok&step=4",
+        );
         assert_eq!(st.selection, Selection::None);
         assert_eq!(st.time, None);
         assert_eq!(st.filter.kinds, [ItemKind::Agreement].into());
@@ -396,11 +408,22 @@ mod tests {
         let st = full();
         let base = "https://passerelle.example/app/";
         let share = st.link(base, LinkFor::FullPage);
-        assert!(share.starts_with("https://passerelle.example/app/?") && share.contains("data=data/other.json"), "{share}");
+        assert!(
+            share.starts_with("https://passerelle.example/app/?") && share.contains("data=data/other.json"),
+            "{share}"
+        );
         assert!(!share.contains("embed=") && !share.contains("allow="), "{share}");
-        assert!(share.contains("zoom=") && share.contains("panel=list") && share.contains("mode=present"), "nothing goes stale: {share}");
+        assert!(
+            share.contains("zoom=") && share.contains("panel=list") && share.contains("mode=present"),
+            "nothing goes stale: {share}"
+        );
         let frame = UrlState { embed: false, ..st.clone() }.link(base, LinkFor::Embed);
-        assert!(frame.contains("embed=1") && frame.contains("allow=https://www.auvergnerhonealpes.fr") && frame.contains("data=data/other.json"), "{frame}");
+        assert!(
+            frame.contains("embed=1")
+                && frame.contains("allow=https://www.auvergnerhonealpes.fr")
+                && frame.contains("data=data/other.json"),
+            "{frame}"
+        );
         assert_eq!(st.link(base, LinkFor::AddressBar), format!("{base}?{}", st.to_query()));
         assert_eq!(UrlState::default().link(base, LinkFor::FullPage), base);
     }
@@ -415,15 +438,20 @@ mod tests {
         assert_eq!(selected.history_action(&moved), HistoryAction::Replace);
         let typed = UrlState { filter: Filter { query: "chamb".into(), ..Filter::default() }, ..moved.clone() };
         assert_eq!(moved.history_action(&typed), HistoryAction::Replace);
-        let filtered = UrlState { filter: Filter { kinds: [ItemKind::Event].into(), ..typed.filter.clone() }, ..typed.clone() };
+        let filtered =
+            UrlState { filter: Filter { kinds: [ItemKind::Event].into(), ..typed.filter.clone() }, ..typed.clone() };
         assert_eq!(typed.history_action(&filtered), HistoryAction::Push);
-        assert_eq!(filtered.history_action(&UrlState { view: MapView::France, ..filtered.clone() }), HistoryAction::Push);
+        assert_eq!(
+            filtered.history_action(&UrlState { view: MapView::France, ..filtered.clone() }),
+            HistoryAction::Push
+        );
     }
 
     #[test]
     fn only_origins_are_allowed() {
         assert!(is_origin("https://example.org") && is_origin("http://127.0.0.1:4174"));
-        for bad in ["javascript:alert(1)", "https://", "https://a.b/path", "ftp://x", "https://a.b:99999x", "*", "null"] {
+        for bad in ["javascript:alert(1)", "https://", "https://a.b/path", "ftp://x", "https://a.b:99999x", "*", "null"]
+        {
             assert!(!is_origin(bad), "{bad}");
         }
         let (st, w) = UrlState::parse("embed=1&allow=https://a.example,javascript:x");

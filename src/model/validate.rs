@@ -103,7 +103,8 @@ pub fn validate(ds: &Dataset, known: &KnownIds) -> Vec<Issue> {
     }
     // A site that nothing uses is drawn with nothing to say: probably a leftover.
     for (i, site) in ds.sites.iter().enumerate() {
-        let used = ds.items.iter().any(|it| it.sites.contains(&site.id)) || ds.actors.iter().any(|a| a.site.as_ref() == Some(&site.id));
+        let used = ds.items.iter().any(|it| it.sites.contains(&site.id))
+            || ds.actors.iter().any(|a| a.site.as_ref() == Some(&site.id));
         if !used {
             v.push(Severity::Warning, format!("sites[{i}]"), &site.id, "no item and no actor uses this site".into());
         }
@@ -161,7 +162,9 @@ impl Validator<'_> {
                 self.error(
                     path,
                     id,
-                    format!("the id must be lowercase letters and digits in words joined by '-', at most {MAX_ID_LEN} long"),
+                    format!(
+                        "the id must be lowercase letters and digits in words joined by '-', at most {MAX_ID_LEN} long"
+                    ),
                 );
             } else if !seen.insert(id) {
                 self.error(path, id, format!("the id \"{id}\" is used by another record of {collection}"));
@@ -200,15 +203,30 @@ impl Validator<'_> {
             }
             let chars = value.chars().count();
             if chars > max {
-                self.error(path.clone(), record, format!("the text is {chars} characters long; at most {max} are allowed"));
+                self.error(
+                    path.clone(),
+                    record,
+                    format!("the text is {chars} characters long; at most {max} are allowed"),
+                );
             }
             if let Some(c) = value.chars().find(|&c| is_forbidden_char(c, max > MAX_NAME_CHARS)) {
-                self.error(path, record, format!("the text contains the invisible or control character U+{:04X}", c as u32));
+                self.error(
+                    path,
+                    record,
+                    format!("the text contains the invisible or control character U+{:04X}", c as u32),
+                );
             }
         }
     }
 
-    fn not_from_sources(&mut self, path: &str, record: &str, entries: &[String], fields: &[&str], lists: &[(&str, &[String])]) {
+    fn not_from_sources(
+        &mut self,
+        path: &str,
+        record: &str,
+        entries: &[String],
+        fields: &[&str],
+        lists: &[(&str, &[String])],
+    ) {
         for (i, entry) in entries.iter().enumerate() {
             let (head, rest) = entry.split_once('.').unwrap_or((entry, ""));
             let ok = if let Some((_, list)) = lists.iter().find(|(name, _)| *name == head) {
@@ -217,7 +235,11 @@ impl Validator<'_> {
                 fields.contains(&head) && (rest.is_empty() || ["fr", "en", "zh"].contains(&rest))
             };
             if !ok {
-                self.error(format!("{path}.not_from_sources[{i}]"), record, format!("\"{entry}\" is not a field of this record"));
+                self.error(
+                    format!("{path}.not_from_sources[{i}]"),
+                    record,
+                    format!("\"{entry}\" is not a field of this record"),
+                );
             }
         }
     }
@@ -246,11 +268,19 @@ impl Validator<'_> {
         };
         if when.precision == Precision::Unknown {
             if when.start.is_some() || when.end.is_some() {
-                self.error(format!("{path}.precision"), record, "the precision is \"unknown\" but a date is given".into());
+                self.error(
+                    format!("{path}.precision"),
+                    record,
+                    "the precision is \"unknown\" but a date is given".into(),
+                );
             }
         } else if when.start.is_none() {
             let precision = when.precision.json_name();
-            self.error(format!("{path}.start"), record, format!("the precision is \"{precision}\" but there is no start date"));
+            self.error(
+                format!("{path}.start"),
+                record,
+                format!("the precision is \"{precision}\" but there is no start date"),
+            );
         }
         if let Some(parts) = expected_parts {
             for (field, date) in [("start", start), ("end", end)] {
@@ -258,7 +288,11 @@ impl Validator<'_> {
                     let given = 1 + usize::from(d.month.is_some()) + usize::from(d.day.is_some());
                     if given != parts {
                         let precision = when.precision.json_name();
-                        self.error(format!("{path}.{field}"), record, format!("\"{d}\" does not match the precision \"{precision}\""));
+                        self.error(
+                            format!("{path}.{field}"),
+                            record,
+                            format!("\"{d}\" does not match the precision \"{precision}\""),
+                        );
                     }
                 }
             }
@@ -290,7 +324,13 @@ impl Validator<'_> {
                 self.error(format!("{path}.url"), id, e);
             }
         }
-        self.not_from_sources(path, id, &s.not_from_sources, &["title", "publisher", "date", "language", "url", "note"], &[]);
+        self.not_from_sources(
+            path,
+            id,
+            &s.not_from_sources,
+            &["title", "publisher", "date", "language", "url", "note"],
+            &[],
+        );
     }
 
     fn site(&mut self, path: &str, s: &Site) {
@@ -315,7 +355,13 @@ impl Validator<'_> {
         if let Some(n) = &s.note {
             self.text(&format!("{path}.note"), id, n, MAX_TEXT_CHARS);
         }
-        self.not_from_sources(path, id, &s.not_from_sources, &["name", "kind", "coordinates", "side", "region", "figures", "note"], &[]);
+        self.not_from_sources(
+            path,
+            id,
+            &s.not_from_sources,
+            &["name", "kind", "coordinates", "side", "region", "figures", "note"],
+            &[],
+        );
     }
 
     fn actor(&mut self, path: &str, a: &Actor) {
@@ -337,7 +383,13 @@ impl Validator<'_> {
         if let Some(n) = &a.note {
             self.text(&format!("{path}.note"), id, n, MAX_TEXT_CHARS);
         }
-        self.not_from_sources(path, id, &a.not_from_sources, &["name", "kind", "side", "site", "role", "affiliation", "note"], &[]);
+        self.not_from_sources(
+            path,
+            id,
+            &a.not_from_sources,
+            &["name", "kind", "side", "site", "role", "affiliation", "note"],
+            &[],
+        );
     }
 
     fn item(&mut self, path: &str, item: &Item) {
@@ -411,7 +463,9 @@ impl Validator<'_> {
             if let Some(t) = &step.time {
                 match PartialDate::parse(t) {
                     Err(e) => self.error(format!("{p}.time"), id, e),
-                    Ok(d) if d.day.is_none() => self.error(format!("{p}.time"), id, format!("\"{t}\" is not a full date YYYY-MM-DD")),
+                    Ok(d) if d.day.is_none() => {
+                        self.error(format!("{p}.time"), id, format!("\"{t}\" is not a full date YYYY-MM-DD"))
+                    }
                     Ok(_) => {}
                 }
             }
@@ -430,7 +484,9 @@ impl Validator<'_> {
 pub fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_LEN
-        && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// How an enum value is spelt in the dataset file.

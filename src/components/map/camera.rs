@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::dom::prefers_reduced_motion;
 use crate::geo::scene::{MapView, Pane};
-use crate::geo::view::{ease, MAX_ZOOM, MIN_ZOOM};
-use crate::geo::{camera, ViewTransform, Viewport};
+use crate::geo::view::{MAX_ZOOM, MIN_ZOOM, ease};
+use crate::geo::{ViewTransform, Viewport, camera};
 use crate::state::AppState;
 
 /// How long a move between views takes, when motion is welcome.
@@ -23,7 +23,11 @@ pub struct MapCamera {
 
 impl MapCamera {
     pub fn new(panes: Memo<Vec<Pane>>) -> Self {
-        Self { transforms: RwSignal::new(panes.get_untracked().iter().map(|p| p.transform).collect()), panes, generation: StoredValue::new(0) }
+        Self {
+            transforms: RwSignal::new(panes.get_untracked().iter().map(|p| p.transform).collect()),
+            panes,
+            generation: StoredValue::new(0),
+        }
     }
 
     fn interrupt(&self) {
@@ -86,11 +90,16 @@ impl MapCamera {
             let targets: Vec<ViewTransform> = panes.get().iter().map(|p| p.transform).collect();
             let from = transforms.get_untracked();
             let view_changed = matches!(previous, Some((pv, _)) if pv != v);
-            let animate = view_changed && matches!(previous, Some((_, pvp)) if pvp == vp) && from.len() == targets.len() && !prefers_reduced_motion();
+            let animate = view_changed
+                && matches!(previous, Some((_, pvp)) if pvp == vp)
+                && from.len() == targets.len()
+                && !prefers_reduced_motion();
             self.interrupt();
             if animate {
                 animate_to(transforms, from, targets, vp, self.generation);
-            } else if let (Some(z), [p], false) = (state.map_zoom.get_untracked(), panes.get_untracked().as_slice(), view_changed) {
+            } else if let (Some(z), [p], false) =
+                (state.map_zoom.get_untracked(), panes.get_untracked().as_slice(), view_changed)
+            {
                 transforms.set(vec![camera::window_at(p, z)]);
             } else {
                 transforms.set(targets);
@@ -142,7 +151,13 @@ fn now_ms() -> f64 {
 
 /// Moves the windows from `from` to `to` over [`MOVE_MS`], one frame at a time; a newer
 /// move or any reader action (which bumps `generation`) stops it.
-fn animate_to(transforms: RwSignal<Vec<ViewTransform>>, from: Vec<ViewTransform>, to: Vec<ViewTransform>, vp: Viewport, generation: StoredValue<u32>) {
+fn animate_to(
+    transforms: RwSignal<Vec<ViewTransform>>,
+    from: Vec<ViewTransform>,
+    to: Vec<ViewTransform>,
+    vp: Viewport,
+    generation: StoredValue<u32>,
+) {
     let mine = generation.get_value();
     let start = now_ms();
     fn frame(

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::gestures::ZOOM_STEP;
 use super::MapCtx;
+use super::gestures::ZOOM_STEP;
 use crate::components::t;
-use crate::geo::scene::{split_of, MapView};
+use crate::geo::scene::{MapView, split_of};
 use crate::i18n::Msg;
 
 #[component]

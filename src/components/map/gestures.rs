@@ -8,10 +8,10 @@ use crate::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::layers::Layers;
 use super::MapCtx;
+use super::layers::Layers;
 use crate::dom::{attr, use_event, use_wheel};
-use crate::geo::interaction::{nearest_mark, pinch_zoom_factor, wheel_zoom_factor, Hover, WheelUnit};
+use crate::geo::interaction::{Hover, WheelUnit, nearest_mark, pinch_zoom_factor, wheel_zoom_factor};
 
 /// Zoom step of the buttons and keys.
 pub const ZOOM_STEP: f64 = 1.5;
@@ -87,7 +87,12 @@ pub fn attach(ctx: MapCtx, layers: Layers, hover: RwSignal<Option<Hover>>, focus
     use_wheel(frame, move |e: web_sys::WheelEvent| {
         e.prevent_default();
         let (x, y) = local(&e);
-        camera.zoom_at(Some(camera.pane_at(x)), x, y, wheel_zoom_factor(e.delta_y(), WheelUnit::from_delta_mode(e.delta_mode())));
+        camera.zoom_at(
+            Some(camera.pane_at(x)),
+            x,
+            y,
+            wheel_zoom_factor(e.delta_y(), WheelUnit::from_delta_mode(e.delta_mode())),
+        );
     });
     // Safari on a Mac pinches a trackpad with its own gesture events, not pointers or
     // ctrl+wheel: without these the pinch would zoom the whole page, not the map.
@@ -132,7 +137,9 @@ pub fn attach(ctx: MapCtx, layers: Layers, hover: RwSignal<Option<Hover>>, focus
             let pane = camera.pane_at(x);
             let delta = layers.deltas(&camera.transforms.get_untracked()).get(pane).copied().flatten();
             let at = delta.map_or((x, y), |d| d.invert((x, y)));
-            if let Some(id) = layers.drawn_marks.with_value(|marks| nearest_mark(marks, pane, at, style.get_untracked().radius + 4.0)) {
+            if let Some(id) =
+                layers.drawn_marks.with_value(|marks| nearest_mark(marks, pane, at, style.get_untracked().radius + 4.0))
+            {
                 state.select_site(id);
             }
         }
@@ -144,13 +151,34 @@ pub fn attach(ctx: MapCtx, layers: Layers, hover: RwSignal<Option<Hover>>, focus
         let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let handled = match e.key().as_str() {
             "Enter" | " " => target.as_ref().is_some_and(select_from),
-            "ArrowLeft" => { camera.pan_by(None, PAN_STEP, 0.0); true }
-            "ArrowRight" => { camera.pan_by(None, -PAN_STEP, 0.0); true }
-            "ArrowUp" => { camera.pan_by(None, 0.0, PAN_STEP); true }
-            "ArrowDown" => { camera.pan_by(None, 0.0, -PAN_STEP); true }
-            "+" | "=" => { camera.zoom_at(None, 0.0, 0.0, ZOOM_STEP); true }
-            "-" | "_" => { camera.zoom_at(None, 0.0, 0.0, 1.0 / ZOOM_STEP); true }
-            "0" => { camera.reset(); true }
+            "ArrowLeft" => {
+                camera.pan_by(None, PAN_STEP, 0.0);
+                true
+            }
+            "ArrowRight" => {
+                camera.pan_by(None, -PAN_STEP, 0.0);
+                true
+            }
+            "ArrowUp" => {
+                camera.pan_by(None, 0.0, PAN_STEP);
+                true
+            }
+            "ArrowDown" => {
+                camera.pan_by(None, 0.0, -PAN_STEP);
+                true
+            }
+            "+" | "=" => {
+                camera.zoom_at(None, 0.0, 0.0, ZOOM_STEP);
+                true
+            }
+            "-" | "_" => {
+                camera.zoom_at(None, 0.0, 0.0, 1.0 / ZOOM_STEP);
+                true
+            }
+            "0" => {
+                camera.reset();
+                true
+            }
             _ => false,
         };
         if handled {
@@ -177,7 +205,8 @@ pub fn attach(ctx: MapCtx, layers: Layers, hover: RwSignal<Option<Hover>>, focus
     use_event(frame, "pointerover", true, move |e: web_sys::PointerEvent| hover_from(e.target()));
     use_event(frame, "pointerleave", true, move |_: web_sys::PointerEvent| hover.set(None));
     use_event(frame, "focusin", true, move |e: web_sys::FocusEvent| {
-        let site = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.get_attribute("data-site"));
+        let site =
+            e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.get_attribute("data-site"));
         focused_site.set_value(site);
         hover_from(e.target());
     });

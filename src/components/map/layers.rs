@@ -12,10 +12,10 @@ use leptos::prelude::*;
 
 use super::MapCtx;
 use crate::dom::set_class;
-use crate::geo::interaction::{earliest_start, DrawnMark};
-use crate::geo::scene::{site_marks, Pane};
-use crate::geo::svg::{overlay_markup, panes_markup, Emphasis};
-use crate::geo::{camera, ViewTransform};
+use crate::geo::interaction::{DrawnMark, earliest_start};
+use crate::geo::scene::{Pane, site_marks};
+use crate::geo::svg::{Emphasis, overlay_markup, panes_markup};
+use crate::geo::{ViewTransform, camera};
 
 /// What the drawings hold, for the decorations and the gestures.
 #[derive(Clone, Copy)]
@@ -38,10 +38,21 @@ impl Layers {
 
 /// Builds the two drawings. `emphasis` and `shown` only matter to bulk drawing, where they
 /// are part of the markup (few sites are changed in place instead, by `marks`).
-pub fn draw(ctx: MapCtx, emphasis: Memo<Emphasis>, shown: Memo<(bool, HashSet<String>)>, start_of_item: StoredValue<HashMap<String, Option<i64>>>) -> Layers {
+pub fn draw(
+    ctx: MapCtx,
+    emphasis: Memo<Emphasis>,
+    shown: Memo<(bool, HashSet<String>)>,
+    start_of_item: StoredValue<HashMap<String, Option<i64>>>,
+) -> Layers {
     let MapCtx { state, scene, view, camera, style, large, ready, .. } = ctx;
     // Nothing is drawn until the frame is measured: then once, for its real size.
-    let world_html = Memo::new(move |_| if ready.get() { scene.with_value(|s| panes_markup(s, view.get(), &camera.panes.get(), state.lang.get())) } else { String::new() });
+    let world_html = Memo::new(move |_| {
+        if ready.get() {
+            scene.with_value(|s| panes_markup(s, view.get(), &camera.panes.get(), state.lang.get()))
+        } else {
+            String::new()
+        }
+    });
 
     let drawn_at = RwSignal::new(camera.transforms.get_untracked());
     let settle = StoredValue::new(0u32);
@@ -73,7 +84,13 @@ pub fn draw(ctx: MapCtx, emphasis: Memo<Emphasis>, shown: Memo<(bool, HashSet<St
             return String::new();
         }
         let (lang, v, style) = (state.lang.get(), view.get_untracked(), style.get());
-        let panes: Vec<Pane> = camera.panes.get_untracked().into_iter().zip(transforms).map(|(p, transform)| Pane { transform, ..p }).collect();
+        let panes: Vec<Pane> = camera
+            .panes
+            .get_untracked()
+            .into_iter()
+            .zip(transforms)
+            .map(|(p, transform)| Pane { transform, ..p })
+            .collect();
         scene.with_value(|scene| {
             let mut by_pane: Vec<Vec<_>> = panes.iter().map(|p| site_marks(scene, v, p, lang, style)).collect();
             if !large {
@@ -89,9 +106,18 @@ pub fn draw(ctx: MapCtx, emphasis: Memo<Emphasis>, shown: Memo<(bool, HashSet<St
                 }
             }
             drawn_marks.set_value(
-                by_pane.iter().enumerate().flat_map(|(pane, marks)| marks.iter().map(move |m| DrawnMark { site: m.id.clone(), x: m.x, y: m.y, pane })).collect(),
+                by_pane
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(pane, marks)| {
+                        marks.iter().map(move |m| DrawnMark { site: m.id.clone(), x: m.x, y: m.y, pane })
+                    })
+                    .collect(),
             );
-            let start_of = |id: &str| start_of_item.with_value(|starts| earliest_start(&items_at(id), &shown, |i| starts.get(i).copied().flatten()));
+            let start_of = |id: &str| {
+                start_of_item
+                    .with_value(|starts| earliest_start(&items_at(id), &shown, |i| starts.get(i).copied().flatten()))
+            };
             overlay_markup(scene, v, &by_pane, style, &emphasis.get(), lang, &start_of)
         })
     });
@@ -160,7 +186,9 @@ fn mark_for_the_benchmark(ctx: MapCtx, layers: Layers) {
         // After every effect of this change (the drawings' own among them), before the paint.
         request_animation_frame(move || {
             // try_: the map may be gone by this frame.
-            if drawn.try_get_value() == Some(false) && svg.query_selector(".overlay .site__mark").ok().flatten().is_some() {
+            if drawn.try_get_value() == Some(false)
+                && svg.query_selector(".overlay .site__mark").ok().flatten().is_some()
+            {
                 drawn.set_value(true);
                 mark("passerelle:map-drawn");
             }

@@ -8,13 +8,20 @@ use crate::collections::{HashMap, HashSet};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::layers::Layers;
 use super::MapCtx;
+use super::layers::Layers;
 use crate::dom::{attr, for_each, set_class};
 use crate::geo::interaction::site_look;
 use crate::geo::svg::Emphasis;
 
-pub fn decorate(ctx: MapCtx, layers: Layers, emphasis: Memo<Emphasis>, shown: Memo<(bool, HashSet<String>)>, start_of_item: StoredValue<HashMap<String, Option<i64>>>, focused_site: StoredValue<Option<String>>) {
+pub fn decorate(
+    ctx: MapCtx,
+    layers: Layers,
+    emphasis: Memo<Emphasis>,
+    shown: Memo<(bool, HashSet<String>)>,
+    start_of_item: StoredValue<HashMap<String, Option<i64>>>,
+    focused_site: StoredValue<Option<String>>,
+) {
     let MapCtx { state, scene, large, .. } = ctx;
     let redrawn = move || {
         layers.world_html.track();
@@ -57,7 +64,9 @@ pub fn decorate(ctx: MapCtx, layers: Layers, emphasis: Memo<Emphasis>, shown: Me
         redrawn();
         let cursor = state.cursor.get();
         let (filtering, shown) = shown.get();
-        let future = |id: &str| start_of_item.with_value(|s| matches!((cursor, s.get(id).copied().flatten()), (Some(c), Some(s)) if s > c));
+        let future = |id: &str| {
+            start_of_item.with_value(|s| matches!((cursor, s.get(id).copied().flatten()), (Some(c), Some(s)) if s > c))
+        };
         let (Some(world), Some(overlay)) = (ctx.world.get(), ctx.overlay.get()) else { return };
         for svg in [&world, &overlay] {
             for_each(svg, ".link[data-item]", |el| {

@@ -16,11 +16,11 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::geo::interaction::{connected, Hover};
-use crate::geo::scene::{shown_view, MapScene, MapView, MarkStyle};
+use crate::geo::interaction::{Hover, connected};
+use crate::geo::scene::{MapScene, MapView, MarkStyle, shown_view};
 use crate::geo::svg::{Emphasis, MAX_FOCUSABLE_SITES};
 use crate::geo::{ViewTransform, Viewport};
-use crate::i18n::{trf, Msg};
+use crate::i18n::{Msg, trf};
 use crate::model::Dataset;
 use crate::state::AppState;
 use camera::MapCamera;
@@ -63,7 +63,9 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     // The fitted panes of the current view and size; the reader's moves go on top.
     let panes = Memo::new(move |_| scene.with_value(|s| s.panes(view.get(), size.get())));
     // Bigger marks and labels on a projector: nothing under 20 px when presenting.
-    let style = Memo::new(move |_| if state.presenting().is_some() { MarkStyle { radius: 9.0, font_px: 20.0 } } else { MarkStyle::default() });
+    let style = Memo::new(move |_| {
+        if state.presenting().is_some() { MarkStyle { radius: 9.0, font_px: 20.0 } } else { MarkStyle::default() }
+    });
     let ctx = MapCtx {
         state,
         scene,
@@ -97,7 +99,8 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
             (filtering, positions.with(|p| dataset.item_ids(p)))
         })
     };
-    let starts: HashMap<String, Option<i64>> = dataset.items.iter().map(|i| (i.id.clone(), crate::model::time::span(&i.when).map(|s| s.0))).collect();
+    let starts: HashMap<String, Option<i64>> =
+        dataset.items.iter().map(|i| (i.id.clone(), crate::model::time::span(&i.when).map(|s| s.0))).collect();
     let starts = StoredValue::new(starts);
 
     let layers = layers::draw(ctx, emphasis, shown, starts);
@@ -111,7 +114,8 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
         format!("0 0 {} {}", s.width, s.height)
     };
     // The live windows, for tests and the benchmark to read.
-    let transform_text = move || ctx.camera.transforms.get().iter().map(ViewTransform::to_svg).collect::<Vec<_>>().join(";");
+    let transform_text =
+        move || ctx.camera.transforms.get().iter().map(ViewTransform::to_svg).collect::<Vec<_>>().join(";");
     view! {
         <controls::MapControls ctx=ctx />
         <div

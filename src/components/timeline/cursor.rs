@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::components::t;
-use crate::i18n::{month_year, tr, trf, Msg};
+use crate::i18n::{Msg, month_year, tr, trf};
 use crate::model::timeline::CursorMonths;
 use crate::state::AppState;
 
@@ -74,4 +74,3 @@ pub fn TimeCursor(months: CursorMonths) -> impl IntoView {
         </div>
     }
 }
-

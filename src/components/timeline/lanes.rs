@@ -13,9 +13,9 @@ use wasm_bindgen::JsCast;
 use super::MIN_DAYS;
 use crate::components::t;
 use crate::dom::{attr, for_each, set_class};
-use crate::i18n::{when_label, Msg};
-use crate::model::time::{ticks, TimeScale};
-use crate::model::timeline::{layout, ROW_PX};
+use crate::i18n::{Msg, when_label};
+use crate::model::time::{TimeScale, ticks};
+use crate::model::timeline::{ROW_PX, layout};
 use crate::model::{Dataset, Item, ItemKind};
 use crate::state::AppState;
 
@@ -106,7 +106,9 @@ pub fn Lanes(
         })
     };
     // Dataset positions of the undated items: they do not move with the time window.
-    let undated_items = Memo::new(move |_| drawn_layout.with(|(l, positions)| l.undated.iter().map(|&i| positions[i]).collect::<Vec<usize>>()));
+    let undated_items = Memo::new(move |_| {
+        drawn_layout.with(|(l, positions)| l.undated.iter().map(|&i| positions[i]).collect::<Vec<usize>>())
+    });
     let axis = move || {
         let lang = state.lang.get();
         let s = scale();
@@ -132,7 +134,8 @@ pub fn Lanes(
         e.prevent_default();
         let x = f64::from(e.client_x()) - track.get_bounding_client_rect().left();
         let unit = if e.delta_mode() == 1 { 40.0 } else { 1.0 };
-        let z = scale().zoom_about(x, (-e.delta_y() * unit * 0.002).exp().clamp(0.5, 2.0), MIN_DAYS, extent.1 - extent.0);
+        let z =
+            scale().zoom_about(x, (-e.delta_y() * unit * 0.002).exp().clamp(0.5, 2.0), MIN_DAYS, extent.1 - extent.0);
         shown_days.set((z.from, z.to));
     });
     // Drag pans (only once it is a drag, so item clicks still work).
@@ -166,7 +169,10 @@ pub fn Lanes(
         if e.default_prevented() {
             return;
         }
-        let item = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest(".timeline-item[data-item]").ok().flatten());
+        let item = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".timeline-item[data-item]").ok().flatten());
         if let Some(id) = item.map(|el| attr(&el, "data-item")) {
             state.select_item(id);
         }
@@ -176,9 +182,18 @@ pub fn Lanes(
             return;
         }
         let handled = match e.key().as_str() {
-            "+" | "=" => { zoom_step(1.5); true }
-            "-" | "_" => { zoom_step(1.0 / 1.5); true }
-            "0" => { shown_days.set(extent); true }
+            "+" | "=" => {
+                zoom_step(1.5);
+                true
+            }
+            "-" | "_" => {
+                zoom_step(1.0 / 1.5);
+                true
+            }
+            "0" => {
+                shown_days.set(extent);
+                true
+            }
             "ArrowLeft" | "ArrowRight" => {
                 let s = scale().pan(if e.key() == "ArrowLeft" { 80.0 } else { -80.0 });
                 shown_days.set((s.from, s.to));
@@ -249,4 +264,3 @@ pub fn Lanes(
 
     drawn
 }
-

@@ -11,12 +11,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{t, ListView};
-use crate::i18n::{long_date, Msg};
+use crate::components::{ListView, t};
+use crate::i18n::{Msg, long_date};
+use crate::model::Dataset;
 use crate::model::time::TimeScale;
 use crate::model::timeline::CursorMonths;
 use crate::model::ui::Panel;
-use crate::model::Dataset;
 use crate::state::AppState;
 
 /// The shortest period the timeline zooms to, in days.
@@ -69,4 +69,3 @@ pub fn TimelinePanel(dataset: Arc<Dataset>) -> impl IntoView {
         </section>
     }
 }
-

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::{tr, trf, Msg};
+use crate::i18n::{Msg, tr, trf};
 use crate::model::Dataset;
 use crate::state::AppState;
 
