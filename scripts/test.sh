@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Passerelle, installing what is missing first:
+#   0. house rules, before anything is built: `cargo fmt --check`, and `cargo clippy
+#      --all-targets -D warnings` for the native and the wasm32 targets;
 #   1. native `cargo test`: the pure core (model, parsing, …) and the shipped dataset;
 #   2. wasm-bindgen-test: components, in headless Chromium;
 #   3. `trunk build --release`, then the gzipped size of each file in dist/;
@@ -32,6 +34,21 @@ finish() {
   exit "$rc"
 }
 trap finish EXIT
+
+say "0/5 house rules: rustfmt, clippy (native and wasm32)"
+ensure_wasm_toolchain
+ensure_lint_tools
+rc=0
+{
+  cargo fmt --check &&
+    cargo clippy --locked --all-targets -- -D warnings &&
+    wasm_env cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+} >"$LOGS/lint.log" 2>&1 || rc=$?
+if [ "$rc" -ne 0 ]; then
+  tail -n 80 "$LOGS/lint.log"
+  die "the house rules failed (cargo fmt fixes the formatting; the whole log is $LOGS/lint.log)"
+fi
+say "house rules: formatted, no clippy warning"
 
 ensure_everything
 

@@ -47,6 +47,7 @@ WASM_ROUTE=""
 # PASSERELLE_WASM_ROUTE=rustup|debian forces a route (to test the other one on a machine
 # where both work); unset, the ordinary route is preferred.
 ensure_wasm_toolchain() {
+  [ -z "$WASM_ROUTE" ] || return 0
   local forced="${PASSERELLE_WASM_ROUTE:-}"
   case "$forced" in "" | rustup | debian) ;; *) die "PASSERELLE_WASM_ROUTE must be rustup or debian" ;; esac
   if [ "$forced" != debian ] && command -v rustup >/dev/null \
@@ -182,6 +183,15 @@ ensure_pdf_tools() {
 ensure_engines() {
   command -v firefox-esr >/dev/null && command -v WebKitWebDriver >/dev/null \
     && command -v xvfb-run >/dev/null || apt_install firefox-esr webkit2gtk-driver xvfb xauth
+}
+
+# rustfmt and clippy, for the house rules that the test command checks first.
+ensure_lint_tools() {
+  if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+    command -v rustup >/dev/null || die "cargo fmt and cargo clippy are missing: install rustfmt and clippy"
+    say "rustup component add rustfmt clippy"
+    rustup component add rustfmt clippy >/dev/null
+  fi
 }
 
 # Everything a build and a browser run need, each skipped when already present.

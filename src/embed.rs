@@ -51,7 +51,7 @@ pub fn install(state: AppState) {
 
     let listener = window_event_listener(leptos::ev::message, move |e: web_sys::MessageEvent| {
         let origin = e.origin();
-        if !state.allow.with_value(|a| a.iter().any(|o| *o == origin)) {
+        if !state.allow.with_value(|a| a.contains(&origin)) {
             web_sys::console::warn_1(
                 &format!("Passerelle: ignored a message from {origin}, which is not allowed").into(),
             );

@@ -46,10 +46,10 @@ pub fn install(state: AppState) {
     // The address bar in its canonical form from the start (ignored parameters dropped, a
     // fixed order), so that it reads as every link the page gives.
     let canonical = initial.link(&base(), LinkFor::AddressBar);
-    if canonical != window().location().href().unwrap_or_default() {
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&canonical));
-        }
+    if canonical != window().location().href().unwrap_or_default()
+        && let Ok(history) = window().history()
+    {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&canonical));
     }
     let last = StoredValue::new(initial);
 

@@ -6,6 +6,8 @@
 //! The short run is part of `cargo test`. The long one:
 //!
 //!     PASSERELLE_FUZZ_CASES=1000000 cargo test --release --test fuzz -- --nocapture
+// Native only: serde's derive, the yardstick, is not built for the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use passerelle::model::{parse_dataset, parse_dataset_with_serde};
 use serde_json::{Map, Value, json};

@@ -134,7 +134,7 @@ impl Shape {
 /// `[x0, y0, dx1, dy1, …]` in `1 / scale` degrees to absolute points (the ring is closed
 /// implicitly).
 fn decode_ring(flat: &[i32], scale: f64) -> Option<Vec<(f64, f64)>> {
-    if flat.len() % 2 != 0 {
+    if !flat.len().is_multiple_of(2) {
         return None;
     }
     let (mut x, mut y) = (0i64, 0i64);

@@ -384,7 +384,7 @@ pub fn number(lang: Lang, n: f64) -> String {
     let sep = if lang == Lang::Fr { '\u{202F}' } else { ',' };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);

@@ -231,7 +231,7 @@ impl UrlState {
             push("allow", self.allow.join(","));
         }
         if self.view != MapView::default() {
-            push("view", self.view.slug().into());
+            push("view", self.view.slug());
         }
         if let Some(z) = self.zoom {
             push("zoom", format!("{},{},{}", round(z.k, 3), round(z.x, 1), round(z.y, 1)));

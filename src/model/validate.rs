@@ -297,10 +297,10 @@ impl Validator<'_> {
                 }
             }
         }
-        if let (Some(s), Some(e)) = (start, end) {
-            if e.latest() < s.earliest() {
-                self.error(format!("{path}.end"), record, format!("the end {e} is before the start {s}"));
-            }
+        if let (Some(s), Some(e)) = (start, end)
+            && e.latest() < s.earliest()
+        {
+            self.error(format!("{path}.end"), record, format!("the end {e} is before the start {s}"));
         }
     }
 
@@ -319,10 +319,10 @@ impl Validator<'_> {
         if !matches!(s.language.as_str(), "fr" | "en" | "zh") {
             self.error(format!("{path}.language"), id, format!("\"{}\" is not one of fr, en, zh", s.language));
         }
-        if let Some(url) = &s.url {
-            if let Err(e) = check_url(url) {
-                self.error(format!("{path}.url"), id, e);
-            }
+        if let Some(url) = &s.url
+            && let Err(e) = check_url(url)
+        {
+            self.error(format!("{path}.url"), id, e);
         }
         self.not_from_sources(
             path,
@@ -342,14 +342,14 @@ impl Validator<'_> {
             self.error(format!("{path}.lon"), id, format!("longitude {lon} is outside -180 to 180"));
         } else if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
             self.error(format!("{path}.lat"), id, format!("latitude {lat} is outside -90 to 90"));
-        } else if let Some((name, (w, s_, e, n))) = side_bounds(s.side) {
-            if !(w..=e).contains(&lon) || !(s_..=n).contains(&lat) {
-                self.error(
-                    format!("{path}.lon"),
-                    id,
-                    format!("{lon}, {lat} (lon, lat) is not in {name}, but the site is on the {name} side"),
-                );
-            }
+        } else if let Some((name, (w, s_, e, n))) = side_bounds(s.side)
+            && (!(w..=e).contains(&lon) || !(s_..=n).contains(&lat))
+        {
+            self.error(
+                format!("{path}.lon"),
+                id,
+                format!("{lon}, {lat} (lon, lat) is not in {name}, but the site is on the {name} side"),
+            );
         }
         self.figures(path, id, &s.figures);
         if let Some(n) = &s.note {
@@ -455,10 +455,10 @@ impl Validator<'_> {
                 (None, Some(site)) => self.reference(format!("{p}.site"), id, Kind::Site, site),
                 (None, None) => {}
             }
-            if let Some(z) = step.zoom {
-                if !(z.is_finite() && (0.5..=50.0).contains(&z)) {
-                    self.error(format!("{p}.zoom"), id, format!("zoom {z} is outside 0.5 to 50"));
-                }
+            if let Some(z) = step.zoom
+                && !(z.is_finite() && (0.5..=50.0).contains(&z))
+            {
+                self.error(format!("{p}.zoom"), id, format!("zoom {z} is outside 0.5 to 50"));
             }
             if let Some(t) = &step.time {
                 match PartialDate::parse(t) {
@@ -502,9 +502,11 @@ fn lang_name(lang: &str) -> &'static str {
     }
 }
 
-/// Bounding boxes (west, south, east, north) that a site on each side must fall in:
-/// metropolitan France, and China.
-fn side_bounds(side: Side) -> Option<(&'static str, (f64, f64, f64, f64))> {
+/// A box of longitudes and latitudes: (west, south, east, north).
+type LonLatBox = (f64, f64, f64, f64);
+
+/// The boxes that a site on each side must fall in: metropolitan France, and China.
+fn side_bounds(side: Side) -> Option<(&'static str, LonLatBox)> {
     match side {
         Side::France => Some(("France", (-5.5, 41.0, 10.0, 51.5))),
         Side::China => Some(("China", (73.0, 18.0, 135.5, 54.0))),
