@@ -80,6 +80,27 @@ export async function appSettled(page) {
   await page.locator('[data-testid="timeline"], [data-testid="console"], [data-testid="load-error"], #fatal-error').first().waitFor({ state: 'attached' });
 }
 
+/** Waits for the app's own marks: the map and the timeline drawn with their data (only the
+ * map where the timeline is not shown: the list, presenter mode). */
+export async function appDrawn(page, { timeline = true } = {}) {
+  const marks = timeline ? ['passerelle:map-drawn', 'passerelle:timeline-drawn'] : ['passerelle:map-drawn'];
+  await page.waitForFunction((names) => names.every((m) => performance.getEntriesByName(m).length > 0), marks);
+}
+
+/** Waits until every finite CSS animation and transition of the page has finished (a sheet
+ * sliding in, a fade), so that what is measured next is the settled page. */
+export async function animationsFinished(page) {
+  await page.evaluate(() => Promise.all(document.getAnimations()
+    .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+    .map((a) => a.finished.catch(() => {}))));
+}
+
+/** Resolves after the page has rendered two more frames: whatever a change scheduled for
+ * its next frame (a redraw, an observer's report) is done. */
+export async function nextFrames(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
 export { expect };
 
 /** Opens the filters' drawer (if it is closed). */

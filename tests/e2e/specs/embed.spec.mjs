@@ -56,15 +56,25 @@ test('the parent gets the height and the selection, and an allowed origin can co
   await page.close();
 });
 
-test('a disallowed origin\'s command is ignored', async ({ browser }) => {
-  // The host on 4175 embeds the app allowing only 4174, then tries to command it.
+/** Resolves once the embedded page has rendered two more frames: what a command changed
+ * is on screen by then. */
+const frameSettled = (frame) => frame.locator('html').evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+
+test('a disallowed origin\'s command is ignored, where the same command from an allowed one works', async ({ browser }) => {
+  const select = () => passerelle({ command: 'select', item: 'loi-chambery-zhangjiakou' });
+  // The same host page on 4175, first allowed (its own origin): the command selects.
+  const allowed = await hostPage(browser, 4175, '');
+  await allowed.page.evaluate(select);
+  await expect(allowed.frame.locator('.timeline-item[data-item="loi-chambery-zhangjiakou"]')).toHaveAttribute('aria-pressed', 'true');
+  await allowed.page.close();
+  // Then allowing only 4174: the same command is read, refused with a warning, and changes nothing.
   const { page, frame } = await hostPage(browser, 4175, `&allow=${encodeURIComponent('http://127.0.0.1:4174')}`);
   const warnings = [];
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  await page.evaluate(() => passerelle({ command: 'select', item: 'loi-chambery-zhangjiakou' }));
-  await page.waitForTimeout(800);
+  await page.evaluate(select);
+  await expect.poll(() => warnings.some((w) => w.includes('ignored a message from http://127.0.0.1:4175'))).toBe(true);
+  await frameSettled(frame);
   await expect(frame.locator('.timeline-item[aria-pressed="true"]')).toHaveCount(0);
-  expect(warnings.some((w) => w.includes('ignored a message from http://127.0.0.1:4175'))).toBe(true);
   // It still gets the height (public).
   expect((await messages(page, 'passerelle:height')).length).toBeGreaterThan(0);
   await page.close();
@@ -73,8 +83,18 @@ test('a disallowed origin\'s command is ignored', async ({ browser }) => {
 for (const width of [360, 800]) {
   test(`the embedded page fits ${width} px without scrollbars inside the frame`, async ({ browser }) => {
     const { page, frame } = await hostPage(browser, 4174, '', width);
-    await expect.poll(async () => (await messages(page, 'passerelle:height')).length).toBeGreaterThan(0);
-    await page.waitForTimeout(500);
+    // Measured once the frame has drawn its map and timeline and the parent has set the
+    // iframe to the last height it was told.
+    await frame.locator('html').evaluate(() => new Promise((resolve) => {
+      const done = () => ['passerelle:map-drawn', 'passerelle:timeline-drawn'].every((m) => performance.getEntriesByName(m).length > 0);
+      const check = () => (done() ? resolve() : requestAnimationFrame(check));
+      check();
+    }));
+    await expect.poll(async () => {
+      const last = (await messages(page, 'passerelle:height')).at(-1)?.height;
+      return last !== undefined && (await page.locator('#passerelle').getAttribute('height')) === String(Math.ceil(last));
+    }).toBe(true);
+    await frameSettled(frame);
     const inner = await frame.locator('html').evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth, sh: el.scrollHeight, ch: el.clientHeight }));
     expect(inner.sw, 'no horizontal scroll').toBeLessThanOrEqual(inner.cw);
     expect(inner.sh, 'no vertical scroll: the parent sized the frame').toBeLessThanOrEqual(inner.ch + 1);

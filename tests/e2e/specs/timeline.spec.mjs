@@ -46,18 +46,26 @@ test('stepping and dragging the time cursor changes what the map shows', async (
 });
 
 test('play runs through time and pauses', async ({ page }) => {
+  // The page's clock is the test's: time moves only when the test moves it.
+  await page.clock.install();
   await open(page);
+  await page.clock.pauseAt(Date.now() + 60_000);
+  const label = page.getByTestId('cursor-label');
   await page.getByTestId('cursor').focus();
   await page.keyboard.press('Home');
-  const start = await page.getByTestId('cursor-label').textContent();
+  const start = await label.textContent();
   await page.getByTestId('play').click();
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByTestId('cursor-label')).not.toHaveText(start, { timeout: 5000 });
+  // Playing: the same two seconds move the cursor on (a step is 0.9 s).
+  await expect(label).toHaveText(start);
+  await page.clock.runFor(2000);
+  await expect(label).not.toHaveText(start);
   await page.getByTestId('play').click();
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
-  const paused = await page.getByTestId('cursor-label').textContent();
-  await page.waitForTimeout(2000);
-  await expect(page.getByTestId('cursor-label')).toHaveText(paused);
+  // Paused: they do not.
+  const paused = await label.textContent();
+  await page.clock.runFor(2000);
+  await expect(label).toHaveText(paused);
 });
 
 test('a selection in the timeline, the map or the list shows in the other two', async ({ page, request }) => {
