@@ -23,6 +23,8 @@ pub fn App() -> impl IntoView {
     state.lang.set(crate::i18n::choose_lang(None, &browser));
     crate::url_sync::install(state);
     crate::embed::install(state);
+    // After the URL is read: a console that opens asks where the talk is.
+    crate::channel::install(state);
     register_service_worker();
     Effect::new(move |_| {
         let lang = crate::i18n::html_lang(state.lang.get());
@@ -43,7 +45,11 @@ pub fn App() -> impl IntoView {
                 }
             },
         };
-        fetch_dataset(&path).await.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)))
+        let loaded = fetch_dataset(&path).await.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)));
+        if let Ok((dataset, _)) = &loaded {
+            state.dataset_loaded(dataset.clone());
+        }
+        loaded
     });
     let status = Signal::derive(move || loaded.with(|l| l.as_ref().map(Result::is_ok)));
     provide_context(crate::components::LoadedDataset(Signal::derive(move || {
@@ -140,7 +146,7 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
             state.filters_open.set(false);
             crate::dom::focus_by_id("filters-button");
         } else if state.mode.with_untracked(|m| matches!(m, crate::model::ui::Mode::Guide(_))) {
-            crate::components::presenter::leave(state);
+            state.leave_tour();
         } else {
             state.clear_selection();
         }

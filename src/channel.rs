@@ -29,7 +29,8 @@ pub fn tell_leave() {
     }
 }
 
-/// Joins the channel while presenting or in the console; leaves it with the owner.
+/// Joins the channel (installed once by the app); what is heard is applied while
+/// presenting or in the console, and what happens there is told.
 pub fn install(state: AppState) {
     let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else { return };
     let channel = leptos::__reexports::send_wrapper::SendWrapper::new(channel);
@@ -54,17 +55,11 @@ pub fn install(state: AppState) {
         }
         heard.set_value(Some(m.encode()));
         match m {
-            TalkMessage::Step { tour, step } => {
-                let tour = (!tour.is_empty()).then_some(tour);
-                if state.tour.get_untracked() != tour {
-                    state.tour.set(tour);
-                }
-                state.go_to_step(step);
-            }
+            TalkMessage::Step { tour, step } => state.follow_talk((!tour.is_empty()).then_some(tour), step),
             TalkMessage::Blank(on) => state.blank.set(on),
             TalkMessage::Leave => {
-                if state.mode.with_untracked(|m| m.is_presenting()) {
-                    crate::components::presenter::leave(state);
+                if state.is_presenting_untracked() {
+                    state.leave_tour();
                 }
             }
             TalkMessage::Hello => {

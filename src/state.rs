@@ -3,12 +3,16 @@
 //! Provided as context by the root component; components read it and call its methods.
 //! It depends on the pure core only, never on a component.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
-use crate::model::Lang;
+use crate::geo::camera::step_zoom;
 use crate::model::filter::Filter;
+use crate::model::tour::steps;
 use crate::model::ui::{MapView, Mode, Panel, Print, Selection, Zoom};
 use crate::model::url_state::UrlState;
+use crate::model::{Dataset, Lang};
 
 #[derive(Debug, Clone, Copy)]
 pub struct AppState {
@@ -41,6 +45,8 @@ pub struct AppState {
     pub embed: RwSignal<bool>,
     pub allow: StoredValue<Vec<String>>,
     pub data: StoredValue<Option<String>>,
+    /// The dataset shown, once it has arrived: what a tour's steps are read from.
+    dataset: StoredValue<Option<Arc<Dataset>>>,
 }
 
 impl AppState {
@@ -62,6 +68,7 @@ impl AppState {
             embed: RwSignal::new(false),
             allow: StoredValue::new(Vec::new()),
             data: StoredValue::new(None),
+            dataset: StoredValue::new(None),
         }
     }
 
@@ -99,11 +106,19 @@ impl AppState {
         self.mode.with_untracked(|m| m.is_presenting())
     }
 
+    /// The dataset has arrived: it is kept for the tours, and the step a URL asked for
+    /// (a talk resumed, a shared step) is shown.
+    pub fn dataset_loaded(&self, dataset: Arc<Dataset>) {
+        self.dataset.set_value(Some(dataset));
+        self.show_step();
+    }
+
     /// Starts a tour (`None`: the automatic one) at its first step, shown as `mode` says.
     pub fn start_tour(&self, tour: Option<String>, mode: Mode) {
         self.filters_open.set(false);
         self.tour.set(tour);
         self.mode.set(mode.at(0));
+        self.show_step();
     }
 
     /// Goes to another step of the tour being shown, the same way.
@@ -111,23 +126,67 @@ impl AppState {
         let mode = self.mode.get_untracked();
         if mode.step().is_some() && mode.step() != Some(step) {
             self.mode.set(mode.at(step));
+            self.show_step();
         }
     }
 
-    /// Back to exploring (the screen no longer blank).
+    /// Goes where the other window of a talk is (a tour, `None` for the automatic one,
+    /// and a step), if this one is in the talk.
+    pub fn follow_talk(&self, tour: Option<String>, step: usize) {
+        let mode = self.mode.get_untracked();
+        let same_tour = self.tour.with_untracked(|t| *t == tour);
+        if mode.step().is_none() || (same_tour && mode.step() == Some(step)) {
+            return;
+        }
+        if !same_tour {
+            self.tour.set(tour);
+        }
+        self.mode.set(mode.at(step));
+        self.show_step();
+    }
+
+    /// Shows the tour's current step in the page: selects what it shows, moves the time
+    /// cursor to its date and the map to its view (and zoom). The console shows the
+    /// speaker the steps, not the map, so it has nothing to move.
+    fn show_step(&self) {
+        let Some(i) = self.mode.with_untracked(|m| match m {
+            Mode::Guide(i) | Mode::Present(i) => Some(*i),
+            Mode::Explore | Mode::Console(_) => None,
+        }) else {
+            return;
+        };
+        let Some(ds) = self.dataset.get_value() else { return };
+        let steps = self.tour.with_untracked(|t| steps(&ds, t.as_deref()));
+        let Some(step) = steps.get(i.min(steps.len().saturating_sub(1))) else { return };
+        match (&step.item, &step.site) {
+            (Some(item), _) => self.select_item(item.clone()),
+            (None, Some(site)) => self.select_site(site.clone()),
+            (None, None) => self.clear_selection(),
+        }
+        self.cursor.set(step.time);
+        self.show_view(step.view);
+        if let Some(z) = step_zoom(&ds, step) {
+            self.map_zoom.set(Some(z));
+        }
+    }
+
+    /// Back to exploring: the screen no longer blank, and out of full screen if the
+    /// presentation had it.
     pub fn leave_tour(&self) {
         self.blank.set(false);
         self.mode.set(Mode::Explore);
+        if document().fullscreen_element().is_some() {
+            document().exit_fullscreen();
+        }
     }
 
     /// Shows a view from its fitted window: another view moves there (and the reader's zoom
     /// goes with the old one); the same view goes back to its fit.
     pub fn show_view(&self, view: MapView) {
-        if self.map_view.get_untracked() == view {
-            self.map_zoom.set(None);
-        } else {
+        if self.map_view.get_untracked() != view {
             self.map_view.set(view);
         }
+        self.map_zoom.set(None);
     }
 
     /// The state as the URL writes it; `lang_in_url` says whether the language goes in.

@@ -45,7 +45,6 @@ pub fn Console(dataset: Arc<Dataset>) -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
-    crate::channel::install(state);
 
     let now = move || {
         let lang = state.lang.get();

@@ -44,10 +44,10 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
                 }
                 // Once the new details are drawn.
                 request_animation_frame(|| crate::dom::focus_by_id("detail-title"));
-            } else if focused.is_none() {
-                if let Some(el) = return_to.try_update_value(Option::take).flatten().filter(|el| el.is_connected()) {
-                    let _ = el.focus();
-                }
+            } else if focused.is_none()
+                && let Some(el) = return_to.try_update_value(Option::take).flatten().filter(|el| el.is_connected())
+            {
+                let _ = el.focus();
             }
         }
         now
@@ -57,7 +57,7 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
         let lang = state.lang.get();
         let selected = state.selected_item();
         let site = state.selected_site().and_then(|id| dataset.site(&id).cloned());
-        match (selected.and_then(|id| dataset.items.iter().find(|i| i.id == id)), site) {
+        match (selected.and_then(|id| dataset.item(&id)), site) {
             (Some(item), _) => item_details(&dataset, item, lang, state).into_any(),
             (None, Some(site)) => site_details(&dataset, &site, lang, state).into_any(),
             (None, None) => ().into_any(),
@@ -108,7 +108,7 @@ fn item_details(dataset: &Dataset, item: &Item, lang: Lang, state: AppState) -> 
     let related = item
         .related
         .iter()
-        .filter_map(|id| dataset.items.iter().find(|i| &i.id == id))
+        .filter_map(|id| dataset.item(id))
         .map(|r| {
             let id = r.id.clone();
             view! { <li><button type="button" class="detail__link" data-related=id.clone() on:click=move |_| state.select_item(id.clone())>{r.title.get(lang).to_owned()}</button></li> }
@@ -167,22 +167,8 @@ fn item_details(dataset: &Dataset, item: &Item, lang: Lang, state: AppState) -> 
 }
 
 fn site_details(dataset: &Dataset, site: &Site, lang: Lang, state: AppState) -> impl IntoView {
-    let items = dataset
-        .items
-        .iter()
-        .filter(|i| i.sites.contains(&site.id))
-        .map(|i| {
-            let id = i.id.clone();
-            view! {
-                <li>
-                    <button type="button" class="detail__link" data-item=id.clone() on:click=move |_| state.select_item(id.clone())>
-                        {i.title.get(lang).to_owned()}
-                    </button>
-                    " (" {when_label(lang, &i.when)} ")"
-                </li>
-            }
-        })
-        .collect_view();
+    let items =
+        dataset.items.iter().filter(|i| i.sites.contains(&site.id)).map(|i| item_link(i, lang, state)).collect_view();
     let figures = site.figures.iter().map(|f| view! { <li>{figure(lang, f)}</li> }).collect_view();
     let note = site.note.as_ref().map(|n| view! { <p class="detail-panel__note">{n.get(lang).to_owned()}</p> });
     let marked = marked_sentence(dataset, &site.not_from_sources, lang);
@@ -196,20 +182,7 @@ fn site_details(dataset: &Dataset, site: &Site, lang: Lang, state: AppState) -> 
         })
         .collect();
     let has_seated = !seated.is_empty();
-    let seated = seated
-        .into_iter()
-        .map(|i| {
-            let id = i.id.clone();
-            view! {
-                <li>
-                    <button type="button" class="detail__link" data-item=id.clone() on:click=move |_| state.select_item(id.clone())>
-                        {i.title.get(lang).to_owned()}
-                    </button>
-                    " (" {when_label(lang, &i.when)} ")"
-                </li>
-            }
-        })
-        .collect_view();
+    let seated = seated.into_iter().map(|i| item_link(i, lang, state)).collect_view();
     view! {
         <article class="detail" data-site=site.id.clone()>
             <h3 id="detail-title" tabindex="-1">{site.name.get(lang).to_owned()}</h3>
@@ -228,6 +201,19 @@ fn site_details(dataset: &Dataset, site: &Site, lang: Lang, state: AppState) -> 
     }
 }
 
+/// An item in a list of the details: its title, which selects it, and its dates.
+fn item_link(item: &Item, lang: Lang, state: AppState) -> impl IntoView + use<> {
+    let id = item.id.clone();
+    view! {
+        <li>
+            <button type="button" class="detail__link" data-item=id.clone() on:click=move |_| state.select_item(id.clone())>
+                {item.title.get(lang).to_owned()}
+            </button>
+            " (" {when_label(lang, &item.when)} ")"
+        </li>
+    }
+}
+
 /// "Not from the sources (common knowledge): the coordinates and the Chinese name.", or
 /// nothing when the record marks nothing.
 fn marked_sentence(dataset: &Dataset, entries: &[String], lang: Lang) -> Option<impl IntoView + use<>> {
@@ -236,7 +222,7 @@ fn marked_sentence(dataset: &Dataset, entries: &[String], lang: Lang) -> Option<
             match list {
                 "sites" => dataset.site(id).map(|s| s.name.get(lang).to_owned()),
                 "parties" => dataset.actor(id).map(|a| a.name.get(lang).to_owned()),
-                "related" => dataset.items.iter().find(|i| i.id == id).map(|i| i.title.get(lang).to_owned()),
+                "related" => dataset.item(id).map(|i| i.title.get(lang).to_owned()),
                 _ => None,
             }
         };

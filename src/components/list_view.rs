@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{Msg, tr, when_label};
 use crate::model::Dataset;
-use crate::model::time::span;
+use crate::model::time::{not_begun, span};
 use crate::state::AppState;
 
 /// The filtered items as a table, sortable by date: the text alternative to the map and
@@ -49,7 +49,7 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
                 let sites = item.sites.iter().filter_map(|s| ds.site(s)).map(|s| s.name.get(lang).to_owned()).collect::<Vec<_>>().join(", ");
                 let (row_id, item_id) = (id.clone(), id.clone());
                 let start = span(&item.when).map(|s| s.0);
-                let future = matches!((cursor, start), (Some(c), Some(s)) if s > c);
+                let future = not_begun(start, cursor);
                 view! {
                     <tr data-row=row_id data-start=start.map(|s| s.to_string()) class:is-selected=is_selected class:is-future=future>
                         <td class="list__date">{when_label(lang, &item.when)}</td>
@@ -79,7 +79,7 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
             let start: Option<i64> = row.get_attribute("data-start").and_then(|s| s.parse().ok());
             let classes = row.class_list();
             let _ = classes.toggle_with_force("is-selected", is_selected);
-            let _ = classes.toggle_with_force("is-future", matches!((cursor, start), (Some(c), Some(s)) if s > c));
+            let _ = classes.toggle_with_force("is-future", not_begun(start, cursor));
             if let Ok(Some(button)) = row.query_selector("button[data-item]") {
                 let _ = button.set_attribute("aria-pressed", if is_selected { "true" } else { "false" });
             }

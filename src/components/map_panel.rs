@@ -61,7 +61,7 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
             let lang = state.lang.get();
             off_map
                 .iter()
-                .filter_map(|id| dataset.items.iter().find(|i| &i.id == id))
+                .filter_map(|id| dataset.item(id))
                 .map(|i| {
                     let id = i.id.clone();
                     view! {

@@ -12,27 +12,16 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::components::t;
-use crate::geo::Projection;
 use crate::i18n::{Msg, tr, trf, when_label};
 use crate::model::Dataset;
 use crate::model::tour::{Step, steps};
-use crate::model::ui::{Mode, Zoom};
+use crate::model::ui::Mode;
 use crate::model::url_state::LinkFor;
 use crate::state::AppState;
 
 /// The steps of the tour being shown, following the tour chosen.
 pub fn tour_steps(state: AppState, dataset: Arc<Dataset>) -> Memo<Vec<Step>> {
     Memo::new(move |_| state.tour.with(|t| steps(&dataset, t.as_deref())))
-}
-
-/// A step's zoom on its place: the step's site, else its item's first site.
-fn step_zoom(ds: &Dataset, step: &Step) -> Option<Zoom> {
-    let k = step.zoom?;
-    let site = step.site.clone().or_else(|| {
-        step.item.as_deref().and_then(|id| ds.items.iter().find(|i| i.id == id)).and_then(|i| i.sites.first().cloned())
-    });
-    let (x, y) = site.and_then(|id| ds.site(&id)).map(|s| Projection::eurasia().project_lon_lat(s.lon, s.lat))?;
-    Some(Zoom { k, x, y })
 }
 
 /// The keys of a tour: next, previous, first, last, blank, leave. `true` when handled.
@@ -44,44 +33,20 @@ pub fn tour_key(state: AppState, key: &str, n: usize) -> bool {
         "Home" => state.go_to_step(0),
         "End" => state.go_to_step(n.saturating_sub(1)),
         "b" | "B" | "." => state.blank.update(|b| *b = !*b),
-        "Escape" => leave(state),
+        "Escape" => state.leave_tour(),
         _ => return false,
     }
     true
 }
 
-/// Leaves the tour; out of full screen if the presentation had it.
-pub fn leave(state: AppState) {
-    state.leave_tour();
-    if document().fullscreen_element().is_some() {
-        document().exit_fullscreen();
-    }
-}
-
-/// Applies each step to the page, shows the cards and handles the presenter's keys.
+/// Shows the presenter's card and the blank screen, and handles the presenter's keys (a
+/// step itself is shown by the state's operations: [`AppState::go_to_step`]).
 #[component]
 pub fn Presenter(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let steps = tour_steps(state, dataset.clone());
     let n = move || steps.with(Vec::len);
 
-    // Each step: select what it shows, move the cursor, and the map to its view.
-    Effect::new(move |_| {
-        let Some(i) = state.mode.with(|m| m.step()) else { return };
-        steps.with(|steps| {
-            let Some(step) = steps.get(i.min(steps.len().saturating_sub(1))) else { return };
-            match (&step.item, &step.site) {
-                (Some(item), _) => state.select_item(item.clone()),
-                (None, Some(site)) => state.select_site(site.clone()),
-                (None, None) => state.clear_selection(),
-            }
-            state.cursor.set(step.time);
-            state.show_view(step.view);
-            if let Some(z) = step_zoom(&dataset, step) {
-                state.map_zoom.set(Some(z));
-            }
-        });
-    });
     // The presenter's keys, while presenting (the guided tour uses its buttons: arrows
     // there move the map and the timeline).
     let keys = window_event_listener(ev::keydown, move |e| {
@@ -90,7 +55,6 @@ pub fn Presenter(dataset: Arc<Dataset>) -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
-    crate::channel::install(state);
 
     view! {
         {move || match state.mode.get() {
@@ -121,7 +85,7 @@ fn PresenterCard(steps: Memo<Vec<Step>>, step: usize) -> impl IntoView {
                         <button type="button" data-testid="presenter-prev" on:click=move |_| state.go_to_step(step.saturating_sub(1))>{tr(lang, Msg::PrevStep)}</button>
                         <button type="button" data-testid="presenter-next" on:click=move |_| state.go_to_step((step + 1).min(n.saturating_sub(1)))>{tr(lang, Msg::NextStep)}</button>
                         <button type="button" data-testid="presenter-console" on:click=move |_| open_console(state)>{tr(lang, Msg::OpenConsole)}</button>
-                        <button type="button" data-testid="presenter-leave" on:click=move |_| leave(state)>{tr(lang, Msg::LeavePresent)}</button>
+                        <button type="button" data-testid="presenter-leave" on:click=move |_| state.leave_tour()>{tr(lang, Msg::LeavePresent)}</button>
                     </div>
                     <progress max=n.to_string() value=(step + 1).to_string() aria-hidden="true"></progress>
                     <p class="presenter-card__keys">{tr(lang, Msg::PresenterKeys)}</p>
@@ -153,7 +117,7 @@ pub fn GuideCard(dataset: Arc<Dataset>) -> impl IntoView {
                     <div class="guide-card__nav">
                         <button type="button" class="pill" data-testid="guide-prev" disabled=step == 0 on:click=move |_| state.go_to_step(step.saturating_sub(1))>{tr(lang, Msg::PrevStep)}</button>
                         <button type="button" class="pill pill--solid" data-testid="guide-next" disabled=last on:click=move |_| state.go_to_step(step + 1)>{tr(lang, Msg::NextStep)}</button>
-                        <button type="button" class="pill" data-testid="guide-leave" on:click=move |_| leave(state)>{tr(lang, Msg::LeaveTour)}</button>
+                        <button type="button" class="pill" data-testid="guide-leave" on:click=move |_| state.leave_tour()>{tr(lang, Msg::LeaveTour)}</button>
                     </div>
                 </section>
             })

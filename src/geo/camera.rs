@@ -3,8 +3,11 @@
 //! few decimals, so the live window is snapped to what the URL says: a shared link then
 //! opens exactly the window its sender saw.
 
+use super::projection::Projection;
 use super::scene::Pane;
 use super::view::ViewTransform;
+use crate::model::Dataset;
+use crate::model::tour::Step;
 
 pub use crate::model::ui::Zoom;
 
@@ -34,6 +37,19 @@ pub fn window_at(pane: &Pane, z: Zoom) -> ViewTransform {
     let k = pane.transform.k * z.k;
     let (sx, sy) = centre(pane);
     ViewTransform { k, tx: sx - z.x * k, ty: sy - z.y * k }
+}
+
+/// A tour step's zoom on its place (the step's site, else its item's first site), when the
+/// step asks for one.
+pub fn step_zoom(ds: &Dataset, step: &Step) -> Option<Zoom> {
+    let k = step.zoom?;
+    let site = step
+        .site
+        .as_deref()
+        .or_else(|| step.item.as_deref().and_then(|id| ds.item(id)?.sites.first().map(String::as_str)))?;
+    let s = ds.site(site)?;
+    let (x, y) = Projection::eurasia().project_lon_lat(s.lon, s.lat);
+    Some(Zoom { k, x, y })
 }
 
 /// `now` snapped onto the URL's grid, if it is not on it already (one pane, moved).
@@ -78,6 +94,27 @@ mod tests {
             assert!((a.0 - b.0).abs() < 1e-6 && (a.1 - b.1).abs() < 1e-6);
         }
         assert_eq!(delta(&built, &built), None);
+    }
+
+    #[test]
+    fn a_step_zooms_on_its_site_or_its_items_first_site() {
+        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+            .unwrap()
+            .dataset;
+        let item = ds.items.iter().find(|i| !i.sites.is_empty()).unwrap();
+        let site = ds.site(&item.sites[0]).unwrap();
+        let at = Projection::eurasia().project_lon_lat(site.lon, site.lat);
+        let mut step = crate::model::tour::automatic(&ds)
+            .into_iter()
+            .find(|s| s.item.as_deref() == Some(item.id.as_str()))
+            .unwrap();
+        assert_eq!(step_zoom(&ds, &step), None, "no zoom asked");
+        step.zoom = Some(3.0);
+        assert_eq!(step_zoom(&ds, &step), Some(Zoom { k: 3.0, x: at.0, y: at.1 }));
+        let other = ds.sites.iter().find(|s| s.id != site.id).unwrap();
+        step.site = Some(other.id.clone());
+        let (x, y) = Projection::eurasia().project_lon_lat(other.lon, other.lat);
+        assert_eq!(step_zoom(&ds, &step), Some(Zoom { k: 3.0, x, y }), "the step's own site first");
     }
 
     #[test]

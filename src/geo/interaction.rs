@@ -84,6 +84,9 @@ pub fn nearest_mark(marks: &[DrawnMark], pane: usize, (x, y): (f64, f64), reach:
         .map(|(m, _)| m.site.clone())
 }
 
+/// The zoom step of the map's and the timeline's buttons and keys (`+`, `-`).
+pub const ZOOM_STEP: f64 = 1.5;
+
 /// How a wheel event's `deltaMode` counts: pixels (Chromium, Safari, trackpads), lines
 /// (Firefox with a mouse wheel) or pages (Firefox set to scroll by pages).
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -405,10 +405,10 @@ pub fn site_marks(scene: &MapScene, view: MapView, pane: &Pane, lang: Lang, styl
     let frame = pane.rect;
     let mut chosen: Vec<(&SiteNode, (f64, f64), bool)> = Vec::new();
     for s in &scene.sites {
-        if let Some(side) = pane.region {
-            if s.side != side {
-                continue;
-            }
+        if let Some(side) = pane.region
+            && s.side != side
+        {
+            continue;
         }
         let (x, y) = pane.transform.apply(s.p);
         let inside = x >= frame.x && x <= frame.x + frame.w && y >= frame.y && y <= frame.y + frame.h;
@@ -538,7 +538,7 @@ fn push_num(out: &mut String, v: f64) {
     if frac != 0 {
         out.push('.');
         out.push(char::from(b'0' + (frac / 10) as u8));
-        if frac % 10 != 0 {
+        if !frac.is_multiple_of(10) {
             out.push(char::from(b'0' + (frac % 10) as u8));
         }
     }

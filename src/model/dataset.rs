@@ -22,18 +22,20 @@ pub struct Dataset {
     /// Stories told step by step, for presenters and visitors (optional).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tours: Vec<Tour>,
-    /// Sites and actors by id, built on first lookup (not part of the file).
+    /// Items, sites and actors by id, built on first lookup (not part of the file).
     #[serde(skip)]
     pub lookup: Lookup,
 }
 
-/// Positions of sites and actors by id, for [`Dataset::site`] and [`Dataset::actor`]:
+/// Positions of items, sites and actors by id, for [`Dataset::item`], [`Dataset::site`] and
+/// [`Dataset::actor`]:
 /// filters and views look them up for every item, and with thousands of sites a linear
 /// search was most of a filter change. Built once, on first use; a position that no
 /// longer holds the id (the lists were changed after) falls back to a search. It carries
 /// no data, so it is equal to any other and a clone starts empty.
 #[derive(Default)]
 pub struct Lookup {
+    items: std::sync::OnceLock<std::collections::BTreeMap<String, usize>>,
     sites: std::sync::OnceLock<std::collections::BTreeMap<String, usize>>,
     actors: std::sync::OnceLock<std::collections::BTreeMap<String, usize>>,
 }
@@ -348,6 +350,11 @@ pub struct Item {
 }
 
 impl Dataset {
+    /// The item with `id`, if any.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        Lookup::find(&self.lookup.items, &self.items, id, |i| &i.id)
+    }
+
     /// The site with `id`, if any.
     pub fn site(&self, id: &str) -> Option<&Site> {
         Lookup::find(&self.lookup.sites, &self.sites, id, |s| &s.id)
@@ -456,10 +463,15 @@ mod tests {
     }
 
     #[test]
-    fn sites_and_actors_are_found_by_id_even_after_the_lists_change() {
+    fn items_sites_and_actors_are_found_by_id_even_after_the_lists_change() {
         let text = include_str!("../../tests/fixtures/small.json");
         let mut ds = crate::model::parse_dataset("small.json", text).unwrap().dataset;
         let fresh = ds.clone();
+        let item = ds.items.last().unwrap().id.clone();
+        assert_eq!(ds.item(&item).map(|i| i.id.as_str()), Some(item.as_str()));
+        assert!(ds.item("nothing").is_none());
+        ds.items.reverse();
+        assert_eq!(ds.item(&item).map(|i| i.id.as_str()), Some(item.as_str()));
         let last = ds.sites.last().unwrap().id.clone();
         assert_eq!(ds.site(&last).map(|s| s.id.as_str()), Some(last.as_str()));
         assert!(ds.site("nowhere").is_none());

@@ -53,6 +53,13 @@ pub fn span(when: &When) -> Option<(i64, i64)> {
     Some((day_number(a.0, a.1, a.2), day_number(b.0, b.1, b.2)))
 }
 
+/// Whether what begins on day `start` has not begun yet at the time cursor `cursor`: the
+/// one rule by which the map, the timeline and the list fade what is still to come. With
+/// no cursor (every date shown) everything has begun, and so has what has no date.
+pub fn not_begun(start: Option<i64>, cursor: Option<i64>) -> bool {
+    matches!((start, cursor), (Some(s), Some(c)) if s > c)
+}
+
 /// A linear map from days to pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TimeScale {
@@ -207,5 +214,15 @@ mod tests {
         assert_eq!(months[0], (2018, 1, true));
         assert_eq!(months[1], (2018, 2, false));
         assert_eq!(months[12], (2019, 1, true));
+    }
+
+    #[test]
+    fn what_begins_after_the_cursor_has_not_begun() {
+        let day = day_number(2018, 11, 29);
+        assert!(not_begun(Some(day + 1), Some(day)));
+        assert!(!not_begun(Some(day), Some(day)), "what begins on the cursor's day has begun");
+        assert!(!not_begun(Some(day - 1), Some(day)));
+        assert!(!not_begun(Some(day), None), "no cursor: every date is shown");
+        assert!(!not_begun(None, Some(day)), "undated: always shown");
     }
 }

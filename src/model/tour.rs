@@ -75,7 +75,7 @@ pub fn steps(ds: &Dataset, id: Option<&str>) -> Vec<Step> {
     tour.steps
         .iter()
         .map(|s| {
-            let item = s.item.as_deref().and_then(|id| ds.items.iter().find(|i| i.id == id));
+            let item = s.item.as_deref().and_then(|id| ds.item(id));
             let site = s.site.as_deref().and_then(|id| ds.site(id));
             let title = match (item, site) {
                 (Some(i), _) => i.title.clone(),

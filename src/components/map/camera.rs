@@ -14,18 +14,23 @@ use crate::state::AppState;
 const MOVE_MS: f64 = 450.0;
 
 /// The live windows, and a generation that any newer move bumps (stopping an animation).
+/// The camera owns the zoom: the reader's moves set the windows and, for a one-pane view,
+/// the zoom the URL reads (`AppState::map_zoom`); a zoom asked for from elsewhere (a shared
+/// link, Back and Forward, a tour's step) moves the windows there.
 #[derive(Clone, Copy)]
 pub struct MapCamera {
     pub transforms: RwSignal<Vec<ViewTransform>>,
     pub panes: Memo<Vec<Pane>>,
+    state: AppState,
     generation: StoredValue<u32>,
 }
 
 impl MapCamera {
-    pub fn new(panes: Memo<Vec<Pane>>) -> Self {
+    pub fn new(panes: Memo<Vec<Pane>>, state: AppState) -> Self {
         Self {
             transforms: RwSignal::new(panes.get_untracked().iter().map(|p| p.transform).collect()),
             panes,
+            state,
             generation: StoredValue::new(0),
         }
     }
@@ -34,38 +39,50 @@ impl MapCamera {
         self.generation.update_value(|n| *n += 1);
     }
 
+    /// A reader's move to `next`: a one-pane window is snapped to what the URL keeps (a
+    /// shared link then opens exactly this window), and its zoom goes to the state.
+    fn moved_to(&self, next: Vec<ViewTransform>) {
+        let fitted = self.panes.get_untracked();
+        let next = camera::snapped(&next, &fitted).map_or(next, |snap| vec![snap]);
+        let zoom = camera::zoom_of(&next, &fitted);
+        self.interrupt();
+        self.transforms.set(next);
+        if self.state.map_zoom.get_untracked() != zoom {
+            self.state.map_zoom.set(zoom);
+        }
+    }
+
     /// Zooms by `factor` about a screen point of one pane (or about each pane's centre),
     /// within limits relative to the fitted window.
     pub fn zoom_at(&self, pane: Option<usize>, sx: f64, sy: f64, factor: f64) {
         let fitted = self.panes.get_untracked();
-        self.interrupt();
-        self.transforms.update(|t| {
-            for (i, tr) in t.iter_mut().enumerate() {
-                if pane.is_none_or(|p| p == i) {
-                    let k0 = fitted[i].transform.k;
-                    let (cx, cy) = if pane.is_some() { (sx, sy) } else { camera::centre(&fitted[i]) };
-                    *tr = tr.zoom_about(cx, cy, factor, k0 * MIN_ZOOM, k0 * MAX_ZOOM);
-                }
+        let mut t = self.transforms.get_untracked();
+        for (i, tr) in t.iter_mut().enumerate() {
+            if pane.is_none_or(|p| p == i)
+                && let Some(f) = fitted.get(i)
+            {
+                let k0 = f.transform.k;
+                let (cx, cy) = if pane.is_some() { (sx, sy) } else { camera::centre(f) };
+                *tr = tr.zoom_about(cx, cy, factor, k0 * MIN_ZOOM, k0 * MAX_ZOOM);
             }
-        });
+        }
+        self.moved_to(t);
     }
 
     /// Moves one pane's window (or all) by screen pixels.
     pub fn pan_by(&self, pane: Option<usize>, dx: f64, dy: f64) {
-        self.interrupt();
-        self.transforms.update(|t| {
-            for (i, tr) in t.iter_mut().enumerate() {
-                if pane.is_none_or(|p| p == i) {
-                    *tr = tr.pan(dx, dy);
-                }
+        let mut t = self.transforms.get_untracked();
+        for (i, tr) in t.iter_mut().enumerate() {
+            if pane.is_none_or(|p| p == i) {
+                *tr = tr.pan(dx, dy);
             }
-        });
+        }
+        self.moved_to(t);
     }
 
     /// Back to the fitted windows.
     pub fn reset(&self) {
-        self.interrupt();
-        self.transforms.set(self.panes.get_untracked().iter().map(|p| p.transform).collect());
+        self.moved_to(self.panes.get_untracked().iter().map(|p| p.transform).collect());
     }
 
     /// The pane under screen point `x`.
@@ -73,22 +90,31 @@ impl MapCamera {
         self.panes.get_untracked().iter().position(|p| x >= p.rect.x && x < p.rect.x + p.rect.w).unwrap_or(0)
     }
 
-    /// Keeps the windows in step with the view, the frame's size and the URL's zoom.
-    /// Nothing moves before the frame is measured (`ready`): the first fitting is for the
-    /// real frame, with the URL's zoom.
-    pub fn follow(self, state: AppState, view: Memo<MapView>, size: Memo<Viewport>, ready: Memo<bool>) {
-        let (transforms, panes) = (self.transforms, self.panes);
-        // A new view (or size) moves the windows to their fitted place: animated between
-        // two windows of the same kind, at once otherwise or when the reader prefers less
-        // motion; at first and on a resize, the zoom the URL asked for is kept.
+    /// Keeps the windows on the view, the frame's size and the zoom asked for: a new view
+    /// moves them to its fitted windows (animated between two windows of the same size,
+    /// at once otherwise or when the reader prefers less motion); a one-pane view keeps the
+    /// state's zoom, at first, on a resize and when it is asked for. Nothing moves before
+    /// the frame is measured (`ready`): the first fitting is for the real frame. This
+    /// writes the windows only, never the zoom it reads.
+    pub fn follow(self, view: Memo<MapView>, size: Memo<Viewport>, ready: Memo<bool>) {
+        let (transforms, panes, state) = (self.transforms, self.panes, self.state);
         Effect::new(move |previous: Option<Option<(MapView, Viewport)>>| {
             if !ready.get() {
                 return None;
             }
             let previous = previous.flatten();
-            let (v, vp) = (view.get(), size.get());
-            let targets: Vec<ViewTransform> = panes.get().iter().map(|p| p.transform).collect();
+            let (v, vp, zoom) = (view.get(), size.get(), state.map_zoom.get());
+            let fitted = panes.get();
+            let targets: Vec<ViewTransform> = match (zoom, fitted.as_slice()) {
+                (Some(z), [p]) => vec![camera::window_at(p, z)],
+                _ => fitted.iter().map(|p| p.transform).collect(),
+            };
             let from = transforms.get_untracked();
+            // Already there: the reader's own move, which wrote this zoom. (The first fitting
+            // is always set: what is drawn for the windows waits for it.)
+            if previous.is_some() && from == targets {
+                return Some((v, vp));
+            }
             let view_changed = matches!(previous, Some((pv, _)) if pv != v);
             let animate = view_changed
                 && matches!(previous, Some((_, pvp)) if pvp == vp)
@@ -97,50 +123,10 @@ impl MapCamera {
             self.interrupt();
             if animate {
                 animate_to(transforms, from, targets, vp, self.generation);
-            } else if let (Some(z), [p], false) =
-                (state.map_zoom.get_untracked(), panes.get_untracked().as_slice(), view_changed)
-            {
-                transforms.set(vec![camera::window_at(p, z)]);
             } else {
                 transforms.set(targets);
             }
             Some((v, vp))
-        });
-        // The zoom in the URL: written when the reader moves a one-pane map, the window
-        // snapped to what the URL keeps (a shared link then opens exactly this window).
-        Effect::new(move |_| {
-            let now = transforms.get();
-            if !ready.get_untracked() {
-                return;
-            }
-            let fitted = panes.get_untracked();
-            if let Some(snap) = camera::snapped(&now, &fitted) {
-                transforms.set(vec![snap]);
-                return;
-            }
-            let z = camera::zoom_of(&now, &fitted);
-            if state.map_zoom.get_untracked() != z {
-                state.map_zoom.set(z);
-            }
-        });
-        // ... and applied when the URL changes (a shared link, Back and Forward).
-        Effect::new(move |_| {
-            let wanted = state.map_zoom.get();
-            if !ready.get_untracked() {
-                return;
-            }
-            let now = transforms.get_untracked();
-            let fitted = panes.get_untracked();
-            if camera::zoom_of(&now, &fitted) == wanted {
-                return;
-            }
-            if let ([p], Some(z)) = (fitted.as_slice(), wanted) {
-                self.interrupt();
-                transforms.set(vec![camera::window_at(p, z)]);
-            } else if wanted.is_none() && fitted.len() == now.len() {
-                self.interrupt();
-                transforms.set(fitted.iter().map(|p| p.transform).collect());
-            }
         });
     }
 }

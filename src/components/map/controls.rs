@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::MapCtx;
-use super::gestures::ZOOM_STEP;
 use crate::components::t;
+use crate::geo::interaction::ZOOM_STEP;
 use crate::geo::scene::{MapView, split_of};
 use crate::i18n::Msg;
 

@@ -11,10 +11,8 @@ use wasm_bindgen::JsCast;
 use super::MapCtx;
 use super::layers::Layers;
 use crate::dom::{attr, use_event, use_wheel};
-use crate::geo::interaction::{Hover, WheelUnit, nearest_mark, pinch_zoom_factor, wheel_zoom_factor};
+use crate::geo::interaction::{Hover, WheelUnit, ZOOM_STEP, nearest_mark, pinch_zoom_factor, wheel_zoom_factor};
 
-/// Zoom step of the buttons and keys.
-pub const ZOOM_STEP: f64 = 1.5;
 /// Pan step of the arrow keys, in pixels.
 const PAN_STEP: f64 = 60.0;
 

@@ -13,6 +13,7 @@ use super::layers::Layers;
 use crate::dom::{attr, for_each, set_class};
 use crate::geo::interaction::site_look;
 use crate::geo::svg::Emphasis;
+use crate::model::time::not_begun;
 
 pub fn decorate(
     ctx: MapCtx,
@@ -50,12 +51,11 @@ pub fn decorate(
             });
         }
         let lost = document().active_element().is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
-        if let (true, Some(id)) = (lost, focused_site.get_value()) {
-            if let Ok(Some(el)) = overlay.query_selector(&format!(r#"[data-site="{}"]"#, id.replace('"', ""))) {
-                if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
-                    let _ = el.focus();
-                }
-            }
+        if let (true, Some(id)) = (lost, focused_site.get_value())
+            && let Ok(Some(el)) = overlay.query_selector(&format!(r#"[data-site="{}"]"#, id.replace('"', "")))
+            && let Ok(el) = el.dyn_into::<web_sys::SvgElement>()
+        {
+            let _ = el.focus();
         }
     });
 
@@ -64,9 +64,7 @@ pub fn decorate(
         redrawn();
         let cursor = state.cursor.get();
         let (filtering, shown) = shown.get();
-        let future = |id: &str| {
-            start_of_item.with_value(|s| matches!((cursor, s.get(id).copied().flatten()), (Some(c), Some(s)) if s > c))
-        };
+        let future = |id: &str| start_of_item.with_value(|s| not_begun(s.get(id).copied().flatten(), cursor));
         let (Some(world), Some(overlay)) = (ctx.world.get(), ctx.overlay.get()) else { return };
         for svg in [&world, &overlay] {
             for_each(svg, ".link[data-item]", |el| {
@@ -80,7 +78,7 @@ pub fn decorate(
             // they begin.
             for_each(&overlay, ".sites-bulk [data-start]", |el| {
                 let start: i64 = attr(el, "data-start").parse().unwrap_or(i64::MIN);
-                set_class(el, "is-future", cursor.is_some_and(|c| start > c));
+                set_class(el, "is-future", not_begun(Some(start), cursor));
             });
             return;
         }

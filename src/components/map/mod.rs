@@ -77,11 +77,11 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
         size,
         ready,
         view,
-        camera: MapCamera::new(panes),
+        camera: MapCamera::new(panes, state),
         style,
         large,
     };
-    ctx.camera.follow(state, view, size, ready);
+    ctx.camera.follow(view, size, ready);
 
     // What stands out: the hovered mark's connections, and the selection.
     let hover = RwSignal::new(None::<Hover>);

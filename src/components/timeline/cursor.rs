@@ -21,10 +21,13 @@ pub fn TimeCursor(months: CursorMonths) -> impl IntoView {
     let state = expect_context::<AppState>();
     let position = move || months.position_of(state.cursor.get());
     let set_position = move |i: i64| state.cursor.set(months.cursor_at(i));
-    // Play: one month per step, stopping at the end; from "every date" it starts over.
+    // Play: one month per step, stopping at the end; from "every date" it starts over. A
+    // newer press (or any other move of the cursor, which stops playing) ends the steps of
+    // an older one.
     let generation = StoredValue::new(0u32);
     fn tick(state: AppState, generation: StoredValue<u32>, mine: u32, months: CursorMonths) {
-        if generation.get_value() != mine || !state.playing.get_untracked() {
+        // try_: the cursor may be gone by then.
+        if generation.try_get_value() != Some(mine) || !state.playing.get_untracked() {
             return;
         }
         let (next, more) = months.play_step(state.cursor.get_untracked());
@@ -35,17 +38,18 @@ pub fn TimeCursor(months: CursorMonths) -> impl IntoView {
             state.playing.set(false);
         }
     }
-    Effect::new(move |_| {
-        let playing = state.playing.get();
+    let toggle_play = move || {
         generation.update_value(|g| *g += 1);
-        if playing {
-            let mine = generation.get_value();
+        let play = !state.playing.get_untracked();
+        state.playing.set(play);
+        if play {
             if state.cursor.get_untracked().is_none() {
                 state.cursor.set(months.cursor_at(0));
             }
+            let mine = generation.get_value();
             set_timeout(move || tick(state, generation, mine, months), PLAY_STEP);
         }
-    });
+    };
     let label = move || match state.cursor.get() {
         None => tr(state.lang.get(), Msg::AllDates).to_owned(),
         Some(d) => trf(state.lang.get(), Msg::StateAt, &[&month_year(state.lang.get(), d)]),
@@ -55,7 +59,7 @@ pub fn TimeCursor(months: CursorMonths) -> impl IntoView {
             <button type="button" data-testid="step-back" aria-label=t(Msg::MonthEarlier)
                 on:click=move |_| { state.playing.set(false); set_position(position() - 1) }>"◀"</button>
             <button type="button" class="time-cursor__play" data-testid="play" aria-pressed=move || state.playing.get().to_string()
-                on:click=move |_| state.playing.update(|p| *p = !*p)>
+                on:click=move |_| toggle_play()>
                 {move || tr(state.lang.get(), if state.playing.get() { Msg::Pause } else { Msg::Play })}
             </button>
             <button type="button" data-testid="step-forward" aria-label=t(Msg::MonthLater)

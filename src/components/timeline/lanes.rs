@@ -13,8 +13,9 @@ use wasm_bindgen::JsCast;
 use super::MIN_DAYS;
 use crate::components::t;
 use crate::dom::{attr, for_each, set_class};
+use crate::geo::interaction::{WheelUnit, ZOOM_STEP, wheel_zoom_factor};
 use crate::i18n::{Msg, when_label};
-use crate::model::time::{TimeScale, ticks};
+use crate::model::time::{TimeScale, not_begun, ticks};
 use crate::model::timeline::{ROW_PX, layout};
 use crate::model::{Dataset, Item, ItemKind};
 use crate::state::AppState;
@@ -133,9 +134,8 @@ pub fn Lanes(
         let Some(track) = track_ref.get_untracked() else { return };
         e.prevent_default();
         let x = f64::from(e.client_x()) - track.get_bounding_client_rect().left();
-        let unit = if e.delta_mode() == 1 { 40.0 } else { 1.0 };
-        let z =
-            scale().zoom_about(x, (-e.delta_y() * unit * 0.002).exp().clamp(0.5, 2.0), MIN_DAYS, extent.1 - extent.0);
+        let factor = wheel_zoom_factor(e.delta_y(), WheelUnit::from_delta_mode(e.delta_mode()));
+        let z = scale().zoom_about(x, factor, MIN_DAYS, extent.1 - extent.0);
         shown_days.set((z.from, z.to));
     });
     // Drag pans (only once it is a drag, so item clicks still work).
@@ -183,11 +183,11 @@ pub fn Lanes(
         }
         let handled = match e.key().as_str() {
             "+" | "=" => {
-                zoom_step(1.5);
+                zoom_step(ZOOM_STEP);
                 true
             }
             "-" | "_" => {
-                zoom_step(1.0 / 1.5);
+                zoom_step(1.0 / ZOOM_STEP);
                 true
             }
             "0" => {
@@ -250,7 +250,7 @@ pub fn Lanes(
         request_animation_frame(move || {
             for_each(&root, ".timeline-item[data-start]", |el| {
                 let start: i64 = el.get_attribute("data-start").and_then(|s| s.parse().ok()).unwrap_or(i64::MIN);
-                set_class(el, "is-future", cursor.is_some_and(|c| start > c));
+                set_class(el, "is-future", not_begun(Some(start), cursor));
             });
             // try_: the lanes may have been replaced before this frame.
             if marked.try_get_value() == Some(false) && root.query_selector(".timeline-item").ok().flatten().is_some() {

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{ListView, t};
+use crate::geo::interaction::ZOOM_STEP;
 use crate::i18n::{Msg, long_date};
 use crate::model::Dataset;
 use crate::model::time::TimeScale;
@@ -48,8 +49,8 @@ pub fn TimelinePanel(dataset: Arc<Dataset>) -> impl IntoView {
                 {months.map(|m| view! { <cursor::TimeCursor months=m /> })}
                 <div class="timeline-tools">
                     <div class="timeline-toolbar" role="group" aria-label=t(Msg::TimelineZoom) hidden=move || state.panel.get() != Panel::Timeline>
-                        <button type="button" data-testid="timeline-zoom-in" aria-label=t(Msg::TimelineZoomIn) on:click=move |_| zoom(1.5)>"+"</button>
-                        <button type="button" data-testid="timeline-zoom-out" aria-label=t(Msg::TimelineZoomOut) on:click=move |_| zoom(1.0 / 1.5)>"−"</button>
+                        <button type="button" data-testid="timeline-zoom-in" aria-label=t(Msg::TimelineZoomIn) on:click=move |_| zoom(ZOOM_STEP)>"+"</button>
+                        <button type="button" data-testid="timeline-zoom-out" aria-label=t(Msg::TimelineZoomOut) on:click=move |_| zoom(1.0 / ZOOM_STEP)>"−"</button>
                         <button type="button" data-testid="timeline-zoom-reset" aria-label=t(Msg::WholePeriod) on:click=move |_| shown_days.set(extent)>"⟲"</button>
                         <span class="timeline-toolbar__range" data-testid="timeline-range">
                             {move || { let (a, b) = shown_days.get(); format!("{} – {}", long_date(state.lang.get(), a as i64), long_date(state.lang.get(), b as i64)) }}

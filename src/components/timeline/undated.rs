@@ -54,9 +54,8 @@ pub fn UndatedRow(dataset: Arc<Dataset>, items: Memo<Vec<usize>>) -> impl IntoVi
     {
         let ds = dataset.clone();
         Effect::new(move |_| {
-            let undated = state.selection.with(|s| {
-                s.item().and_then(|id| ds.items.iter().find(|i| i.id == id)).is_some_and(|i| i.when.is_undated())
-            });
+            let undated =
+                state.selection.with(|s| s.item().and_then(|id| ds.item(id)).is_some_and(|i| i.when.is_undated()));
             if undated {
                 undated_open.set(true);
             }
