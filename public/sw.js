@@ -21,7 +21,7 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
 async function networkFirst(request, fallback) {
   const cache = await caches.open(CACHE);

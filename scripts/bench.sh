@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The benchmark: builds the release site, generates a synthetic dataset (5,000 sites,
 # 10,000 links; never shipped), and prints the gzipped sizes and the map's timings
-# (median of several runs in headless Chromium). A benchmark, not a test: it prints
-# figures. RUNS=9 bash scripts/bench.sh for more runs. Then Lighthouse 13, mobile and
-# desktop presets, on the same build (median of LIGHTHOUSE_RUNS=3 runs).
+# (median of several runs in headless Chromium); the first load on a phone over slow 4G
+# against a Leaflet + TimelineJS page with the same data, from a gzip host and a brotli
+# host; then Lighthouse 13 on the same build (mobile and desktop presets, both hosts, and
+# the peer page). A benchmark, not a test: it prints figures.
+#   RUNS=9 bash scripts/bench.sh           more runs of the map's timings
+#   LOAD_RUNS=5 bash scripts/bench.sh      more first loads (3 by default)
+#   LIGHTHOUSE_RUNS=7 bash scripts/bench.sh  more Lighthouse mobile runs (5 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -22,8 +26,14 @@ ls -l target/bench/synthetic.json | awk '{print "target/bench/synthetic.json: " 
 say "map timings"
 (cd tests/e2e && node bench/map-bench.mjs ../../dist ../../target/bench/synthetic.json "${RUNS:-5}")
 
-say "Lighthouse 13 (mobile and desktop presets) against dist/ served with the README's host headers"
+say "first load on a phone over slow 4G, against Leaflet + TimelineJS (npm leaflet, @knight-lab/timelinejs)"
+if [ ! -d scripts/peer/node_modules/leaflet ]; then
+  (cd scripts/peer && npm ci --no-audit --no-fund --loglevel=error)
+fi
+(cd tests/e2e && node bench/first-load.mjs ../../dist ../../scripts/peer/node_modules "${LOAD_RUNS:-3}")
+
+say "Lighthouse 13 against dist/ served with the README's host headers (brotli and gzip hosts), and the peer page"
 if [ ! -d scripts/lighthouse/node_modules/lighthouse ]; then
   (cd scripts/lighthouse && npm ci --no-audit --no-fund --loglevel=error)
 fi
-node scripts/lighthouse/run.mjs dist "${LIGHTHOUSE_RUNS:-3}"
+node scripts/lighthouse/run.mjs dist "${LIGHTHOUSE_RUNS:-5}" target/bench/peer

@@ -1,13 +1,19 @@
 // trunk's post_build hook (Trunk.toml), in trunk's staging folder:
 //  0. (every build) writes the build's file list and id into the service worker, sw.js;
 //  then on release builds only:
-//  1. minifies wasm-bindgen's JavaScript glue with terser (trunk's own minifier gives up on
+//  1. writes the pre-rendered first screen into index.html (the app's own components,
+//     rendered natively by `cargo run --features prerender --bin prerender`, src/poster):
+//     its language script first in <head>, its stylesheet (with its integrity hash), and
+//     the pages at the start of <body>;
+//  2. minifies wasm-bindgen's JavaScript glue with terser (trunk's own minifier gives up on
 //     it) and writes the new subresource-integrity hash into index.html;
-//  2. writes precompressed copies of every text and wasm file beside it (`.br` at
+//  3. writes precompressed copies of every text and wasm file beside it (`.br` at
 //     brotli 11, `.gz` at gzip 9), for hosts that serve them (see the README).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readFile, readdir, writeFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -37,11 +43,65 @@ const require = createRequire(join(root, 'tests/e2e/package.json'));
 const { minify } = require('terser');
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-
-// 1. The glue, minified, and its hash in index.html (the module preload and the import).
 const indexPath = join(staging, 'index.html');
 let index = await readFile(indexPath, 'utf8');
-for (const name of (await readdir(staging)).filter((f) => /-[0-9a-f]{16}\.js$/.test(f))) {
+
+// 1. The pre-rendered first screen. A native build: none of the release wasm build's
+// environment (its own std, its flags) may reach it.
+{
+  const out = await mkdtemp(join(tmpdir(), 'passerelle-poster-'));
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('CARGO_UNSTABLE_') || k.startsWith('CARGO_TARGET_WASM32')) delete env[k];
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prerender', '--bin', 'prerender', '--',
+    join(root, 'public/data/cooperation.json'), out], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const [poster, css, script] = await Promise.all(['poster.html', 'poster.css', 'head.js'].map((f) => readFile(join(out, f), 'utf8')));
+  await rm(out, { recursive: true });
+  const cssName = `poster-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  await writeFile(join(staging, cssName), css);
+  const before = index;
+  // (trunk's minifier leaves out optional tags such as <head> and unneeded quotes.)
+  index = index
+    // Without scripts the page is French (the app's own fallback), as the script would choose.
+    .replace(/<html lang=("[^"]*"|[^\s>]*)/, '<html lang="fr"')
+    // The language first, before anything is painted.
+    .replace(/<meta charset=[^>]*>/, (meta) => `${meta}<script>${script}</script>`)
+    .replace(/<\/head>/, () => `<link rel="stylesheet" href="./${cssName}" integrity="${sri(Buffer.from(css))}"></head>`)
+    // The pre-rendered page says itself what a reader without scripts gets.
+    .replace(/<noscript>[\s\S]*?<\/noscript>/, '')
+    .replace(/<body>/, () => `<body>${poster}`);
+  if (index === before || !index.includes('id="poster"') || !index.includes(cssName)) throw new Error('index.html did not take the pre-rendered first screen');
+  // The app's code and data are asked for once the first screen is painted, not before: on a
+  // slow network they would share its bandwidth, and the story would wait for them. trunk's
+  // bootstrap and preloads are replaced by one that starts them then (the integrity hashes
+  // kept: the glue's on its module preload, the wasm's on its fetch).
+  const attr = (tag, name) => tag.match(new RegExp(`\\s${name}=("([^"]*)"|([^\\s>]*))`))?.slice(2).find((v) => v !== undefined);
+  const glueLink = index.match(/<link[^>]*rel=["']?modulepreload["']?[^>]*>/)?.[0];
+  const wasmLink = index.match(/<link[^>]*type=["']?application\/wasm["']?[^>]*>/)?.[0];
+  const dataLink = index.match(/<link[^>]*type=["']?application\/json["']?[^>]*>/)?.[0];
+  const bootstrap = index.match(/<script type=["']?module["']?>[\s\S]*?<\/script>/)?.[0];
+  if (!glueLink || !wasmLink || !dataLink || !bootstrap) throw new Error('index.html: trunk\'s bootstrap and preloads were not found');
+  for (const tag of [glueLink, wasmLink, dataLink, bootstrap]) index = index.replace(tag, '');
+  const glue = { href: attr(glueLink, 'href'), integrity: attr(glueLink, 'integrity') };
+  const wasm = { href: attr(wasmLink, 'href'), integrity: attr(wasmLink, 'integrity') };
+  const data = attr(dataLink, 'href');
+  const start = [
+    '// After the first paint (or 100 ms, where no frame comes: a tab out of sight).',
+    'await new Promise((go) => { const t = setTimeout(go, 100); requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); go(); })); });',
+    'const preload = (rel, href, more) => document.head.append(Object.assign(document.createElement("link"), { rel, href, crossOrigin: "anonymous", ...more }));',
+    `preload("modulepreload", ${JSON.stringify(glue.href)}, { integrity: ${JSON.stringify(glue.integrity)} });`,
+    `preload("preload", ${JSON.stringify(data)}, { as: "fetch", type: "application/json" });`,
+    `const wasmResponse = fetch(${JSON.stringify(wasm.href)}, { integrity: ${JSON.stringify(wasm.integrity)} });`,
+    `const bindings = await import(${JSON.stringify(glue.href)});`,
+    'const wasm = await bindings.default({ module_or_path: wasmResponse });',
+    'window.wasmBindings = bindings;',
+    'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));',
+  ].join('\n');
+  index = index.replace(/<\/body>/, () => `<script type="module">\n${start}\n</script></body>`);
+  console.log(`post_build: pre-rendered first screen, ${Buffer.byteLength(poster)} bytes of HTML, ${cssName}`);
+}
+
+// 2. The glue, minified, and its hash in index.html (the module preload and the import).
+for (const name of (await readdir(staging)).filter((f) => /-[0-9a-f]{8,16}\.js$/.test(f))) {
   const path = join(staging, name);
   const before = await readFile(path);
   const out = await minify(before.toString('utf8'), { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
@@ -66,7 +126,7 @@ await writeServiceWorker();
   }
 }
 
-// 2. Precompressed copies.
+// 3. Precompressed copies.
 const COMPRESSIBLE = /\.(html|js|css|wasm|json|svg|txt|webmanifest)$/;
 async function* files(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Passerelle, installing what is missing first:
 #   0. house rules, before anything is built: `cargo fmt --check`, and `cargo clippy
-#      --all-targets -D warnings` for the native and the wasm32 targets;
+#      --all-targets -D warnings` natively (with and without the pre-rendering's browser
+#      side) and for wasm32;
 #   1. native `cargo test`: the pure core (model, parsing, …) and the shipped dataset;
 #   2. wasm-bindgen-test: components, in headless Chromium;
 #   3. `trunk build --release`, then the gzipped size of each file in dist/;
@@ -42,6 +43,7 @@ rc=0
 {
   cargo fmt --check &&
     cargo clippy --locked --all-targets -- -D warnings &&
+    cargo clippy --locked --all-targets --features prerender -- -D warnings &&
     wasm_env cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 } >"$LOGS/lint.log" 2>&1 || rc=$?
 if [ "$rc" -ne 0 ]; then
@@ -62,7 +64,11 @@ run_logged() {
 }
 
 say "1/5 native tests (cargo test)"
-rc=0; run_logged native cargo test --locked || rc=$?
+# The pure core, then the pre-rendering's own module with the browser side it renders.
+native_tests() {
+  cargo test --locked && cargo test --locked --features prerender --lib poster::
+}
+rc=0; run_logged native native_tests || rc=$?
 count_cargo "$LOGS/native.log"
 [ "$rc" -eq 0 ] || exit "$rc"
 

@@ -18,9 +18,14 @@ pub use crate::state::AppState;
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
-    // The browser's preferred language until the URL says otherwise.
-    let browser: Vec<String> = window().navigator().language().into_iter().collect();
-    state.lang.set(crate::i18n::choose_lang(None, &browser));
+    // The language the page was painted in, until the URL says otherwise.
+    state.lang.set(starting_lang());
+    // The pre-rendered first screen, where the page shows one for this state: the app is
+    // built behind it, unseen, and takes its place in one step once it has drawn.
+    crate::dom::drop_unshown_poster();
+    let behind_poster = RwSignal::new(crate::dom::poster_shown());
+    let drawn = crate::components::FirstDrawing::new();
+    provide_context(drawn);
     crate::url_sync::install(state);
     crate::embed::install(state);
     // After the URL is read: a console that opens asks where the talk is.
@@ -52,6 +57,13 @@ pub fn App() -> impl IntoView {
         loaded
     });
     let status = Signal::derive(move || loaded.with(|l| l.as_ref().map(Result::is_ok)));
+    Effect::new(move |_| {
+        let ready = status.get() == Some(false) || drawn.done();
+        if behind_poster.get_untracked() && ready {
+            crate::dom::take_over_from_poster();
+            behind_poster.set(false);
+        }
+    });
     provide_context(crate::components::LoadedDataset(Signal::derive(move || {
         loaded.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).map(|(d, _)| d.clone()))
     })));
@@ -66,7 +78,7 @@ pub fn App() -> impl IntoView {
             .with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).and_then(|(d, _)| d.tours.first().map(|t| t.id.clone())))
     });
     view! {
-        <div class="app" class:is-presenting=move || state.presenting().is_some() class:is-embedded=move || state.embed.get() class:is-console=move || is_console.get()>
+        <div class="app" class:is-behind-poster=move || behind_poster.get() class:is-presenting=move || state.presenting().is_some() class:is-embedded=move || state.embed.get() class:is-console=move || is_console.get()>
             <Header loaded=status first_tour=first_tour />
             {move || state.embed.get().then(|| view! { <crate::components::EmbedBar /> })}
             {move || match (loaded.get(), is_console.get()) {
@@ -77,6 +89,21 @@ pub fn App() -> impl IntoView {
                 (Some(Ok((dataset, warnings))), false) => view! { <Workspace dataset=dataset warnings=warnings /> }.into_any(),
             }}
         </div>
+    }
+}
+
+/// The language the page starts in: the one its inline script chose before the first paint
+/// (`?lang=`, else the browser's languages, else French: the rule of
+/// `crate::i18n::choose_lang`), or the same rule here where the page has no such script (a
+/// development build).
+fn starting_lang() -> crate::model::Lang {
+    let chosen = document().document_element().and_then(|root| root.get_attribute("data-lang"));
+    match chosen.as_deref().and_then(crate::model::Lang::from_code) {
+        Some(lang) => lang,
+        None => {
+            let browser: Vec<String> = window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
+            crate::i18n::choose_lang(None, &browser)
+        }
     }
 }
 
@@ -187,7 +214,9 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
     }
     let built = move |at: u8| Memo::new(move |_| stage.get() >= at);
     let (map_built, timeline_built, rest_built) = (built(2), built(3), built(4));
-    provide_context(crate::components::OffScreenReady(built(5)));
+    // What is off screen (the filters' checkboxes) is not part of the pre-rendered page.
+    let off_screen = if cfg!(target_arch = "wasm32") { built(5) } else { Memo::new(|_| false) };
+    provide_context(crate::components::OffScreenReady(off_screen));
     let map = {
         let (ds, scene) = (dataset.clone(), scene.clone());
         move || match map_built.get() {

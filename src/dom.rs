@@ -29,6 +29,41 @@ fn replace(detach: Detach, next: Box<dyn FnOnce()>) {
     }
 }
 
+/// The frames whose size a drawing follows (see [`use_element_size`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// The map's frame.
+    Map,
+    /// The timeline's track (the lanes' width).
+    TimelineTrack,
+}
+
+/// The sizes the pre-rendered first screen is drawn for, in place of measured frames
+/// (provided by `crate::poster` when it renders the page natively).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PosterFrames {
+    /// The window the page is drawn for.
+    pub window: Viewport,
+    pub map: Viewport,
+    pub track: Viewport,
+}
+
+impl PosterFrames {
+    pub fn of(&self, frame: Frame) -> Viewport {
+        match frame {
+            Frame::Map => self.map,
+            Frame::TimelineTrack => self.track,
+        }
+    }
+}
+
+/// The size of `frame` as the pre-rendered page draws it (natively there is nothing to
+/// measure), or `None` outside the pre-rendering.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn use_element_size(_node: NodeRef<html::Div>, frame: Frame) -> RwSignal<Option<Viewport>> {
+    RwSignal::new(use_context::<PosterFrames>().map(|f| f.of(frame)))
+}
+
 /// The client size of `node` in CSS pixels, following the element itself (a
 /// `ResizeObserver`): a window resize, a drawer or a sheet that changes its frame, all
 /// alike. `None` until the observer first reports it laid out; a zero size (hidden) is
@@ -38,7 +73,8 @@ fn replace(detach: Detach, next: Box<dyn FnOnce()>) {
 /// the browser to lay out everything built so far, and then again when the drawing that
 /// follows changes it. The observer reports after the frame's own layout; what is drawn for
 /// the size is drawn once, at the next frame.
-pub fn use_element_size(node: NodeRef<html::Div>) -> RwSignal<Option<Viewport>> {
+#[cfg(target_arch = "wasm32")]
+pub fn use_element_size(node: NodeRef<html::Div>, _frame: Frame) -> RwSignal<Option<Viewport>> {
     let size = RwSignal::new(None);
     let detach = detach_later();
     Effect::new(move |_| {
@@ -130,7 +166,15 @@ pub async fn next_task() {
 }
 
 /// A count that goes from 0 up to `last`, one step per task: what is built at each step
-/// is built in a task of its own (see [`next_task`]). Stops if its owner is gone.
+/// is built in a task of its own (see [`next_task`]). Stops if its owner is gone. (The
+/// pre-rendered page is written at once: at its last stage.)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn stages(last: u8) -> ReadSignal<u8> {
+    RwSignal::new(last).read_only()
+}
+
+/// See the native twin above.
+#[cfg(target_arch = "wasm32")]
 pub fn stages(last: u8) -> ReadSignal<u8> {
     let stage = RwSignal::new(0u8);
     leptos::task::spawn_local(async move {
@@ -179,6 +223,36 @@ pub fn for_each(root: &web_sys::Element, selector: &str, mut f: impl FnMut(&web_
 /// An attribute's value, or the empty string.
 pub fn attr(el: &web_sys::Element, name: &str) -> String {
     el.get_attribute(name).unwrap_or_default()
+}
+
+/// The page's root font size in CSS pixels (1 rem): 16 unless the reader set another; the
+/// pre-rendered page is written for the default.
+pub fn root_font_px() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        document()
+            .document_element()
+            .and_then(|root| window().get_computed_style(&root).ok().flatten())
+            .and_then(|style| style.get_property_value("font-size").ok())
+            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+            .unwrap_or(16.0)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    16.0
+}
+
+/// Whether the window is at least `width` × `height` CSS pixels (for the pre-rendered page:
+/// the window it is drawn for).
+pub fn window_at_least(width: f64, height: f64) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let px = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        px(window().inner_width()) >= width && px(window().inner_height()) >= height
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use_context::<PosterFrames>().is_some_and(|f| f.window.width >= width && f.window.height >= height)
+    }
 }
 
 /// Whether the reader asked for less motion.
@@ -325,4 +399,106 @@ pub fn with_computed_look(markup: &str) -> String {
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// Whether the page shows a pre-rendered first screen now (`crate::poster`): it has one,
+/// and its inline script did not set it aside for a URL that asks for another state.
+pub fn poster_shown() -> bool {
+    let root = document().document_element();
+    document().get_element_by_id("poster").is_some() && !root.is_some_and(|r| r.class_list().contains("no-poster"))
+}
+
+/// Removes a pre-rendered first screen that is not shown (a URL with another state): the
+/// page's script removes it once the page is read; this is for a page read before.
+pub fn drop_unshown_poster() {
+    if !poster_shown()
+        && let Some(poster) = document().get_element_by_id("poster")
+    {
+        poster.remove();
+    }
+}
+
+/// The attributes that name what a control is for, the same on the pre-rendered page and in
+/// the app (the same components drew both).
+const TWIN_KEYS: [&str; 10] = [
+    "data-testid",
+    "data-item",
+    "data-site",
+    "data-lang",
+    "data-view",
+    "data-panel",
+    "data-site-entry",
+    "data-off-map",
+    "data-chip",
+    "data-tour",
+];
+
+/// The controls of a page, in order, for what has no name of its own.
+const CONTROLS: &str = "button, summary, input, a, [tabindex]";
+
+/// In the app (`app`), the element that plays the part `el` plays on the pre-rendered page
+/// (`page`): the one with the same name (tag, first class and naming attribute), else the
+/// same id (the page's ids carry its prefix), else the control in the same place.
+fn twin_of(el: &web_sys::Element, page: &web_sys::Element, app: &web_sys::Element) -> Option<web_sys::Element> {
+    let quote = |v: &str| v.replace('\\', "\\\\").replace('"', "\\\"");
+    let tag = el.tag_name().to_ascii_lowercase();
+    let class = el.class_list().item(0).map(|c| format!(".{c}")).unwrap_or_default();
+    for key in TWIN_KEYS {
+        if let Some(v) = el.get_attribute(key) {
+            return app.query_selector(&format!(r#"{tag}{class}[{key}="{}"]"#, quote(&v))).ok().flatten();
+        }
+    }
+    let prefix = page.get_attribute("data-id-prefix").unwrap_or_default();
+    if let Some(id) = el.get_attribute("id").and_then(|id| id.strip_prefix(&prefix).map(str::to_owned)) {
+        return app.query_selector(&format!(r#"[id="{}"]"#, quote(&id))).ok().flatten();
+    }
+    let nth = |root: &web_sys::Element| root.query_selector_all(CONTROLS).ok();
+    let (ours, theirs) = (nth(page)?, nth(app)?);
+    let at = (0..ours.length()).find(|&i| ours.item(i).is_some_and(|n| n.is_same_node(Some(el))))?;
+    theirs.item(at).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+}
+
+/// The app takes the place of the pre-rendered first screen, in one step (the same task,
+/// so the same frame): the picture goes, and what the reader did on it while the app was
+/// on its way (the focus, what they typed, a press) is done on its twin in the app.
+pub fn take_over_from_poster() {
+    let doc = document();
+    let Some(poster) = doc.get_element_by_id("poster") else { return };
+    let Ok(Some(app)) = doc.query_selector("body > .app") else {
+        poster.remove();
+        return;
+    };
+    let pressed = js_sys::Reflect::get(&window(), &"passerelleEarly".into())
+        .ok()
+        .and_then(|v| v.dyn_into::<web_sys::Element>().ok())
+        .filter(|el| poster.contains(Some(el)));
+    let page_of = |el: &web_sys::Element| el.closest(".poster__page").ok().flatten();
+    let focused = doc.active_element().filter(|a| poster.contains(Some(a)));
+    let typed = focused.as_ref().and_then(|f| f.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()));
+    let focus_twin = focused.as_ref().and_then(|f| twin_of(f, &page_of(f)?, &app));
+    let press_twin = pressed.as_ref().and_then(|p| twin_of(p, &page_of(p)?, &app));
+    poster.remove();
+    // Seen from now on (the app's own state says so a moment later): what follows needs it.
+    let _ = app.class_list().remove_1("is-behind-poster");
+    let _ = js_sys::Reflect::delete_property(&window().into(), &"passerelleEarly".into());
+    if let Some(twin) = focus_twin.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let (Some(value), Some(input)) =
+            (typed.filter(|v| !v.is_empty()), twin.dyn_ref::<web_sys::HtmlInputElement>())
+        {
+            input.set_value(&value);
+            if let Ok(event) = web_sys::Event::new("input") {
+                let _ = input.dispatch_event(&event);
+            }
+        }
+        let _ = twin.focus();
+    }
+    if let Some(twin) = press_twin {
+        // A click as the reader's, on an HTML control or a mark of the map.
+        let options = web_sys::MouseEventInit::new();
+        options.set_bubbles(true);
+        options.set_cancelable(true);
+        if let Ok(click) = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &options) {
+            let _ = twin.dispatch_event(&click);
+        }
+    }
 }

@@ -4,26 +4,28 @@
 //! The core (`model`, `geo`) is plain Rust tested natively; the browser side (`app`,
 //! `components`, `fatal`) only exists in the wasm build.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod channel;
 pub mod collections;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod embed;
 pub mod geo;
 pub mod i18n;
 pub mod model;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod url_sync;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod dom;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod fatal;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod loader;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "prerender")]
+pub mod poster;
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod state;

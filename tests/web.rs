@@ -214,7 +214,7 @@ async fn an_element_size_follows_the_element_itself_not_only_the_window() {
     let seen = RwSignal::new(None::<passerelle::geo::Viewport>);
     mount_to(root.clone(), move || {
         let node = NodeRef::<leptos::html::Div>::new();
-        let size = passerelle::dom::use_element_size(node);
+        let size = passerelle::dom::use_element_size(node, passerelle::dom::Frame::Map);
         Effect::new(move |_| seen.set(size.get()));
         view! { <div node_ref=node id="sized" style="width:300px;height:100px"></div> }
     })

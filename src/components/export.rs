@@ -141,7 +141,7 @@ pub fn ExportActions() -> impl IntoView {
         with_data(&|ds| {
             let lang = state.lang.get_untracked();
             let positions = by_date(ds, &state.filter.with_untracked(|f| f.positions(ds)));
-            let langs = if all { vec![Lang::Fr, Lang::En, Lang::Zh] } else { vec![lang] };
+            let langs = if all { Lang::ALL.to_vec() } else { vec![lang] };
             download_text(
                 &file_name(None, lang, &today(), "csv"),
                 "text/csv;charset=utf-8",

@@ -80,9 +80,7 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
         }
     };
     // The legend starts open where the map is big enough to keep it clear of the regions.
-    let roomy = |v: wasm_bindgen::JsValue| v.as_f64().unwrap_or(0.0);
-    let wide = roomy(window().inner_width().unwrap_or_default()) >= 1500.0
-        && roomy(window().inner_height().unwrap_or_default()) >= 900.0;
+    let wide = crate::dom::window_at_least(1500.0, 900.0);
     view! {
         <section class="panel map-panel" aria-labelledby="map-heading" data-testid="map">
             <h2 id="map-heading" class="visually-hidden">{t(Msg::Map)}</h2>

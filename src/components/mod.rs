@@ -50,6 +50,46 @@ pub(crate) fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 's
 #[derive(Clone, Copy)]
 pub struct ShownItems(pub leptos::prelude::Memo<Vec<usize>>);
 
+/// Whether the map and the timeline have been drawn with their data for the first time
+/// (provided by the app, which then takes the place of the pre-rendered first screen).
+#[derive(Clone, Copy)]
+pub struct FirstDrawing {
+    pub map: leptos::prelude::RwSignal<bool>,
+    pub timeline: leptos::prelude::RwSignal<bool>,
+}
+
+impl FirstDrawing {
+    #[allow(clippy::new_without_default)] // a set of signals in the current owner, not a value
+    pub fn new() -> Self {
+        use leptos::prelude::RwSignal;
+        Self { map: RwSignal::new(false), timeline: RwSignal::new(false) }
+    }
+
+    /// Both drawn, tracked.
+    pub fn done(&self) -> bool {
+        use leptos::prelude::Get;
+        self.map.get() && self.timeline.get()
+    }
+}
+
+/// What says that the map (`map`) or the timeline has been drawn with its data, made where
+/// the component is built and called once it has drawn (in a later frame, outside the
+/// component's context): a `performance.mark` for the benchmark and the tests
+/// (`passerelle:map-drawn`, `passerelle:timeline-drawn`), and the app's [`FirstDrawing`].
+pub(crate) fn drawn_marker(map: bool) -> impl Fn() + Clone + 'static {
+    use leptos::prelude::{Set, use_context};
+    let drawn = use_context::<FirstDrawing>();
+    move || {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(if map { "passerelle:map-drawn" } else { "passerelle:timeline-drawn" });
+        }
+        if let Some(drawn) = drawn {
+            // try_: the app may be gone by then.
+            let _ = (if map { drawn.map } else { drawn.timeline }).try_set(true);
+        }
+    }
+}
+
 /// Whether the workspace has drawn what is on screen, so that what is not (the filters'
 /// checkboxes) may be built now (provided by `Workspace`; alone, a component builds it at
 /// once).

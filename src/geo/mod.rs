@@ -3,6 +3,7 @@
 
 pub mod basemap;
 pub mod camera;
+pub mod clip;
 pub mod interaction;
 pub mod labels;
 pub mod projection;

@@ -22,6 +22,8 @@ pub struct BasePath {
     pub id: String,
     pub layer: Layer,
     pub d: String,
+    /// Where the shape lies on the plane (a drawing of part of it leaves out the rest).
+    pub bounds: Option<Bounds>,
 }
 
 /// A site, projected, with the items that involve it.
@@ -99,19 +101,42 @@ pub struct SiteMark {
     pub sub: Option<String>,
 }
 
+/// The base map's shapes projected, as paths; with `windows`, only what falls in them (each
+/// shape cut to the windows it meets: a drawing of part of the plane, at a fixed size, so
+/// written as [`compact_rings_path`]).
+pub fn base_paths(basemap: &BaseMap, projection: &Projection, windows: Option<&[Bounds]>) -> Vec<BasePath> {
+    let project = |(lon, lat): (f64, f64)| projection.project_lon_lat(lon, lat);
+    basemap
+        .shapes
+        .iter()
+        .filter_map(|s| {
+            let rings: Vec<Vec<(f64, f64)>> = s.rings.iter().map(|r| r.iter().map(|&p| project(p)).collect()).collect();
+            let bounds = Bounds::of_points(rings.iter().flatten().copied());
+            let rings = match windows {
+                None => rings,
+                Some(windows) => windows
+                    .iter()
+                    .filter(|w| bounds.is_some_and(|b| b.meets(w)))
+                    .flat_map(|w| rings.iter().map(|r| super::clip::clip_ring(r, w)))
+                    .filter(|r| r.len() >= 3)
+                    .collect(),
+            };
+            let paths = rings.iter().map(|r| r.iter().copied());
+            (!rings.is_empty()).then(|| BasePath {
+                id: s.id.clone(),
+                layer: s.layer,
+                d: if windows.is_some() { compact_rings_path(paths) } else { rings_path(paths) },
+                bounds: Bounds::of_points(rings.iter().flatten().copied()),
+            })
+        })
+        .collect()
+}
+
 impl MapScene {
     /// Projects the base map, the sites and a great-circle arc for each link.
     pub fn build(ds: &Dataset, basemap: &BaseMap, projection: &Projection) -> Self {
         let project = |(lon, lat): (f64, f64)| projection.project_lon_lat(lon, lat);
-        let base = basemap
-            .shapes
-            .iter()
-            .map(|s| BasePath {
-                id: s.id.clone(),
-                layer: s.layer,
-                d: rings_path(s.rings.iter().map(|r| r.iter().map(|&p| project(p)))),
-            })
-            .collect();
+        let base = base_paths(basemap, projection, None);
 
         let sides: HashMap<&str, Side> = ds.sites.iter().map(|s| (s.id.as_str(), s.side)).collect();
         let side_of = |id: &str| sides.get(id).copied();
@@ -514,6 +539,67 @@ fn parse_path_points(d: &str) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// [`rings_path`] for a drawing of fixed size (the pre-rendered first screen, about five
+/// pixels a unit at most): to a tenth of a unit, each point written as the move from the
+/// one before (rounded positions, so nothing drifts), about half the text.
+pub fn compact_rings_path<R, P>(rings: R) -> String
+where
+    R: IntoIterator<Item = P>,
+    P: IntoIterator<Item = (f64, f64)>,
+{
+    let tenths = |v: f64| (v * 10.0).round() as i64;
+    let push = |out: &mut String, t: i64| {
+        if t < 0 {
+            out.push('-');
+        }
+        let a = t.unsigned_abs();
+        if a >= 10 {
+            out.push_str(&(a / 10).to_string());
+        }
+        match a % 10 {
+            0 if a < 10 => out.push('0'),
+            0 => {}
+            f => {
+                out.push('.');
+                out.push(char::from(b'0' + f as u8));
+            }
+        }
+    };
+    let mut d = String::new();
+    for ring in rings {
+        let mut at: Option<(i64, i64)> = None;
+        for (x, y) in ring {
+            let p = (tenths(x), tenths(y));
+            match at {
+                None => {
+                    d.push('M');
+                    push(&mut d, p.0);
+                    d.push(',');
+                    push(&mut d, p.1);
+                    d.push('l');
+                }
+                Some(q) if q == p => continue,
+                Some(q) => {
+                    if !d.ends_with('l') {
+                        d.push(' ');
+                    }
+                    push(&mut d, p.0 - q.0);
+                    d.push(',');
+                    push(&mut d, p.1 - q.1);
+                }
+            }
+            at = Some(p);
+        }
+        if at.is_some() {
+            if d.ends_with('l') {
+                d.pop();
+            }
+            d.push('z');
+        }
+    }
+    d
+}
+
 /// Appends `v` with two decimals, without trailing zeros or a `-0`, digit by digit: the
 /// base map is twelve thousand points, and float formatting (even `write!` of integers)
 /// was a tenth of a phone's first drawing of the map.
@@ -585,6 +671,18 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn compact_paths_move_from_point_to_point_in_tenths() {
+        let d = compact_rings_path([vec![(10.04, -3.0), (10.55, -3.0), (10.55, -3.0), (9.0, 0.26)], vec![(0.0, 0.0)]]);
+        assert_eq!(d, "M10,-3l.6,0 -1.6,3.3zM0,0z");
+        // Rounded positions, not rounded moves: a thousand small steps end where they should.
+        let ring: Vec<(f64, f64)> = (0..=1000).map(|i| (f64::from(i) * 0.123, 0.0)).collect();
+        let d = compact_rings_path([ring]);
+        let moves = d.strip_prefix("M0,0l").and_then(|m| m.strip_suffix('z')).expect("one ring from the origin");
+        let end: f64 = moves.split(' ').map(|m| m.split(',').next().unwrap().parse::<f64>().unwrap()).sum();
+        assert!((end - 123.0).abs() < 0.051, "{end}");
+    }
 
     #[test]
     fn paths_are_compact() {

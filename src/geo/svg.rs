@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::basemap::Layer;
-use super::scene::{Link, MapScene, MapView, MarkStyle, Pane, SiteMark, escape_xml, site_marks};
+use super::scene::{BasePath, Link, MapScene, MapView, MarkStyle, Pane, SiteMark, escape_xml, site_marks};
 use super::view::Viewport;
 use crate::model::ui::Zoom;
 use crate::model::{ItemKind, Lang, Side, SiteKind, Status};
@@ -14,13 +14,12 @@ use crate::model::{ItemKind, Lang, Side, SiteKind, Status};
 /// Above this many links, links are drawn in bulk, not one element each.
 pub const MAX_FOCUSABLE_LINKS: usize = 200;
 
-/// Base map and links, in projected units, for one pane's `world` group.
-pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
-    let mut s =
-        String::with_capacity(scene.base.iter().map(|b| b.d.len() + 60).sum::<usize>() + scene.links.len() * 300);
+/// The base map's group, in projected units: countries first and the regions on top.
+pub fn base_group(base: &[BasePath]) -> String {
+    let mut s = String::with_capacity(base.iter().map(|b| b.d.len() + 60).sum::<usize>() + 20);
     s.push_str(r#"<g class="base">"#);
     for layer in [Layer::Country, Layer::Context, Layer::Departement, Layer::Region] {
-        for b in scene.base.iter().filter(|b| b.layer == layer) {
+        for b in base.iter().filter(|b| b.layer == layer) {
             let _ = write!(
                 s,
                 r#"<path class="shape shape--{}" data-shape="{}" d="{}"/>"#,
@@ -31,6 +30,13 @@ pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
         }
     }
     s.push_str("</g>");
+    s
+}
+
+/// Base map and links, in projected units, for one pane's `world` group.
+pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
+    let mut s = base_group(&scene.base);
+    s.reserve(scene.links.len() * 300);
     if with_links {
         s.push_str(r#"<g class="links">"#);
         if scene.links.len() <= MAX_FOCUSABLE_LINKS {

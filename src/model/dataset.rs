@@ -98,6 +98,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language of the interface and the data.
+    pub const ALL: [Lang; 3] = [Lang::Fr, Lang::En, Lang::Zh];
+
+    /// The language of a code written by [`Lang::code`].
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
     /// The language's code in URLs and the dataset (`fr`, `en`, `zh`).
     pub fn code(self) -> &'static str {
         match self {

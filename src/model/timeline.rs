@@ -324,7 +324,7 @@ mod tests {
         let items: Vec<&Item> = ds.items.iter().collect();
         let months = CursorMonths::of(ds.items.iter()).expect("dated items");
         for width in [300.0, 900.0, 1800.0] {
-            for lang in [Lang::Fr, Lang::En, Lang::Zh] {
+            for lang in Lang::ALL {
                 let l = layout(&items, KINDS, &scale(&months, width), lang, 13.0);
                 let mut placed: Vec<usize> =
                     l.lanes.iter().flat_map(|lane| lane.boxes.iter().map(|b| b.index)).collect();

@@ -32,6 +32,13 @@ pub struct UrlState {
     pub data: Option<String>,
 }
 
+/// The parameters that set a state other than the first screen's (every one the reader
+/// reads but `lang`): where the URL holds one, the pre-rendered first screen is not shown.
+pub const STATE_PARAMS: [&str; 17] = [
+    "item", "site", "t", "kind", "domain", "status", "side", "q", "view", "zoom", "panel", "mode", "tour", "step",
+    "embed", "allow", "data",
+];
+
 /// What a link is for: each keeps what must pass on (the dataset, the embedding).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkFor {
@@ -466,5 +473,42 @@ mod tests {
             assert_eq!(decode(&encode(s)), s);
         }
         assert_eq!(decode("%zz%4"), "%zz%4");
+    }
+
+    #[test]
+    fn the_state_parameters_are_the_ones_the_reader_knows_but_the_language() {
+        // Each is a parameter the parser reads (whatever its value, no "unknown parameter"),
+        // and a sample of each moves the state away from the first screen's.
+        for name in STATE_PARAMS {
+            let (_, warnings) = UrlState::parse(&format!("{name}=%00"));
+            assert!(warnings.iter().all(|w| !w.contains("unknown parameter")), "{name}: {warnings:?}");
+        }
+        let samples = [
+            "item=forum",
+            "site=lyon",
+            "t=2018-06-30",
+            "kind=agreement",
+            "domain=tourism",
+            "status=signed",
+            "side=france",
+            "q=lyon",
+            "view=france",
+            "zoom=2,1,1",
+            "panel=list",
+            "mode=present",
+            "tour=t",
+            "embed=1",
+            "data=data%2Fx.json",
+        ];
+        for sample in samples {
+            let (st, warnings) = UrlState::parse(sample);
+            assert!(warnings.is_empty() && st != UrlState::default(), "{sample}: {warnings:?}");
+        }
+        // Neither the language nor a parameter the app does not know changes the first screen.
+        for first_screen in ["lang=zh", "utm_source=newsletter"] {
+            let (st, _) = UrlState::parse(first_screen);
+            assert_eq!(UrlState { lang: None, ..st }, UrlState::default(), "{first_screen}");
+            assert!(!STATE_PARAMS.contains(&first_screen.split('=').next().unwrap()));
+        }
     }
 }

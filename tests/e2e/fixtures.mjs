@@ -3,7 +3,11 @@
 //    other than the page's own fails it, and such requests are aborted before they
 //    leave the machine anyway.
 //  - `consoleErrors`: console errors and uncaught exceptions of the page.
-//  - a full-page screenshot per test under tests/e2e/screenshots/.
+//  - a full-page screenshot per test under tests/e2e/screenshots/;
+//  - `poster` (an option, off unless a test asks for it): whether the page shows its
+//    pre-rendered first screen. Off, the page sets it aside as it does for a URL with
+//    another state (its script removes it once the page is read), so the tests of the app
+//    meet the app; specs/first-screen.spec.mjs tests the pre-rendered screen itself.
 import { test as base, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +29,17 @@ function slug(parts) {
 }
 
 export const test = base.extend({
+  poster: [false, { option: true }],
+  context: async ({ context, poster }, use) => {
+    // Before the page's own listener, once the page is read (and before the app starts).
+    if (!poster) {
+      await context.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+        document.documentElement.classList.add('no-poster');
+        document.getElementById('poster')?.remove();
+      }));
+    }
+    await use(context);
+  },
   requests: [
     async ({ page, baseURL }, use) => {
       const origin = new URL(baseURL).origin;

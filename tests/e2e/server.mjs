@@ -49,14 +49,15 @@ export async function contentSecurityPolicy(root) {
   ].join('; ');
 }
 
-/** A file named by its content (trunk's `name-0123456789abcdef.ext`): it never changes. */
-export const isHashed = (path) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(path);
+/** A file named by its content (trunk's `name-0123456789abcdef.ext`: the hash in hexadecimal, 16 digits or fewer): it never changes. */
+export const isHashed = (path) => /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(path);
 
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|txt|webmanifest)$/;
 
-/** The body to send for `file` and its content-encoding, given the request's Accept-Encoding. */
-async function encoded(file, body, accept) {
-  const accepts = (name) => new RegExp(`\\b${name}\\b`).test(accept ?? '');
+/** The body to send for `file` and its content-encoding, given the request's Accept-Encoding
+ * and the encodings this host sends (`br` and `gzip`, or only `gzip` as many hosts). */
+async function encoded(file, body, accept, encodings) {
+  const accepts = (name) => new RegExp(`\\b${name}\\b`).test(accept ?? '') && encodings.includes(name);
   for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
     if (accepts(name)) {
       const pre = await readFile(file + ext).catch(() => null);
@@ -67,7 +68,7 @@ async function encoded(file, body, accept) {
   return [body, null];
 }
 
-export function startServer(rootDir, port, host = '127.0.0.1', { csp = true, caching = false, onCspReport = null } = {}) {
+export function startServer(rootDir, port, host = '127.0.0.1', { csp = true, caching = false, onCspReport = null, encodings = ['br', 'gzip'] } = {}) {
   const root = resolve(rootDir);
   const server = createServer(async (req, res) => {
     try {
@@ -94,7 +95,7 @@ export function startServer(rootDir, port, host = '127.0.0.1', { csp = true, cac
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
-      const [body, encoding] = await encoded(file, await readFile(file), req.headers['accept-encoding']);
+      const [body, encoding] = await encoded(file, await readFile(file), req.headers['accept-encoding'], encodings);
       const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': !caching ? 'no-store' : isHashed(file) ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -54,7 +54,7 @@ pub(crate) struct MapCtx {
 pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let frame = NodeRef::<html::Div>::new();
-    let measured = crate::dom::use_element_size(frame);
+    let measured = crate::dom::use_element_size(frame, crate::dom::Frame::Map);
     let size = Memo::new(move |_| measured.get().unwrap_or(Viewport { width: 800.0, height: 450.0 }));
     let ready = Memo::new(move |_| measured.with(Option::is_some));
     let view = Memo::new(move |_| shown_view(state.map_view.get(), size.get()));
@@ -113,6 +113,12 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
         let s = size.get();
         format!("0 0 {} {}", s.width, s.height)
     };
+    // In the browser, the drawings go in by the layers' effects, after the frame is
+    // measured; the pre-rendered page (natively, no effects) writes them in place.
+    #[cfg(target_arch = "wasm32")]
+    let (world_now, sites_now) = (None::<String>, None::<String>);
+    #[cfg(not(target_arch = "wasm32"))]
+    let (world_now, sites_now) = (Some(layers.world_html.get_untracked()), Some(layers.sites_html.get_untracked()));
     // The live windows, for tests and the benchmark to read.
     let transform_text =
         move || ctx.camera.transforms.get().iter().map(ViewTransform::to_svg).collect::<Vec<_>>().join(";");
@@ -129,10 +135,10 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
             data-transform=transform_text
         >
             <svg node_ref=ctx.world class="map-svg map-svg--world" viewBox=view_box>
-                <g class="panes" node_ref=ctx.world_g></g>
+                <g class="panes" node_ref=ctx.world_g inner_html=world_now></g>
             </svg>
             <svg node_ref=ctx.overlay class="map-svg map-svg--overlay" viewBox=view_box>
-                <g class="overlay" node_ref=ctx.overlay_g></g>
+                <g class="overlay" node_ref=ctx.overlay_g inner_html=sites_now></g>
             </svg>
         </div>
     }

@@ -68,6 +68,9 @@ pub fn TimeCursor(months: CursorMonths) -> impl IntoView {
                 aria-describedby="time-cursor-legend"
                 min="0" max=months.steps.to_string() step="1"
                 aria-valuetext=label
+                // The attribute for the pre-rendered page (which has no properties), the
+                // property for the live one.
+                value=move || position().to_string()
                 prop:value=move || position().to_string()
                 on:input=move |e| {
                     state.playing.set(false);

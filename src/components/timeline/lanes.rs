@@ -23,13 +23,14 @@ use crate::state::AppState;
 /// The font size of the boxes' titles in CSS pixels (0.8 rem), for the layout's estimate
 /// of how much room a title needs.
 fn title_font_px() -> f64 {
-    let rem = document()
-        .document_element()
-        .and_then(|root| window().get_computed_style(&root).ok().flatten())
-        .and_then(|style| style.get_property_value("font-size").ok())
-        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
-        .unwrap_or(16.0);
-    rem * 0.8
+    crate::dom::root_font_px() * 0.8
+}
+
+/// A length along the track, `x` of its `width` pixels: in pixels in the browser, in percent
+/// of the track on the pre-rendered page (drawn for one width, shown at whatever the
+/// reader's is).
+fn along(x: f64, width: f64) -> String {
+    if cfg!(target_arch = "wasm32") { format!("{x:.1}px") } else { format!("{:.3}%", x / width * 100.0) }
 }
 
 /// The lanes: one per kind, each item's box at its dates (a month-precise item spans its
@@ -46,7 +47,7 @@ pub fn Lanes(
     let lanes_ref = NodeRef::<html::Div>::new();
     let track_ref = NodeRef::<html::Div>::new();
     // The boxes and the axis are drawn once the track is measured, for its real width.
-    let track = crate::dom::use_element_size(track_ref);
+    let track = crate::dom::use_element_size(track_ref, crate::dom::Frame::TimelineTrack);
     let width = Memo::new(move |_| track.get().map_or(600.0, |t| t.width));
     let ready = Memo::new(move |_| track.with(Option::is_some));
     let font_px = title_font_px();
@@ -90,7 +91,7 @@ pub fn Lanes(
                             view! {
                                 <button type="button" class="timeline-item" data-item=id.clone() data-start=b.start.to_string()
                                     aria-pressed=pressed(&id) title=tip aria-label=name
-                                    style:left=format!("{:.1}px", b.x) style:width=format!("{:.1}px", b.width) style:top=format!("{:.0}px", b.row as f64 * ROW_PX)>
+                                    style:left=along(b.x, width.get_untracked()) style:width=along(b.width, width.get_untracked()) style:top=format!("{:.0}px", b.row as f64 * ROW_PX)>
                                     <span class="timeline-item__title">{title}</span>
                                 </button>
                             }
@@ -118,7 +119,7 @@ pub fn Lanes(
             .map(|tick| {
                 let x = s.x(tick.day as f64);
                 let label = crate::i18n::tick_label(lang, &tick);
-                view! { <span class="axis__tick" class:axis__tick--major=tick.major style:left=format!("{x:.1}px")>{label}</span> }
+                view! { <span class="axis__tick" class:axis__tick--major=tick.major style:left=along(x, s.x1)>{label}</span> }
             })
             .collect_view()
     };
@@ -242,7 +243,9 @@ pub fn Lanes(
     // instead of one reactive class per box. The first pass with boxes in place also
     // marks the timeline drawn, for the benchmark.
     let marked = StoredValue::new(false);
+    let mark_drawn = crate::components::drawn_marker(false);
     Effect::new(move |_| {
+        let mark_drawn = mark_drawn.clone();
         let cursor = state.cursor.get();
         drawn_layout.track();
         let Some(root) = lanes_ref.get() else { return };
@@ -255,9 +258,7 @@ pub fn Lanes(
             // try_: the lanes may have been replaced before this frame.
             if marked.try_get_value() == Some(false) && root.query_selector(".timeline-item").ok().flatten().is_some() {
                 marked.set_value(true);
-                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = p.mark("passerelle:timeline-drawn");
-                }
+                mark_drawn();
             }
         });
     });

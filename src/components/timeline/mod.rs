@@ -41,6 +41,10 @@ pub fn TimelinePanel(dataset: Arc<Dataset>) -> impl IntoView {
         let z = TimeScale { from, to, x0: 0.0, x1: 1.0 }.zoom_about(0.5, factor, MIN_DAYS, extent.1 - extent.0);
         shown_days.set((z.from, z.to));
     };
+    if months.is_none() {
+        // Nothing to lay out: the timeline is drawn as it is.
+        crate::components::drawn_marker(false)();
+    }
     let ds = dataset.clone();
     view! {
         <section class="panel timeline-panel" aria-labelledby="timeline-heading" data-testid="timeline">

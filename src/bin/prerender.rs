@@ -1,0 +1,27 @@
+//! Writes the first screen at build time, with the app's own components rendered natively
+//! (Leptos' server-side rendering): see `passerelle::poster`.
+//!
+//!     cargo run --features prerender --bin prerender -- DATASET OUT_DIR
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [dataset, out] = args.as_slice() else {
+        eprintln!("usage: prerender DATASET OUT_DIR");
+        std::process::exit(2);
+    };
+    let text = std::fs::read_to_string(dataset).unwrap_or_else(|e| {
+        eprintln!("{dataset}: cannot read: {e}");
+        std::process::exit(1);
+    });
+    let loaded = passerelle::model::parse_dataset(dataset, &text).unwrap_or_else(|e| {
+        eprintln!("{e}");
+        std::process::exit(1);
+    });
+    let files = passerelle::poster::write(&loaded.dataset);
+    std::fs::create_dir_all(out).expect("the output folder can be made");
+    for (name, body) in files {
+        let path = std::path::Path::new(out).join(name);
+        std::fs::write(&path, body).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        println!("prerender: {}", path.display());
+    }
+}

@@ -1,0 +1,196 @@
+//! The first screen as HTML, written at build time by the app's own components (rendered
+//! natively by Leptos, without hydration), so that the story is on screen before the code
+//! has arrived: the header, the toolbar, the map in its default view, the timeline and the
+//! introduction, in their final frames. The live app is built behind it and takes its
+//! place in one step once it has drawn (`crate::app`).
+//!
+//! One page is rendered for each language and each of the [`LAYOUTS`] (desktops and
+//! laptops, phones upright and on their side), each for the frames it has there; the
+//! stylesheet shows the one for the reader's language (set before the first paint by a
+//! small inline script, [`head_script`]) and window. What a strict Content-Security-Policy would refuse in markup is moved out of
+//! it ([`markup`]): inline styles become rules of the poster's own stylesheet; the base map,
+//! the same in every page, is drawn once and referenced.
+
+mod markup;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::app::Workspace;
+use crate::components::{Header, ListView};
+use crate::dom::PosterFrames;
+use crate::geo::scene::{MapScene, MapView, base_paths};
+use crate::geo::view::{Bounds, Viewport};
+use crate::geo::{BaseMap, Projection};
+use crate::model::{Dataset, Lang};
+use crate::state::AppState;
+
+/// A layout of the page, as the stylesheet lays it out for a kind of window, and the frames
+/// the map and the timeline's track have there (measured in the live app; the end-to-end
+/// tests check them against the stylesheet).
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    pub name: &'static str,
+    /// The media query of the windows it is for.
+    pub media: &'static str,
+    pub frames: PosterFrames,
+}
+
+/// The layouts of the pre-rendered page, each for the windows of its media query, with the
+/// frames the map and the timeline's track have (measured in the live app at the window
+/// named; the end-to-end tests check them): common laptops and desktops, a phone upright
+/// (tall, or short as many 360 × 640 phones are) and on its side. Between two of them the
+/// page is drawn for the nearer and scaled to the frame.
+pub const LAYOUTS: [Layout; 6] = [
+    layout("desktop", "(min-width: 1600px)", (1920.0, 1080.0), (1494.0, 586.0), 1748.0),
+    layout("laptop", "(min-width: 1330px) and (max-width: 1599.98px)", (1366.0, 768.0), (971.0, 380.0), 1194.0),
+    layout("small-laptop", "(min-width: 900px) and (max-width: 1329.98px)", (1280.0, 720.0), (908.0, 348.0), 1108.0),
+    layout(
+        "phone",
+        "(max-width: 899.98px) and (orientation: portrait) and (max-aspect-ratio: 10/19)",
+        (390.0, 844.0),
+        (372.0, 369.0),
+        338.0,
+    ),
+    layout(
+        "short-phone",
+        "(max-width: 899.98px) and (orientation: portrait) and (min-aspect-ratio: 10.01/19)",
+        (360.0, 640.0),
+        (342.0, 280.0),
+        308.0,
+    ),
+    layout(
+        "phone-sideways",
+        "(max-width: 899.98px) and (orientation: landscape)",
+        (844.0, 390.0),
+        (440.0, 283.0),
+        349.0,
+    ),
+];
+
+const fn layout(name: &'static str, media: &'static str, window: (f64, f64), map: (f64, f64), track: f64) -> Layout {
+    Layout {
+        name,
+        media,
+        frames: PosterFrames {
+            window: Viewport { width: window.0, height: window.1 },
+            map: Viewport { width: map.0, height: map.1 },
+            track: Viewport { width: track, height: 24.0 },
+        },
+    }
+}
+
+/// The id of the base map's one drawing, which every page's panes refer to.
+pub const BASE_ID: &str = "poster-base";
+
+/// The files the build puts into the page: (name, contents).
+pub fn write(dataset: &Dataset) -> Vec<(String, String)> {
+    let dataset = Arc::new(dataset.clone());
+    let scene = Arc::new(MapScene::build(&dataset, BaseMap::embedded(), &Projection::eurasia()));
+    // The base map as every pane draws it, and the part of it the pages show.
+    let base = crate::geo::svg::base_group(&scene.base);
+    let shown = shown_plane(&scene);
+    let kept = crate::geo::svg::base_group(&base_paths(BaseMap::embedded(), &Projection::eurasia(), Some(&shown)));
+    let mut pages = Vec::new();
+    for lang in Lang::ALL {
+        for layout in LAYOUTS {
+            pages.push(markup::page(lang, layout, &render(&dataset, lang, layout.frames), &base));
+        }
+    }
+    let texts: Vec<(Lang, String)> = Lang::ALL.iter().map(|&lang| (lang, render_items(&dataset, lang))).collect();
+    let poster = markup::Poster { pages, texts, kept_base: &kept };
+    vec![("poster.html".into(), poster.html()), ("poster.css".into(), poster.css()), ("head.js".into(), head_script())]
+}
+
+/// An owner that renders HTML (so that the page's listeners and effects stay unattached),
+/// without hydration: the app replaces this page, it does not take it over.
+fn server_owner() -> Owner {
+    Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new_islands())))
+}
+
+/// One page: the app's header and workspace in `lang`, drawn for `frames`.
+fn render(dataset: &Arc<Dataset>, lang: Lang, frames: PosterFrames) -> String {
+    let ds = dataset.clone();
+    server_owner().with(move || {
+        let state = AppState::new();
+        state.lang.set(lang);
+        provide_context(state);
+        provide_context(frames);
+        let first_tour = ds.tours.first().map(|t| t.id.clone());
+        view! {
+            <div class="app">
+                <Header loaded=Signal::stored(Some(true)) first_tour=Signal::stored(first_tour) />
+                <Workspace dataset=ds />
+            </div>
+        }
+        .to_html()
+    })
+}
+
+/// Every item as text (dates, title, kind, status, places), for a reader without scripts
+/// and for crawlers: the list view's table.
+fn render_items(dataset: &Arc<Dataset>, lang: Lang) -> String {
+    let ds = dataset.clone();
+    server_owner().with(move || {
+        let state = AppState::new();
+        state.lang.set(lang);
+        provide_context(state);
+        view! { <ListView dataset=ds /> }.to_html()
+    })
+}
+
+/// The parts of the plane the pages show: each pane of the default view in each layout,
+/// with a margin (what is cut off there runs outside the panes, unseen); windows that
+/// overlap (one region's panes in each layout) are taken as one.
+fn shown_plane(scene: &MapScene) -> Vec<Bounds> {
+    let windows: Vec<Bounds> = LAYOUTS
+        .iter()
+        .flat_map(|l| scene.panes(crate::geo::scene::shown_view(MapView::Both, l.frames.map), l.frames.map))
+        .map(|p| {
+            let (a, b) = (
+                p.transform.invert((p.rect.x, p.rect.y)),
+                p.transform.invert((p.rect.x + p.rect.w, p.rect.y + p.rect.h)),
+            );
+            let (w, h) = ((a.0 - b.0).abs(), (a.1 - b.1).abs());
+            Bounds {
+                x0: a.0.min(b.0) - w * 0.05,
+                y0: a.1.min(b.1) - h * 0.05,
+                x1: a.0.max(b.0) + w * 0.05,
+                y1: a.1.max(b.1) + h * 0.05,
+            }
+        })
+        .collect();
+    let mut merged: Vec<Bounds> = Vec::new();
+    for w in windows {
+        let (meeting, apart): (Vec<Bounds>, Vec<Bounds>) = merged.into_iter().partition(|m| m.meets(&w));
+        merged = apart;
+        merged.push(meeting.into_iter().fold(w, Bounds::union));
+    }
+    merged
+}
+
+/// The inline script that runs first in `<head>`, before anything is painted: it sets the
+/// page's language as the app will choose it (`?lang=`, else the browser's languages, else
+/// French) and says whether the URL asks for another state than the first screen's, in
+/// which case the pre-rendered page is not shown (the app draws that state itself) and
+/// goes once the page is read. It also keeps a press on the pre-rendered page for the app
+/// to replay once it is there.
+pub fn head_script() -> String {
+    let codes: Vec<String> =
+        Lang::ALL.iter().map(|&l| format!("{}:'{}'", l.code(), crate::i18n::html_lang(l))).collect();
+    let state_params: Vec<String> = crate::model::url_state::STATE_PARAMS.iter().map(|p| format!("'{p}'")).collect();
+    format!(
+        "(function(){{var d=document.documentElement,q=new URLSearchParams(location.search),L={{{codes}}},l=q.get('lang');\
+if(!L.hasOwnProperty(l)){{l='fr';var n=navigator.languages||[navigator.language];\
+for(var i=0;i<n.length;i++){{var p=String(n[i]||'').toLowerCase().split(/[-_]/)[0];if(L.hasOwnProperty(p)){{l=p;break}}}}}}\
+d.lang=L[l];d.setAttribute('data-lang',l);d.classList.add('js');\
+var s=[{params}];for(var j=0;j<s.length;j++)if(q.has(s[j]))d.classList.add('no-poster');\
+document.addEventListener('DOMContentLoaded',function(){{var p=document.getElementById('poster');\
+if(p)d.classList.contains('no-poster')?p.remove():p.removeAttribute('inert')}});\
+document.addEventListener('click',function(e){{var t=e.target,p=t&&t.closest&&t.closest('#poster');if(!p)return;\
+e.preventDefault();e.stopPropagation();window.passerelleEarly=t.closest('button,summary,input,a,[tabindex]')}},true)}})();",
+        codes = codes.join(","),
+        params = state_params.join(","),
+    )
+}

@@ -1,0 +1,212 @@
+// The first screen arrives as HTML: the build writes it with the app's own components
+// (src/poster), the page shows it before the wasm has run, and the app takes its place
+// without a jump. The wasm is held back by the test where it matters.
+import { test, expect, SCREENSHOTS, shippedDataset, nextFrames } from '../fixtures.mjs';
+import { PNG } from 'pngjs';
+import pixelmatch from 'pixelmatch';
+
+test.use({ poster: true });
+
+/** Holds every wasm request until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+/** The pre-rendered page the reader sees (one of a language and a layout). */
+const shown = (page) => page.locator('.poster__page:visible');
+
+/** Waits until the app has taken the place of the pre-rendered page. */
+async function tookOver(page) {
+  await expect(page.locator('#poster')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator('body > .app')).not.toHaveClass(/is-behind-poster/);
+  await nextFrames(page);
+}
+
+/** Layout shifts from the page's very start, without input. */
+async function recordShifts(page) {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+const LANGS = [['fr', 'fr', ''], ['en', 'en', '?lang=en'], ['zh', 'zh-Hans', '?lang=zh']];
+
+for (const [lang, htmlLang, query] of LANGS) {
+  test(`the story is on screen before the wasm has run, in ${lang}`, async ({ browser }) => {
+    // French is the page's own language: reached here through the browser's.
+    const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-US', viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const release = await holdWasm(page);
+    await page.goto(`./${query}`);
+    await expect(shown(page)).toHaveCount(1);
+    await expect(shown(page)).toHaveAttribute('data-lang', lang);
+    await expect(page.locator('html')).toHaveAttribute('lang', htmlLang);
+    expect(await page.evaluate(() => typeof window.wasmBindings)).toBe('undefined');
+    // The map, with its sites, and at least three dated items of the timeline in view.
+    await expect(shown(page).locator('.map-frame .site__mark').first()).toBeVisible();
+    const datedInView = await shown(page).locator('.timeline-item[data-start]').evaluateAll((els) => els.filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.top >= 0 && r.bottom <= innerHeight;
+    }).length);
+    expect(datedInView).toBeGreaterThanOrEqual(3);
+    const heading = await shown(page).locator('.intro h2').textContent();
+    await page.screenshot({ path: `${SCREENSHOTS}first-screen-before-wasm-${lang}.png` });
+    release();
+    await tookOver(page);
+    // The same words in the app.
+    await expect(page.locator('.intro h2')).toHaveText(heading);
+    await context.close();
+  });
+}
+
+// Each first-screen size of the app's own tests, and a small Chinese phone.
+const SIZES = [[1920, 1080], [1366, 768], [1280, 720], [390, 844], [844, 390], [360, 640]];
+
+for (const [width, height] of SIZES) {
+  test(`at ${width}x${height} the app takes the place of the pre-rendered page and nothing moves`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await recordShifts(page);
+    const release = await holdWasm(page);
+    await page.goto('./?lang=en');
+    await expect(shown(page)).toHaveCount(1);
+    await nextFrames(page);
+    const boxesIn = (root) => page.locator(root).first().evaluate((r) => {
+      const box = (sel) => {
+        const e = r.querySelector(sel);
+        if (!e) return null;
+        const b = e.getBoundingClientRect();
+        return [b.x, b.y, b.width, b.height].map((v) => Math.round(v));
+      };
+      return Object.fromEntries(['.app-header', '.toolbar', '.map-frame', '.intro h2', '.timeline-panel', '.axis', '.timeline-item', '.map-credit']
+        .map((sel) => [sel, box(sel)]));
+    });
+    const before = await boxesIn('.poster__page:visible');
+    const pictureBefore = PNG.sync.read(await page.screenshot());
+    release();
+    await tookOver(page);
+    const after = await boxesIn('body > .app');
+    // The same boxes, to the pixel (the page's widths are percentages of the frames it was
+    // drawn for, the app's are pixels).
+    for (const [sel, box] of Object.entries(before)) {
+      expect(after[sel]?.length, sel).toBe(box?.length);
+      box?.forEach((v, i) => expect(Math.abs(after[sel][i] - v), `${sel} [${i}]`).toBeLessThanOrEqual(1));
+    }
+    expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+    // What is drawn inside the frames is drawn for them: at these sizes the same picture, but
+    // for antialiasing.
+    const pictureAfter = PNG.sync.read(await page.screenshot({ path: `${SCREENSHOTS}first-screen-taken-over-${width}x${height}.png` }));
+    const changed = pixelmatch(pictureBefore.data, pictureAfter.data, null, width, height, { threshold: 0.1 });
+    expect(changed / (width * height), 'pixels that changed at the takeover').toBeLessThan(0.01);
+  });
+}
+
+test('each layout of the pre-rendered page is drawn for the frames the app has there', async ({ page }) => {
+  await page.goto('./?lang=en');
+  const layouts = await page.locator('.poster__page[data-lang="en"]').evaluateAll((els) => els.map((e) => [e.dataset.layout, e.dataset.frames]));
+  expect(layouts.length).toBeGreaterThanOrEqual(4);
+  await tookOver(page);
+  for (const [name, frames] of layouts) {
+    const [, ww, wh, mw, mh, track] = frames.match(/^window:(\d+)x(\d+) map:(\d+)x(\d+) track:(\d+)$/).map(Number);
+    const release = await holdWasm(page);
+    await page.setViewportSize({ width: ww, height: wh });
+    await page.goto('./?lang=en');
+    // The stylesheet shows this layout at its window...
+    await expect(shown(page)).toHaveAttribute('data-layout', name);
+    release();
+    await tookOver(page);
+    // ... and the app's frames there are the ones it was drawn for.
+    const live = await page.evaluate(() => ({
+      map: [document.querySelector('.map-frame').clientWidth, document.querySelector('.map-frame').clientHeight],
+      track: document.querySelector('.axis').clientWidth,
+    }));
+    expect(live, name).toEqual({ map: [mw, mh], track });
+    await page.unroute(/\.wasm$/);
+  }
+});
+
+// A URL that asks for another state than the first screen's: the pre-rendered page is not
+// shown (it goes once the page is read), and the app draws that state itself.
+const OTHER_STATES = [
+  ['a selection', '?item=forum-2018-chambery&lang=en', '.detail h3'],
+  ['a site', '?site=lyon&lang=en', '.detail h3'],
+  ['a view', '?view=france&lang=en', '.map-frame[data-view="france"]'],
+  ['the time cursor', '?t=2018-06-30&lang=en', '[data-testid="cursor-label"]'],
+  ['a filter', '?kind=agreement&lang=en', '.chip'],
+  ['a search', '?q=lyon&lang=en', '[data-testid="search"]'],
+  ['the list', '?panel=list&lang=en', '.list-view'],
+  ['presenter mode', '?mode=present&lang=en', '[data-testid="presenter-card"]'],
+  ['a guided tour', '?tour=from-alpitec-to-the-games&lang=en', '[data-testid="guide-card"]'],
+  ['embedded', '?embed=1&lang=en', '[data-testid="open-full-view"]'],
+  ['another dataset', '?data=data/cooperation.json&lang=en', '[data-testid="timeline"]'],
+];
+
+for (const [name, query, drawn] of OTHER_STATES) {
+  test(`with ${name} in the URL the pre-rendered page is not shown: ${query}`, async ({ page }) => {
+    const release = await holdWasm(page);
+    await page.goto(`./${query}`);
+    await expect(page.locator('html')).toHaveClass(/no-poster/);
+    await expect(page.locator('#poster')).toHaveCount(0);
+    await expect(page.locator('.timeline-item')).toHaveCount(0);
+    release();
+    await expect(page.locator(drawn).first()).toBeVisible({ timeout: 20_000 });
+  });
+}
+
+test('the language and a parameter the app does not know keep the pre-rendered page', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('./?lang=zh&utm_source=newsletter');
+  await expect(shown(page)).toHaveAttribute('data-lang', 'zh');
+  release();
+  await tookOver(page);
+});
+
+test('a press on the pre-rendered page is done once the app is there; what was typed stays', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('./?lang=en');
+  const item = shown(page).locator('.timeline-item[data-item="loi-chambery-zhangjiakou"]');
+  await item.click();
+  // Nothing happens yet (the page is a picture of the app).
+  await expect(page).not.toHaveURL(/item=/);
+  release();
+  await tookOver(page);
+  await expect(page.locator('.detail h3')).toHaveText(/Chambéry – Zhangjiakou/);
+  await expect(page).toHaveURL(/item=loi-chambery-zhangjiakou/);
+
+  // Typing into the search before the app is there.
+  const again = await holdWasm(page);
+  await page.goto('./?lang=en');
+  await shown(page).locator('input[type="search"]').fill('lyon');
+  again();
+  await tookOver(page);
+  await expect(page.getByTestId('search')).toHaveValue('lyon');
+  await expect(page.getByTestId('search')).toBeFocused();
+  await expect(page).toHaveURL(/q=lyon/);
+});
+
+test('without JavaScript the page is a picture of the first screen and the items as text', async ({ browser, request }) => {
+  const ds = await shippedDataset(request);
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(shown(page)).toHaveAttribute('data-lang', 'fr');
+  await expect(shown(page).locator('.map-frame .site__mark').first()).toBeVisible();
+  // No control pretends to work: the picture is inert (nothing in it takes a press or the
+  // focus), and its controls are not drawn.
+  await expect(page.locator('#poster')).toHaveAttribute('inert', '');
+  expect(await shown(page).locator('button:visible:not(.timeline-item), input:visible, summary:visible').count()).toBe(0);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement.closest('#poster'))).toBe(false);
+  // Every item's title, date and places as text, in each language.
+  const text = await page.locator('body').innerText();
+  for (const item of ds.items) {
+    for (const lang of ['fr', 'en', 'zh']) expect(text, `${item.id} in ${lang}`).toContain(item.title[lang]);
+  }
+  await page.screenshot({ path: `${SCREENSHOTS}first-screen-without-javascript.png`, fullPage: true });
+  await context.close();
+});
