@@ -284,7 +284,12 @@ impl Poster<'_> {
         for (lang, table) in &self.texts {
             // A picture and a text, not controls: nothing here pretends to be pressed.
             let table = table.replace("<button", "<span").replace("</button>", "</span>");
-            let table = rewrite_tags(&table, |_, attrs| attrs.retain(|(n, _)| n != "type" && n != "aria-pressed"));
+            let table = rewrite_tags(&table, |name, attrs| {
+                if name == "span" {
+                    // Not a link, not a button: the title as text.
+                    attrs.retain(|(n, _)| !matches!(n.as_str(), "type" | "aria-pressed" | "class" | "data-item"));
+                }
+            });
             let _ = write!(
                 s,
                 r#"<section lang="{}"><h2>{}</h2><p>{}</p>{table}</section>"#,
