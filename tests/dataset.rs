@@ -259,3 +259,82 @@ fn the_fact_checked_corrections_hold() {
         .collect();
     assert!(zh.iter().all(|t| !t.contains("本大区")), "\"本大区\" reads oddly to a Chinese reader");
 }
+
+/// The second fact-check (issue 24): what the articles leave open is marked, texts keep
+/// the articles' tense and number, and the tour's time cursor only moves forward.
+#[test]
+fn the_second_fact_check_holds() {
+    let ds = shipped();
+    let marks = |fields: &[String], f: &str| fields.iter().any(|x| x == f);
+    // The year of the February mission is a reading of the sentence: marked, both readings given.
+    let february = item(&ds, "aura-mission-2018-02");
+    assert!(marks(&february.not_from_sources, "when"));
+    let note = &february.note.as_ref().unwrap().en;
+    assert!(note.contains("May only") && note.contains("February 2017"), "{note}");
+    // Big air was in Beijing (Shougang), not in Zhangjiakou.
+    let games = item(&ds, "winter-olympics-2022").note.as_ref().unwrap();
+    assert!(games.en.contains("most freestyle skiing and snowboard events") && games.en.contains("Shougang"));
+    assert!(games.zh.contains("首钢") && games.fr.contains("Shougang"));
+    // The article's « initié », quoted as it is.
+    assert!(item(&ds, "connected-territory").note.as_ref().unwrap().fr.contains("« initié »"));
+    // The forum's place follows from the signings': marked.
+    assert!(marks(&item(&ds, "forum-2018-chambery").not_from_sources, "sites.chambery"));
+    // The official Chinese title is the actor's (marked there), not the items' nor the tour's.
+    for i in &ds.items {
+        assert!(!i.description.zh.contains("人民政府秘书长"), "{}", i.id);
+    }
+    // The départements, the Chinese names and the kinds the articles do not give: marked.
+    for s in &ds.sites {
+        if s.side == passerelle::model::Side::France {
+            assert!(marks(&s.not_from_sources, "region"), "{}: the département is common knowledge", s.id);
+        }
+    }
+    assert!(ds.site("massif-des-bauges").unwrap().region.fr.starts_with("Savoie et Haute-Savoie"));
+    for id in ["zhangjiakou", "yanqing", "beijing", "shanghai"] {
+        assert!(marks(&ds.site(id).unwrap().not_from_sources, "name.zh"), "{id}");
+    }
+    for id in ["province-hebei", "city-zhangjiakou"] {
+        assert!(marks(&ds.actor(id).unwrap().not_from_sources, "name.zh"), "{id}");
+    }
+    for id in ["la-feclaz", "savoie-technolac"] {
+        assert!(marks(&ds.site(id).unwrap().not_from_sources, "kind"), "{id}");
+    }
+    // The article's future tense; one country, as the text says.
+    let plan = item(&ds, "strategic-plan-10-years");
+    assert!(plan.description.fr.contains("s'y intégreront") && plan.description.en.contains("will fit"));
+    assert_eq!(plan.figures[0].label.fr, "ans");
+    assert!(item(&ds, "cz-sustainable-development").description.zh.contains("一个快速发展的国家"));
+    // Why the university, as the article gives it.
+    assert!(
+        item(&ds, "cz-university-training")
+            .description
+            .fr
+            .contains("« Proches des besoins du développement de nos montagnes »")
+    );
+    // The tour: a speaker (not a spokesperson), notes beyond the articles marked, and a time
+    // cursor that never goes back from one step to the next.
+    let tour = &ds.tours[0];
+    assert!(tour.summary.zh.contains("演讲者") && !tour.summary.zh.contains("发言人"));
+    for s in &tour.steps {
+        assert!(!s.notes.zh.contains("人民政府秘书长"));
+    }
+    for id in [
+        "france-china-evening-2017",
+        "agreement-aura-hebei",
+        "business-contracts-2018",
+        "agreement-chamonix-yanqing",
+        "winter-olympics-2022",
+    ] {
+        let step = tour.steps.iter().find(|s| s.item.as_deref() == Some(id)).unwrap();
+        assert!(marks(&step.not_from_sources, "notes"), "the notes of {id} say more than the articles");
+    }
+    // (A step on an undated item shows every date.)
+    let times: Vec<i64> = passerelle::model::tour::steps(&ds, Some(&tour.id)).iter().filter_map(|s| s.time).collect();
+    assert!(times.len() >= 8, "the dated steps set the cursor");
+    for pair in times.windows(2) {
+        assert!(pair[0] <= pair[1], "the cursor goes back from {} to {}", pair[0], pair[1]);
+    }
+    // The missions' step shows both: its cursor at the end of May 2018.
+    let missions = tour.steps.iter().find(|s| s.item.as_deref() == Some("aura-mission-2018-02")).unwrap();
+    assert_eq!(missions.time.as_deref(), Some("2018-05-31"));
+}

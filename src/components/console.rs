@@ -58,6 +58,11 @@ pub fn Console(dataset: Arc<Dataset>) -> impl IntoView {
                     <p class="console__caption">{cur.as_ref().map(|c| c.caption.get(lang).to_owned())}</p>
                     <h3>{tr(lang, Msg::SpeakerNotes)}</h3>
                     <p class="console__notes" data-testid="console-notes">{cur.as_ref().map(|c| c.notes.get(lang).to_owned())}</p>
+                    // What the notes say beyond the articles, for the speaker to know.
+                    {cur.as_ref().filter(|c| !c.not_from_sources.is_empty()).map(|c| {
+                        let words = crate::i18n::marked_fields(lang, &c.not_from_sources, &|_, _| None);
+                        view! { <p class="console__marked" data-testid="console-marked">{trf(lang, Msg::NotFromSources, &[&words])}</p> }
+                    })}
                 </section>
                 <section class="console__next" aria-labelledby="console-next">
                     <h3 id="console-next">{tr(lang, Msg::NextStep)}</h3>

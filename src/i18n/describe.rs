@@ -61,6 +61,11 @@ fn field(lang: Lang, key: &str) -> Option<&'static str> {
         "publisher" => ("l'éditeur", "the publisher", "发布者"),
         "language" => ("la langue", "the language", "语言"),
         "url" => ("l'adresse", "the address", "网址"),
+        "caption" => ("la légende", "the caption", "说明文字"),
+        "notes" => ("les notes", "the notes", "讲稿"),
+        "time" => ("le moment", "the time", "时间"),
+        "view" => ("la vue", "the view", "视图"),
+        "zoom" => ("le zoom", "the zoom", "缩放"),
         _ => return None,
     };
     Some(pick(lang, fr, en, zh))

@@ -156,7 +156,7 @@ named_enum! {
         University = "university" => ("université", "university", "大学"),
         TechnologyPark = "technology_park" => ("technopôle", "technology park", "科技园"),
         Airport = "airport" => ("aéroport", "airport", "机场"),
-        Massif = "massif" => ("massif", "massif", "山地"),
+        Massif = "massif" => ("massif", "massif", "山脉"),
         Landmark = "landmark" => ("site emblématique", "landmark", "地标"),
         Region = "region" => ("région", "region", "地区"),
     }
@@ -279,7 +279,7 @@ named_enum! {
         InProgress = "in_progress" => ("En cours", "In progress", "进行中"),
         Planned = "planned" => ("Prévu", "Planned", "计划中"),
         UnderStudy = "under_study" => ("À l'étude", "Under study", "研究中"),
-        Held = "held" => ("Tenu", "Held", "已举办"),
+        Held = "held" => ("A eu lieu", "Held", "已举办"),
         Completed = "completed" => ("Réalisé", "Completed", "已完成"),
     }
 }
@@ -288,11 +288,11 @@ named_enum! {
     /// A field of cooperation.
     pub enum Domain {
         Tourism = "tourism" => ("Tourisme", "Tourism", "旅游"),
-        MountainPlanning = "mountain_planning" => ("Aménagement et équipement de la montagne", "Mountain planning and equipment", "山地规划与设备"),
+        MountainPlanning = "mountain_planning" => ("Aménagement et équipement de la montagne", "Mountain planning and equipment", "山地规划与设施"),
         Training = "training" => ("Formation et enseignement", "Training and education", "培训与教育"),
         Sport = "sport" => ("Sport", "Sport", "体育"),
         SustainableDevelopment = "sustainable_development" => ("Développement durable et énergie", "Sustainable development and energy", "可持续发展与能源"),
-        SmartCity = "smart_city" => ("Ville intelligente et numérique", "Smart city and digital", "智慧城市与数字"),
+        SmartCity = "smart_city" => ("Ville intelligente et numérique", "Smart city and digital", "智慧城市与数字化"),
         Transport = "transport" => ("Transport", "Transport", "交通"),
     }
 }
@@ -431,6 +431,9 @@ pub struct TourStep {
     /// What the speaker reads (the presenter console).
     pub notes: Localized,
     pub sources: Vec<Citation>,
+    /// Fields that say more than the sources (a fact from common knowledge in the notes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_from_sources: Vec<String>,
 }
 
 #[cfg(test)]

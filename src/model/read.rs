@@ -330,6 +330,7 @@ from_json_struct!(TourStep {
     caption: Localized = Error,
     notes: Localized = Error,
     sources: Vec<Citation> = Error,
+    not_from_sources: Vec<String> = Default,
 });
 
 #[cfg(test)]

@@ -24,6 +24,8 @@ pub struct Step {
     pub notes: Localized,
     /// The item's dates, where the step shows an item.
     pub when: Option<When>,
+    /// What of the step says more than the sources (`notes`, …), as the dataset marks it.
+    pub not_from_sources: Vec<String>,
 }
 
 /// The view that holds a set of sites: a region when they are all in it, both regions
@@ -59,6 +61,8 @@ fn item_step(ds: &Dataset, item: &Item) -> Step {
         caption: first(&item.description),
         notes: item.description.clone(),
         when: Some(item.when.clone()),
+        // Made from the item's own texts, which carry its marks.
+        not_from_sources: Vec::new(),
     }
 }
 
@@ -92,6 +96,7 @@ pub fn steps(ds: &Dataset, id: Option<&str>) -> Vec<Step> {
                 caption: s.caption.clone(),
                 notes: s.notes.clone(),
                 when: item.map(|i| i.when.clone()),
+                not_from_sources: s.not_from_sources.clone(),
             }
         })
         .collect()

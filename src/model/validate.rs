@@ -475,6 +475,7 @@ impl Validator<'_> {
                 self.error(format!("{p}.sources"), id, "the step cites no source".into());
             }
             self.citations(&p, id, &step.sources);
+            self.not_from_sources(&p, id, &step.not_from_sources, &["caption", "notes", "time", "view", "zoom"], &[]);
         }
     }
 }

@@ -88,9 +88,9 @@ test('in French and Chinese each finding reads in that language, its record and 
   await page.goto('./?data=broken/10-wrong-type-longitude.json&lang=fr');
   await appSettled(page);
   const message = page.getByTestId('load-error').locator('.load-error__message');
-  await expect(message).toHaveText('broken/10-wrong-type-longitude.json, fiche "lyon", champ sites[0].lon : type incorrect : string "4.8357" ; attendu : f64.');
+  await expect(message).toHaveText('broken/10-wrong-type-longitude.json, fiche « lyon », champ sites[0].lon : type incorrect : string "4.8357" ; attendu : f64.');
   await page.goto('./?data=broken/14-duplicate-site-id.json&lang=zh');
   await appSettled(page);
   await expect(page.getByTestId('load-error').locator('.load-error__message')).toHaveText('broken/14-duplicate-site-id.json 有 2 个错误。');
-  await expect(page.locator('.load-error__issues li').first()).toHaveText('记录 "lyon"，字段 sites[1].id：标识符“lyon”已被地点中的另一条记录使用。');
+  await expect(page.locator('.load-error__issues li').first()).toHaveText('记录“lyon”，字段 sites[1].id：标识符“lyon”已被地点中的另一条记录使用。');
 });
