@@ -172,9 +172,12 @@ ensure_browser() {
   fi
 }
 
-# poppler's pdftotext and pdftoppm, for the print tests to read and picture the PDFs.
-ensure_pdf_tools() {
+# The programs a reader opens the app's files with, for the print and export tests:
+# poppler's pdftotext and pdftoppm (the PDFs read and pictured), librsvg's rsvg-convert
+# (the exported SVG drawn as GNOME and many converters draw it).
+ensure_file_tools() {
   command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || apt_install poppler-utils
+  command -v rsvg-convert >/dev/null || apt_install librsvg2-bin
 }
 
 # The other two engines of the smoke layer: Firefox ESR (driven by puppeteer-core over
@@ -202,6 +205,6 @@ ensure_everything() {
   ensure_wasm_bindgen
   ensure_node_packages
   ensure_browser
-  ensure_pdf_tools
+  ensure_file_tools
   ensure_engines
 }

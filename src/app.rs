@@ -79,8 +79,11 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <div class="app" class:is-behind-poster=move || behind_poster.get() class:is-presenting=move || state.presenting().is_some() class:is-embedded=move || state.embed.get() class:is-console=move || is_console.get()>
-            <Header loaded=status first_tour=first_tour />
-            {move || state.embed.get().then(|| view! { <crate::components::EmbedBar /> })}
+            // Embedded, the bar takes the header's place (one Share dialog in the page).
+            {move || match state.embed.get() {
+                false => view! { <Header loaded=status first_tour=first_tour /> }.into_any(),
+                true => view! { <crate::components::EmbedBar /> }.into_any(),
+            }}
             {move || match (loaded.get(), is_console.get()) {
                 (None, _) if started.get() == 0 => ().into_any(),
                 (None, _) => view! { <Loading /> }.into_any(),

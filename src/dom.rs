@@ -344,14 +344,11 @@ fn read_look(
         .filter(|(k, (_, v))| parent.is_none_or(|pv| pv[*k] != **v))
         .map(|(_, (name, v))| (*name, v.clone()))
         .collect();
-    // Not inherited: written where they are not the initial value.
+    // Not inherited: written where it is not the initial value. (`vector-effect` is not:
+    // the file is drawn in its own pixels, with nothing scaled.)
     let opacity = value("opacity");
     if opacity != "1" {
         attrs.push(("opacity", opacity));
-    }
-    let effect = value("vector-effect");
-    if effect != "none" && !effect.is_empty() {
-        attrs.push(("vector-effect", effect));
     }
     if !attrs.is_empty() {
         writes.push((el.clone(), attrs));

@@ -282,6 +282,10 @@ fn the_exported_map_file_stands_alone() {
     }
     assert!(!svg.contains("href"), "no link out");
     assert!(!svg.contains("tabindex") && !svg.contains(r#"role="button""#), "a picture, not controls");
+    // Drawn in its own pixels: no scaling group whose strokes a reader must keep from
+    // scaling (librsvg ignores `vector-effect`), every outline cut to its pane.
+    assert!(!svg.contains("scale(") && !svg.contains("vector-effect"), "no scaled world");
+    assert!(svg.contains(r#"data-shape="hebei""#), "the base map is there");
     // Tags balance: a well-formed document.
     let opens = svg.matches('<').count() - svg.matches("</").count();
     let closes = svg.matches("</").count() + svg.matches("/>").count();
@@ -322,4 +326,36 @@ fn a_zoomed_drawing_frames_what_the_reader_sees_at_any_size() {
     assert!(zoomed.len() < fit.len());
     assert_eq!(sites(large, zoom), zoomed, "the same window at twice the size");
     assert_eq!(sites(large, None), fit);
+}
+
+/// On a small phone's map (a 360 × 640 or a 390 × 844 phone, the controls folded into one
+/// menu at the top and a short credit at the bottom), every region is fitted clear of what
+/// covers the frame, and the most connected site of each side keeps its name on the map,
+/// in each language.
+#[test]
+fn a_phones_map_keeps_its_regions_clear_and_its_main_cities_named() {
+    use passerelle::geo::scene::{controls_insets, site_marks};
+    let ds = shipped();
+    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
+    for vp in [Viewport { width: 342.0, height: 280.0 }, Viewport { width: 372.0, height: 369.0 }] {
+        let insets = controls_insets(vp);
+        assert!(insets.top >= 48.0 && insets.bottom >= 16.0, "a phone's frame has its controls folded");
+        let panes = scene.panes_clear_of(MapView::Both, vp, insets);
+        for lang in Lang::ALL {
+            for pane in &panes {
+                let marks = site_marks(&scene, MapView::Both, pane, lang, MarkStyle::default());
+                for m in &marks {
+                    assert!(m.y - 6.0 >= insets.top - 0.5, "{} under the menu's button at {vp:?}", m.id);
+                    assert!(m.y + 6.0 <= vp.height - insets.bottom + 0.5, "{} under the credit at {vp:?}", m.id);
+                }
+                let main = marks
+                    .iter()
+                    .max_by_key(|m| (scene.site(&m.id).unwrap().items.len(), std::cmp::Reverse(m.id.clone())))
+                    .unwrap();
+                assert!(main.label.is_some(), "{} ({lang:?}) has no name on the map at {vp:?}", main.id);
+            }
+        }
+    }
+    // A larger frame keeps its controls at its edges.
+    assert_eq!(controls_insets(Viewport { width: 908.0, height: 348.0 }), Default::default());
 }

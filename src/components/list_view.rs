@@ -99,7 +99,10 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
     view! {
         <div class="list-view" data-testid="list">
             <table>
-                <caption class="visually-hidden">{move || crate::i18n::trf(state.lang.get(), Msg::ListCaption, &[&count().to_string()])}</caption>
+                <caption class="visually-hidden">{move || {
+                    let (lang, n) = (state.lang.get(), count());
+                    crate::i18n::trf(lang, crate::i18n::plural(lang, n, Msg::ListCaptionOne, Msg::ListCaption), &[&n.to_string()])
+                }}</caption>
                 <thead>
                     <tr>
                         <th scope="col" aria-sort=move || if ascending.get() { "ascending" } else { "descending" }>

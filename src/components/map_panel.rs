@@ -4,10 +4,9 @@ use leptos::prelude::*;
 
 use crate::components::MapCanvas;
 use crate::components::t;
-use crate::geo::BaseMap;
 use crate::geo::scene::{MapScene, off_map_items};
 use crate::geo::svg::symbol_path;
-use crate::i18n::{Msg, tr, trf};
+use crate::i18n::Msg;
 use crate::model::{Dataset, Side, SiteKind};
 use crate::state::AppState;
 
@@ -16,8 +15,6 @@ use crate::state::AppState;
 #[component]
 pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let credit_source: &'static str = &BaseMap::embedded().credit;
-    let credit = move || trf(state.lang.get(), Msg::BaseMap, &[credit_source]);
     let side_list = {
         let dataset = dataset.clone();
         move |side: Side, label: Msg| {
@@ -71,24 +68,17 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
                 .collect_view()
         }
     };
-    let off_map_title = move || {
-        let lang = state.lang.get();
-        if off_map_count == 1 {
-            tr(lang, Msg::OffMapOne).to_owned()
-        } else {
-            trf(lang, Msg::OffMapMany, &[&off_map_count.to_string()])
-        }
-    };
+    let off_map_title = move || crate::i18n::count(state.lang.get(), off_map_count, Msg::OffMapOne, Msg::OffMapMany);
     // The legend starts open where the map is big enough to keep it clear of the regions.
     let wide = crate::dom::window_at_least(1500.0, 900.0);
+    let legend_data = dataset.clone();
     view! {
         <section class="panel map-panel" aria-labelledby="map-heading" data-testid="map">
             <h2 id="map-heading" class="visually-hidden">{t(Msg::Map)}</h2>
-            <MapCanvas dataset=dataset.clone() scene=scene />
-            <div class="map-extras">
+            <MapCanvas dataset=dataset.clone() scene=scene>
                 <details class="map-box legend-box" open=wide>
                     <summary>{t(Msg::Legend)}</summary>
-                    <Legend dataset=dataset.clone() />
+                    <Legend dataset=legend_data.clone() />
                 </details>
                 <details class="map-box site-lists">
                     <summary>{t(Msg::SitesAsList)}</summary>
@@ -105,8 +95,7 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
                         <ul class="site-list">{off_map_list}</ul>
                     </details>
                 })}
-            </div>
-            <p class="map-credit" data-testid="map-credit">{credit}</p>
+            </MapCanvas>
         </section>
     }
 }

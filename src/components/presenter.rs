@@ -76,9 +76,9 @@ fn PresenterCard(steps: Memo<Vec<Step>>, step: usize) -> impl IntoView {
             let n = steps.len();
             let s = steps.get(step.min(n.saturating_sub(1)))?.clone();
             Some(view! {
-                <aside class="presenter-card" data-testid="presenter-card" aria-live="polite">
+                <aside class="presenter-card" data-testid="presenter-card" aria-live="polite" aria-labelledby="presenter-title">
                     <p class="presenter-card__progress" data-testid="presenter-progress">{trf(lang, Msg::StepOf, &[&(step + 1).to_string(), &n.to_string()])}</p>
-                    <h2 class="presenter-card__title">{s.title.get(lang).to_owned()}</h2>
+                    <h2 class="presenter-card__title" id="presenter-title">{s.title.get(lang).to_owned()}</h2>
                     {s.when.as_ref().map(|w| view! { <p class="presenter-card__date">{when_label(lang, w)}</p> })}
                     <p class="presenter-card__summary" data-testid="presenter-caption">{s.caption.get(lang).to_owned()}</p>
                     <div class="presenter-card__nav">

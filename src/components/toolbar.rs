@@ -89,7 +89,10 @@ pub fn Toolbar(dataset: Arc<Dataset>) -> impl IntoView {
             </button>
             <ul class="chips" aria-label=t(Msg::ActiveFilters) hidden=move || on_count() == 0>{chips}</ul>
             <p class="toolbar__count" role="status" data-testid="shown-count">
-                {move || trf(state.lang.get(), Msg::ShownCount, &[&shown_items.with(Vec::len).to_string(), &total.to_string()])}
+                {move || {
+                    let (lang, n) = (state.lang.get(), shown_items.with(Vec::len));
+                    trf(lang, crate::i18n::plural(lang, n, Msg::ShownCountOne, Msg::ShownCount), &[&n.to_string(), &total.to_string()])
+                }}
             </p>
             <button type="button" class="toolbar__clear" data-testid="clear-filters"
                 hidden=move || filter.with(Filter::is_empty)

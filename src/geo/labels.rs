@@ -22,13 +22,29 @@ impl Rect {
     }
 }
 
-/// Where a label sits relative to its marker.
+/// Where a label sits relative to its marker: beside it, above or below it, or, where
+/// those are taken (a marker among close neighbours), at a corner, a little further out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LabelSide {
     Right,
     Left,
     Above,
     Below,
+    AboveRight,
+    AboveLeft,
+    BelowRight,
+    BelowLeft,
+}
+
+impl LabelSide {
+    /// Whether the label's text runs from its anchor (start), ends at it, or is centred.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Self::Right | Self::AboveRight | Self::BelowRight => "start",
+            Self::Left | Self::AboveLeft | Self::BelowLeft => "end",
+            Self::Above | Self::Below => "middle",
+        }
+    }
 }
 
 /// A placed label: its box and the text anchor point (SVG `text-anchor` follows `side`).
@@ -39,6 +55,8 @@ pub struct LabelPlace {
     /// Baseline anchor of the first line.
     pub x: f64,
     pub y: f64,
+    /// Which of the label's forms fits (0: the one most wanted).
+    pub form: usize,
 }
 
 /// Approximate width of `text` at `font_px`: CJK characters are a full em, others about
@@ -165,11 +183,12 @@ pub const MAX_LABELS: usize = 250;
 
 /// Places one label per marker, in the given order (most important first), each on the
 /// first side where it fits inside `frame` and overlaps no marker and no label placed
-/// before it; only the first [`MAX_LABELS`] are tried. `texts` holds each label's widest
-/// line and its number of lines.
+/// before it; only the first [`MAX_LABELS`] are tried. `texts` holds each label's forms,
+/// the one most wanted first (a name and the Games' dates under it, else the name alone):
+/// each form's widest line and its number of lines.
 pub fn place_labels(
     markers: &[(f64, f64)],
-    texts: &[(String, usize)],
+    texts: &[Vec<(String, usize)>],
     marker_radius: f64,
     font_px: f64,
     frame: Rect,
@@ -193,29 +212,62 @@ pub fn place_labels(
         .iter()
         .zip(texts)
         .enumerate()
-        .map(|(i, (&(x, y), (text, lines)))| {
+        .map(|(i, (&(x, y), forms))| {
             if i >= MAX_LABELS {
                 return None;
             }
-            let (w, h) = (text_width(text, font_px), line_h * (*lines).max(1) as f64);
             let ascent = font_px * 0.85;
-            let candidates = [
-                (LabelSide::Right, Rect { x: x + gap, y: y - line_h / 2.0, w, h }, x + gap, y - line_h / 2.0 + ascent),
-                (
-                    LabelSide::Left,
-                    Rect { x: x - gap - w, y: y - line_h / 2.0, w, h },
-                    x - gap,
-                    y - line_h / 2.0 + ascent,
-                ),
-                (LabelSide::Above, Rect { x: x - w / 2.0, y: y - gap - h, w, h }, x, y - gap - h + ascent),
-                (LabelSide::Below, Rect { x: x - w / 2.0, y: y + gap, w, h }, x, y + gap + ascent),
-            ];
             let fits =
                 |r: &Rect| r.inside(&frame) && !labels.hits(r, None) && !marker_grid.hits(r, Some(marker_ids[i]));
-            let choice = candidates.iter().find(|(_, r, _, _)| fits(r)).copied();
-            choice.map(|(side, rect, lx, ly)| {
-                labels.insert(rect);
-                LabelPlace { side, rect, x: lx, y: ly }
+            let choice = forms.iter().enumerate().find_map(|(form, (text, lines))| {
+                let (w, h) = (text_width(text, font_px), line_h * (*lines).max(1) as f64);
+                let far = gap * 1.5;
+                let candidates = [
+                    (
+                        LabelSide::Right,
+                        Rect { x: x + gap, y: y - line_h / 2.0, w, h },
+                        x + gap,
+                        y - line_h / 2.0 + ascent,
+                    ),
+                    (
+                        LabelSide::Left,
+                        Rect { x: x - gap - w, y: y - line_h / 2.0, w, h },
+                        x - gap,
+                        y - line_h / 2.0 + ascent,
+                    ),
+                    (LabelSide::Above, Rect { x: x - w / 2.0, y: y - gap - h, w, h }, x, y - gap - h + ascent),
+                    (LabelSide::Below, Rect { x: x - w / 2.0, y: y + gap, w, h }, x, y + gap + ascent),
+                    // At a corner the label stands off by half again, clear of the
+                    // neighbours beside, above and below.
+                    (LabelSide::AboveRight, Rect { x: x + far, y: y - far - h, w, h }, x + far, y - far - h + ascent),
+                    (
+                        LabelSide::AboveLeft,
+                        Rect { x: x - far - w, y: y - far - h, w, h },
+                        x - far,
+                        y - far - h + ascent,
+                    ),
+                    (LabelSide::BelowRight, Rect { x: x + far, y: y + far, w, h }, x + far, y + far + ascent),
+                    (LabelSide::BelowLeft, Rect { x: x - far - w, y: y + far, w, h }, x - far, y + far + ascent),
+                    // Last, above or below at twice the distance: over a ring of close
+                    // markers, still the nearest name to its own.
+                    (
+                        LabelSide::Above,
+                        Rect { x: x - w / 2.0, y: y - 2.5 * gap - h, w, h },
+                        x,
+                        y - 2.5 * gap - h + ascent,
+                    ),
+                    (LabelSide::Below, Rect { x: x - w / 2.0, y: y + 2.5 * gap, w, h }, x, y + 2.5 * gap + ascent),
+                ];
+                candidates.into_iter().find(|(_, r, _, _)| fits(r)).map(|(side, rect, lx, ly)| LabelPlace {
+                    side,
+                    rect,
+                    x: lx,
+                    y: ly,
+                    form,
+                })
+            });
+            choice.inspect(|place| {
+                labels.insert(place.rect);
             })
         })
         .collect()
@@ -261,7 +313,8 @@ mod tests {
         let markers: Vec<(f64, f64)> = (0..6)
             .flat_map(|i| (0..4).map(move |j| (60.0 + 40.0 * f64::from(i), 60.0 + 30.0 * f64::from(j))))
             .collect();
-        let texts: Vec<(String, usize)> = (0..markers.len()).map(|i| (format!("Site number {i}"), 1)).collect();
+        let texts: Vec<Vec<(String, usize)>> =
+            (0..markers.len()).map(|i| vec![(format!("Site number {i}"), 1)]).collect();
         let placed = place_labels(&markers, &texts, 5.0, 12.0, FRAME);
         let rects: Vec<Rect> = placed.iter().flatten().map(|p| p.rect).collect();
         assert!(!rects.is_empty() && rects.len() < markers.len());
@@ -278,8 +331,19 @@ mod tests {
 
     #[test]
     fn a_label_at_the_right_edge_goes_left() {
-        let placed = place_labels(&[(390.0, 150.0)], &[("Zhangjiakou".into(), 1)], 5.0, 12.0, FRAME);
+        let placed = place_labels(&[(390.0, 150.0)], &[vec![("Zhangjiakou".into(), 1)]], 5.0, 12.0, FRAME);
         assert_eq!(placed[0].unwrap().side, LabelSide::Left);
+    }
+
+    #[test]
+    fn a_label_too_wide_for_its_place_takes_its_shorter_form() {
+        // The Games' dates under the name do not fit a narrow frame; the name alone does.
+        let narrow = Rect { x: 0.0, y: 0.0, w: 120.0, h: 100.0 };
+        let forms = vec![("冬奥会 2022年2月4日至20日".into(), 2), ("张家口".into(), 1)];
+        let placed = place_labels(&[(60.0, 50.0)], std::slice::from_ref(&forms), 5.0, 13.0, narrow);
+        assert_eq!(placed[0].map(|p| p.form), Some(1));
+        let wide = Rect { x: 0.0, y: 0.0, w: 600.0, h: 100.0 };
+        assert_eq!(place_labels(&[(60.0, 50.0)], &[forms], 5.0, 13.0, wide)[0].map(|p| p.form), Some(0));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use crate::collections::{HashMap, HashSet};
 
 use super::basemap::{BaseMap, Layer};
-use super::labels::{LabelPlace, Rect, place_labels, spread};
+use super::labels::{LabelPlace, Rect, place_labels, spread, text_width};
 use super::projection::{Projection, great_circle};
 use super::view::{Bounds, ViewTransform, Viewport};
 use crate::model::{Dataset, ItemKind, Lang, Localized, Side, SiteKind, Status};
@@ -24,6 +24,8 @@ pub struct BasePath {
     pub d: String,
     /// Where the shape lies on the plane (a drawing of part of it leaves out the rest).
     pub bounds: Option<Bounds>,
+    /// Its rings on the plane, for a drawing that places them itself ([`BasePath::cut`]).
+    pub rings: Vec<Vec<(f64, f64)>>,
 }
 
 /// A site, projected, with the items that involve it.
@@ -101,42 +103,56 @@ pub struct SiteMark {
     pub sub: Option<String>,
 }
 
-/// The base map's shapes projected, as paths; with `windows`, only what falls in them (each
-/// shape cut to the windows it meets: a drawing of part of the plane, at a fixed size, so
-/// written as [`compact_rings_path`]).
-pub fn base_paths(basemap: &BaseMap, projection: &Projection, windows: Option<&[Bounds]>) -> Vec<BasePath> {
-    let project = |(lon, lat): (f64, f64)| projection.project_lon_lat(lon, lat);
+/// The base map's shapes projected, as paths.
+pub fn base_paths(basemap: &BaseMap, projection: &Projection) -> Vec<BasePath> {
     basemap
         .shapes
         .iter()
-        .filter_map(|s| {
-            let rings: Vec<Vec<(f64, f64)>> = s.rings.iter().map(|r| r.iter().map(|&p| project(p)).collect()).collect();
-            let bounds = Bounds::of_points(rings.iter().flatten().copied());
-            let rings = match windows {
-                None => rings,
-                Some(windows) => windows
-                    .iter()
-                    .filter(|w| bounds.is_some_and(|b| b.meets(w)))
-                    .flat_map(|w| rings.iter().map(|r| super::clip::clip_ring(r, w)))
-                    .filter(|r| r.len() >= 3)
-                    .collect(),
-            };
-            let paths = rings.iter().map(|r| r.iter().copied());
-            (!rings.is_empty()).then(|| BasePath {
+        .map(|s| {
+            let rings: Vec<Vec<(f64, f64)>> = s
+                .rings
+                .iter()
+                .map(|r| r.iter().map(|&(lon, lat)| projection.project_lon_lat(lon, lat)).collect())
+                .collect();
+            BasePath {
                 id: s.id.clone(),
                 layer: s.layer,
-                d: if windows.is_some() { compact_rings_path(paths) } else { rings_path(paths) },
+                d: rings_path(rings.iter().map(|r| r.iter().copied())),
                 bounds: Bounds::of_points(rings.iter().flatten().copied()),
-            })
+                rings,
+            }
         })
         .collect()
+}
+
+impl BasePath {
+    /// The shape in a drawing of part of the plane at a fixed size: its points placed by
+    /// `place` (on the plane as they are, or in a drawing's pixels), cut to the `windows`
+    /// it meets (in the same units), written compactly; `None` where nothing is left.
+    pub fn cut(&self, windows: &[Bounds], place: &dyn Fn((f64, f64)) -> (f64, f64)) -> Option<BasePath> {
+        let rings: Vec<Vec<(f64, f64)>> = self.rings.iter().map(|r| r.iter().map(|&p| place(p)).collect()).collect();
+        let bounds = Bounds::of_points(rings.iter().flatten().copied())?;
+        let cut: Vec<Vec<(f64, f64)>> = windows
+            .iter()
+            .filter(|w| bounds.meets(w))
+            .flat_map(|w| rings.iter().map(|r| super::clip::clip_ring(r, w)))
+            .filter(|r| r.len() >= 3)
+            .collect();
+        (!cut.is_empty()).then(|| BasePath {
+            id: self.id.clone(),
+            layer: self.layer,
+            d: compact_rings_path(cut.iter().map(|r| r.iter().copied())),
+            bounds: Bounds::of_points(cut.iter().flatten().copied()),
+            rings: cut,
+        })
+    }
 }
 
 impl MapScene {
     /// Projects the base map, the sites and a great-circle arc for each link.
     pub fn build(ds: &Dataset, basemap: &BaseMap, projection: &Projection) -> Self {
         let project = |(lon, lat): (f64, f64)| projection.project_lon_lat(lon, lat);
-        let base = base_paths(basemap, projection, None);
+        let base = base_paths(basemap, projection);
 
         let sides: HashMap<&str, Side> = ds.sites.iter().map(|s| (s.id.as_str(), s.side)).collect();
         let side_of = |id: &str| sides.get(id).copied();
@@ -241,26 +257,33 @@ impl MapScene {
     /// The panes of a view (one, or two: side by side on a wide frame, one above the other
     /// on a tall one) with the transform of each.
     pub fn panes(&self, view: MapView, vp: Viewport) -> Vec<Pane> {
+        self.panes_clear_of(view, vp, Insets::default())
+    }
+
+    /// [`MapScene::panes`], each region fitted clear of what covers the frame's edges
+    /// (`insets`: the controls over a small map), its pane still the whole half.
+    pub fn panes_clear_of(&self, view: MapView, vp: Viewport, insets: Insets) -> Vec<Pane> {
+        // The part of `r` clear of the insets, and a transform fitting `bounds` there.
+        let fit = |bounds: Bounds, r: Rect, pad: f64| {
+            let top = (insets.top - r.y).max(0.0);
+            let bottom = (r.y + r.h - (vp.height - insets.bottom)).max(0.0);
+            let clear = Rect { x: r.x, y: r.y + top, w: r.w, h: (r.h - top - bottom).max(1.0) };
+            ViewTransform::fit(bounds, Viewport { width: clear.w, height: clear.h }, pad).pan(clear.x, clear.y)
+        };
         let pad = (vp.width.min(vp.height) * 0.06).clamp(12.0, 48.0);
         match (view, split_of(vp)) {
             (MapView::Both, Some(split)) => {
                 let (a, b) = split.rects(vp);
-                let fit = |bounds: Bounds, r: Rect| {
-                    let pad = (r.w.min(r.h) * 0.06).clamp(10.0, 48.0);
-                    ViewTransform::fit(bounds, Viewport { width: r.w, height: r.h }, pad).pan(r.x, r.y)
-                };
+                let pad_of = |r: Rect| (r.w.min(r.h) * 0.06).clamp(10.0, 48.0);
                 vec![
-                    Pane { rect: a, transform: fit(self.france, a), region: Some(Side::France) },
-                    Pane { rect: b, transform: fit(self.china, b), region: Some(Side::China) },
+                    Pane { rect: a, transform: fit(self.france, a, pad_of(a)), region: Some(Side::France) },
+                    Pane { rect: b, transform: fit(self.china, b, pad_of(b)), region: Some(Side::China) },
                 ]
             }
             (v, _) => {
                 let v = if v == MapView::Both { MapView::Overview } else { v };
-                vec![Pane {
-                    rect: Rect { x: 0.0, y: 0.0, w: vp.width, h: vp.height },
-                    transform: ViewTransform::fit(self.bounds(v), vp, pad),
-                    region: None,
-                }]
+                let whole = Rect { x: 0.0, y: 0.0, w: vp.width, h: vp.height };
+                vec![Pane { rect: whole, transform: fit(self.bounds(v), whole, pad), region: None }]
             }
         }
     }
@@ -339,6 +362,25 @@ pub fn split_of(vp: Viewport) -> Option<Split> {
 /// overview in a frame too small to split.
 pub fn shown_view(chosen: MapView, vp: Viewport) -> MapView {
     if chosen == MapView::Both && split_of(vp).is_none() { MapView::Overview } else { chosen }
+}
+
+/// Below this width a map's controls fold into one menu (the frame is a phone's), and its
+/// regions are fitted clear of what stays over it ([`controls_insets`]).
+pub const COMPACT_WIDTH: f64 = 480.0;
+
+/// What the controls over a map of this size cover: on a small map, the menu's button at
+/// the top (2.5 rem and its margins) and the base map's credit at the bottom; nothing on a
+/// larger one, whose controls stand at its corners.
+pub fn controls_insets(vp: Viewport) -> Insets {
+    if vp.width < COMPACT_WIDTH { Insets { top: 52.0, bottom: 20.0 } } else { Insets::default() }
+}
+
+/// How much of a frame's top and bottom edges the controls over it cover, in pixels: the
+/// regions are fitted clear of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Insets {
+    pub top: f64,
+    pub bottom: f64,
 }
 
 /// A window of the map on part of the screen.
@@ -451,17 +493,19 @@ pub fn site_marks(scene: &MapScene, view: MapView, pane: &Pane, lang: Lang, styl
     let points: Vec<(f64, f64)> = chosen.iter().map(|c| c.1).collect();
     // The widest marker (the star) reaches 1.3 radii out.
     let spread_points = spread(&points, style.radius * 2.6 + 1.0);
-    let texts: Vec<(String, usize)> = chosen
+    let texts: Vec<Vec<(String, usize)>> = chosen
         .iter()
         .map(|(s, _, _)| {
             let name = s.name.get(lang).to_owned();
             match (&s.event_dates, view) {
-                // The box must hold the longer of the two lines.
+                // The box must hold the longer of the two lines; where it does not fit, the
+                // name alone (a venue keeps its name even where its dates find no room).
                 (Some((a, b)), v) if v != MapView::Overview => {
                     let sub = games_label(lang, a, b);
-                    (if sub.chars().count() > name.chars().count() { sub } else { name }, 2)
+                    let widest = if text_width(&sub, 1.0) > text_width(&name, 1.0) { sub } else { name.clone() };
+                    vec![(widest, 2), (name, 1)]
                 }
-                _ => (name, 1),
+                _ => vec![(name, 1)],
             }
         })
         .collect();
@@ -530,7 +574,7 @@ pub fn line_path(points: &[(f64, f64)]) -> String {
 }
 
 /// The points of a path made by [`line_path`] or [`rings_path`].
-fn parse_path_points(d: &str) -> Vec<(f64, f64)> {
+pub fn parse_path_points(d: &str) -> Vec<(f64, f64)> {
     d.split(['M', 'L', 'Z'])
         .filter_map(|pair| {
             let (x, y) = pair.split_once(',')?;
@@ -540,9 +584,23 @@ fn parse_path_points(d: &str) -> Vec<(f64, f64)> {
 }
 
 /// [`rings_path`] for a drawing of fixed size (the pre-rendered first screen, about five
-/// pixels a unit at most): to a tenth of a unit, each point written as the move from the
-/// one before (rounded positions, so nothing drifts), about half the text.
+/// pixels a unit at most; an exported file, in pixels): to a tenth of a unit, each point
+/// written as the move from the one before (rounded positions, so nothing drifts), about
+/// half the text.
 pub fn compact_rings_path<R, P>(rings: R) -> String
+where
+    R: IntoIterator<Item = P>,
+    P: IntoIterator<Item = (f64, f64)>,
+{
+    compact_path(rings, true)
+}
+
+/// [`line_path`] written as [`compact_rings_path`] writes rings (the line left open).
+pub fn compact_line_path(points: &[(f64, f64)]) -> String {
+    compact_path([points.iter().copied()], false)
+}
+
+fn compact_path<R, P>(rings: R, close: bool) -> String
 where
     R: IntoIterator<Item = P>,
     P: IntoIterator<Item = (f64, f64)>,
@@ -594,7 +652,9 @@ where
             if d.ends_with('l') {
                 d.pop();
             }
-            d.push('z');
+            if close {
+                d.push('z');
+            }
         }
     }
     d

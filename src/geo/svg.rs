@@ -17,7 +17,8 @@ pub const MAX_FOCUSABLE_LINKS: usize = 200;
 /// The base map's group, in projected units: countries first and the regions on top.
 pub fn base_group(base: &[BasePath]) -> String {
     let mut s = String::with_capacity(base.iter().map(|b| b.d.len() + 60).sum::<usize>() + 20);
-    s.push_str(r#"<g class="base">"#);
+    // A picture the map's text alternative does without.
+    s.push_str(r#"<g class="base" aria-hidden="true">"#);
     for layer in [Layer::Country, Layer::Context, Layer::Departement, Layer::Region] {
         for b in base.iter().filter(|b| b.layer == layer) {
             let _ = write!(
@@ -36,40 +37,68 @@ pub fn base_group(base: &[BasePath]) -> String {
 /// Base map and links, in projected units, for one pane's `world` group.
 pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
     let mut s = base_group(&scene.base);
-    s.reserve(scene.links.len() * 300);
     if with_links {
-        s.push_str(r#"<g class="links">"#);
-        if scene.links.len() <= MAX_FOCUSABLE_LINKS {
-            for l in &scene.links {
-                let _ = write!(
-                    s,
-                    r#"<path class="{}" data-item="{}" data-from="{}" data-to="{}" d="{}" vector-effect="non-scaling-stroke" tabindex="0" role="button" aria-label="{}"/>"#,
-                    link_classes(l),
-                    escape_xml(&l.item),
-                    escape_xml(&l.from),
-                    escape_xml(&l.to),
-                    l.d,
-                    escape_xml(&link_label(scene, l, lang)),
-                );
-            }
-        } else {
-            // Thousands of links: one path per kind and status, which the browser paints
-            // in a fraction of the time of thousands of elements. They are not focusable
-            // one by one; the sites and the list are the way in.
-            let mut groups: std::collections::BTreeMap<String, (String, usize)> = std::collections::BTreeMap::new();
-            for l in &scene.links {
-                let group = groups.entry(link_classes(l)).or_default();
-                group.0.push_str(&l.d);
-                group.1 += 1;
-            }
-            for (class, (d, n)) in groups {
-                let _ = write!(
-                    s,
-                    r#"<path class="{class} link--bulk" data-links="{n}" d="{d}" vector-effect="non-scaling-stroke"/>"#
-                );
-            }
+        s.push_str(&links_group(scene, lang, &|l| l.d.clone(), NON_SCALING));
+    }
+    s
+}
+
+/// The stroke of a shape drawn under a pane's transform keeps its width in pixels.
+const NON_SCALING: &str = r#" vector-effect="non-scaling-stroke""#;
+
+/// The links' group: each link's path as `path` writes it, with `stroke` after it.
+fn links_group(scene: &MapScene, lang: Lang, path: &dyn Fn(&Link) -> String, stroke: &str) -> String {
+    let mut s = String::with_capacity(scene.links.len() * 300);
+    s.push_str(r#"<g class="links">"#);
+    if scene.links.len() <= MAX_FOCUSABLE_LINKS {
+        for l in &scene.links {
+            let _ = write!(
+                s,
+                r#"<path class="{}" data-item="{}" data-from="{}" data-to="{}" d="{}"{stroke} tabindex="0" role="button" aria-label="{}"/>"#,
+                link_classes(l),
+                escape_xml(&l.item),
+                escape_xml(&l.from),
+                escape_xml(&l.to),
+                path(l),
+                escape_xml(&link_label(scene, l, lang)),
+            );
         }
-        s.push_str("</g>");
+    } else {
+        // Thousands of links: one path per kind and status, which the browser paints
+        // in a fraction of the time of thousands of elements. They are not focusable
+        // one by one; the sites and the list are the way in.
+        let mut groups: std::collections::BTreeMap<String, (String, usize)> = std::collections::BTreeMap::new();
+        for l in &scene.links {
+            let group = groups.entry(link_classes(l)).or_default();
+            group.0.push_str(&path(l));
+            group.1 += 1;
+        }
+        for (class, (d, n)) in groups {
+            let _ = write!(s, r#"<path class="{class} link--bulk" data-links="{n}" d="{d}"{stroke}/>"#);
+        }
+    }
+    s.push_str("</g>");
+    s
+}
+
+/// A pane's world for a drawing of its own (the printed handout, an exported file): the
+/// base map and the links placed in the drawing's pixels and cut to the pane, with no
+/// scaling group whose strokes a reader must keep from scaling (`vector-effect`, which
+/// many SVG readers ignore: librsvg drew the outlines seven times too thick).
+fn flat_world_layer(scene: &MapScene, pane: &Pane, with_links: bool, lang: Lang) -> String {
+    let t = pane.transform;
+    let place = |p: (f64, f64)| t.apply(p);
+    // A little beyond the pane: the cut edges run outside its clip.
+    let r = pane.rect;
+    let window = super::view::Bounds { x0: r.x - 2.0, y0: r.y - 2.0, x1: r.x + r.w + 2.0, y1: r.y + r.h + 2.0 };
+    let base: Vec<BasePath> = scene.base.iter().filter_map(|b| b.cut(&[window], &place)).collect();
+    let mut s = base_group(&base);
+    if with_links {
+        let path = |l: &Link| {
+            let points: Vec<(f64, f64)> = super::scene::parse_path_points(&l.d).into_iter().map(place).collect();
+            super::scene::compact_line_path(&points)
+        };
+        s.push_str(&links_group(scene, lang, &path, ""));
     }
     s
 }
@@ -173,11 +202,7 @@ pub fn sites_layer(
 }
 
 fn label_anchor(l: &super::labels::LabelPlace) -> &'static str {
-    match l.side {
-        super::labels::LabelSide::Right => "start",
-        super::labels::LabelSide::Left => "end",
-        _ => "middle",
-    }
+    l.side.anchor()
 }
 
 /// A mark's label, if it has a place.
@@ -193,9 +218,13 @@ fn label_markup(s: &mut String, m: &SiteMark) {
     );
 }
 
-/// The second line of a mark's label (the Games dates), under the first.
+/// The second line of a mark's label (the Games dates), under the first, where the label
+/// has room for it.
 fn sub_label_markup(s: &mut String, m: &SiteMark) {
     let (Some(l), Some(sub)) = (&m.label, &m.sub) else { return };
+    if l.form != 0 {
+        return;
+    }
     let _ = write!(
         s,
         r#"<text class="site__label site__sub" data-sub-of="{}" x="{:.1}" y="{:.1}" dy="1.2em" text-anchor="{}">{}</text>"#,
@@ -362,7 +391,7 @@ pub fn map_drawing(
     let marks: Vec<Vec<SiteMark>> = panes.iter().map(|p| site_marks(scene, view, p, lang, style)).collect();
     let drawing = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}"><g class="panes">{}</g><g class="overlay">{}</g></svg>"#,
-        panes_markup_as(scene, view, &panes, lang, prefix),
+        flat_panes_markup(scene, view, &panes, lang, prefix),
         overlay_markup(scene, view, &marks, style, emphasis, lang, &|_| None),
         w = vp.width,
         h = vp.height,
@@ -477,14 +506,23 @@ pub fn pretty(svg: &str) -> String {
     out
 }
 
-/// Clip paths and the world group of each pane.
+/// Clip paths and the world group of each pane: the live map's, in projected units under
+/// each pane's transform.
 pub fn panes_markup(scene: &MapScene, view: MapView, panes: &[Pane], lang: Lang) -> String {
-    panes_markup_as(scene, view, panes, lang, "map-pane")
+    let world = world_layer(scene, view != MapView::Both, lang);
+    panes_with(panes, "map-pane", &|_| (true, world.clone()))
 }
 
-/// [`panes_markup`] with the clip paths' ids starting with `prefix`: another drawing of the
-/// map in the same page (the printed handout) must not borrow the live map's.
-pub fn panes_markup_as(scene: &MapScene, view: MapView, panes: &[Pane], lang: Lang, prefix: &str) -> String {
+/// The panes of a drawing of its own, with their clip paths' ids starting with `prefix`
+/// (another drawing of the map in the same page, the printed handout, must not borrow the
+/// live map's), everything in the drawing's pixels ([`flat_world_layer`]).
+pub fn flat_panes_markup(scene: &MapScene, view: MapView, panes: &[Pane], lang: Lang, prefix: &str) -> String {
+    panes_with(panes, prefix, &|p| (false, flat_world_layer(scene, p, view != MapView::Both, lang)))
+}
+
+/// Each pane's clip path, sea and world group; `world` gives whether a pane's group is under
+/// the pane's transform, and its content.
+fn panes_with(panes: &[Pane], prefix: &str, world: &dyn Fn(&Pane) -> (bool, String)) -> String {
     let mut s = String::from("<defs>");
     for (i, p) in panes.iter().enumerate() {
         let _ = write!(
@@ -494,16 +532,13 @@ pub fn panes_markup_as(scene: &MapScene, view: MapView, panes: &[Pane], lang: La
         );
     }
     s.push_str("</defs>");
-    let world = world_layer(scene, view != MapView::Both, lang);
     for (i, p) in panes.iter().enumerate() {
+        let (transformed, content) = world(p);
+        let attribute = if transformed { format!(r#" transform="{}""#, p.transform.to_svg()) } else { String::new() };
         let _ = write!(
             s,
-            r#"<g class="pane" clip-path="url(#{prefix}-{i})"><rect class="sea" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/><g class="world" data-pane="{i}" transform="{}">{world}</g></g>"#,
-            p.rect.x,
-            p.rect.y,
-            p.rect.w,
-            p.rect.h,
-            p.transform.to_svg()
+            r#"<g class="pane" clip-path="url(#{prefix}-{i})"><rect class="sea" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/><g class="world" data-pane="{i}"{attribute}>{content}</g></g>"#,
+            p.rect.x, p.rect.y, p.rect.w, p.rect.h,
         );
     }
     s

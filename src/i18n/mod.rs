@@ -63,11 +63,14 @@ messages! {
     Zoom => "Zoom", "Zoom", "缩放";
     ZoomIn => "Zoomer", "Zoom in", "放大";
     ZoomOut => "Dézoomer", "Zoom out", "缩小";
-    ResetView => "Revenir à la vue", "Reset the view", "重置视图";
-    MapLabel => "Carte, {}. Flèches : déplacer ; plus et moins : zoomer ; 0 : revenir ; Tab atteint chaque lieu et chaque lien.", "Map, {}. Arrow keys pan, plus and minus zoom, 0 resets; Tab reaches each site and link.", "地图，{}。方向键平移，加减号缩放，0 复位；Tab 键可到达每个地点和连线。";
-    ViewNameOverview => "vue d'ensemble de la France au nord-est de la Chine", "overview from France to north-east China", "从法国到中国东北的总览";
-    ViewNameFrance => "Auvergne-Rhône-Alpes", "Auvergne-Rhône-Alpes", "奥弗涅-罗讷-阿尔卑斯";
-    ViewNameChina => "Hebei et Pékin", "Hebei and Beijing", "河北和北京";
+    ResetView => "Revenir à la vue initiale", "Reset the view", "重置视图";
+    MapRole => "carte", "map", "地图";
+    MapMenu => "Vues, zoom, légende et listes de la carte", "The map's views, zoom, legend and lists", "地图的视图、缩放、图例和列表";
+    MapLinks => "Les liens entre les lieux", "The links between the sites", "地点之间的连线";
+    MapKeys => "Flèches : déplacer ; plus et moins : zoomer ; 0 : revenir ; Tab atteint chaque lieu et chaque lien.", "Arrow keys pan, plus and minus zoom, 0 resets; Tab reaches each site and link.", "方向键平移，加减号缩放，0 复位；Tab 键可到达每个地点和连线。";
+    ViewNameOverview => "vue d'ensemble de la France au nord de la Chine", "overview from France to north China", "从法国到中国华北的总览";
+    ViewNameFrance => "la région Auvergne-Rhône-Alpes", "the Auvergne-Rhône-Alpes region", "奥弗涅-罗讷-阿尔卑斯大区";
+    ViewNameChina => "Hebei et Pékin", "Hebei and Beijing", "河北省和北京市";
     ViewNameBoth => "les deux régions côte à côte", "both regions side by side", "两个地区并排";
     Legend => "Légende", "Legend", "图例";
     FrenchSide => "Côté français", "French side", "法方";
@@ -87,26 +90,27 @@ messages! {
     SearchAndFilters => "Recherche et filtres", "Search and filters", "搜索和筛选";
     Search => "Rechercher", "Search", "搜索";
     SearchPlaceholder => "Chambéry, 张家口, ski…", "Chambéry, 张家口, ski…", "尚贝里、Zhangjiakou、滑雪……";
+    ShownCountOne => "{} élément affiché sur {}", "{} of {} items shown", "显示 {} 项，共 {} 项";
     ShownCount => "{} éléments affichés sur {}", "{} of {} items shown", "显示 {} 项，共 {} 项";
     ClearFilters => "Effacer les filtres", "Clear filters", "清除筛选";
     Kind => "Type", "Kind", "类型";
     Domain => "Domaine", "Domain", "领域";
     Domains => "Domaines", "Domains", "领域";
     Status => "Statut", "Status", "状态";
-    Side => "Côté", "Side", "方面";
+    Side => "Côté", "Side", "所属方";
     Date => "Date", "Date", "日期";
     Title => "Titre", "Title", "标题";
     Parties => "Parties", "Parties", "参与方";
-    Related => "Liés", "Related", "相关";
+    Related => "Éléments liés", "Related", "相关事项";
     Region => "Région", "Region", "地区";
     Coordinates => "Coordonnées", "Coordinates", "坐标";
     ItemsHere => "Éléments en ce lieu", "Items here", "此地的合作事项";
-    NotFromSources => "Hors des sources (connaissance commune) : {}.", "Not from the sources (common knowledge): {}.", "非资料来源（常识）：{}。";
+    NotFromSources => "Hors des sources (connaissance commune) : {}.", "Not from the sources (common knowledge): {}.", "不出自资料来源（常识）：{}。";
     AllDates => "Toutes les dates", "All dates", "全部日期";
     StateAt => "Situation à la fin de {}", "State at the end of {}", "截至{}末的情况";
     TimeCursor => "Curseur du temps", "Time cursor", "时间游标";
-    MonthEarlier => "Un mois plus tôt", "One month earlier", "提前一个月";
-    MonthLater => "Un mois plus tard", "One month later", "推后一个月";
+    MonthEarlier => "Un mois plus tôt", "One month earlier", "前移一个月";
+    MonthLater => "Un mois plus tard", "One month later", "后移一个月";
     Play => "▶ Lecture", "▶ Play", "▶ 播放";
     Pause => "⏸ Pause", "⏸ Pause", "⏸ 暂停";
     FutureLegend => "Les éléments pas encore commencés au curseur sont estompés sur la carte et la chronologie.", "Items not yet begun at the cursor are faded on the map and timeline.", "游标时刻尚未开始的事项在地图和时间线上以淡色显示。";
@@ -114,9 +118,13 @@ messages! {
     TimelineZoomIn => "Zoomer la chronologie", "Zoom the timeline in", "放大时间线";
     TimelineZoomOut => "Dézoomer la chronologie", "Zoom the timeline out", "缩小时间线";
     WholePeriod => "Montrer toute la période", "Show the whole period", "显示整个时期";
-    LanesLabel => "Chronologie : plus et moins pour zoomer, flèches pour se déplacer, 0 pour toute la période", "Timeline lanes: plus and minus zoom, arrow keys move, 0 shows the whole period", "时间线：加减号缩放，方向键移动，0 显示整个时期";
+    LanesRole => "frise chronologique", "timeline", "时间线";
+    LanesLabel => "Éléments par type et par date", "Items by kind and date", "按类型和日期排列的事项";
+    LanesKeys => "Plus et moins pour zoomer, flèches pour se déplacer, 0 pour toute la période ; Tab atteint chaque élément.", "Plus and minus zoom, arrow keys move, 0 shows the whole period; Tab reaches each item.", "加减号缩放，方向键移动，0 显示整个时期；Tab 键可到达每个事项。";
+    CursorShows => "Ce que montrent la carte et la frise", "What the map and the timeline show", "地图和时间线所示";
     Undated => "Sans date ou proposé", "Undated or proposed", "无日期或拟议";
     NoDated => "Aucun élément daté.", "No dated items.", "没有带日期的事项。";
+    ListCaptionOne => "{} élément, par date", "{} item, by date", "{} 项，按日期排列";
     ListCaption => "{} éléments, par date", "{} items, by date", "{} 项，按日期排列";
     LoadFailed => "Les données de la coopération n'ont pas pu être chargées", "The cooperation data could not be loaded", "无法加载合作数据";
     ErrHttp => "Impossible de charger {} : le serveur a répondu HTTP {}{}.", "Could not load {}: the server answered HTTP {}{}.", "无法加载 {}：服务器返回 HTTP {}{}。";
@@ -126,9 +134,10 @@ messages! {
     ErrTooLarge => "{} pèse {} Ko ; un jeu de données ne peut dépasser {} Ko.", "{} is {} KB; a dataset may be at most {} KB.", "{} 大小为 {} KB；数据集最多 {} KB。";
     ErrSyntax => "{} n'est pas un JSON valide : {} à la ligne {}, colonne {}.", "{} is not valid JSON: {} at line {}, column {}.", "{} 不是有效的 JSON：{}，位于第 {} 行第 {} 列。";
     ErrSchema => "{} a \"schema\" : {}, mais cette version de Passerelle lit le schéma {}.", "{} has \"schema\": {}, but this version of Passerelle reads schema {}.", "{} 的 \"schema\" 为 {}，但此版本的 Passerelle 读取第 {} 版。";
-    IssueInRecord => "fiche \"{}\", champ {} : {}", "record \"{}\", field {}: {}", "记录 \"{}\"，字段 {}：{}";
+    IssueInRecord => "fiche « {} », champ {} : {}", "record \"{}\", field {}: {}", "记录“{}”，字段 {}：{}";
     IssueTop => "niveau supérieur : {}", "top level: {}", "顶层：{}";
     IssueField => "champ {} : {}", "field {}: {}", "字段 {}：{}";
+    ErrCountOne => "{} contient {} erreur.", "{} has {} error.", "{} 有 {} 个错误。";
     ErrCount => "{} contient {} erreurs.", "{} has {} errors.", "{} 有 {} 个错误。";
     ErrMore => "… et {} de plus.", "… and {} more.", "……另有 {} 个。";
     NothingDrawn => "Rien n'est affiché tant que {} ne se charge pas sans erreur. Rechargez la page pour réessayer.", "Nothing is drawn until {} loads without errors. Reload the page to try again.", "在 {} 无错误加载之前不显示任何内容。请重新加载页面再试。";
@@ -138,7 +147,7 @@ messages! {
     PrevStep => "Étape précédente", "Previous step", "上一步";
     NextStep => "Étape suivante", "Next step", "下一步";
     PresenterKeys => "→ ↓ Page suivante Espace : suivant · ← ↑ Page précédente : précédent · B : écran noir", "→ ↓ PageDown Space: next · ← ↑ PageUp: previous · B: blank screen", "→ ↓ PageDown 空格：下一步 · ← ↑ PageUp：上一步 · B：黑屏";
-    OpenFullView => "Ouvrir en plein écran ↗", "Open full view ↗", "打开完整视图 ↗";
+    OpenFullView => "Ouvrir la page entière ↗", "Open full view ↗", "打开完整视图 ↗";
     Share => "Partager ou intégrer", "Share or embed", "分享或嵌入";
     PageLink => "Lien vers cette vue", "Link to this view", "此视图的链接";
     EmbedCode => "Code d'intégration (iframe)", "Embed code (iframe)", "嵌入代码（iframe）";
@@ -152,13 +161,13 @@ messages! {
     RemoveFilter => "Retirer le filtre : {}", "Remove the filter: {}", "移除筛选条件：{}";
     Done => "Terminé", "Done", "完成";
     IntroHeading => "La coopération en carte et en dates", "The cooperation on a map and a timeline", "地图与时间线上的合作";
-    IntroText => "Auvergne-Rhône-Alpes et la province chinoise du Hebei coopèrent autour des Jeux olympiques d'hiver de 2022, organisés à Pékin, Yanqing et Zhangjiakou : accords de coopération et contrats de partenariat entre entreprises signés à Chambéry, projets de stations de ski, de formation et de sport, et une ligne aérienne directe entre Lyon et la Chine à l'étude.", "Auvergne-Rhône-Alpes and the Chinese province of Hebei work together around the 2022 Winter Olympics, held in Beijing, Yanqing and Zhangjiakou: cooperation agreements and business partnership contracts signed in Chambéry, ski-resort, training and sport projects, and a direct air route between Lyon and China under study.", "奥弗涅-罗讷-阿尔卑斯大区与中国河北省围绕在北京、延庆和张家口举办的2022年冬奥会开展合作：在尚贝里签署的合作协议和企业伙伴合同，滑雪场、培训和体育项目，以及正在研究的里昂至中国直飞航线。";
+    IntroText => "Auvergne-Rhône-Alpes et la province chinoise du Hebei coopèrent autour des Jeux olympiques d'hiver de 2022, organisés à Pékin, Yanqing et Zhangjiakou : accords de coopération et contrats de partenariat entre entreprises signés à Chambéry, aménagement de la montagne, une école de ski, des sites d'entraînement, la formation et le sport, et une ligne aérienne directe entre Lyon et la Chine à l'étude.", "Auvergne-Rhône-Alpes and the Chinese province of Hebei work together around the 2022 Winter Olympics, held in Beijing, Yanqing and Zhangjiakou: cooperation agreements and business partnership contracts signed in Chambéry, mountain planning, a ski school, training sites, training and sport, and a direct air route between Lyon and China under study.", "奥弗涅-罗讷-阿尔卑斯大区与中国河北省围绕在北京、延庆和张家口举办的2022年冬奥会开展合作：在尚贝里签署的合作协议和企业合作合同，山地规划、一所滑雪学校、训练场地、培训和体育，以及正在研究的里昂至中国直飞航线。";
     IntroHow => "La carte montre où, la chronologie montre quand : choisissez un lieu, un lien ou un élément pour lire ses détails et ses sources. Le curseur du temps estompe ce qui n'a pas encore commencé.", "The map shows where and the timeline shows when: choose a site, a link or an item to read its details and sources. The time cursor fades what has not begun yet.", "地图显示地点，时间线显示时间：选择一个地点、一条连线或一个事项，即可查看详情和资料来源。时间游标会淡化尚未开始的事项。";
-    Introduction => "Présentation", "Introduction", "简介";
-    StartTour => "▶ Lancer la visite", "▶ Start the tour", "▶ 开始导览";
+    Introduction => "Introduction", "Introduction", "简介";
+    StartTour => "▶ Suivre la visite", "▶ Take the tour", "▶ 开始导览";
     OpenList => "Voir la liste", "Open the list", "打开列表";
     CloseDetails => "Fermer les détails", "Close the details", "关闭详情";
-    UndatedOne => "1 élément sans date ou proposé", "1 undated or proposed item", "1 项无日期或拟议事项";
+    UndatedOne => "{} élément sans date ou proposé", "{} undated or proposed item", "{} 项无日期或拟议事项";
     UndatedMany => "{} éléments sans date ou proposés", "{} undated or proposed items", "{} 项无日期或拟议事项";
     StepN => "Étape {}", "Step {}", "第 {} 步";
     Export => "Exporter", "Export", "导出";
@@ -168,6 +177,7 @@ messages! {
     MapAsPng => "Carte en PNG", "Map as PNG", "地图（PNG）";
     ItemsAsCsv => "Éléments en CSV", "Items as CSV", "事项（CSV）";
     ItemsAsCsvAll => "Éléments en CSV, trois langues", "Items as CSV, three languages", "事项（CSV，三种语言）";
+    HandoutShownOne => "{} élément affiché, par date.", "{} item shown, by date.", "显示 {} 项，按日期排列。";
     HandoutShown => "{} éléments affichés, par date.", "{} items shown, by date.", "显示 {} 项，按日期排列。";
     HandoutFilters => "Filtres : {}", "Filters: {}", "筛选条件：{}";
     HandoutSearch => "Recherche : « {} »", "Search: \u{201C}{}\u{201D}", "搜索：“{}”";
@@ -189,7 +199,7 @@ messages! {
     PartiesSeatedHere => "Par une partie qui a son siège ici", "Through a party seated here", "通过在此设有所在地的参与方";
     PartySeats => "entre les sièges des parties", "between the parties' seats", "连接双方所在地";
     PartySeatsLegend => "entre les sièges des parties (l'élément n'a pas de lieu de chaque côté)", "between the parties' seats (the item has no place on each side)", "连接双方所在地（该事项并非两侧都有地点）";
-    OffMapOne => "1 élément n'est pas sur la carte", "1 item is not on the map", "1 个事项未显示在地图上";
+    OffMapOne => "{} élément n'est pas sur la carte", "{} item is not on the map", "{} 个事项未显示在地图上";
     OffMapMany => "{} éléments ne sont pas sur la carte", "{} items are not on the map", "{} 个事项未显示在地图上";
     OffMapWhy => "Ils n'ont ni lieu ni lien : les sources ne disent pas où.", "They have neither a place nor a link: the sources do not say where.", "这些事项没有地点也没有连线：资料来源未说明地点。";
     MapLoading => "Préparation de la carte…", "Preparing the map…", "正在准备地图……";
@@ -220,7 +230,18 @@ pub fn trf(lang: Lang, msg: Msg, values: &[&str]) -> String {
 
 /// A number of things with the right form: `1 élément`, `3 éléments`, `3 项`.
 pub fn count(lang: Lang, n: usize, one: Msg, many: Msg) -> String {
-    trf(lang, if n == 1 { one } else { many }, &[&number(lang, n as f64)])
+    trf(lang, plural(lang, n, one, many), &[&number(lang, n as f64)])
+}
+
+/// `one` or `many`, as `lang` writes a count of `n`: the singular for one in English, for
+/// zero and one in French (« 0 élément », « 1 élément »); Chinese has one form.
+pub fn plural(lang: Lang, n: usize, one: Msg, many: Msg) -> Msg {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+        Lang::Zh => true,
+    };
+    if singular { one } else { many }
 }
 
 pub fn side_label(lang: Lang, s: SideFilter) -> &'static str {
@@ -438,7 +459,10 @@ pub fn load_error_sentence(lang: Lang, error: &crate::model::LoadError) -> Strin
         E::Schema { file, found } => trf(lang, Msg::ErrSchema, &[file, found, &SCHEMA_VERSION.to_string()]),
         E::Invalid { file, errors, unlisted } => match (errors.as_slice(), unlisted) {
             ([only], 0) => format!("{file}, {}", issue_sentence(lang, only)),
-            _ => trf(lang, Msg::ErrCount, &[file, &(errors.len() + unlisted).to_string()]),
+            _ => {
+                let n = errors.len() + unlisted;
+                trf(lang, plural(lang, n, Msg::ErrCountOne, Msg::ErrCount), &[file, &n.to_string()])
+            }
         },
     }
 }
@@ -514,9 +538,9 @@ mod tests {
         for i in [&issue(0), &top, &in_record] {
             assert_eq!(issue_line(Lang::En, i), i.to_string());
         }
-        assert_eq!(issue_line(Lang::Fr, &in_record), "fiche \"lyon\", champ sites[2].id : bad");
+        assert_eq!(issue_line(Lang::Fr, &in_record), "fiche « lyon », champ sites[2].id : bad");
         let dangling = Issue { message: "refers to site \"lyonn\", which does not exist".into(), ..in_record.clone() };
-        assert_eq!(issue_line(Lang::Zh, &dangling), "记录 \"lyon\"，字段 sites[2].id：引用了不存在的地点“lyonn”");
+        assert_eq!(issue_line(Lang::Zh, &dangling), "记录“lyon”，字段 sites[2].id：引用了不存在的地点“lyonn”");
         assert_eq!(issue_line(Lang::Zh, &top), "顶层：m");
         let several = E::Invalid { file: file(), errors: vec![issue(0), issue(1)], unlisted: 3 };
         assert_eq!(load_error_sentence(Lang::En, &several), several.summary());
@@ -603,5 +627,58 @@ mod tests {
     fn fill_puts_values_in_order() {
         assert_eq!(fill("{} of {} items shown", &["3", "22"]), "3 of 22 items shown");
         assert_eq!(trf(Lang::Zh, Msg::ShownCount, &["3", "22"]), "显示 3 项，共 22 项");
+    }
+
+    #[test]
+    fn counts_take_each_languages_plural() {
+        // French: the singular for zero and one; English: for one; Chinese has one form.
+        assert_eq!(count(Lang::Fr, 0, Msg::ItemsOne, Msg::ItemsMany), "0 élément");
+        assert_eq!(count(Lang::Fr, 1, Msg::ItemsOne, Msg::ItemsMany), "1 élément");
+        assert_eq!(count(Lang::Fr, 2, Msg::ItemsOne, Msg::ItemsMany), "2 éléments");
+        assert_eq!(count(Lang::En, 0, Msg::ItemsOne, Msg::ItemsMany), "0 items");
+        assert_eq!(count(Lang::En, 1, Msg::ItemsOne, Msg::ItemsMany), "1 item");
+        assert_eq!(count(Lang::Zh, 1, Msg::ItemsOne, Msg::ItemsMany), "1 项");
+        let shown =
+            |lang, n: usize| trf(lang, plural(lang, n, Msg::ShownCountOne, Msg::ShownCount), &[&n.to_string(), "23"]);
+        assert_eq!(shown(Lang::Fr, 1), "1 élément affiché sur 23");
+        assert_eq!(shown(Lang::Fr, 5), "5 éléments affichés sur 23");
+        assert_eq!(shown(Lang::En, 1), "1 of 23 items shown");
+        assert_eq!(count(Lang::Fr, 1, Msg::OffMapOne, Msg::OffMapMany), "1 élément n'est pas sur la carte");
+        assert_eq!(count(Lang::En, 4, Msg::OffMapOne, Msg::OffMapMany), "4 items are not on the map");
+        assert_eq!(count(Lang::Fr, 0, Msg::UndatedOne, Msg::UndatedMany), "0 élément sans date ou proposé");
+        // Every message that takes a count has its two forms.
+        for (one, many) in [
+            (Msg::ShownCountOne, Msg::ShownCount),
+            (Msg::ListCaptionOne, Msg::ListCaption),
+            (Msg::ErrCountOne, Msg::ErrCount),
+            (Msg::HandoutShownOne, Msg::HandoutShown),
+        ] {
+            assert_ne!(one.text(Lang::Fr), many.text(Lang::Fr), "{one:?}");
+        }
+    }
+
+    #[test]
+    fn the_interface_says_what_the_articles_say() {
+        // Hebei and Beijing are north China (华北), not the north-east (东北).
+        for lang in LANGS {
+            let overview = Msg::ViewNameOverview.text(lang);
+            assert!(!overview.contains("nord-est") && !overview.contains("north-east") && !overview.contains("东北"));
+        }
+        assert!(Msg::ViewNameOverview.text(Lang::Zh).contains("华北"));
+        // Mountain planning, a ski school and training sites: no "ski-resort projects".
+        assert!(Msg::IntroText.text(Lang::En).contains("mountain planning, a ski school, training sites"));
+        assert!(!Msg::IntroText.text(Lang::Fr).contains("stations de ski"));
+        // One action, one name; the full page, not full screen.
+        assert_eq!(Msg::StartTour.text(Lang::Fr), Msg::TakeTour.text(Lang::Fr));
+        assert!(!Msg::OpenFullView.text(Lang::Fr).contains("plein écran"));
+        assert_eq!(crate::model::Status::Held.label(Lang::Fr), "A eu lieu");
+        assert_eq!(Msg::Related.text(Lang::Fr), "Éléments liés");
+        assert_eq!(Msg::Side.text(Lang::Zh), "所属方");
+        assert!(Msg::NotFromSources.text(Lang::Zh).starts_with("不出自资料来源"));
+        assert_eq!(crate::model::Domain::SmartCity.label(Lang::Zh), "智慧城市与数字化");
+        assert_eq!(crate::model::Domain::MountainPlanning.label(Lang::Zh), "山地规划与设施");
+        assert_eq!(Msg::MonthEarlier.text(Lang::Zh), "前移一个月");
+        // The French findings quote with guillemets, as the rest of the French interface.
+        assert!(Msg::IssueInRecord.text(Lang::Fr).contains("« {} »"));
     }
 }

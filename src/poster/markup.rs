@@ -141,7 +141,6 @@ fn rewrite_tags(html: &str, mut f: impl FnMut(&str, &mut Attributes)) -> String 
 fn strip_unseen(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    // (tag, depth of that tag) of a closed `<details>` being emptied, innermost last.
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
@@ -261,7 +260,7 @@ impl Poster<'_> {
         // Inert until the page's script, once the page is read, says there are scripts to take
         // a press on it (and the app to replay it): without them, a picture.
         let mut s = String::from(r#"<div id="poster" class="poster" aria-busy="true" inert>"#);
-        let defs = self.kept_base.replacen(r#"<g class="base">"#, &format!(r#"<g id="{BASE_ID}" class="base">"#), 1);
+        let defs = self.kept_base.replacen("<g ", &format!(r#"<g id="{BASE_ID}" "#), 1);
         let _ = write!(
             s,
             r#"<svg class="poster__defs map-svg" aria-hidden="true" focusable="false" width="0" height="0"><defs>{defs}</defs></svg>"#
@@ -370,13 +369,13 @@ mod tests {
 
     #[test]
     fn the_base_map_is_drawn_once_and_referenced() {
-        let base = r#"<g class="base"><path d="M0,0L1,1Z"/></g>"#;
+        let base = r#"<g class="base" aria-hidden="true"><path d="M0,0L1,1Z"/></g>"#;
         let raw = format!(r#"<g class="world">{base}</g><g class="world">{base}</g>"#);
         let p = page(Lang::Zh, layout(), &raw, base);
         assert_eq!(p.html.matches("<use href=\"#poster-base\"/>").count(), 2);
         assert!(!p.html.contains("M0,0"));
         let poster = Poster { pages: vec![p], texts: vec![], kept_base: base };
         assert_eq!(poster.html().matches("M0,0").count(), 1);
-        assert!(poster.html().contains(r#"<g id="poster-base" class="base">"#));
+        assert!(poster.html().contains(r#"<g id="poster-base" class="base" aria-hidden="true">"#));
     }
 }

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::app::Workspace;
 use crate::components::{Header, ListView};
 use crate::dom::PosterFrames;
-use crate::geo::scene::{MapScene, MapView, base_paths};
+use crate::geo::scene::{MapScene, MapView};
 use crate::geo::view::{Bounds, Viewport};
 use crate::geo::{BaseMap, Projection};
 use crate::model::{Dataset, Lang};
@@ -91,7 +91,8 @@ pub fn write(dataset: &Dataset) -> Vec<(String, String)> {
     // The base map as every pane draws it, and the part of it the pages show.
     let base = crate::geo::svg::base_group(&scene.base);
     let shown = shown_plane(&scene);
-    let kept = crate::geo::svg::base_group(&base_paths(BaseMap::embedded(), &Projection::eurasia(), Some(&shown)));
+    let kept =
+        crate::geo::svg::base_group(&scene.base.iter().filter_map(|b| b.cut(&shown, &|p| p)).collect::<Vec<_>>());
     let mut pages = Vec::new();
     for lang in Lang::ALL {
         for layout in LAYOUTS {

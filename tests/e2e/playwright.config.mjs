@@ -11,6 +11,8 @@ export default defineConfig({
   timeout: 30_000,
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'report.json' }]],
+  // The ARIA snapshots (specs/aria.spec.mjs), beside the map's SVG snapshots.
+  snapshotPathTemplate: '{testDir}/../../snapshots/aria/{arg}{ext}',
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     browserName: 'chromium',

@@ -11,13 +11,17 @@ use crate::i18n::Msg;
 
 #[component]
 pub fn MapControls(ctx: MapCtx) -> impl IntoView {
-    let MapCtx { state, camera, size, view, .. } = ctx;
+    let MapCtx { state, camera, size, view, menu_open, .. } = ctx;
     let view_button = move |v: MapView, label: Msg| {
         let hidden = move || v == MapView::Both && split_of(size.get()).is_none();
         view! {
             <button type="button" class="map-views__button" data-view=v.slug()
                 aria-pressed=move || (view.get() == v).to_string() hidden=hidden
-                on:click=move |_| state.show_view(v)>
+                on:click=move |_| {
+                    state.show_view(v);
+                    // On a phone the menu that holds the views gives the map back.
+                    menu_open.set(false);
+                }>
                 {t(label)}
             </button>
         }

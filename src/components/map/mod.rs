@@ -5,6 +5,7 @@
 //! [`controls`] (the view and zoom buttons).
 
 mod camera;
+mod chrome;
 mod controls;
 mod gestures;
 mod layers;
@@ -17,10 +18,10 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::geo::interaction::{Hover, connected};
-use crate::geo::scene::{MapScene, MapView, MarkStyle, shown_view};
+use crate::geo::scene::{COMPACT_WIDTH, MapScene, MapView, MarkStyle, controls_insets, shown_view};
 use crate::geo::svg::{Emphasis, MAX_FOCUSABLE_SITES};
 use crate::geo::{ViewTransform, Viewport};
-use crate::i18n::{Msg, trf};
+use crate::i18n::Msg;
 use crate::model::Dataset;
 use crate::state::AppState;
 use camera::MapCamera;
@@ -48,10 +49,17 @@ pub(crate) struct MapCtx {
     style: Memo<MarkStyle>,
     /// Thousands of sites: drawn in bulk (a few paths, not an element each).
     large: bool,
+    /// A phone's frame: the controls fold into one menu ([`chrome`]).
+    compact: Memo<bool>,
+    /// Whether that menu is open.
+    menu_open: RwSignal<bool>,
 }
 
+/// The map: its frame and drawings, and `children` (the legend, the sites as a list, what
+/// the map cannot show) with the view and zoom buttons at the frame's edges, or in one menu
+/// on a phone's frame.
 #[component]
-pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
+pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children) -> impl IntoView {
     let state = expect_context::<AppState>();
     let frame = NodeRef::<html::Div>::new();
     let measured = crate::dom::use_element_size(frame, crate::dom::Frame::Map);
@@ -60,8 +68,13 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     let view = Memo::new(move |_| shown_view(state.map_view.get(), size.get()));
     let large = scene.sites.len() > MAX_FOCUSABLE_SITES;
     let scene = StoredValue::new(scene);
-    // The fitted panes of the current view and size; the reader's moves go on top.
-    let panes = Memo::new(move |_| scene.with_value(|s| s.panes(view.get(), size.get())));
+    let compact = Memo::new(move |_| size.get().width < COMPACT_WIDTH);
+    // The fitted panes of the current view and size (clear of the controls over a small
+    // map); the reader's moves go on top.
+    let panes = Memo::new(move |_| {
+        let vp = size.get();
+        scene.with_value(|s| s.panes_clear_of(view.get(), vp, controls_insets(vp)))
+    });
     // Bigger marks and labels on a projector: nothing under 20 px when presenting.
     let style = Memo::new(move |_| {
         if state.presenting().is_some() { MarkStyle { radius: 9.0, font_px: 20.0 } } else { MarkStyle::default() }
@@ -80,6 +93,8 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
         camera: MapCamera::new(panes, state),
         style,
         large,
+        compact,
+        menu_open: RwSignal::new(false),
     };
     ctx.camera.follow(view, size, ready);
 
@@ -123,21 +138,32 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     let transform_text =
         move || ctx.camera.transforms.get().iter().map(ViewTransform::to_svg).collect::<Vec<_>>().join(";");
     view! {
-        <controls::MapControls ctx=ctx />
+        <chrome::MapChrome ctx=ctx>{children()}</chrome::MapChrome>
         <div
             class="map-frame"
             node_ref=frame
             tabindex="0"
-            role="group"
-            aria-roledescription="map"
-            aria-label=move || trf(state.lang.get(), Msg::MapLabel, &[view_name()])
+            // A widget of its own keys (WAI-ARIA's "application", named as a map), named by
+            // the view it shows, the keys said in its description.
+            role="application"
+            aria-roledescription=crate::components::t(Msg::MapRole)
+            aria-label=view_name
+            aria-describedby="map-keys"
             data-view=move || view.get().slug()
             data-transform=transform_text
         >
-            <svg node_ref=ctx.world class="map-svg map-svg--world" viewBox=view_box>
+            <p class="visually-hidden" id="map-keys">{crate::components::t(Msg::MapKeys)}</p>
+            // The base map is a picture the text alternative does without; the links it
+            // holds in a one-pane view are named one by one (in the two-region view they
+            // are drawn over it, with the sites).
+            <svg node_ref=ctx.world class="map-svg map-svg--world" viewBox=view_box
+                aria-hidden=move || (view.get() == MapView::Both || large).then_some("true")
+                role=move || (view.get() != MapView::Both && !large).then_some("group")
+                aria-label=move || (view.get() != MapView::Both && !large).then(|| crate::i18n::tr(state.lang.get(), Msg::MapLinks))>
                 <g class="panes" node_ref=ctx.world_g inner_html=world_now></g>
             </svg>
-            <svg node_ref=ctx.overlay class="map-svg map-svg--overlay" viewBox=view_box>
+            // Not a picture of its own: the sites and links in it are each a control, named.
+            <svg node_ref=ctx.overlay class="map-svg map-svg--overlay" viewBox=view_box role="none">
                 <g class="overlay" node_ref=ctx.overlay_g inner_html=sites_now></g>
             </svg>
         </div>

@@ -76,7 +76,7 @@ pub fn TimeCursor(months: CursorMonths) -> impl IntoView {
                     state.playing.set(false);
                     set_position(event_target_value(&e).parse().unwrap_or(months.steps));
                 } />
-            <output class="time-cursor__label" data-testid="cursor-label">{label}</output>
+            <output class="time-cursor__label" data-testid="cursor-label" aria-label=t(Msg::CursorShows)>{label}</output>
             <span class="visually-hidden" id="time-cursor-legend">{t(Msg::FutureLegend)}</span>
         </div>
     }

@@ -208,9 +208,13 @@ pub fn Lanes(
     };
 
     let drawn = view! {
-        <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" aria-label=t(Msg::LanesLabel)
+        // A widget of its own keys (WAI-ARIA's "application", named as a timeline), the keys
+        // said in its description.
+        <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" role="application"
+            aria-roledescription=t(Msg::LanesRole) aria-label=t(Msg::LanesLabel) aria-describedby="lanes-keys"
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
             on:click:capture=swallow_click_after_drag on:click=on_item_click on:keydown=on_key>
+            <p class="visually-hidden" id="lanes-keys">{t(Msg::LanesKeys)}</p>
             <div class="axis-row" aria-hidden="true">
                 <div class="axis" node_ref=track_ref>{move || ready.get().then(&axis)}</div>
             </div>

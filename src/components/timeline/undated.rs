@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::{Msg, tr, trf};
+use crate::i18n::Msg;
 use crate::model::Dataset;
 use crate::state::AppState;
 
@@ -42,7 +42,7 @@ pub fn UndatedRow(dataset: Arc<Dataset>, items: Memo<Vec<usize>>) -> impl IntoVi
                             aria-expanded=move || undated_open.get().to_string() aria-controls="undated-items"
                             on:click=move |_| undated_open.update(|o| *o = !*o)>
                             <span class="undated-toggle__chevron" aria-hidden="true"></span>
-                            {if n == 1 { tr(lang, Msg::UndatedOne).to_owned() } else { trf(lang, Msg::UndatedMany, &[&n.to_string()]) }}
+                            {crate::i18n::count(lang, n, Msg::UndatedOne, Msg::UndatedMany)}
                         </button>
                         <div class="lane__flow" id="undated-items" hidden=move || !undated_open.get()>{buttons}</div>
                     </div>

@@ -85,6 +85,7 @@ test.describe('the page', () => {
 // moving while it loads, the filters folded away, the details in a sheet.
 const SIZES = [
   ['projector', 1920, 1080], ['laptop', 1366, 768], ['laptop', 1280, 720], ['phone', 390, 844], ['phone on its side', 844, 390],
+  ['small phone, in Chinese', 360, 640],
 ];
 
 /** Layout shifts the page reported (buffered from the start), not caused by input: what
@@ -107,7 +108,7 @@ test.describe('the first screen', () => {
   for (const [name, width, height] of SIZES) {
     test(`at ${width}x${height} (${name}) shows the header, the map and the timeline, and nothing moves`, async ({ page }) => {
       await page.setViewportSize({ width, height });
-      await page.goto('./');
+      await page.goto(name.includes('Chinese') ? './?lang=zh' : './');
       await appSettled(page);
       await expect(page.locator('.map-frame .map-svg .site__mark').first()).toBeVisible();
       await expect(page.locator('.timeline-item').first()).toBeAttached();
@@ -138,6 +139,25 @@ test.describe('the first screen', () => {
         expect(map.height, 'the map takes 40% of the height').toBeGreaterThanOrEqual(height * 0.4 - 1);
       }
       expect(await layoutShift(page), 'cumulative layout shift').toBeLessThanOrEqual(0.02);
+      // Nothing over the map covers a site's marker (a phone's controls fold into one menu).
+      const covered = await page.evaluate(() => {
+        const over = [...document.querySelectorAll('.map-panel :is(.map-menu-toggle, .map-views, .map-zoom, .map-box, .map-credit)')]
+          .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+        return [...document.querySelectorAll('.map-frame .map-svg--overlay [data-site] .site__mark')].filter((m) => {
+          const r = m.getBoundingClientRect();
+          return over.some((o) => r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom);
+        }).map((m) => m.closest('[data-site]').dataset.site);
+      });
+      expect(covered, 'site markers under the map\'s controls').toEqual([]);
+      // The most connected site of each side has its name on the map (the count is in
+      // each marker's name, "…, 10 items" / "…，10 项").
+      const named = await page.evaluate(() => ['france', 'china'].map((side) => {
+        const sites = [...document.querySelectorAll(`.map-frame .map-svg--overlay .site--${side}[data-site]`)]
+          .map((e) => ({ e, n: Number((e.getAttribute('aria-label').match(/(\d+)\s*(items?|项)/) ?? [0, 0])[1]) }));
+        const main = sites.sort((a, b) => b.n - a.n)[0];
+        return main && { site: main.e.dataset.site, named: !!main.e.querySelector('.site__label') };
+      }));
+      for (const n of named) expect(n, `the main site of each side is named`).toMatchObject({ named: true });
     });
   }
 

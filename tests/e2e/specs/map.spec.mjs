@@ -12,6 +12,9 @@ async function openMap(page) {
 const transform = (page) => page.locator('.map-frame').getAttribute('data-transform');
 
 async function switchView(page, slug) {
+  // On a phone the views are in the map's menu.
+  const menu = page.getByTestId('map-menu');
+  if (await menu.isVisible()) await menu.click();
   await page.locator(`.map-views button[data-view="${slug}"]`).click();
   await expect(page.locator('.map-frame')).toHaveAttribute('data-view', slug);
   // Wait for the move to finish: the transform stops changing.
@@ -194,7 +197,7 @@ test('the items the map cannot show are listed beside it and in its text alterna
 test('figures, coordinates and what is marked read in the page\'s language', async ({ page }) => {
   for (const [lang, figure, west, marked] of [
     ['fr', 'plus de 900\u202f000 habitants', '46,5668° N, 72,7491° O', /Hors des sources \(connaissance commune\) : les coordonnées/],
-    ['zh', '人口：超过900,000', '北纬46.5668°，西经72.7491°', /非资料来源（常识）：坐标/],
+    ['zh', '人口：超过900,000', '北纬46.5668°，西经72.7491°', /不出自资料来源（常识）：坐标/],
     ['en', 'more than 900,000 inhabitants', '46.5668° N, 72.7491° W', /Not from the sources \(common knowledge\): the coordinates/],
   ]) {
     await page.goto(`./?lang=${lang}&site=zhangjiakou`);
@@ -284,4 +287,30 @@ test('side by side, each pane draws the base map in its own colours', async ({ p
     expect(pane.fills).not.toContain('rgb(0, 0, 0)');
   }
   expect(panes[1].fills.sort()).toEqual(panes[0].fills.sort());
+});
+
+test('on a small phone the map\'s controls fold into one menu', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('./?lang=en');
+  await appSettled(page);
+  const menu = page.getByTestId('map-menu');
+  await expect(menu).toBeVisible();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('.map-views')).toBeHidden();
+  await expect(page.getByTestId('off-map')).toBeHidden();
+  // Open: the views, the zoom and the boxes; Escape closes it, back on its button.
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('.map-views button[data-view="france"]')).toBeVisible();
+  await expect(page.getByTestId('zoom-in')).toBeVisible();
+  await expect(page.getByTestId('off-map')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu).toBeFocused();
+  // A view chosen in it gives the map back.
+  await menu.click();
+  await page.locator('.map-views button[data-view="france"]').click();
+  await expect(page.locator('.map-frame')).toHaveAttribute('data-view', 'france');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await page.screenshot({ path: `${SCREENSHOTS}map-menu-360x640.png` });
 });

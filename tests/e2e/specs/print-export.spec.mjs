@@ -3,6 +3,8 @@
 import { test, expect, shippedDataset, appSettled, SCREENSHOTS } from '../fixtures.mjs';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import pixelmatch from 'pixelmatch';
 
 // pdftotext turns some typographic characters into others, and spaces Chinese from the
 // Latin letters and digits among it as the fonts change: compare on letters and digits.
@@ -149,6 +151,36 @@ test('the map exports as SVG and PNG, the items as CSV; everything downloads', a
   const all = await download('export-csv-all');
   expect(parseCsv(all.body.toString('utf8').slice(1))[0]).toEqual(expect.arrayContaining(['title_fr', 'title_en', 'title_zh']));
 });
+
+// The exported SVG opens alike where a reader opens it: drawn by librsvg (rsvg-convert:
+// GNOME's viewers, Inkscape's import and many converters) and by Chromium, the same
+// picture but for the antialiasing of its text (the file is drawn in its own pixels: no
+// scaled group whose strokes a reader must keep from scaling).
+for (const [name, query] of [['the two regions', '?lang=en'], ['Hebei and Beijing, zoomed', '?lang=zh&view=china&zoom=1.8,720,-150']]) {
+  test(`the exported SVG of ${name} draws alike in librsvg and in Chromium`, async ({ page, browser }) => {
+    await page.goto(`./${query}`);
+    await appSettled(page);
+    await page.getByTestId('share').first().click();
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+    const file = `${SCREENSHOTS}${d.suggestedFilename()}`;
+    await d.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    const [w, h] = [Number(text.match(/ width="(\d+)"/)[1]), Number(text.match(/ height="(\d+)"/)[1])];
+    const byRsvg = PNG.sync.read(execFileSync('rsvg-convert', ['-w', String(w), '-h', String(h), '-b', 'white', file]));
+    const viewer = await browser.newPage({ viewport: { width: w, height: h } });
+    await viewer.setContent(`<body style="margin:0;background:#fff"><img src="data:image/svg+xml;base64,${Buffer.from(text).toString('base64')}"></body>`);
+    await viewer.locator('img').evaluate((img) => img.decode());
+    const byChromium = PNG.sync.read(await viewer.screenshot({ clip: { x: 0, y: 0, width: w, height: h } }));
+    await viewer.close();
+    const diff = new PNG({ width: w, height: h });
+    const changed = pixelmatch(byRsvg.data, byChromium.data, diff.data, w, h, { threshold: 0.1 });
+    const base = file.replace(/\.svg$/, '');
+    writeFileSync(`${base}.rsvg.png`, PNG.sync.write(byRsvg));
+    writeFileSync(`${base}.chromium.png`, PNG.sync.write(byChromium));
+    writeFileSync(`${base}.diff.png`, PNG.sync.write(diff));
+    expect(changed / (w * h), 'pixels that differ between librsvg and Chromium').toBeLessThanOrEqual(0.02);
+  });
+}
 
 test('a CSV cell that a spreadsheet would run as a formula is neutralised', async ({ page, request }) => {
   const ds = await shippedDataset(request);
