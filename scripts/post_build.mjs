@@ -1,12 +1,14 @@
 // trunk's post_build hook (Trunk.toml), in trunk's staging folder:
-//  0. (every build) writes the build's file list and id into the service worker, sw.js;
+//  0. builds the app's wasm (scripts/build/wasm.mjs: in a release build cut into chunks
+//     fetched on demand) and writes the page's bootstrap, which asks for the code, the
+//     dataset and the base map; writes the build's file list and id into the service
+//     worker, sw.js;
 //  then on release builds only:
-//  1. writes the pre-rendered first screen into index.html (the app's own components,
+//  1. gives the base map a name from its bytes (it never changes without a new build);
+//  2. writes the pre-rendered first screen into index.html (the app's own components,
 //     rendered natively by `cargo run --features prerender --bin prerender`, src/poster):
 //     its language script first in <head>, its stylesheet (with its integrity hash), and
-//     the pages at the start of <body>;
-//  2. minifies wasm-bindgen's JavaScript glue with terser (trunk's own minifier gives up on
-//     it) and writes the new subresource-integrity hash into index.html;
+//     the pages at the start of <body>; the bootstrap then waits for the first paint;
 //  3. writes precompressed copies of every text and wasm file beside it (`.br` at
 //     brotli 11, `.gz` at gzip 9), for hosts that serve them (see the README).
 import { execFileSync } from 'node:child_process';
@@ -16,6 +18,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile, stat } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+import { buildWasm, sri } from './build/wasm.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) process.exit(0);
@@ -34,19 +38,41 @@ async function listFiles(dir, prefix = '') {
   return out.sort();
 }
 
+const indexPath = join(staging, 'index.html');
+let index = await readFile(indexPath, 'utf8');
+const DATASET = 'data/cooperation.json';
+
 if (!release) {
+  const code = await buildWasm({ root, staging, release, minify: async (s) => s });
+  index = index.replace(/<\/body>/, () => `<script type="module">\n${bootstrap(code, { data: DATASET, basemap: 'data/basemap.json', afterPaint: false })}\n</script></body>`);
+  await writeFile(indexPath, index);
   await writeServiceWorker();
   process.exit(0);
 }
 
 const require = createRequire(join(root, 'tests/e2e/package.json'));
 const { minify } = require('terser');
+const minifyModule = async (source) => {
+  const out = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (!out.code) throw new Error('terser produced nothing');
+  return out.code;
+};
+const code = await buildWasm({ root, staging, release, minify: minifyModule });
+for (const c of code.chunks) console.log(`post_build: chunk ${c.href} ${c.bytes} bytes`);
+console.log(`post_build: first module ${code.wasm.href} ${code.wasm.bytes} bytes`);
 
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-const indexPath = join(staging, 'index.html');
-let index = await readFile(indexPath, 'utf8');
+// 1. The base map under a name from its bytes, and that name in the page for the app.
+let basemap = 'data/basemap.json';
+{
+  const bytes = await readFile(join(staging, basemap));
+  const hashed = `data/basemap-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.json`;
+  await writeFile(join(staging, hashed), bytes);
+  await rm(join(staging, basemap));
+  basemap = hashed;
+  index = index.replace(/<\/head>/, () => `<meta name="passerelle-basemap" content="${basemap}"></head>`);
+}
 
-// 1. The pre-rendered first screen. A native build: none of the release wasm build's
+// 2. The pre-rendered first screen. A native build: none of the release wasm build's
 // environment (its own std, its flags) may reach it.
 {
   const out = await mkdtemp(join(tmpdir(), 'passerelle-poster-'));
@@ -71,50 +97,14 @@ let index = await readFile(indexPath, 'utf8');
     .replace(/<body>/, () => `<body>${poster}`);
   if (index === before || !index.includes('id="poster"') || !index.includes(cssName)) throw new Error('index.html did not take the pre-rendered first screen');
   // The app's code and data are asked for once the first screen is painted, not before: on a
-  // slow network they would share its bandwidth, and the story would wait for them. trunk's
-  // bootstrap and preloads are replaced by one that starts them then (the integrity hashes
-  // kept: the glue's on its module preload, the wasm's on its fetch).
-  const attr = (tag, name) => tag.match(new RegExp(`\\s${name}=("([^"]*)"|([^\\s>]*))`))?.slice(2).find((v) => v !== undefined);
-  const glueLink = index.match(/<link[^>]*rel=["']?modulepreload["']?[^>]*>/)?.[0];
-  const wasmLink = index.match(/<link[^>]*type=["']?application\/wasm["']?[^>]*>/)?.[0];
-  const dataLink = index.match(/<link[^>]*type=["']?application\/json["']?[^>]*>/)?.[0];
-  const bootstrap = index.match(/<script type=["']?module["']?>[\s\S]*?<\/script>/)?.[0];
-  if (!glueLink || !wasmLink || !dataLink || !bootstrap) throw new Error('index.html: trunk\'s bootstrap and preloads were not found');
-  for (const tag of [glueLink, wasmLink, dataLink, bootstrap]) index = index.replace(tag, '');
-  const glue = { href: attr(glueLink, 'href'), integrity: attr(glueLink, 'integrity') };
-  const wasm = { href: attr(wasmLink, 'href'), integrity: attr(wasmLink, 'integrity') };
-  const data = attr(dataLink, 'href');
-  const start = [
-    '// After the first paint (or 100 ms, where no frame comes: a tab out of sight).',
-    'await new Promise((go) => { const t = setTimeout(go, 100); requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); go(); })); });',
-    'const preload = (rel, href, more) => document.head.append(Object.assign(document.createElement("link"), { rel, href, crossOrigin: "anonymous", ...more }));',
-    `preload("modulepreload", ${JSON.stringify(glue.href)}, { integrity: ${JSON.stringify(glue.integrity)} });`,
-    `preload("preload", ${JSON.stringify(data)}, { as: "fetch", type: "application/json" });`,
-    `const wasmResponse = fetch(${JSON.stringify(wasm.href)}, { integrity: ${JSON.stringify(wasm.integrity)} });`,
-    `const bindings = await import(${JSON.stringify(glue.href)});`,
-    'const wasm = await bindings.default({ module_or_path: wasmResponse });',
-    'window.wasmBindings = bindings;',
-    'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));',
-  ].join('\n');
-  index = index.replace(/<\/body>/, () => `<script type="module">\n${start}\n</script></body>`);
+  // slow network they would share its bandwidth, and the story would wait for them.
+  index = index.replace(/<\/body>/, () => `<script type="module">\n${bootstrap(code, { data: DATASET, basemap, afterPaint: true })}\n</script></body>`);
   console.log(`post_build: pre-rendered first screen, ${Buffer.byteLength(poster)} bytes of HTML, ${cssName}`);
 }
 
-// 2. The glue, minified, and its hash in index.html (the module preload and the import).
-for (const name of (await readdir(staging)).filter((f) => /-[0-9a-f]{8,16}\.js$/.test(f))) {
-  const path = join(staging, name);
-  const before = await readFile(path);
-  const out = await minify(before.toString('utf8'), { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-  if (!out.code) throw new Error(`terser produced nothing for ${name}`);
-  await writeFile(path, out.code);
-  const [oldHash, newHash] = [sri(before), sri(Buffer.from(out.code))];
-  if (!index.includes(oldHash)) throw new Error(`index.html does not hold the integrity hash of ${name}`);
-  index = index.replaceAll(oldHash, newHash);
-  console.log(`post_build: ${name} ${before.length} → ${out.code.length} bytes`);
-}
 await writeFile(indexPath, index);
 
-// The service worker learns the final files (the glue minified above), then is minified
+// The service worker learns the final files, then is minified
 // itself (a classic script, no integrity hash).
 await writeServiceWorker();
 {
@@ -165,4 +155,28 @@ async function writeServiceWorker() {
   if (out === source) throw new Error('sw.js has no BUILD and FILES to fill');
   await writeFile(path, out);
   console.log(`post_build: sw.js lists ${list.length} files, build ${build}`);
+}
+
+/** The page's bootstrap: preloads the glue (and the chunk loader), the dataset and the
+ * base map, fetches the first module under its integrity hash and starts the app. In a
+ * page with a pre-rendered first screen, after that screen's first paint. */
+function bootstrap(code, { data, basemap, afterPaint }) {
+  const json = JSON.stringify;
+  const integrity = (x) => (x.integrity ? `, { integrity: ${json(x.integrity)} }` : '');
+  return [
+    ...(afterPaint ? [
+      '// After the first paint (or 100 ms, where no frame comes: a tab out of sight).',
+      'await new Promise((go) => { const t = setTimeout(go, 100); requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); go(); })); });',
+    ] : []),
+    'const preload = (rel, href, more) => document.head.append(Object.assign(document.createElement("link"), { rel, href, crossOrigin: "anonymous", ...more }));',
+    `preload("modulepreload", ${json(code.glue.href)}${code.glue.integrity ? `, { integrity: ${json(code.glue.integrity)} }` : ''});`,
+    ...(code.splitLoader ? [`preload("modulepreload", ${json(code.splitLoader.href)}, { integrity: ${json(code.splitLoader.integrity)} });`] : []),
+    `preload("preload", ${json(data)}, { as: "fetch", type: "application/json" });`,
+    `preload("preload", ${json(basemap)}, { as: "fetch", type: "application/json" });`,
+    `const wasmResponse = fetch(${json(code.wasm.href)}${integrity(code.wasm)});`,
+    `const bindings = await import(${json(code.glue.href)});`,
+    'const wasm = await bindings.default({ module_or_path: wasmResponse });',
+    'window.wasmBindings = bindings;',
+    'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));',
+  ].join('\n');
 }

@@ -7,6 +7,7 @@ cd "$ROOT"
 ensure_wasm_toolchain
 ensure_trunk
 ensure_wasm_bindgen
+ensure_wasm_split
 # Node runs trunk's post-build hook; release builds also use its wasm-opt and terser.
 ensure_node_packages
 

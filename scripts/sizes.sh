@@ -1,16 +1,66 @@
 #!/usr/bin/env bash
-# Prints the size of each file in dist/ raw, gzipped (gzip -9) and, where the release build
-# wrote a precompressed copy, brotli-compressed (the .br beside it); and the totals.
+# Prints the size of each file in dist/ raw, gzipped and brotli-compressed (the .gz/.br the
+# release build wrote beside it, as a host sends it; gzip -9 where there is none) and the
+# totals, then checks them against scripts/size-budgets.txt: each file against its line's
+# budget, the first load (the "first" files) and the whole site against the totals. Fails,
+# naming the file, its size and its budget, when one is over or a file has no budget.
 set -euo pipefail
-dist="${1:-$(cd "$(dirname "$0")/.." && pwd)/dist}"
+here="$(cd "$(dirname "$0")" && pwd)"
+dist="${1:-$here/../dist}"
+budgets="${SIZE_BUDGETS:-$here/size-budgets.txt}"
 [ -d "$dist" ] || { echo "no $dist: build first (trunk build --release)" >&2; exit 1; }
-total_raw=0 total_gz=0 total_br=0
-printf '%-58s %10s %10s %10s\n' "file" "raw B" "gzip B" "brotli B"
+
+# kB (1000 bytes, decimals allowed) to bytes.
+bytes() { awk -v k="$1" 'BEGIN { printf "%d", k * 1000 }'; }
+
+patterns=() limits=() loads=()
+declare -A totals=()
+while read -r pattern kb rest; do
+  case "$pattern" in '' | '#'*) continue ;; esac
+  if [[ "$pattern" == @* ]]; then
+    totals[${pattern#@}]=$(bytes "$kb")
+  else
+    patterns+=("$pattern") limits+=("$(bytes "$kb")") loads+=("${rest%% *}")
+  fi
+done <"$budgets"
+
+over=()
+first_gz=0 first_br=0 site_gz=0 total_raw=0 total_br=0
+printf '%-46s %9s %9s %9s %9s  %s\n' "file" "raw B" "gzip B" "brotli B" "budget B" "load"
 while IFS= read -r f; do
+  name="${f#"$dist"/}"
   raw=$(stat -c %s "$f")
-  gz=$(gzip -9 -c "$f" | wc -c)
+  if [ -f "$f.gz" ]; then gz=$(stat -c %s "$f.gz"); else gz=$(gzip -9 -c "$f" | wc -c); fi
   if [ -f "$f.br" ]; then br=$(stat -c %s "$f.br"); else br=$gz; fi
-  total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
-  printf '%-58s %10d %10d %10d\n' "${f#"$dist"/}" "$raw" "$gz" "$br"
+  limit="" load=""
+  for i in "${!patterns[@]}"; do
+    # shellcheck disable=SC2053 # the budget's pattern is a glob
+    if [[ "$name" == ${patterns[$i]} ]]; then limit=${limits[$i]} load=${loads[$i]}; break; fi
+  done
+  if [ -z "$limit" ]; then
+    over+=("$name: no budget in $(basename "$budgets") ($gz B gzip)")
+  elif [ "$gz" -gt "$limit" ]; then
+    over+=("$name: $gz B gzip, over its budget of $limit B")
+  fi
+  [ "$load" = first ] && first_gz=$((first_gz + gz)) first_br=$((first_br + br))
+  site_gz=$((site_gz + gz)) total_raw=$((total_raw + raw)) total_br=$((total_br + br))
+  printf '%-46s %9d %9d %9d %9s  %s\n' "$name" "$raw" "$gz" "$br" "${limit:--}" "${load:--}"
 done < <(find "$dist" -type f ! -name '*.gz' ! -name '*.br' | sort)
-printf '%-58s %10d %10d %10d\n' "TOTAL" "$total_raw" "$total_gz" "$total_br"
+printf '%-46s %9d %9d %9d\n' "TOTAL" "$total_raw" "$site_gz" "$total_br"
+printf '%-46s %9s %9d %9d\n' "first load (before the app's first drawing)" "" "$first_gz" "$first_br"
+
+check_total() { # NAME SIZE WHAT
+  local limit="${totals[$1]:-}"
+  if [ -z "$limit" ]; then over+=("@$1: no budget in $(basename "$budgets")")
+  elif [ "$2" -gt "$limit" ]; then over+=("$3: $2 B, over its budget of $limit B (@$1)"); fi
+}
+check_total first-load-gzip "$first_gz" "the first load, gzip"
+check_total first-load-brotli "$first_br" "the first load, brotli"
+check_total site-gzip "$site_gz" "the whole site, gzip"
+
+if [ "${#over[@]}" -gt 0 ]; then
+  echo "size budgets ($budgets):" >&2
+  printf '  over: %s\n' "${over[@]}" >&2
+  exit 1
+fi
+echo "size budgets: every file and total within $(basename "$budgets")"

@@ -2,10 +2,11 @@
 # Runs every test of Passerelle, installing what is missing first:
 #   0. house rules, before anything is built: `cargo fmt --check`, and `cargo clippy
 #      --all-targets -D warnings` natively (with and without the pre-rendering's browser
-#      side) and for wasm32;
+#      side) and for wasm32 (also as the release build splits it);
 #   1. native `cargo test`: the pure core (model, parsing, …) and the shipped dataset;
 #   2. wasm-bindgen-test: components, in headless Chromium;
-#   3. `trunk build --release`, then the gzipped size of each file in dist/;
+#   3. `trunk build --release` (the wasm split into chunks), then each file's size in dist/
+#      against its budget (scripts/size-budgets.txt);
 #   4. end-to-end: Playwright drives Debian's Chromium against dist/ served on 127.0.0.1;
 #   5. the smoke suite in Firefox ESR and WebKitGTK (and Chromium again, for comparison).
 # Ends with one line "tests: N passed, N failed" summing the runners' own counts.
@@ -44,7 +45,8 @@ rc=0
   cargo fmt --check &&
     cargo clippy --locked --all-targets -- -D warnings &&
     cargo clippy --locked --all-targets --features prerender -- -D warnings &&
-    wasm_env cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+    wasm_env cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings &&
+    wasm_env cargo clippy --locked --target wasm32-unknown-unknown --features split -- -D warnings
 } >"$LOGS/lint.log" 2>&1 || rc=$?
 if [ "$rc" -ne 0 ]; then
   tail -n 80 "$LOGS/lint.log"
@@ -87,7 +89,15 @@ if ! release_env trunk build --release >"$LOGS/trunk.log" 2>&1; then
 fi
 grep -vE '^\s*(Compiling|Downloaded|Downloading|Fresh)' "$LOGS/trunk.log" | tail -n 15
 [ -f dist/index.html ] || die "trunk build produced no dist/index.html: see $LOGS/trunk.log"
-bash scripts/sizes.sh dist | tee "$LOGS/sizes.txt"
+# The size budgets (scripts/size-budgets.txt): sizes are deterministic, so they are a test.
+if bash scripts/sizes.sh dist >"$LOGS/sizes.txt" 2>&1; then
+  cat "$LOGS/sizes.txt"
+  passed=$((passed + 1))
+else
+  cat "$LOGS/sizes.txt"
+  failed=$((failed + 1))
+  die "a file or the first load is over its size budget (scripts/size-budgets.txt)"
+fi
 
 say "4/5 end-to-end tests (Playwright, headless Chromium, dist/ on 127.0.0.1)"
 rm -f tests/e2e/report.json

@@ -144,6 +144,19 @@ ensure_wasm_bindgen() {
   fi
 }
 
+# wasm-split-cli, which cuts the release wasm into the chunks fetched on demand
+# (scripts/build/wasm.mjs); the version of the wasm_split crates Leptos brings.
+WASM_SPLIT_VERSION="0.2.4"
+ensure_wasm_split() {
+  if wasm-split-cli --help >/dev/null 2>&1 \
+    && [ -f "$HOME/.cargo/.crates2.json" ] && grep -q "\"wasm_split_cli_support $WASM_SPLIT_VERSION" "$HOME/.cargo/.crates2.json"; then
+    say "wasm-split-cli $WASM_SPLIT_VERSION: present"
+  else
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION from crates.io (about 3 minutes on 2 cores)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+  fi
+}
+
 # Node packages of the end-to-end tests and wasm-opt (npm's binaryen), from the lock file.
 ensure_node_packages() {
   command -v npm >/dev/null || apt_install nodejs npm
@@ -203,6 +216,7 @@ ensure_everything() {
   ensure_wasm_toolchain
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_node_packages
   ensure_browser
   ensure_file_tools

@@ -5,8 +5,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{
-    DataWarnings, DetailPanel, Header, Intro, LoadErrorPanel, MapPanel, Presenter, TimelinePanel, Toolbar,
+    DetailPanel, Header, Intro, MapPanel, OnDemand, Presenter, PrintedHandout, TimelinePanel, Toolbar,
 };
+use crate::components::{console_view, data_warnings_view, load_error_view};
 use crate::geo::scene::MapScene;
 use crate::loader::{DATASET_PATH, fetch_dataset};
 use crate::model::{Dataset, Issue};
@@ -30,7 +31,15 @@ pub fn App() -> impl IntoView {
     crate::embed::install(state);
     // After the URL is read: a console that opens asks where the talk is.
     crate::channel::install(state);
-    register_service_worker();
+    // Once the first drawing is done and the page is idle: the worker's downloads of the
+    // whole build (for offline use) then do not compete with the page's own.
+    Effect::new(move |registered: Option<bool>| {
+        if registered == Some(true) || !drawn.done() {
+            return registered.unwrap_or(false);
+        }
+        crate::dom::when_idle(register_service_worker);
+        true
+    });
     Effect::new(move |_| {
         let lang = crate::i18n::html_lang(state.lang.get());
         if let Some(root) = document().document_element() {
@@ -50,7 +59,9 @@ pub fn App() -> impl IntoView {
                 }
             },
         };
-        let loaded = fetch_dataset(&path).await.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)));
+        // The base map beside the dataset, at the same time.
+        let (loaded, basemap) = futures::future::join(fetch_dataset(&path), crate::loader::fetch_basemap()).await;
+        let loaded = loaded.and_then(|l| basemap.map(|()| l)).map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)));
         if let Ok((dataset, _)) = &loaded {
             state.dataset_loaded(dataset.clone());
         }
@@ -87,8 +98,8 @@ pub fn App() -> impl IntoView {
             {move || match (loaded.get(), is_console.get()) {
                 (None, _) if started.get() == 0 => ().into_any(),
                 (None, _) => view! { <Loading /> }.into_any(),
-                (Some(Err(error)), _) => view! { <LoadErrorPanel error=error /> }.into_any(),
-                (Some(Ok((dataset, _))), true) => view! { <crate::components::Console dataset=dataset /> }.into_any(),
+                (Some(Err(error)), _) => view! { <OnDemand load=move || load_error_view(error.clone()) waiting=true /> }.into_any(),
+                (Some(Ok((dataset, _))), true) => view! { <OnDemand load=move || console_view(dataset.clone()) waiting=true /> }.into_any(),
                 (Some(Ok((dataset, warnings))), false) => view! { <Workspace dataset=dataset warnings=warnings /> }.into_any(),
             }}
         </div>
@@ -111,30 +122,12 @@ fn starting_lang() -> crate::model::Lang {
 }
 
 /// Keeps the app for offline use after this visit (`public/sw.js`), where the browser
-/// offers service workers (secure contexts). Registered once the page has loaded: the
-/// worker's downloads of the whole build then do not compete with the page's own, and its
-/// start is not part of the app's.
+/// offers service workers (secure contexts).
 fn register_service_worker() {
-    use wasm_bindgen::JsCast;
-    let register = || {
-        let navigator = window().navigator();
-        if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
-            let _ = navigator.service_worker().register("./sw.js");
-        }
-    };
-    if document().ready_state() == "complete" {
-        register();
-        return;
+    let navigator = window().navigator();
+    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        let _ = navigator.service_worker().register("./sw.js");
     }
-    // Freed once called (the page's one `load`).
-    let on_load = wasm_bindgen::closure::Closure::once_into_js(register);
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_once(true);
-    let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
-        "load",
-        on_load.unchecked_ref(),
-        &options,
-    );
 }
 
 /// Shown while the dataset is on its way: the workspace's frames at their final size, so
@@ -195,7 +188,7 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
         move || {
             built
                 .get_or_init(|| {
-                    Arc::new(MapScene::build(&ds, crate::geo::BaseMap::embedded(), &crate::geo::Projection::eurasia()))
+                    Arc::new(MapScene::build(&ds, crate::geo::BaseMap::shipped(), &crate::geo::Projection::eurasia()))
                 })
                 .clone()
         }
@@ -234,6 +227,7 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
             false => view! { <section class="panel timeline-panel"></section> }.into_any(),
         }
     };
+    let drawn = use_context::<crate::components::FirstDrawing>();
     let rest = {
         let ds = dataset.clone();
         move || {
@@ -241,7 +235,7 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
                 view! {
                     <DetailPanel dataset=ds.clone() />
                     <Presenter dataset=ds.clone() />
-                    <crate::components::Handout dataset=ds.clone() scene=scene() />
+                    <PrintedHandout dataset=ds.clone() scene=scene() drawn=Signal::derive(move || drawn.is_none_or(|d| d.done())) />
                 }
             })
         }
@@ -251,7 +245,7 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
             <Toolbar dataset=dataset.clone() />
             {map}
             <div class="side">
-                <DataWarnings warnings=warnings />
+                {(!warnings.is_empty()).then(|| view! { <OnDemand load=move || data_warnings_view(warnings.clone()) /> })}
                 <Intro dataset=dataset.clone() />
             </div>
             {timeline}

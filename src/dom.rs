@@ -204,6 +204,27 @@ pub async fn after_next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Calls `f` once the browser is idle (`requestIdleCallback`, within 2 s), or after 1 s where
+/// it has no such call (Safari).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let w = window();
+    // Freed once called.
+    let callback = Closure::once_into_js(f);
+    let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
+            let _ = request.call2(&w, &callback, &options);
+        }
+        None => {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 1000);
+        }
+    }
+}
+
 /// Sets or clears one class.
 pub fn set_class(el: &web_sys::Element, class: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(class, on);

@@ -1,7 +1,11 @@
-//! Fetching the dataset over HTTP with gloo-net.
+//! Fetching the dataset and the base map over HTTP with gloo-net.
 
 use gloo_net::http::Request;
 
+use leptos::prelude::document;
+
+use crate::geo::BaseMap;
+use crate::geo::basemap::BASEMAP_PATH;
 use crate::model::{LoadError, Loaded, parse_dataset};
 
 /// Where the app finds its dataset, relative to the page.
@@ -22,7 +26,27 @@ pub async fn fetch_dataset(path: &str) -> Result<Loaded, LoadError> {
     result
 }
 
-async fn fetch(path: &str) -> Result<Loaded, LoadError> {
+/// Fetches the base map the build ships and makes it the one the map draws
+/// ([`BaseMap::install`]); asked for at the same time as the dataset.
+pub async fn fetch_basemap() -> Result<(), LoadError> {
+    let path = basemap_path();
+    let text = fetch_text(&path).await?;
+    let map = BaseMap::parse(&text).map_err(|message| LoadError::BaseMap { file: path.clone(), message });
+    if let Err(e) = &map {
+        web_sys::console::error_1(&format!("Passerelle: {e}").into());
+    }
+    BaseMap::install(map?);
+    Ok(())
+}
+
+/// The base map's address: the hashed name the release build wrote into the page, else the
+/// development build's.
+fn basemap_path() -> String {
+    let meta = document().query_selector("meta[name=passerelle-basemap]").ok().flatten();
+    meta.and_then(|m| m.get_attribute("content")).unwrap_or_else(|| BASEMAP_PATH.to_owned())
+}
+
+async fn fetch_text(path: &str) -> Result<String, LoadError> {
     let network = |e: gloo_net::Error| LoadError::Network { file: path.to_owned(), message: e.to_string() };
     let response = Request::get(path).send().await.map_err(network)?;
     if !response.ok() {
@@ -32,7 +56,11 @@ async fn fetch(path: &str) -> Result<Loaded, LoadError> {
             status_text: response.status_text(),
         });
     }
-    let text = response.text().await.map_err(network)?;
+    response.text().await.map_err(network)
+}
+
+async fn fetch(path: &str) -> Result<Loaded, LoadError> {
+    let text = fetch_text(path).await?;
     // The page as it is (the frames, the introduction) is painted before the reading and
     // the drawing of the dataset begin, not after.
     crate::dom::after_next_paint().await;

@@ -5,7 +5,7 @@ use passerelle::model::parse_dataset;
 
 #[test]
 fn the_base_map_has_both_regions_and_their_parts() {
-    let map = BaseMap::embedded();
+    let map = BaseMap::shipped();
     assert!(map.credit.contains("Natural Earth"));
     for id in ["auvergne-rhone-alpes", "hebei", "beijing", "tianjin"] {
         assert_eq!(map.shape(id).map(|s| s.layer), Some(Layer::Region), "region {id}");
@@ -20,7 +20,7 @@ fn the_base_map_has_both_regions_and_their_parts() {
 /// by shared edges worked.
 #[test]
 fn the_region_outline_is_the_union_of_its_departements() {
-    let map = BaseMap::embedded();
+    let map = BaseMap::shipped();
     let aura = map.shape("auvergne-rhone-alpes").unwrap();
     let (w, s, e, n) = aura.bounds();
     assert!(
@@ -47,7 +47,7 @@ fn the_region_outline_is_the_union_of_its_departements() {
 /// side in China, and the regional ones in their region.
 #[test]
 fn the_shipped_sites_fall_in_their_shapes() {
-    let map = BaseMap::embedded();
+    let map = BaseMap::shipped();
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/cooperation.json")).unwrap();
     let ds = parse_dataset("cooperation.json", &text).unwrap().dataset;
     let inside = |shape: &str, site: &str| {

@@ -90,7 +90,7 @@ fn hostile_names_are_escaped() {
 #[test]
 fn the_overview_of_the_real_data_shows_every_site_and_link() {
     let ds = shipped();
-    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia());
     let svg = render_svg(
         &scene,
         MapView::Overview,
@@ -119,7 +119,7 @@ fn the_overview_of_the_real_data_shows_every_site_and_link() {
 #[test]
 fn regional_views_separate_close_sites() {
     let ds = shipped();
-    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia());
     let style = MarkStyle::default();
     for (view, vp, close) in [
         (
@@ -167,7 +167,7 @@ fn regional_views_separate_close_sites() {
 #[test]
 fn olympic_sites_carry_the_games_dates_in_the_regional_view() {
     let ds = shipped();
-    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia());
     let svg =
         render_svg(&scene, MapView::China, Viewport { width: 1280.0, height: 720.0 }, Lang::En, MarkStyle::default());
     assert!(svg.contains("Games 4–20 Feb 2022"));
@@ -179,7 +179,7 @@ fn olympic_sites_carry_the_games_dates_in_the_regional_view() {
 #[ignore]
 fn dump_views_for_review() {
     let ds = shipped();
-    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia());
     for (w, h) in [(1280.0, 560.0), (390.0, 420.0)] {
         for &view in MapView::ALL {
             let svg = render_svg(&scene, view, Viewport { width: w, height: h }, Lang::En, MarkStyle::default());
@@ -197,7 +197,7 @@ fn time_synthetic_layout() {
     let Ok(text) = std::fs::read_to_string(&path) else { return };
     let ds = parse_dataset("synthetic.json", &text).unwrap().dataset;
     let t = std::time::Instant::now();
-    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia());
     println!("build {:?}", t.elapsed());
     for view in [MapView::Overview, MapView::France] {
         let vp = Viewport { width: 704.0, height: 394.0 };
@@ -253,7 +253,7 @@ fn the_exported_map_file_stands_alone() {
     use passerelle::geo::svg::{Emphasis, FileFrame, Framing, map_file};
     use passerelle::model::SiteKind;
     let ds = shipped();
-    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia());
     let frame = FileFrame {
         title: "Hebei & Beijing <test>",
         site_kinds: &[(SiteKind::City, "city"), (SiteKind::OlympicVenue, "Olympic venue")],
@@ -299,7 +299,7 @@ fn a_zoomed_drawing_frames_what_the_reader_sees_at_any_size() {
     use passerelle::geo::svg::{Emphasis, Framing, map_drawing};
     use passerelle::model::ui::Zoom;
     let ds = shipped();
-    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia());
     let sites = |vp: Viewport, zoom: Option<Zoom>| -> Vec<String> {
         let svg = map_drawing(
             &scene,
@@ -336,7 +336,7 @@ fn a_zoomed_drawing_frames_what_the_reader_sees_at_any_size() {
 fn a_phones_map_keeps_its_regions_clear_and_its_main_cities_named() {
     use passerelle::geo::scene::{controls_insets, site_marks};
     let ds = shipped();
-    let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
+    let scene = MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia());
     for vp in [Viewport { width: 342.0, height: 280.0 }, Viewport { width: 372.0, height: 369.0 }] {
         let insets = controls_insets(vp);
         assert!(insets.top >= 48.0 && insets.bottom >= 16.0, "a phone's frame has its controls folded");

@@ -48,6 +48,10 @@ fn mounted_workspace() -> HtmlElement {
     document.head().unwrap().append_child(&style).unwrap();
     let root = fixture();
     let ds = dataset();
+    // What the app's loader does: the base map is fetched beside the dataset.
+    passerelle::geo::BaseMap::install(
+        passerelle::geo::BaseMap::parse(include_str!("../public/data/basemap.json")).expect("the shipped base map"),
+    );
     mount_to(root.clone(), move || {
         provide_context(AppState::new());
         view! { <Workspace dataset=ds /> }

@@ -9,6 +9,7 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::components::on_demand::chunk;
 use crate::components::presenter::{tour_key, tour_steps};
 use crate::components::t;
 use crate::i18n::{Msg, tr, trf};
@@ -92,3 +93,10 @@ pub fn Console(dataset: Arc<Dataset>) -> impl IntoView {
         </main>
     }
 }
+
+chunk!(
+    /// The speaker's console: a window of its own, opened by presenters only.
+    presenter, preload_console, fn console_view(dataset: Arc<Dataset>) -> AnyView {
+        view! { <Console dataset=dataset /> }.into_any()
+    }
+);

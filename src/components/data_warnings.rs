@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::components::on_demand::chunk;
 use crate::components::t;
 use crate::i18n::Msg;
 use crate::model::Issue;
@@ -28,3 +29,10 @@ pub fn DataWarnings(warnings: Arc<Vec<Issue>>) -> impl IntoView {
         }
     })
 }
+
+chunk!(
+    /// The checker's warnings about a dataset that is drawn anyway.
+    errors, preload_warnings, fn data_warnings_view(warnings: Arc<Vec<Issue>>) -> AnyView {
+        view! { <DataWarnings warnings=warnings /> }.into_any()
+    }
+);

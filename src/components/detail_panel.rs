@@ -67,7 +67,7 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
     view! {
         <Show when=move || open.get()>
             <aside class="detail-panel" id="details" aria-labelledby="detail-heading" data-testid="details" node_ref=sheet>
-                {let d = tour_data.clone(); move || guiding.get().then(|| view! { <crate::components::presenter::GuideCard dataset=d.clone() /> })}
+                {let d = tour_data.clone(); move || guiding.get().then(|| { let d = d.clone(); view! { <crate::components::OnDemand load=move || crate::components::presenter::guide_card_view(d.clone()) /> } })}
                 <div class="detail-panel__head">
                     <h2 id="detail-heading" class="detail-panel__kicker">{t(Msg::Details)}</h2>
                     <button type="button" class="icon-button" data-testid="close-details" aria-label=t(Msg::CloseDetails)

@@ -15,7 +15,6 @@ use crate::geo::svg::{Emphasis, FileFrame, Framing, map_file};
 use crate::geo::{BaseMap, Projection, Viewport};
 use crate::i18n::{Msg, tr, trf, view_name};
 use crate::model::export::{base64, by_date, file_name, items_csv};
-use crate::model::ui::Print;
 use crate::model::{Dataset, Lang, SiteKind};
 use crate::state::AppState;
 
@@ -42,7 +41,7 @@ fn export_viewport() -> Viewport {
 /// The map as the reader sees it (its view, zoom, filters and selection) as a
 /// self-contained SVG file.
 fn current_map_file(state: AppState, ds: &Dataset) -> (String, crate::model::ui::MapView) {
-    let mut scene = MapScene::build(ds, BaseMap::embedded(), &Projection::eurasia());
+    let mut scene = MapScene::build(ds, BaseMap::shipped(), &Projection::eurasia());
     if state.filter.with_untracked(|f| !f.is_empty()) {
         scene = scene.showing(&ds.item_ids(&state.filter.with_untracked(|f| f.positions(ds))));
     }
@@ -57,7 +56,7 @@ fn current_map_file(state: AppState, ds: &Dataset) -> (String, crate::model::ui:
     let site_kinds: Vec<(SiteKind, &str)> =
         SiteKind::each_once(scene.sites.iter().map(|s| s.kind)).into_iter().map(|k| (k, k.label(lang))).collect();
     let title = format!("Passerelle — {}", view_name(lang, view));
-    let credit = trf(lang, Msg::BaseMap, &[&BaseMap::embedded().credit]);
+    let credit = trf(lang, Msg::BaseMap, &[&BaseMap::shipped().credit]);
     let frame = FileFrame {
         title: &title,
         site_kinds: &site_kinds,
@@ -105,16 +104,7 @@ fn download_png(svg: String, name: String) {
     img.set_src(&format!("data:image/svg+xml;base64,{}", base64(svg.as_bytes())));
 }
 
-/// Prints the page (its handout), with the tour's speaker notes or not (until the print
-/// is done: `afterprint`, see the handout).
-fn print(state: AppState, notes: bool) {
-    state.print.set(if notes { Print::WithNotes } else { Print::Handout });
-    // After the handout is drawn: `print()` runs its `beforeprint` inside this call, where
-    // the reactive updates could not run before the browser lays the page out.
-    request_animation_frame(|| {
-        let _ = window().print();
-    });
-}
+use crate::components::print_page as print;
 
 #[component]
 pub fn ExportActions() -> impl IntoView {

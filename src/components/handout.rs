@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::components::on_demand::chunk;
 use crate::geo::Viewport;
 use crate::geo::scene::{MapScene, MarkStyle, shown_view};
 use crate::geo::svg::{Emphasis, Framing, map_drawing};
@@ -146,7 +147,7 @@ pub fn Handout(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
                 <p>{tr(lang, Msg::IntroText)}</p>
                 <figure class="handout__map" inner_html=map></figure>
                 <crate::components::Legend dataset=ds.clone() />
-                <p class="handout__credit">{trf(lang, Msg::BaseMap, &[&crate::geo::BaseMap::embedded().credit])}</p>
+                <p class="handout__credit">{trf(lang, Msg::BaseMap, &[&crate::geo::BaseMap::shipped().credit])}</p>
                 <p class="handout__count">{trf(lang, crate::i18n::plural(lang, positions.len(), Msg::HandoutShownOne, Msg::HandoutShown), &[&positions.len().to_string()])}</p>
                 {(!chosen.is_empty()).then(|| view! { <p>{trf(lang, Msg::HandoutFilters, &[&chosen.join(", ")])}</p> })}
                 {(!filter.query.trim().is_empty()).then(|| view! { <p>{trf(lang, Msg::HandoutSearch, &[filter.query.trim()])}</p> })}
@@ -157,3 +158,11 @@ pub fn Handout(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     };
     view! { <div class="print-handout" data-testid="handout" aria-hidden="true">{body}</div> }
 }
+
+chunk!(
+    /// The printed handout (fetched once the page is idle: the browser's `beforeprint`
+    /// cannot wait for a download).
+    reader, preload_print, fn handout_view(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> AnyView {
+        view! { <Handout dataset=dataset scene=scene /> }.into_any()
+    }
+);

@@ -3,6 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::on_demand::chunk;
 use crate::i18n::{Msg, tr, when_label};
 use crate::model::Dataset;
 use crate::model::time::{not_begun, span};
@@ -121,3 +122,10 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
         </div>
     }
 }
+
+chunk!(
+    /// The list of the shown items, the timeline's other tab.
+    reader, preload_list, fn list_view(dataset: Arc<Dataset>) -> AnyView {
+        view! { <ListView dataset=dataset /> }.into_any()
+    }
+);

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::on_demand::chunk;
 use crate::components::t;
 use crate::i18n::Msg;
 use crate::model::LoadError;
@@ -46,3 +47,10 @@ pub fn LoadErrorPanel(error: LoadError) -> impl IntoView {
         </main>
     }
 }
+
+chunk!(
+    /// Why a dataset could not be loaded, with the checker's findings in the page's language.
+    errors, preload_errors, fn load_error_view(error: LoadError) -> AnyView {
+        view! { <LoadErrorPanel error=error /> }.into_any()
+    }
+);

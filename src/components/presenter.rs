@@ -11,7 +11,8 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::components::t;
+use crate::components::on_demand::chunk;
+use crate::components::{OnDemand, t};
 use crate::i18n::{Msg, tr, trf, when_label};
 use crate::model::Dataset;
 use crate::model::tour::{Step, steps};
@@ -58,7 +59,7 @@ pub fn Presenter(dataset: Arc<Dataset>) -> impl IntoView {
 
     view! {
         {move || match state.mode.get() {
-            Mode::Present(i) => view! { <PresenterCard steps=steps step=i /> }.into_any(),
+            Mode::Present(i) => view! { <OnDemand load=move || presenter_card_view(steps, i) /> }.into_any(),
             Mode::Explore | Mode::Guide(_) | Mode::Console(_) => ().into_any(),
         }}
         <div class="presenter-blank" data-testid="presenter-blank" hidden=move || !(state.blank.get() && state.presenting().is_some())></div>
@@ -68,7 +69,7 @@ pub fn Presenter(dataset: Arc<Dataset>) -> impl IntoView {
 /// The audience's card while presenting: progress, title, date, caption, the way on, and
 /// the speaker's console.
 #[component]
-fn PresenterCard(steps: Memo<Vec<Step>>, step: usize) -> impl IntoView {
+pub fn PresenterCard(steps: Memo<Vec<Step>>, step: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let card = move || {
         let lang = state.lang.get();
@@ -161,3 +162,17 @@ pub fn PresentButton(
         </button>
     }
 }
+
+chunk!(
+    /// The presenter's card on the projector.
+    presenter, preload_tour, fn presenter_card_view(steps: Memo<Vec<Step>>, step: usize) -> AnyView {
+        view! { <PresenterCard steps=steps step=step /> }.into_any()
+    }
+);
+
+chunk!(
+    /// The visitor's card of a guided tour (the same chunk as the presenter's).
+    presenter, preload_guide, fn guide_card_view(dataset: Arc<Dataset>) -> AnyView {
+        view! { <GuideCard dataset=dataset /> }.into_any()
+    }
+);

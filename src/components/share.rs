@@ -4,7 +4,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::t;
+use crate::components::on_demand::chunk;
+use crate::components::{OnDemand, t};
 use crate::i18n::{Msg, tr};
 use crate::model::url_state::LinkFor;
 use crate::state::AppState;
@@ -26,21 +27,25 @@ fn copy(text: &str, done: RwSignal<bool>) {
     set_timeout(move || done.set(false), std::time::Duration::from_millis(1500));
 }
 
-/// The button and its dialog.
+/// The button and its dialog. The dialog's content (link, code, print, exports) is a chunk
+/// of its own, fetched at the first opening; the dialog itself opens at once.
 #[component]
 pub fn ShareButton() -> impl IntoView {
     let state = expect_context::<AppState>();
     let dialog = NodeRef::<html::Dialog>::new();
     let (link, snippet) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let (copied_link, copied_code) = (RwSignal::new(false), RwSignal::new(false));
+    let opened = RwSignal::new(false);
     let open = move |_| {
         let lang = state.lang.get_untracked();
         link.set(page_link(state, LinkFor::FullPage));
         snippet.set(iframe_snippet(&page_link(state, LinkFor::Embed), tr(lang, Msg::FrameTitle)));
+        opened.set(true);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
     };
+    let content =
+        move || opened.get().then(|| view! { <OnDemand load=move || share_view(link, snippet) waiting=true /> });
     view! {
         <button type="button" class="share-button" data-testid="share" aria-label=t(Msg::Share) on:click=open>
             <svg class="share-button__icon" viewBox="0 0 20 20" aria-hidden="true"><circle cx="5" cy="10" r="2.2" /><circle cx="15" cy="4.5" r="2.2" /><circle cx="15" cy="15.5" r="2.2" /><path d="M7 9l6-3.4M7 11l6 3.4" /></svg>
@@ -48,23 +53,34 @@ pub fn ShareButton() -> impl IntoView {
         </button>
         <dialog class="share-dialog" node_ref=dialog data-testid="share-dialog" aria-labelledby="share-title">
             <h2 id="share-title">{t(Msg::Share)}</h2>
-            <label for="share-link">{t(Msg::PageLink)}</label>
-            <div class="share-dialog__row">
-                <input id="share-link" data-testid="share-link" readonly prop:value=move || link.get() />
-                <button type="button" on:click=move |_| copy(&link.get_untracked(), copied_link)>
-                    {move || tr(state.lang.get(), if copied_link.get() { Msg::Copied } else { Msg::Copy })}
-                </button>
-            </div>
-            <label for="share-code">{t(Msg::EmbedCode)}</label>
-            <div class="share-dialog__row">
-                <textarea id="share-code" data-testid="share-code" readonly rows="4" prop:value=move || snippet.get()></textarea>
-                <button type="button" on:click=move |_| copy(&snippet.get_untracked(), copied_code)>
-                    {move || tr(state.lang.get(), if copied_code.get() { Msg::Copied } else { Msg::Copy })}
-                </button>
-            </div>
-            <crate::components::ExportActions />
+            {content}
             <form method="dialog"><button type="submit" data-testid="share-close">{t(Msg::Close)}</button></form>
         </dialog>
+    }
+}
+
+/// The Share dialog's content: the page's link and the iframe code, each copyable, and
+/// print and the exports.
+#[component]
+pub fn ShareContent(link: RwSignal<String>, snippet: RwSignal<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (copied_link, copied_code) = (RwSignal::new(false), RwSignal::new(false));
+    view! {
+        <label for="share-link">{t(Msg::PageLink)}</label>
+        <div class="share-dialog__row">
+            <input id="share-link" data-testid="share-link" readonly prop:value=move || link.get() />
+            <button type="button" on:click=move |_| copy(&link.get_untracked(), copied_link)>
+                {move || tr(state.lang.get(), if copied_link.get() { Msg::Copied } else { Msg::Copy })}
+            </button>
+        </div>
+        <label for="share-code">{t(Msg::EmbedCode)}</label>
+        <div class="share-dialog__row">
+            <textarea id="share-code" data-testid="share-code" readonly rows="4" prop:value=move || snippet.get()></textarea>
+            <button type="button" on:click=move |_| copy(&snippet.get_untracked(), copied_code)>
+                {move || tr(state.lang.get(), if copied_code.get() { Msg::Copied } else { Msg::Copy })}
+            </button>
+        </div>
+        <crate::components::ExportActions />
     }
 }
 
@@ -81,3 +97,10 @@ pub fn EmbedBar() -> impl IntoView {
         </div>
     }
 }
+
+chunk!(
+    /// The Share dialog's content: the link, the iframe code, print and the exports.
+    reader, preload_share, fn share_view(link: RwSignal<String>, snippet: RwSignal<String>) -> AnyView {
+        view! { <ShareContent link=link snippet=snippet /> }.into_any()
+    }
+);

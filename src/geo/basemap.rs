@@ -1,5 +1,7 @@
-//! The offline base map, derived from Natural Earth by `scripts/basemap.py` and compiled
-//! into the app, so the map needs no tile server or other host.
+//! The offline base map, derived from Natural Earth by `scripts/basemap.py` and served
+//! beside the dataset (`public/data/basemap.json`), so the map needs no tile server or other
+//! host. It is data, not code: the browser fetches it beside the wasm (it was 84 KB of the
+//! wasm), and natively (tests, the pre-rendering) it is compiled in.
 //!
 //! The file holds shapes (countries for the overview, the two regions, the départements of
 //! Auvergne-Rhône-Alpes and neighbouring départements and provinces for context); each
@@ -7,8 +9,18 @@
 
 use serde::Deserialize;
 
-/// The generator's output, as committed.
-pub const BASEMAP_JSON: &str = include_str!("basemap.json");
+/// Where the page finds the base map, relative to it, in a development build; a release
+/// build gives it a hashed name and writes that into the page
+/// (`<meta name="passerelle-basemap">`).
+pub const BASEMAP_PATH: &str = "data/basemap.json";
+
+/// The generator's output, as committed (natively only).
+#[cfg(not(target_arch = "wasm32"))]
+pub const BASEMAP_JSON: &str = include_str!("../../public/data/basemap.json");
+
+/// The base map of this run: natively the committed file, in the browser what the loader
+/// fetched ([`BaseMap::install`]).
+static SHIPPED: std::sync::OnceLock<BaseMap> = std::sync::OnceLock::new();
 
 /// What a shape is drawn as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -61,11 +73,22 @@ struct RawShape {
 }
 
 impl BaseMap {
-    /// The base map compiled into the app, decoded once (the map, its credit, the handout
-    /// and the export all read it; decoding it is a few milliseconds of a slow phone's load).
-    pub fn embedded() -> &'static Self {
-        static DECODED: std::sync::OnceLock<BaseMap> = std::sync::OnceLock::new();
-        DECODED.get_or_init(|| Self::parse(BASEMAP_JSON).expect("the embedded base map is checked by the native tests"))
+    /// The base map the app ships, decoded once (the map, its credit, the handout and the
+    /// export all read it). In the browser, the one the loader fetched; before that (never,
+    /// in the app: it draws once both files are in) an empty map.
+    pub fn shipped() -> &'static Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        return SHIPPED.get_or_init(|| Self::parse(BASEMAP_JSON).expect("the base map is checked by the native tests"));
+        #[cfg(target_arch = "wasm32")]
+        SHIPPED.get().unwrap_or_else(|| {
+            static EMPTY: std::sync::OnceLock<BaseMap> = std::sync::OnceLock::new();
+            EMPTY.get_or_init(|| BaseMap { credit: String::new(), shapes: Vec::new() })
+        })
+    }
+
+    /// Makes `map` the one [`BaseMap::shipped`] gives, once (a later call changes nothing).
+    pub fn install(map: BaseMap) {
+        let _ = SHIPPED.set(map);
     }
 
     /// Decodes the generator's format.

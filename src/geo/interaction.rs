@@ -144,7 +144,7 @@ mod tests {
         let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
             .unwrap()
             .dataset;
-        MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia())
+        MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia())
     }
 
     #[test]

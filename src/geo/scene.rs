@@ -773,7 +773,7 @@ mod tests {
         let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
             .unwrap()
             .dataset;
-        let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
+        let scene = MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia());
         for vp in [Viewport { width: 1200.0, height: 500.0 }, Viewport { width: 390.0, height: 420.0 }] {
             let panes = scene.panes(MapView::Both, vp);
             assert_eq!(panes.len(), 2);
@@ -801,7 +801,7 @@ mod tests {
         let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
             .unwrap()
             .dataset;
-        let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
+        let scene = MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia());
         let shown: HashSet<String> = ["air-route-lyon-china".to_owned()].into_iter().collect();
         let only = scene.showing(&shown);
         assert!(!only.links.is_empty() && only.links.iter().all(|l| l.item == "air-route-lyon-china"));
@@ -835,7 +835,7 @@ mod tests {
         let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
             .unwrap()
             .dataset;
-        let scene = MapScene::build(&ds, BaseMap::embedded(), &Projection::eurasia());
+        let scene = MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia());
         let links_of = |id: &str| {
             scene
                 .links

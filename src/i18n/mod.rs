@@ -133,6 +133,7 @@ messages! {
     ErrRefused => "Chargement de {} refusé : {}.", "Refused to load {}: {}.", "拒绝加载 {}：{}。";
     ErrTooLarge => "{} pèse {} Ko ; un jeu de données ne peut dépasser {} Ko.", "{} is {} KB; a dataset may be at most {} KB.", "{} 大小为 {} KB；数据集最多 {} KB。";
     ErrSyntax => "{} n'est pas un JSON valide : {} à la ligne {}, colonne {}.", "{} is not valid JSON: {} at line {}, column {}.", "{} 不是有效的 JSON：{}，位于第 {} 行第 {} 列。";
+    ErrBaseMap => "{} n'est pas un fond de carte que Passerelle sait lire : {}.", "{} is not a base map Passerelle can read: {}.", "{} 不是 Passerelle 能读取的底图：{}。";
     ErrSchema => "{} a \"schema\" : {}, mais cette version de Passerelle lit le schéma {}.", "{} has \"schema\": {}, but this version of Passerelle reads schema {}.", "{} 的 \"schema\" 为 {}，但此版本的 Passerelle 读取第 {} 版。";
     IssueInRecord => "fiche « {} », champ {} : {}", "record \"{}\", field {}: {}", "记录“{}”，字段 {}：{}";
     IssueTop => "niveau supérieur : {}", "top level: {}", "顶层：{}";
@@ -202,6 +203,9 @@ messages! {
     OffMapOne => "{} élément n'est pas sur la carte", "{} item is not on the map", "{} 个事项未显示在地图上";
     OffMapMany => "{} éléments ne sont pas sur la carte", "{} items are not on the map", "{} 个事项未显示在地图上";
     OffMapWhy => "Ils n'ont ni lieu ni lien : les sources ne disent pas où.", "They have neither a place nor a link: the sources do not say where.", "这些事项没有地点也没有连线：资料来源未说明地点。";
+    ChunkLoading => "Chargement…", "Loading…", "正在加载……";
+    ChunkFailed => "Cette partie de Passerelle n'a pas pu être téléchargée : le réseau ne répond pas. Le reste de la page fonctionne.", "This part of Passerelle could not be downloaded: the network does not answer. The rest of the page works.", "无法下载 Passerelle 的这一部分：网络没有响应。页面的其余部分仍可使用。";
+    TryAgain => "Réessayer", "Try again", "重试";
     MapLoading => "Préparation de la carte…", "Preparing the map…", "正在准备地图……";
 }
 
@@ -457,6 +461,7 @@ pub fn load_error_sentence(lang: Lang, error: &crate::model::LoadError) -> Strin
             trf(lang, Msg::ErrSyntax, &[file, message, &line.to_string(), &column.to_string()])
         }
         E::Schema { file, found } => trf(lang, Msg::ErrSchema, &[file, found, &SCHEMA_VERSION.to_string()]),
+        E::BaseMap { file, message } => trf(lang, Msg::ErrBaseMap, &[file, message]),
         E::Invalid { file, errors, unlisted } => match (errors.as_slice(), unlisted) {
             ([only], 0) => format!("{file}, {}", issue_sentence(lang, only)),
             _ => {

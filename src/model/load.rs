@@ -41,6 +41,8 @@ pub enum LoadError {
     Schema { file: String, found: String },
     /// The dataset's address was refused before any request (`?data=` elsewhere than this site).
     Refused { file: String, reason: String },
+    /// The base map the build ships could not be read (a damaged or half-copied file).
+    BaseMap { file: String, message: String },
     /// The file is JSON of the right version with errors in it: every one found, up to
     /// [`MAX_LISTED_ISSUES`], and how many more there are.
     Invalid { file: String, errors: Vec<Issue>, unlisted: usize },
@@ -57,6 +59,7 @@ impl LoadError {
             | LoadError::Syntax { file, .. }
             | LoadError::Schema { file, .. }
             | LoadError::Refused { file, .. }
+            | LoadError::BaseMap { file, .. }
             | LoadError::Invalid { file, .. } => file,
         }
     }
@@ -105,6 +108,9 @@ impl fmt::Display for LoadError {
                 f,
                 "{file} has \"schema\": {found}, but this version of Passerelle reads schema {SCHEMA_VERSION}."
             ),
+            LoadError::BaseMap { file, message } => {
+                write!(f, "{file} is not a base map Passerelle can read: {message}.")
+            }
             LoadError::Invalid { file, errors, unlisted } => match (errors.as_slice(), unlisted) {
                 ([only], 0) => write!(f, "{file}, {only}."),
                 _ => {

@@ -87,7 +87,7 @@ pub const BASE_ID: &str = "poster-base";
 /// The files the build puts into the page: (name, contents).
 pub fn write(dataset: &Dataset) -> Vec<(String, String)> {
     let dataset = Arc::new(dataset.clone());
-    let scene = Arc::new(MapScene::build(&dataset, BaseMap::embedded(), &Projection::eurasia()));
+    let scene = Arc::new(MapScene::build(&dataset, BaseMap::shipped(), &Projection::eurasia()));
     // The base map as every pane draws it, and the part of it the pages show.
     let base = crate::geo::svg::base_group(&scene.base);
     let shown = shown_plane(&scene);

@@ -15,7 +15,7 @@ use crate::i18n::{Msg, trf};
 #[component]
 pub fn MapChrome(ctx: MapCtx, children: Children) -> impl IntoView {
     let MapCtx { state, compact, menu_open, .. } = ctx;
-    let credit_source: &'static str = &BaseMap::embedded().credit;
+    let credit_source: &'static str = &BaseMap::shipped().credit;
     let credit = move || trf(state.lang.get(), Msg::BaseMap, &[credit_source]);
     // Escape in the open menu closes it, back on its button (and clears nothing else).
     let on_key = move |e: leptos::ev::KeyboardEvent| {

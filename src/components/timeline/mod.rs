@@ -11,7 +11,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{ListView, t};
+use crate::components::list_view::list_view;
+use crate::components::{OnDemand, t};
 use crate::geo::interaction::ZOOM_STEP;
 use crate::i18n::{Msg, long_date};
 use crate::model::Dataset;
@@ -69,7 +70,7 @@ pub fn TimelinePanel(dataset: Arc<Dataset>) -> impl IntoView {
             {move || match (state.panel.get(), months) {
                 (Panel::Timeline, Some(_)) => view! { <lanes::Lanes dataset=ds.clone() shown_days=shown_days extent=extent zoom_step=zoom /> }.into_any(),
                 (Panel::Timeline, None) => view! { <p>{t(Msg::NoDated)}</p> }.into_any(),
-                (Panel::List, _) => view! { <ListView dataset=ds.clone() /> }.into_any(),
+                (Panel::List, _) => { let ds = ds.clone(); view! { <OnDemand load=move || list_view(ds.clone()) waiting=true /> }.into_any() }
             }}
         </section>
     }

@@ -104,9 +104,56 @@ async function measure(label, body) {
   console.log(`${label.padEnd(32)} ${String(sites).padStart(5)} sites ${String(links).padStart(6)} links | drawn ${fmt('drawn', 'ms')} | zoom ${fmt('zoom', 'ms')} | pan ${fmt('pan', 'ms')} | hover ${fmt('hover', 'ms')} | view ${fmt('view', 'ms')} | redraw ${fmt('redraw', 'ms')} | cursor step ${fmt('step', 'ms')} | filter ${fmt('filter', 'ms')} | heap ${fmt('heap', 'MB')} | wasm ${fmt('wasm', 'MB')}`);
 }
 
+/** Time from `action` in the page until `selector` is visible and painted. */
+async function untilShown(page, action, selector) {
+  return page.evaluate(async ([src, sel]) => {
+    const t0 = performance.now();
+    // eslint-disable-next-line no-new-func
+    new Function(src)();
+    const seen = () => { const e = document.querySelector(sel); return e && e.getBoundingClientRect().height > 0; };
+    while (!seen()) await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, [action, selector]);
+}
+
+/**
+ * The first use of what is fetched on demand (code in wasm chunks): the Share dialog with
+ * its exports, a PNG export to its download, presenting (its card), and the speaker's
+ * console opened as a page (from navigation). The reader's chunk is fetched once the page
+ * is idle, so Share and the PNG measure a page that has been idle; presenting fetches its
+ * chunk on the click.
+ */
+async function measureFirstUse() {
+  const rows = { share: [], png: [], present: [], console: [] };
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/?lang=en`);
+    await page.waitForFunction(() => performance.getEntriesByName('passerelle:map-drawn').length > 0, null, { timeout: 120_000 });
+    await page.waitForTimeout(3000);
+    rows.share.push(await untilShown(page, `document.querySelector('[data-testid=share]').click()`, '[data-testid=export-png]'));
+    const t0 = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-png]')]);
+    await download.path();
+    rows.png.push(Date.now() - t0);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(400);
+    rows.present.push(await untilShown(page, `document.querySelector('[data-testid=present]').click()`, '[data-testid=presenter-card]'));
+    const speaker = await context.newPage();
+    await speaker.goto(`http://127.0.0.1:${PORT}/?lang=en&mode=console&step=1`);
+    await speaker.waitForSelector('[data-testid=console]', { timeout: 60_000 });
+    rows.console.push(await speaker.evaluate(() => performance.now()));
+    await context.close();
+  }
+  const fmt = (k) => `${median(rows[k]).toFixed(1)} ms`;
+  console.log(`${'first use (code on demand)'.padEnd(32)} Share dialog with its exports ${fmt('share')} | PNG export to its download ${fmt('png')} | presenting, its card ${fmt('present')} | the speaker's console page, from navigation ${fmt('console')}`);
+}
+
 console.log(`median of ${RUNS} runs, headless Chromium, 1280x720, dist/ on 127.0.0.1`);
 try {
   await measure('real dataset', null);
+  await measureFirstUse();
   if (synthetic) await measure('synthetic dataset', readFileSync(synthetic, 'utf8'));
 } finally {
   await browser.close();

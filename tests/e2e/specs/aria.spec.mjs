@@ -25,6 +25,10 @@ for (const [name, query, viewport, prepare] of STATES) {
     await appSettled(page);
     if (name !== 'console') await appDrawn(page, { timeline: false });
     if (prepare) await prepare(page);
+    // The parts on demand these states show, drawn once their chunks are there.
+    const part = { list: '.list-view', presenting: '[data-testid="presenter-card"]' }[name];
+    if (part) await page.locator(part).waitFor();
+    await expect(page.locator('.on-demand')).toHaveCount(0);
     await animationsFinished(page);
     const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
     const twice = ids.filter((id, i) => ids.indexOf(id) !== i);

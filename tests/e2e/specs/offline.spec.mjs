@@ -1,5 +1,6 @@
 // Presenting without the conference Wi-Fi: after one visit the service worker keeps the
-// app, its dataset and the console, which then open and work with the network off; a new
+// app, its dataset, its parts on demand and the console, which then open and work with the
+// network off; a new
 // build is picked up on the next load online.
 import { test, expect, appSettled } from '../fixtures.mjs';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -18,7 +19,7 @@ async function controlled(page) {
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 10_000 }).toBe(true);
 }
 
-test('after one visit the app, a tour and the console work with the network off', async ({ page, context, request }) => {
+test('after one visit the app, its parts on demand, a tour and the console work with the network off', async ({ page, context, request }) => {
   const ds = await (await request.get('data/cooperation.json')).json();
   const tour = ds.tours[0];
   await page.goto('./?lang=en');
@@ -33,6 +34,12 @@ test('after one visit the app, a tour and the console work with the network off'
   await appSettled(page);
   await expect(page.locator('.map-frame .map-svg .site__mark').first()).toBeVisible();
   await expect(page.locator('.timeline-item').first()).toBeAttached();
+  // The parts on demand, their chunks from the cache: the list, the Share dialog.
+  await page.locator('.panel-tabs button[data-panel="list"]').click();
+  await expect(page.locator('.list-view tbody tr').first()).toBeVisible();
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-link')).toHaveValue(/lang=en/);
+  await page.getByTestId('share-close').click();
   // A tour, presented, and its console: all from the cache.
   await page.goto(`./?mode=present&tour=${tour.id}&step=3&lang=en`);
   await appSettled(page);

@@ -105,6 +105,8 @@ test('each filter and the search narrow the map, the timeline and the list alike
   const timelineIds = () => page.locator('.timeline-item').evaluateAll((els) => els.map((e) => e.dataset.item).sort());
   const listIds = async () => {
     await page.locator('.panel-tabs button[data-panel="list"]').click();
+    // The list is a part on demand: drawn once its chunk is there.
+    await page.locator('.list-view').waitFor();
     const ids = await page.locator('.list-view tbody tr').evaluateAll((els) => els.map((e) => e.dataset.row).sort());
     await page.locator('.panel-tabs button[data-panel="timeline"]').click();
     return ids;

@@ -1,0 +1,129 @@
+// The app's wasm, built by the post-build hook instead of trunk's Rust pipeline: trunk
+// 0.21 cannot split a wasm (trunk #1022), and the split has to happen between the link and
+// wasm-bindgen.
+//
+// Release: `cargo build --release --features split` linked with `--emit-relocs`, then
+// `wasm-split-cli` cuts the chunks out at the app's split points (src/components/chunks.rs),
+// `wasm-bindgen --keep-lld-exports` binds the first module, `wasm-opt -Oz` shrinks each
+// wasm, terser each script; the chunks get names from their bytes and their integrity
+// hashes are written into the loader (`__wasm_split-….js`) that fetches them; the glue and
+// the loader import each other, so they share one name from both their bytes.
+// Development: `cargo build` and `wasm-bindgen`, no split (the split points are plain
+// `async fn`s without the feature).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The wasm features rustc emits, which wasm-opt must be told of. */
+const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-reference-types', '--enable-mutable-globals'];
+
+export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const contentHash = (...parts) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex').slice(0, 16);
+};
+
+function run(command, args, options = {}) {
+  execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+}
+
+/**
+ * Builds the wasm into `staging`. Returns what the page's bootstrap needs: the glue
+ * `{ href, integrity }`, the first module `{ href, integrity }`, the chunk loader (or null)
+ * and the chunks `[{ href, bytes }]`.
+ */
+export async function buildWasm({ root, staging, release, minify }) {
+  const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
+  const env = { ...process.env };
+  const args = ['build', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'passerelle'];
+  if (release) {
+    args.push('--release', '--features', 'split');
+    // The splitter reads the linker's relocations. (Cargo takes this variable instead of the
+    // config's target rustflags: the config's are repeated here.)
+    const flags = env.CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS ?? '';
+    env.CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS = `${flags} --cfg erase_components -Clink-args=--emit-relocs`.trim();
+  }
+  run('cargo', args, { cwd: root, env });
+  const linked = join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'passerelle.wasm');
+
+  const work = await mkdtemp(join(tmpdir(), 'passerelle-wasm-'));
+  try {
+    let input = linked;
+    let chunkFiles = [];
+    if (release) {
+      run('wasm-split-cli', [linked, join(work, 'split'), '--out-name', 'passerelle']);
+      input = join(work, 'split', 'passerelle.wasm');
+      chunkFiles = (await readdir(join(work, 'split'))).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f)).sort();
+    }
+    const out = join(work, 'bindgen');
+    run('wasm-bindgen', [input, '--target', 'web', '--out-dir', out, '--out-name', 'passerelle', '--no-typescript',
+      ...(release ? ['--keep-lld-exports'] : [])]);
+
+    if (!release) {
+      await cp(out, staging, { recursive: true });
+      return {
+        glue: { href: './passerelle.js' },
+        wasm: { href: './passerelle_bg.wasm' },
+        splitLoader: null,
+        chunks: [],
+      };
+    }
+
+    const optimise = (from, to) => run('wasm-opt', ['-Oz', ...WASM_FEATURES, from, '-o', to]);
+    // The chunks, by the hash of their bytes.
+    const chunks = [];
+    let loader = await readFile(join(work, 'split', '__wasm_split.js'), 'utf8');
+    // A chunk's fetch cut short because the reader is leaving the page (Firefox rejects it
+    // then) is no failure to report: the load is left pending, and the page goes.
+    const report = '} catch (e) {\n            console.error(e);';
+    if (!loader.includes(report)) throw new Error('__wasm_split.js: its failure report is not where expected');
+    loader = `let leaving = false;\naddEventListener("pagehide", () => { leaving = true; });\naddEventListener("pageshow", () => { leaving = false; });\n${
+      loader.replace(report, '} catch (e) {\n            if (leaving) await new Promise(() => {});\n            console.error(e);')}`;
+    for (const file of chunkFiles) {
+      const optimised = join(work, `opt-${file}`);
+      optimise(join(work, 'split', file), optimised);
+      const bytes = await readFile(optimised);
+      const href = `./${file.replace(/\.wasm$/, '')}-${contentHash(bytes)}.wasm`;
+      await writeFile(join(staging, href), bytes);
+      chunks.push({ href, bytes: bytes.length });
+      // Each chunk fetched under its integrity hash.
+      const fetchCall = `fetch(new URL("./${file}", import.meta.url))`;
+      if (!loader.includes(fetchCall)) throw new Error(`__wasm_split.js does not fetch ${file} as expected`);
+      loader = loader.replace(fetchCall, `fetch(new URL(${JSON.stringify(href)}, import.meta.url), { integrity: ${JSON.stringify(sri(bytes))} })`);
+    }
+    optimise(join(out, 'passerelle_bg.wasm'), join(work, 'main.wasm'));
+    const wasmBytes = await readFile(join(work, 'main.wasm'));
+    let glue = await readFile(join(out, 'passerelle.js'), 'utf8');
+    [glue, loader] = await Promise.all([minify(glue), minify(loader)]);
+    // The glue and the loader import each other: one name for both, from both.
+    const id = contentHash(glue, loader, wasmBytes);
+    const names = { glue: `passerelle-${id}.js`, wasm: `passerelle-${id}_bg.wasm`, loader: `__wasm_split-${id}.js` };
+    // Only the import statements: the wasm itself still names its import module
+    // "./__wasm_split.js", the key of the glue's imports object.
+    const swapImport = (text, from, to) => {
+      const statement = new RegExp(`(from\\s*["'])${from.replace(/[./]/g, '\\$&')}(["'])`, 'g');
+      if (!statement.test(text)) throw new Error(`expected an import of ${from} in a script of the build`);
+      return text.replace(statement, `$1${to}$2`);
+    };
+    glue = swapImport(glue, './__wasm_split.js', `./${names.loader}`).replaceAll('passerelle_bg.wasm', names.wasm);
+    loader = swapImport(loader, './passerelle.js', `./${names.glue}`);
+    await Promise.all([
+      writeFile(join(staging, names.glue), glue),
+      writeFile(join(staging, names.loader), loader),
+      writeFile(join(staging, names.wasm), wasmBytes),
+    ]);
+    if (await stat(join(out, 'snippets')).catch(() => null)) await cp(join(out, 'snippets'), join(staging, 'snippets'), { recursive: true });
+    return {
+      glue: { href: `./${names.glue}`, integrity: sri(Buffer.from(glue)) },
+      wasm: { href: `./${names.wasm}`, integrity: sri(wasmBytes), bytes: wasmBytes.length },
+      splitLoader: { href: `./${names.loader}`, integrity: sri(Buffer.from(loader)) },
+      chunks,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

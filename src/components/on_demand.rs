@@ -1,0 +1,99 @@
+//! Code on demand: the parts of the app most visitors never use live in wasm chunks of
+//! their own, fetched when first used (or, for the printed handout, once the page is idle).
+//!
+//! A release build has the feature `split`: each [`chunk!`] function is then a split point
+//! of Leptos' `wasm_split` (the build runs `wasm-split-cli` on the linked wasm, before
+//! wasm-bindgen, see `scripts/build/wasm.mjs`), and calling it first fetches its chunk. In
+//! other builds (development, the component tests, the native pre-rendering) it is an
+//! ordinary `async fn` that returns at once. Either way a chunk that cannot be fetched (the
+//! network gone) is an `Err`, drawn by [`OnDemand`] as a message in the page's language with
+//! a way to try again, never a dead button or a trap.
+//!
+//! Each chunk function is declared beside the component it draws. Three chunks, by who
+//! needs them: `reader` (Share and the exports, the printed handout, the list), fetched once
+//! the page is idle after its first drawing, since printing cannot wait for it; `presenter`
+//! (the speaker's console, the presenter's and the guided tour's cards), at its first use;
+//! `errors` (the load-error page and the checker's findings in three languages), only for a
+//! dataset that fails or warns. What the first screen and the first interaction need
+//! (select, details, filter, search, the time cursor, zoom) stays in the first module.
+//! (Measured: six chunks, one per part, cost 7 KB gzip more in all than these three, each
+//! chunk carrying its own share of code the first module cannot inline into it; the first
+//! module is the same size.)
+
+use std::future::Future;
+
+use leptos::prelude::*;
+pub use leptos::wasm_split::SplitLoaderError as ChunkError;
+
+use crate::components::t;
+use crate::i18n::Msg;
+
+/// Declares a function whose body lives in the wasm chunk `$chunk` (functions naming the same
+/// chunk share it), and `$preload`, which fetches that chunk without calling anything.
+macro_rules! chunk {
+    ($(#[$meta:meta])* $chunk:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+        $(#[$meta])*
+        pub fn $name($($arg: $ty),*) -> Result<$out, $crate::components::on_demand::ChunkError> {
+            Ok($body)
+        }
+        #[cfg(not(feature = "split"))]
+        $(#[$meta])*
+        pub async fn $name($($arg: $ty),*) -> Result<$out, $crate::components::on_demand::ChunkError> {
+            Ok($body)
+        }
+        #[cfg(not(feature = "split"))]
+        #[allow(dead_code)] // the split build's preload, here a no-op
+        pub async fn $preload() -> Result<(), $crate::components::on_demand::ChunkError> {
+            Ok(())
+        }
+    };
+}
+pub(crate) use chunk;
+
+/// Draws what `load` brings once its chunk has arrived: nothing before (or `waiting`, where
+/// the reader asked for it and should see that it comes), the message and a retry button if
+/// the chunk cannot be fetched — or, `quiet`, for a fetch no reader asked for, only the
+/// console's line.
+#[component]
+pub fn OnDemand<F, Fut>(load: F, #[prop(optional)] waiting: bool, #[prop(optional)] quiet: bool) -> impl IntoView
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        let arrived = load();
+        let view = Suspend::new(async move {
+            match arrived.await {
+                Ok(view) => view,
+                Err(_) if quiet => {
+                    web_sys::console::warn_1(
+                        &"Passerelle: a part of the app fetched ahead could not be (network?)".into(),
+                    );
+                    ().into_any()
+                }
+                Err(_) => view! { <ChunkFailed retry=move || attempt.update(|n| *n += 1) /> }.into_any(),
+            }
+        });
+        match waiting {
+            true => view! { <Suspense fallback=|| view! { <p class="on-demand" role="status">{t(Msg::ChunkLoading)}</p> }>{view}</Suspense> }.into_any(),
+            false => view.into_any(),
+        }
+    }
+}
+
+/// A chunk that could not be fetched: what happened, in the page's language, and a retry
+/// (the loader keeps no failure: a retry fetches again). The console says it too.
+#[component]
+fn ChunkFailed(retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    web_sys::console::error_1(&"Passerelle: a part of the app could not be fetched (network?)".into());
+    view! {
+        <div class="on-demand on-demand--failed" role="alert" data-testid="chunk-failed">
+            <p>{t(Msg::ChunkFailed)}</p>
+            <button type="button" class="pill" data-testid="chunk-retry" on:click=move |_| retry()>{t(Msg::TryAgain)}</button>
+        </div>
+    }
+}

@@ -1,0 +1,90 @@
+// Code on demand: what most visitors never use is not part of the first load. Each part
+// arrives on its first use and works then; the printed handout arrives once the page is
+// idle; a part that cannot be fetched says so in the page's language, the rest of the page
+// keeps working, and a retry fetches it.
+import { test, expect, appDrawn, nextFrames } from '../fixtures.mjs';
+
+const CHUNK = /\/split_([a-z]+)-[0-9a-f]{16}\.wasm$/;
+
+/** The chunks the page asked for, by name, in order. */
+function chunkRequests(page) {
+  const names = [];
+  page.on('request', (r) => {
+    const m = new URL(r.url()).pathname.match(CHUNK);
+    if (m) names.push(m[1]);
+  });
+  return names;
+}
+
+// Three chunks: `reader` (the handout, Share and export, the list), `presenter` (tours, the
+// presenter card, the speaker's console), `errors` (load errors and the checker's findings).
+test('the first drawing needs no chunk; the reader\'s arrives once the page is idle', async ({ page }) => {
+  const asked = chunkRequests(page);
+  await page.goto('./?lang=en');
+  await appDrawn(page);
+  const atDrawing = [...asked];
+  expect(atDrawing.filter((c) => c !== 'reader'), 'chunks asked for before the first drawing').toEqual([]);
+  await expect.poll(() => asked.includes('reader'), { timeout: 10_000 }).toBe(true);
+  expect(asked.filter((c) => c !== 'reader'), 'chunks asked for without a reader\'s action').toEqual([]);
+});
+
+test('each part on demand works on its first use, and asks for its chunk once', async ({ page }) => {
+  const asked = chunkRequests(page);
+  await page.goto('./?lang=en');
+  await appDrawn(page);
+
+  // Share: the dialog opens at once, its content arrives with its chunk.
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-dialog')).toBeVisible();
+  await expect(page.getByTestId('share-link')).toHaveValue(/lang=en/);
+  await expect(page.getByTestId('export-svg')).toBeVisible();
+  await page.getByTestId('share-close').click();
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-link')).toBeVisible();
+  await page.getByTestId('share-close').click();
+
+  // The list, the timeline's other tab.
+  await page.locator('[data-panel="list"]').click();
+  await expect(page.locator('.list-view tbody tr').first()).toBeVisible();
+
+  // A guided tour, then presenting.
+  await page.goto('./?lang=en&mode=guide&step=2');
+  await expect(page.getByTestId('guide-card')).toBeVisible();
+  await page.getByTestId('guide-next').click();
+  await expect(page.getByTestId('guide-progress')).toContainText('3');
+  await page.goto('./?lang=en&mode=present&step=1');
+  await expect(page.getByTestId('presenter-card')).toBeVisible();
+
+  // The speaker's console, a page of its own.
+  await page.goto('./?lang=en&mode=console&step=1');
+  await expect(page.getByTestId('console')).toBeVisible();
+
+  for (const chunk of ['reader', 'presenter']) expect(asked, `the ${chunk} chunk`).toContain(chunk);
+  expect(asked, 'the errors chunk, with nothing to report').not.toContain('errors');
+  // Within one page, a chunk is fetched once however often its parts are opened.
+  expect(asked.slice(0, asked.indexOf('presenter')).filter((c) => c === 'reader')).toHaveLength(1);
+});
+
+test('a chunk that cannot be fetched says so, the page keeps working, and a retry fetches it', async ({ page }) => {
+  let blocked = true;
+  await page.route(/\/split_reader-[0-9a-f]{16}\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto('./?lang=fr');
+  await appDrawn(page);
+  await page.locator('[data-panel="list"]').click();
+  const failed = page.getByTestId('chunk-failed');
+  await expect(failed).toBeVisible();
+  await expect(failed).toHaveAttribute('role', 'alert');
+  await expect(failed).toContainText('n\'a pas pu être téléchargée');
+  // The rest of the page works: back to the timeline, a selection opens its details.
+  await page.locator('[data-panel="timeline"]').click();
+  await page.locator('.timeline-item').first().click();
+  await expect(page.getByTestId('details')).toBeVisible();
+  await page.getByTestId('close-details').click();
+  // The network is back: a retry fetches the chunk and draws the list.
+  await page.locator('[data-panel="list"]').click();
+  blocked = false;
+  await page.getByTestId('chunk-retry').click();
+  await expect(page.locator('.list-view tbody tr').first()).toBeVisible();
+  await expect(failed).toHaveCount(0);
+  await nextFrames(page);
+});
