@@ -17,7 +17,9 @@ ensure_everything
 say "release build (trunk build --release)"
 mkdir -p target/bench
 release_env trunk build --release >target/bench/trunk.log 2>&1 || die "trunk build failed: see target/bench/trunk.log"
-bash scripts/sizes.sh
+# Sizes are printed here; their budgets are the test command's (a file over budget is said, the
+# benchmark goes on).
+bash scripts/sizes.sh || say "a file or the first load is over its size budget (scripts/size-budgets.txt)"
 
 say "synthetic dataset"
 cargo run --quiet --release --bin synthetic -- --sites 5000 --links 10000 >target/bench/synthetic.json

@@ -44,6 +44,7 @@ const DATASET = 'data/cooperation.json';
 
 if (!release) {
   const code = await buildWasm({ root, staging, release, minify: async (s) => s });
+  index = index.replace(/<\/head>/, () => `${editorMeta(code.editor)}</head>`);
   index = index.replace(/<\/body>/, () => `<script type="module">\n${bootstrap(code, { data: DATASET, basemap: 'data/basemap.json', afterPaint: false })}\n</script></body>`);
   await writeFile(indexPath, index);
   await writeServiceWorker();
@@ -58,6 +59,7 @@ const minifyModule = async (source) => {
   return out.code;
 };
 const code = await buildWasm({ root, staging, release, minify: minifyModule });
+index = index.replace(/<\/head>/, () => `${editorMeta(code.editor)}</head>`);
 for (const c of code.chunks) console.log(`post_build: chunk ${c.href} ${c.bytes} bytes`);
 console.log(`post_build: first module ${code.wasm.href} ${code.wasm.bytes} bytes`);
 
@@ -148,7 +150,9 @@ async function writeServiceWorker() {
   const hash = createHash('sha256');
   for (const f of files) hash.update(f).update(await readFile(join(staging, f)));
   const build = hash.digest('hex').slice(0, 16);
-  const list = ['./', ...files.filter((f) => f !== 'index.html').map((f) => `./${f}`)];
+  // The editor's workbook module is not kept: an editor previews a file online, and every
+  // visitor's browser would otherwise download it for nothing.
+  const list = ['./', ...files.filter((f) => f !== 'index.html' && !/^(editor[-_.]|split_editor-)/.test(f)).map((f) => `./${f}`)];
   const out = source
     .replace("const BUILD = 'dev';", `const BUILD = '${build}';`)
     .replace('const FILES = [];', `const FILES = ${JSON.stringify(list)};`);
@@ -179,4 +183,9 @@ function bootstrap(code, { data, basemap, afterPaint }) {
     'window.wasmBindings = bindings;',
     'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));',
   ].join('\n');
+}
+
+/** Where the app finds the editor's workbook module (the script that starts it). */
+function editorMeta(editor) {
+  return `<meta name="passerelle-editor" content="${editor.entry}">`;
 }

@@ -25,7 +25,7 @@ while read -r pattern kb rest; do
 done <"$budgets"
 
 over=()
-first_gz=0 first_br=0 site_gz=0 total_raw=0 total_br=0
+first_gz=0 first_br=0 site_gz=0 editor_gz=0 all_gz=0 total_raw=0 total_br=0
 printf '%-46s %9s %9s %9s %9s  %s\n' "file" "raw B" "gzip B" "brotli B" "budget B" "load"
 while IFS= read -r f; do
   name="${f#"$dist"/}"
@@ -43,11 +43,14 @@ while IFS= read -r f; do
     over+=("$name: $gz B gzip, over its budget of $limit B")
   fi
   [ "$load" = first ] && first_gz=$((first_gz + gz)) first_br=$((first_br + br))
-  site_gz=$((site_gz + gz)) total_raw=$((total_raw + raw)) total_br=$((total_br + br))
+  if [ "$load" = editor ]; then editor_gz=$((editor_gz + gz)); else site_gz=$((site_gz + gz)); fi
+  all_gz=$((all_gz + gz)) total_raw=$((total_raw + raw)) total_br=$((total_br + br))
   printf '%-46s %9d %9d %9d %9s  %s\n' "$name" "$raw" "$gz" "$br" "${limit:--}" "${load:--}"
 done < <(find "$dist" -type f ! -name '*.gz' ! -name '*.br' | sort)
-printf '%-46s %9d %9d %9d\n' "TOTAL" "$total_raw" "$site_gz" "$total_br"
+printf '%-46s %9d %9d %9d\n' "TOTAL" "$total_raw" "$all_gz" "$total_br"
 printf '%-46s %9s %9d %9d\n' "first load (before the app's first drawing)" "" "$first_gz" "$first_br"
+printf '%-46s %9s %9d\n' "what a visitor may fetch (first and later)" "" "$site_gz"
+printf '%-46s %9s %9d\n' "what only an editor fetches" "" "$editor_gz"
 
 check_total() { # NAME SIZE WHAT
   local limit="${totals[$1]:-}"
@@ -56,7 +59,8 @@ check_total() { # NAME SIZE WHAT
 }
 check_total first-load-gzip "$first_gz" "the first load, gzip"
 check_total first-load-brotli "$first_br" "the first load, brotli"
-check_total site-gzip "$site_gz" "the whole site, gzip"
+check_total site-gzip "$site_gz" "what a visitor may fetch, gzip"
+check_total editor-gzip "$editor_gz" "what only an editor fetches, gzip"
 
 if [ "${#over[@]}" -gt 0 ]; then
   echo "size budgets ($budgets):" >&2

@@ -191,6 +191,8 @@ ensure_browser() {
 ensure_file_tools() {
   command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || apt_install poppler-utils
   command -v rsvg-convert >/dev/null || apt_install librsvg2-bin
+  # LibreOffice opens the workbook the converter writes and saves it again (tests/workbook_libreoffice.rs).
+  command -v soffice >/dev/null || apt_install libreoffice-calc-nogui
 }
 
 # The other two engines of the smoke layer: Firefox ESR (driven by puppeteer-core over

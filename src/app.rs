@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use crate::components::{
     DetailPanel, Header, Intro, MapPanel, OnDemand, Presenter, PrintedHandout, TimelinePanel, Toolbar,
 };
-use crate::components::{console_view, data_warnings_view, load_error_view};
+use crate::components::{PreviewBar, console_view, data_warnings_view, load_error_view};
 use crate::geo::scene::MapScene;
 use crate::loader::{DATASET_PATH, fetch_dataset};
+use crate::model::preview::{PreviewState, SameDataset};
 use crate::model::{Dataset, Issue};
 pub use crate::state::AppState;
 
@@ -75,9 +76,18 @@ pub fn App() -> impl IntoView {
             behind_poster.set(false);
         }
     });
+    let published =
+        Signal::derive(move || loaded.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).map(|(d, _)| d.clone())));
+    // A file an editor opened in the page is drawn instead, when it can be.
+    let previewed = Memo::new(move |_| state.preview.with(|p| p.dataset().map(SameDataset)));
+    let previewed = Signal::derive(move || previewed.get().map(|d| d.0));
     provide_context(crate::components::LoadedDataset(Signal::derive(move || {
-        loaded.with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).map(|(d, _)| d.clone()))
+        previewed.get().or_else(|| published.get())
     })));
+    provide_context(crate::components::PublishedDataset(published));
+    // The bar is made once a file is being read, and stays while it changes.
+    let previewing = Memo::new(move |_| !matches!(state.preview.get(), PreviewState::None));
+    crate::components::use_file_drop(state);
 
     // The console is a page of its own; it changes only when the mode enters or leaves it.
     let is_console = Memo::new(move |_| state.mode.with(|m| matches!(m, crate::model::ui::Mode::Console(_))));
@@ -95,12 +105,14 @@ pub fn App() -> impl IntoView {
                 false => view! { <Header loaded=status first_tour=first_tour /> }.into_any(),
                 true => view! { <crate::components::EmbedBar /> }.into_any(),
             }}
-            {move || match (loaded.get(), is_console.get()) {
-                (None, _) if started.get() == 0 => ().into_any(),
-                (None, _) => view! { <Loading /> }.into_any(),
-                (Some(Err(error)), _) => view! { <OnDemand load=move || load_error_view(error.clone()) waiting=true /> }.into_any(),
-                (Some(Ok((dataset, _))), true) => view! { <OnDemand load=move || console_view(dataset.clone()) waiting=true /> }.into_any(),
-                (Some(Ok((dataset, warnings))), false) => view! { <Workspace dataset=dataset warnings=warnings /> }.into_any(),
+            {move || previewing.get().then(|| view! { <PreviewBar /> })}
+            {move || match (loaded.get(), is_console.get(), previewed.get()) {
+                (None, _, _) if started.get() == 0 => ().into_any(),
+                (None, _, _) => view! { <Loading /> }.into_any(),
+                (Some(Err(error)), _, _) => view! { <OnDemand load=move || load_error_view(error.clone()) waiting=true /> }.into_any(),
+                (Some(Ok((dataset, _))), true, _) => view! { <OnDemand load=move || console_view(dataset.clone()) waiting=true /> }.into_any(),
+                (Some(Ok(_)), false, Some(dataset)) => view! { <Workspace dataset=dataset /> }.into_any(),
+                (Some(Ok((dataset, warnings))), false, None) => view! { <Workspace dataset=dataset warnings=warnings /> }.into_any(),
             }}
         </div>
     }

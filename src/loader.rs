@@ -46,7 +46,8 @@ fn basemap_path() -> String {
     meta.and_then(|m| m.get_attribute("content")).unwrap_or_else(|| BASEMAP_PATH.to_owned())
 }
 
-async fn fetch_text(path: &str) -> Result<String, LoadError> {
+/// The text of a file of this site.
+pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
     let network = |e: gloo_net::Error| LoadError::Network { file: path.to_owned(), message: e.to_string() };
     let response = Request::get(path).send().await.map_err(network)?;
     if !response.ok() {

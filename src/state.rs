@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::geo::camera::step_zoom;
 use crate::model::filter::Filter;
+use crate::model::preview::{Preview, PreviewState};
 use crate::model::tour::steps;
 use crate::model::ui::{MapView, Mode, Panel, Print, Selection, Zoom};
 use crate::model::url_state::UrlState;
@@ -45,6 +46,8 @@ pub struct AppState {
     pub embed: RwSignal<bool>,
     pub allow: StoredValue<Vec<String>>,
     pub data: StoredValue<Option<String>>,
+    /// A dataset file an editor opened in the page (not in the URL: a file cannot be).
+    pub preview: RwSignal<PreviewState>,
     /// The dataset shown, once it has arrived: what a tour's steps are read from.
     dataset: StoredValue<Option<Arc<Dataset>>>,
 }
@@ -68,6 +71,7 @@ impl AppState {
             embed: RwSignal::new(false),
             allow: StoredValue::new(Vec::new()),
             data: StoredValue::new(None),
+            preview: RwSignal::new(PreviewState::None),
             dataset: StoredValue::new(None),
         }
     }
@@ -108,6 +112,28 @@ impl AppState {
 
     /// The dataset has arrived: it is kept for the tours, and the step a URL asked for
     /// (a talk resumed, a shared step) is shown.
+    /// A file opened in the preview: drawn instead of the published dataset when it can be
+    /// (what was selected may not be in it), its findings listed either way.
+    pub fn open_preview(&self, preview: Arc<Preview>) {
+        if let Some(dataset) = preview.dataset.clone() {
+            self.clear_selection();
+            self.dataset_loaded(dataset);
+        }
+        self.preview.set(PreviewState::Open(preview));
+    }
+
+    /// Back to the published dataset.
+    pub fn close_preview(&self, published: Option<Arc<Dataset>>) {
+        let drawn = self.preview.with_untracked(|p| p.dataset().is_some());
+        self.preview.set(PreviewState::None);
+        if drawn {
+            self.clear_selection();
+            if let Some(dataset) = published {
+                self.dataset_loaded(dataset);
+            }
+        }
+    }
+
     pub fn dataset_loaded(&self, dataset: Arc<Dataset>) {
         self.dataset.set_value(Some(dataset));
         self.show_step();

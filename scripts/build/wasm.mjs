@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The wasm features rustc emits, which wasm-opt must be told of. */
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
@@ -49,6 +49,10 @@ export async function buildWasm({ root, staging, release, minify }) {
   }
   run('cargo', args, { cwd: root, env });
   const linked = join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'passerelle.wasm');
+  // The editor's workbook module (src/bin/editor.rs), without the split points: each is an
+  // export, and would keep the whole app alive in it. (Only this crate is built again: the
+  // same flags, so its dependencies are shared.)
+  run('cargo', ['build', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'editor', ...(release ? ['--release'] : [])], { cwd: root, env });
 
   const work = await mkdtemp(join(tmpdir(), 'passerelle-wasm-'));
   try {
@@ -63,6 +67,7 @@ export async function buildWasm({ root, staging, release, minify }) {
     run('wasm-bindgen', [input, '--target', 'web', '--out-dir', out, '--out-name', 'passerelle', '--no-typescript',
       ...(release ? ['--keep-lld-exports'] : [])]);
 
+    const editor = await buildEditor({ linked: join(dirname(linked), 'editor.wasm'), work, staging, release, minify });
     if (!release) {
       await cp(out, staging, { recursive: true });
       return {
@@ -70,6 +75,7 @@ export async function buildWasm({ root, staging, release, minify }) {
         wasm: { href: './passerelle_bg.wasm' },
         splitLoader: null,
         chunks: [],
+        editor,
       };
     }
 
@@ -122,8 +128,76 @@ export async function buildWasm({ root, staging, release, minify }) {
       wasm: { href: `./${names.wasm}`, integrity: sri(wasmBytes), bytes: wasmBytes.length },
       splitLoader: { href: `./${names.loader}`, integrity: sri(Buffer.from(loader)) },
       chunks,
+      editor,
     };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The editor's workbook module: bound by wasm-bindgen on its own, shrunk by wasm-opt, named
+ * by its content's hash in a release build, with an entry script that starts it and hands
+ * it to the app (`window.passerelleEditor`, then the event `passerelle:editor`). The app
+ * adds that script when an editor opens a workbook (components::preview), from the
+ * `<meta name="passerelle-editor">` the hook writes. Returns `{ entry, bytes }`.
+ */
+async function buildEditor({ linked, work, staging, release, minify }) {
+  const out = join(work, 'editor');
+  run('wasm-bindgen', [linked, '--target', 'web', '--out-dir', out, '--out-name', 'editor', '--no-typescript',
+    ...(release ? ['--remove-name-section', '--remove-producers-section'] : [])]);
+  let names = { glue: 'editor.js', wasm: 'editor_bg.wasm', entry: 'editor-entry.js' };
+  let glue = await readFile(join(out, 'editor.js'), 'utf8');
+  let bytes = await readFile(join(out, 'editor_bg.wasm'));
+  if (release) {
+    // The linker's relocations (--emit-relocs, for the app's splitter) are half the file
+    // here, and wasm-opt cannot read past them: dropped first.
+    const stripped = join(work, 'editor-stripped.wasm');
+    await writeFile(stripped, withoutCustomSections(bytes, /^(linking|reloc\..*|__wasm_split_unstable)$/));
+    const optimised = join(work, 'editor.wasm');
+    run('wasm-opt', ['-Oz', ...WASM_FEATURES, stripped, '-o', optimised]);
+    bytes = await readFile(optimised);
+    glue = await minify(glue);
+    const id = contentHash(glue, bytes);
+    names = { glue: `editor-${id}.js`, wasm: `editor-${id}_bg.wasm`, entry: `editor-entry-${id}.js` };
+  }
+  const entry = [
+    `import init, * as editor from "./${names.glue}";`,
+    'try {',
+    `  await init({ module_or_path: new URL("./${names.wasm}", import.meta.url) });`,
+    '  window.passerelleEditor = editor;',
+    '} catch (e) {',
+    '  window.passerelleEditorError = String(e);',
+    '}',
+    'dispatchEvent(new Event("passerelle:editor"));',
+  ].join('\n');
+  await Promise.all([
+    writeFile(join(staging, names.glue), glue.replaceAll('editor_bg.wasm', names.wasm)),
+    writeFile(join(staging, names.wasm), bytes),
+    writeFile(join(staging, names.entry), `${entry}\n`),
+  ]);
+  console.log(`post_build: the editor's module ./${names.wasm} ${bytes.length} bytes`);
+  return { entry: `./${names.entry}`, bytes: bytes.length };
+}
+
+/** A wasm module without its custom sections whose names match `names`. */
+function withoutCustomSections(bytes, names) {
+  const leb = (at) => {
+    let value = 0, shift = 0, byte;
+    do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+    return [value, at];
+  };
+  const kept = [bytes.subarray(0, 8)];
+  for (let at = 8; at < bytes.length;) {
+    const [size, body] = leb(at + 1);
+    const end = body + size;
+    let drop = false;
+    if (bytes[at] === 0) {
+      const [length, name] = leb(body);
+      drop = names.test(Buffer.from(bytes.subarray(name, name + length)).toString('utf8'));
+    }
+    if (!drop) kept.push(bytes.subarray(at, end));
+    at = end;
+  }
+  return Buffer.concat(kept);
 }

@@ -81,6 +81,7 @@ pub fn ShareContent(link: RwSignal<String>, snippet: RwSignal<String>) -> impl I
             </button>
         </div>
         <crate::components::ExportActions />
+        <crate::components::preview_bar::EditorTools />
     }
 }
 

@@ -9,6 +9,74 @@ use crate::model::Lang;
 /// (English, French, Chinese). `{0}`, `{1}`… are the blanks, in the English order; a
 /// translation may use them in another order.
 const SENTENCES: &[(&str, &str, &str)] = &[
+    // A workbook's own problems (model::workbook, model::workbook_file).
+    ("this sheet is missing", "cette feuille manque", "缺少此工作表"),
+    (
+        "a sheet this workbook does not know (renamed?)",
+        "une feuille que ce classeur ne connaît pas (renommée ?)",
+        "此工作簿不认识的工作表（是否被重命名？）",
+    ),
+    ("the column {0} is missing", "la colonne {0} manque", "缺少列 {0}"),
+    (
+        "a column this sheet does not know (renamed?)",
+        "une colonne que cette feuille ne connaît pas (renommée ?)",
+        "此工作表不认识的列（是否被重命名？）",
+    ),
+    (
+        "{0} rows, more than the {1} a sheet may have",
+        "{0} lignes, plus que les {1} permises par feuille",
+        "{0} 行，超过每个工作表允许的 {1} 行",
+    ),
+    ("empty, and every row must fill it", "vide, alors que chaque ligne doit la remplir", "为空，但每一行都必须填写"),
+    (
+        "a formula ({0}) where a value belongs",
+        "une formule ({0}) là où il faut une valeur",
+        "此处应为数值，却是公式（{0}）",
+    ),
+    ("an error value ({0})", "une valeur d'erreur ({0})", "错误值（{0}）"),
+    ("\"{0}\" is not a number", "« {0} » n'est pas un nombre", "“{0}”不是数字"),
+    (
+        "\"{0}\" is not a whole number from 1",
+        "« {0} » n'est pas un nombre entier à partir de 1",
+        "“{0}”不是从 1 起的整数",
+    ),
+    (
+        "{0} characters, more than the {1} a cell may hold",
+        "{0} caractères, plus que les {1} qu'une cellule peut contenir",
+        "{0} 个字符，超过单元格可容纳的 {1} 个",
+    ),
+    (
+        "the id \"{0}\" is already used on row {1}",
+        "l'identifiant « {0} » est déjà pris à la ligne {1}",
+        "标识符“{0}”已在第 {1} 行使用",
+    ),
+    ("no record \"{0}\" in the sheet {1}", "aucune fiche « {0} » dans la feuille {1}", "工作表 {1} 中没有记录“{0}”"),
+    (
+        "\"{0}\" is not a sheet that has these (sites, items or tour_steps)",
+        "« {0} » n'est pas une feuille qui en a (sites, items ou tour_steps)",
+        "“{0}”不是包含这些内容的工作表（sites、items 或 tour_steps）",
+    ),
+    (
+        "the file is {0} bytes, more than the {1} a workbook may be",
+        "le fichier fait {0} octets, plus que les {1} permis pour un classeur",
+        "文件大小为 {0} 字节，超过工作簿允许的 {1} 字节",
+    ),
+    (
+        "not a spreadsheet (.xlsx or .ods)",
+        "ce n'est pas un classeur (.xlsx ou .ods)",
+        "不是电子表格文件（.xlsx 或 .ods）",
+    ),
+    (
+        "its parts would unpack to {0} bytes, more than {1} (a compression bomb?): not read",
+        "ses parties décompressées feraient {0} octets, plus que {1} (une bombe de décompression ?) : non lu",
+        "其内容解压后将达 {0} 字节，超过 {1} 字节（压缩炸弹？）：未读取",
+    ),
+    (
+        "{0} parts inside, more than {1}: not read",
+        "{0} parties à l'intérieur, plus que {1} : non lu",
+        "内含 {0} 个部分，超过 {1} 个：未读取",
+    ),
+    ("the workbook is damaged: {0}", "le classeur est endommagé : {0}", "工作簿已损坏：{0}"),
     ("the id is empty", "l'identifiant est vide", "标识符为空"),
     (
         "the id must be lowercase letters and digits in words joined by '-', at most {0} long",

@@ -206,6 +206,23 @@ messages! {
     ChunkLoading => "Chargement…", "Loading…", "正在加载……";
     ChunkFailed => "Cette partie de Passerelle n'a pas pu être téléchargée : le réseau ne répond pas. Le reste de la page fonctionne.", "This part of Passerelle could not be downloaded: the network does not answer. The rest of the page works.", "无法下载 Passerelle 的这一部分：网络没有响应。页面的其余部分仍可使用。";
     TryAgain => "Réessayer", "Try again", "重试";
+    ForEditors => "Pour les rédacteurs", "For editors", "供编辑人员使用";
+    EditorsHint => "Prévisualisez un fichier de données avant de le publier : il est lu dans cet onglet seulement, rien n'est envoyé.", "Preview a dataset file before publishing it: it is read in this tab only, nothing is sent.", "发布前预览数据文件：文件仅在此标签页中读取，不会上传任何内容。";
+    OpenDataFile => "Ouvrir un fichier de données (.json, .xlsx, .ods)…", "Open a dataset file (.json, .xlsx, .ods)…", "打开数据文件（.json、.xlsx、.ods）……";
+    DownloadWorkbook => "Les données en classeur (.xlsx)", "The data as a workbook (.xlsx)", "数据工作簿（.xlsx）";
+    DownloadJson => "Le JSON à publier", "The JSON to publish", "待发布的 JSON";
+    PreviewOf => "Aperçu de {}", "Preview of {}", "{} 的预览";
+    PreviewPrivate => "Ce fichier n'a pas quitté votre ordinateur : il est lu dans cet onglet seulement.", "This file has not left your computer: it is read in this tab only.", "此文件未离开您的电脑：仅在此标签页中读取。";
+    PreviewShown => "La carte, la chronologie, les visites et l'impression montrent ce fichier.", "The map, the timeline, the tours and print show this file.", "地图、时间轴、导览和打印均显示此文件。";
+    PreviewNotShown => "Ce fichier a des erreurs : la page montre encore les données publiées.", "This file has errors: the page still shows the published data.", "此文件有错误：页面仍显示已发布的数据。";
+    PreviewErrorsOne => "{} erreur", "{} error", "{} 个错误";
+    PreviewErrorsMany => "{} erreurs", "{} errors", "{} 个错误";
+    PreviewWarningsOne => "{} avertissement", "{} warning", "{} 个警告";
+    PreviewWarningsMany => "{} avertissements", "{} warnings", "{} 个警告";
+    ShowRecord => "Voir", "Show", "查看";
+    ClosePreview => "Fermer l'aperçu", "Close the preview", "关闭预览";
+    ReadingFile => "Lecture de {}…", "Reading {}…", "正在读取 {}……";
+    FileUnreadable => "{} n'a pas pu être lu : {}", "{} could not be read: {}", "无法读取 {}：{}";
     MapLoading => "Préparation de la carte…", "Preparing the map…", "正在准备地图……";
 }
 
@@ -485,6 +502,48 @@ pub fn issue_line(lang: Lang, issue: &crate::model::Issue) -> String {
         (Some(id), path) => trf(lang, Msg::IssueInRecord, &[id, path, &message]),
         (None, ".") => trf(lang, Msg::IssueTop, &[&message]),
         (None, path) => trf(lang, Msg::IssueField, &[path, &message]),
+    }
+}
+
+/// Where a workbook's finding is, in `lang`: "Feuille items, ligne 14, colonne F (title_zh)".
+pub fn workbook_place(lang: Lang, place: &crate::model::workbook::Place) -> String {
+    let mut out = match lang {
+        Lang::Fr => format!("Feuille {}", place.sheet),
+        Lang::En => format!("Sheet {}", place.sheet),
+        Lang::Zh => format!("工作表 {}", place.sheet),
+    };
+    if let Some(row) = place.row {
+        out += &match lang {
+            Lang::Fr => format!(", ligne {row}"),
+            Lang::En => format!(", row {row}"),
+            Lang::Zh => format!("，第 {row} 行"),
+        };
+    }
+    if let Some((col, header)) = &place.column {
+        let letters = crate::model::workbook::column_letters(*col);
+        out += &match lang {
+            Lang::Fr => format!(", colonne {letters} ({header})"),
+            Lang::En => format!(", column {letters} ({header})"),
+            Lang::Zh => format!("，{letters} 列（{header}）"),
+        };
+    }
+    out
+}
+
+/// A workbook's finding as one line in `lang`: its place, then what is wrong, translated
+/// ("Feuille items, ligne 14, colonne E (title_zh) : le texte chinois manque").
+pub fn workbook_finding(lang: Lang, found: &crate::model::workbook::Located) -> String {
+    let message = finding(lang, &found.message);
+    match &found.place {
+        None => message,
+        Some(place) => {
+            let place = workbook_place(lang, place);
+            match lang {
+                Lang::Fr => format!("{place} : {message}"),
+                Lang::En => format!("{place}: {message}"),
+                Lang::Zh => format!("{place}：{message}"),
+            }
+        }
     }
 }
 

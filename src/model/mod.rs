@@ -8,6 +8,7 @@ pub mod export;
 pub mod filter;
 mod load;
 mod names;
+pub mod preview;
 mod read;
 pub mod time;
 pub mod timeline;
@@ -15,9 +16,12 @@ pub mod tour;
 pub mod ui;
 pub mod url_state;
 pub mod validate;
+pub mod workbook;
+pub mod workbook_file;
 
 pub use dataset::*;
 #[cfg(not(target_arch = "wasm32"))]
 pub use load::parse_dataset_with_serde;
 pub use load::{LoadError, Loaded, MAX_FILE_BYTES, MAX_LISTED_ISSUES, check_data_path, parse_dataset};
 pub use validate::{Issue, Severity, validate_dataset};
+pub use workbook::{WorkbookRead, parse_workbook};

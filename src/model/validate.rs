@@ -11,7 +11,7 @@ use super::dataset::*;
 use super::date::PartialDate;
 
 /// How bad an issue is: errors keep the dataset from being drawn, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     Error,
     Warning,

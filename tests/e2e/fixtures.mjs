@@ -2,7 +2,8 @@
 //  - `requests`: every URL the page asked for. After the test, any request to a host
 //    other than the page's own fails it, and such requests are aborted before they
 //    leave the machine anyway.
-//  - `consoleErrors`: console errors and uncaught exceptions of the page.
+//  - `consoleErrors`: console errors and uncaught exceptions of the page; a panic or a
+//    WebAssembly trap fails any test.
 //  - a full-page screenshot per test under tests/e2e/screenshots/;
 //  - `poster` (an option, off unless a test asks for it): whether the page shows its
 //    pre-rendered first screen. Off, the page sets it aside as it does for a URL with
@@ -57,6 +58,10 @@ export const test = base.extend({
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
       await use(errors);
+      // A panic or a WebAssembly trap is a failure of the app, whatever the test is about
+      // (the page shows its internal-error alert, which a test may not be looking at).
+      const traps = errors.filter((e) => /panicked at|^uncaught: (RuntimeError|unreachable)/.test(e));
+      expect(traps, 'panics and WebAssembly traps').toEqual([]);
     },
     { auto: true },
   ],
