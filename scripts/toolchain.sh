@@ -38,7 +38,8 @@ apt_install() {
     _apt_updated=1
   fi
   say "apt-get install ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  # APT_LEAN=1: without the recommended packages (LibreOffice's would be hundreds of MB).
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq ${APT_LEAN:+--no-install-recommends} "${missing[@]}" >/dev/null
 }
 
 # The route in use: "rustup" or "debian". Decided once per run by ensure_wasm_toolchain.
@@ -192,7 +193,7 @@ ensure_file_tools() {
   command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || apt_install poppler-utils
   command -v rsvg-convert >/dev/null || apt_install librsvg2-bin
   # LibreOffice opens the workbook the converter writes and saves it again (tests/workbook_libreoffice.rs).
-  command -v soffice >/dev/null || apt_install libreoffice-calc-nogui
+  command -v soffice >/dev/null || APT_LEAN=1 apt_install libreoffice-calc-nogui
 }
 
 # The other two engines of the smoke layer: Firefox ESR (driven by puppeteer-core over
