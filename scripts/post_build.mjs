@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-import { buildWasm, sri } from './build/wasm.mjs';
+import { buildWasm, contentHash, sri } from './build/wasm.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) process.exit(0);
@@ -67,7 +67,7 @@ console.log(`post_build: first module ${code.wasm.href} ${code.wasm.bytes} bytes
 let basemap = 'data/basemap.json';
 {
   const bytes = await readFile(join(staging, basemap));
-  const hashed = `data/basemap-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.json`;
+  const hashed = `data/basemap-${contentHash(bytes)}.json`;
   await writeFile(join(staging, hashed), bytes);
   await rm(join(staging, basemap));
   basemap = hashed;
@@ -84,7 +84,7 @@ let basemap = 'data/basemap.json';
     join(root, 'public/data/cooperation.json'), out], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const [poster, css, script] = await Promise.all(['poster.html', 'poster.css', 'head.js'].map((f) => readFile(join(out, f), 'utf8')));
   await rm(out, { recursive: true });
-  const cssName = `poster-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  const cssName = `poster-${contentHash(css)}.css`;
   await writeFile(join(staging, cssName), css);
   const before = index;
   // (trunk's minifier leaves out optional tags such as <head> and unneeded quotes.)
@@ -173,8 +173,8 @@ function bootstrap(code, { data, basemap, afterPaint }) {
       'await new Promise((go) => { const t = setTimeout(go, 100); requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); go(); })); });',
     ] : []),
     'const preload = (rel, href, more) => document.head.append(Object.assign(document.createElement("link"), { rel, href, crossOrigin: "anonymous", ...more }));',
-    `preload("modulepreload", ${json(code.glue.href)}${code.glue.integrity ? `, { integrity: ${json(code.glue.integrity)} }` : ''});`,
-    ...(code.splitLoader ? [`preload("modulepreload", ${json(code.splitLoader.href)}, { integrity: ${json(code.splitLoader.integrity)} });`] : []),
+    `preload("modulepreload", ${json(code.glue.href)}${integrity(code.glue)});`,
+    ...(code.splitLoader ? [`preload("modulepreload", ${json(code.splitLoader.href)}${integrity(code.splitLoader)});`] : []),
     `preload("preload", ${json(data)}, { as: "fetch", type: "application/json" });`,
     `preload("preload", ${json(basemap)}, { as: "fetch", type: "application/json" });`,
     `const wasmResponse = fetch(${json(code.wasm.href)}${integrity(code.wasm)});`,

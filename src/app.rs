@@ -34,13 +34,7 @@ pub fn App() -> impl IntoView {
     crate::channel::install(state);
     // Once the first drawing is done and the page is idle: the worker's downloads of the
     // whole build (for offline use) then do not compete with the page's own.
-    Effect::new(move |registered: Option<bool>| {
-        if registered == Some(true) || !drawn.done() {
-            return registered.unwrap_or(false);
-        }
-        crate::dom::when_idle(register_service_worker);
-        true
-    });
+    crate::dom::once_idle_after(move || drawn.done(), register_service_worker);
     Effect::new(move |_| {
         let lang = crate::i18n::html_lang(state.lang.get());
         if let Some(root) = document().document_element() {

@@ -225,6 +225,20 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Calls `f` once, when the browser is idle after `ready()` (read in an effect, so tracked)
+/// has first been true; nothing is tracked after that.
+pub fn once_idle_after(ready: impl Fn() -> bool + 'static, f: impl FnOnce() + 'static) {
+    let f = std::cell::Cell::new(Some(f));
+    Effect::new(move |_| {
+        let Some(call) = f.take() else { return };
+        if ready() {
+            when_idle(call);
+        } else {
+            f.set(Some(call));
+        }
+    });
+}
+
 /// Sets or clears one class.
 pub fn set_class(el: &web_sys::Element, class: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(class, on);

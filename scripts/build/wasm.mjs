@@ -21,11 +21,15 @@ const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-in
   '--enable-reference-types', '--enable-mutable-globals'];
 
 export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-const contentHash = (...parts) => {
+/** The first 16 hex digits of the SHA-256 of `parts`: a file's name from its bytes. */
+export const contentHash = (...parts) => {
   const h = createHash('sha256');
   for (const p of parts) h.update(p);
   return h.digest('hex').slice(0, 16);
 };
+
+/** wasm-opt -Oz of one module. */
+const optimise = (from, to) => run('wasm-opt', ['-Oz', ...WASM_FEATURES, from, '-o', to]);
 
 function run(command, args, options = {}) {
   execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
@@ -79,7 +83,6 @@ export async function buildWasm({ root, staging, release, minify }) {
       };
     }
 
-    const optimise = (from, to) => run('wasm-opt', ['-Oz', ...WASM_FEATURES, from, '-o', to]);
     // The chunks, by the hash of their bytes.
     const chunks = [];
     let loader = await readFile(join(work, 'split', '__wasm_split.js'), 'utf8');
@@ -155,7 +158,7 @@ async function buildEditor({ linked, work, staging, release, minify }) {
     const stripped = join(work, 'editor-stripped.wasm');
     await writeFile(stripped, withoutCustomSections(bytes, /^(linking|reloc\..*|__wasm_split_unstable)$/));
     const optimised = join(work, 'editor.wasm');
-    run('wasm-opt', ['-Oz', ...WASM_FEATURES, stripped, '-o', optimised]);
+    optimise(stripped, optimised);
     bytes = await readFile(optimised);
     glue = await minify(glue);
     const id = contentHash(glue, bytes);

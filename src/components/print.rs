@@ -33,15 +33,12 @@ pub fn PrintedHandout(dataset: Arc<Dataset>, scene: Arc<MapScene>, drawn: Signal
     let wanted = RwSignal::new(false);
     // The chunk's fetch is over (arrived or failed), and a print waits for it.
     let (settled, waiting) = (RwSignal::new(false), RwSignal::new(false));
-    Effect::new(move |scheduled: Option<bool>| {
-        if scheduled == Some(true) || !drawn.get() {
-            return scheduled.unwrap_or(false);
-        }
-        crate::dom::when_idle(move || {
+    crate::dom::once_idle_after(
+        move || drawn.get(),
+        move || {
             let _ = wanted.try_set(true);
-        });
-        true
-    });
+        },
+    );
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
         let print_key = (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("p");
         if print_key && !settled.get_untracked() {

@@ -287,6 +287,11 @@ impl<'a> Rows<'a> {
     }
 }
 
+/// A required cell left empty, or `problem` of what it holds.
+fn empty_or(text: String, problem: impl FnOnce(String) -> Problem) -> Problem {
+    if text.is_empty() { Problem::EmptyRequired } else { problem(text) }
+}
+
 fn text_in(cell: &Cell) -> String {
     match cell {
         Cell::Text(s) => s.trim().to_owned(),
@@ -317,8 +322,9 @@ pub fn from_tables(tables: &[Table]) -> FromTables {
     }
     let mut root = Map::new();
     root.insert("schema".into(), Value::from(1));
-    // Records of the four tables and tours, with their ids' rows.
-    let mut ids: BTreeMap<Sheet, BTreeMap<String, usize>> = BTreeMap::new();
+    // Records of the four tables and tours; each id's row and place in its list (the first,
+    // for an id used twice).
+    let mut ids: BTreeMap<Sheet, BTreeMap<String, (usize, usize)>> = BTreeMap::new();
     let mut records: BTreeMap<Sheet, Vec<Map<String, Value>>> = BTreeMap::new();
     for (sheet, key) in RECORD_SHEETS {
         let mut list = Vec::new();
@@ -330,12 +336,12 @@ pub fn from_tables(tables: &[Table]) -> FromTables {
                 if let Some(id) = record.get("id").and_then(Value::as_str) {
                     let seen = ids.entry(sheet).or_default();
                     match seen.get(id) {
-                        Some(&first_row) => findings.push(Finding {
+                        Some(&(first_row, _)) => findings.push(Finding {
                             place: rows.place(row_number, 0),
                             problem: Problem::DuplicateId { id: id.to_owned(), first_row },
                         }),
                         None => {
-                            seen.insert(id.to_owned(), row_number);
+                            seen.insert(id.to_owned(), (row_number, list.len()));
                         }
                     }
                 }
@@ -344,9 +350,7 @@ pub fn from_tables(tables: &[Table]) -> FromTables {
         }
         records.insert(sheet, list);
     }
-    let index = |records: &BTreeMap<Sheet, Vec<Map<String, Value>>>, sheet: Sheet, id: &str| {
-        records[&sheet].iter().position(|r| r.get("id").and_then(Value::as_str) == Some(id))
-    };
+    let index = |sheet: Sheet, id: &str| ids.get(&sheet).and_then(|m| m.get(id)).map(|&(_, at)| at);
 
     // Tour steps, in their tours, ordered by their number.
     // By tour: each step's number, its record, and where its values came from (noted under
@@ -358,15 +362,9 @@ pub fn from_tables(tables: &[Table]) -> FromTables {
         for (row_number, row) in rows.records() {
             let tour = text_in(rows.cell(row, 0));
             let number = value_of(rows.cell(row, 1), Kind::Count).ok().flatten().and_then(|v| v.as_u64());
-            let Some(t) = index(&records, Sheet::Tours, &tour) else {
-                if !tour.is_empty() {
-                    findings.push(Finding {
-                        place: rows.place(row_number, 0),
-                        problem: Problem::UnknownOwner { sheet: "tours".into(), record: tour },
-                    });
-                } else {
-                    findings.push(Finding { place: rows.place(row_number, 0), problem: Problem::EmptyRequired });
-                }
+            let Some(t) = index(Sheet::Tours, &tour) else {
+                let problem = empty_or(tour, |record| Problem::UnknownOwner { sheet: "tours".into(), record });
+                findings.push(Finding { place: rows.place(row_number, 0), problem });
                 continue;
             };
             let Some(number) = number else {
@@ -411,17 +409,13 @@ pub fn from_tables(tables: &[Table]) -> FromTables {
                 _ => None,
             };
             let Some((owner_sheet, key)) = target else {
-                let problem =
-                    if owner.is_empty() { Problem::EmptyRequired } else { Problem::UnknownOwnerSheet { name: owner } };
+                let problem = empty_or(owner, |name| Problem::UnknownOwnerSheet { name });
                 findings.push(Finding { place: rows.place(row_number, 0), problem });
                 continue;
             };
-            let Some(r) = index(&records, owner_sheet, &record_id) else {
-                let problem = if record_id.is_empty() {
-                    Problem::EmptyRequired
-                } else {
-                    Problem::UnknownOwner { sheet: owner_sheet.name().into(), record: record_id }
-                };
+            let Some(r) = index(owner_sheet, &record_id) else {
+                let problem =
+                    empty_or(record_id, |record| Problem::UnknownOwner { sheet: owner_sheet.name().into(), record });
                 findings.push(Finding { place: rows.place(row_number, 1), problem });
                 continue;
             };
@@ -436,12 +430,10 @@ pub fn from_tables(tables: &[Table]) -> FromTables {
                 match found {
                     Some(found) => found,
                     None => {
-                        let text = text_in(rows.cell(row, 2));
-                        let problem = if text.is_empty() {
-                            Problem::EmptyRequired
-                        } else {
-                            Problem::UnknownOwner { sheet: "tour_steps".into(), record: format!("{record_id} {text}") }
-                        };
+                        let problem = empty_or(text_in(rows.cell(row, 2)), |step| Problem::UnknownOwner {
+                            sheet: "tour_steps".into(),
+                            record: format!("{record_id} {step}"),
+                        });
                         findings.push(Finding { place: rows.place(row_number, 2), problem });
                         continue;
                     }
