@@ -239,6 +239,13 @@ pub fn once_idle_after(ready: impl Fn() -> bool + 'static, f: impl FnOnce() + 's
     });
 }
 
+/// The `content` of the page's `<meta name="…">`: what the build tells the app (the base
+/// map's and the editor module's hashed names).
+pub fn meta_content(name: &str) -> Option<String> {
+    let meta = document().query_selector(&format!("meta[name={name}]")).ok().flatten()?;
+    meta.get_attribute("content")
+}
+
 /// Sets or clears one class.
 pub fn set_class(el: &web_sys::Element, class: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(class, on);

@@ -2,8 +2,6 @@
 
 use gloo_net::http::Request;
 
-use leptos::prelude::document;
-
 use crate::geo::BaseMap;
 use crate::geo::basemap::BASEMAP_PATH;
 use crate::model::{LoadError, Loaded, parse_dataset};
@@ -42,8 +40,7 @@ pub async fn fetch_basemap() -> Result<(), LoadError> {
 /// The base map's address: the hashed name the release build wrote into the page, else the
 /// development build's.
 fn basemap_path() -> String {
-    let meta = document().query_selector("meta[name=passerelle-basemap]").ok().flatten();
-    meta.and_then(|m| m.get_attribute("content")).unwrap_or_else(|| BASEMAP_PATH.to_owned())
+    crate::dom::meta_content("passerelle-basemap").unwrap_or_else(|| BASEMAP_PATH.to_owned())
 }
 
 /// The text of a file of this site.

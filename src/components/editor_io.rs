@@ -34,12 +34,7 @@ async fn editor_module() -> Result<JsValue, String> {
     if let Some(module) = EDITOR.with(|e| e.borrow().clone()) {
         return Ok(module);
     }
-    let entry = document()
-        .query_selector("meta[name=passerelle-editor]")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .ok_or("this build has no editor module")?;
+    let entry = crate::dom::meta_content("passerelle-editor").ok_or("this build has no editor module")?;
     let script = document().create_element("script").map_err(|e| format!("{e:?}"))?;
     let _ = script.set_attribute("type", "module");
     let _ = script.set_attribute("src", &entry);
