@@ -8,6 +8,7 @@ mod detail_panel;
 mod editor_io;
 mod export;
 pub(crate) mod filters_panel;
+pub(crate) mod future_marks;
 mod handout;
 mod header;
 mod intro;

@@ -292,6 +292,11 @@ impl MapScene {
         self.index.get(id).map(|&i| &self.sites[i])
     }
 
+    /// A site's place in `sites` (the marks' looks are kept in that order).
+    pub fn site_index(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
     /// The scene as the filters leave it, for a drawing of its own (a file, a handout):
     /// the links of the shown items and the sites that hold at least one, as the page hides
     /// the rest. The views keep their frames.
@@ -466,33 +471,57 @@ fn pairs_by_side(sites: &[String], side_of: impl Fn(&str) -> Option<Side>) -> Ve
     pairs
 }
 
+/// Where a pane shows a site's marker, in screen pixels, and whether it is held at the
+/// pane's edge (the overview shows every site); `None` when the pane does not show it.
+pub fn pane_position(s: &SiteNode, view: MapView, pane: &Pane, style: MarkStyle) -> Option<((f64, f64), bool)> {
+    if let Some(side) = pane.region
+        && s.side != side
+    {
+        return None;
+    }
+    let frame = pane.rect;
+    let (x, y) = pane.transform.apply(s.p);
+    let inside = x >= frame.x && x <= frame.x + frame.w && y >= frame.y && y <= frame.y + frame.h;
+    if inside {
+        Some(((x, y), false))
+    } else if view == MapView::Overview {
+        // Held at the edge, so the overview still shows every site.
+        let inset = style.radius + 4.0;
+        let cx = x.clamp(frame.x + inset, frame.x + frame.w - inset);
+        let cy = y.clamp(frame.y + inset, frame.y + frame.h - inset);
+        Some(((cx, cy), true))
+    } else {
+        None
+    }
+}
+
 /// Screen-space markers and labels for the sites one pane shows.
 pub fn site_marks(scene: &MapScene, view: MapView, pane: &Pane, lang: Lang, style: MarkStyle) -> Vec<SiteMark> {
-    let inset = style.radius + 4.0;
-    let frame = pane.rect;
+    site_marks_placed(scene, view, pane, lang, style, true)
+}
+
+/// [`site_marks`], with markers too close to tell apart moved apart (`spread`, for
+/// elements a reader points at one by one) or left where their sites are (bulk drawing,
+/// where the pointer finds the nearest).
+pub fn site_marks_placed(
+    scene: &MapScene,
+    view: MapView,
+    pane: &Pane,
+    lang: Lang,
+    style: MarkStyle,
+    spread_apart: bool,
+) -> Vec<SiteMark> {
     let mut chosen: Vec<(&SiteNode, (f64, f64), bool)> = Vec::new();
     for s in &scene.sites {
-        if let Some(side) = pane.region
-            && s.side != side
-        {
-            continue;
-        }
-        let (x, y) = pane.transform.apply(s.p);
-        let inside = x >= frame.x && x <= frame.x + frame.w && y >= frame.y && y <= frame.y + frame.h;
-        if inside {
-            chosen.push((s, (x, y), false));
-        } else if view == MapView::Overview {
-            // Held at the edge, so the overview still shows every site.
-            let cx = x.clamp(frame.x + inset, frame.x + frame.w - inset);
-            let cy = y.clamp(frame.y + inset, frame.y + frame.h - inset);
-            chosen.push((s, (cx, cy), true));
+        if let Some((p, offscreen)) = pane_position(s, view, pane, style) {
+            chosen.push((s, p, offscreen));
         }
     }
     // Most connected first: they get the label when space is short.
     chosen.sort_by(|a, b| b.0.items.len().cmp(&a.0.items.len()).then_with(|| a.0.id.cmp(&b.0.id)));
     let points: Vec<(f64, f64)> = chosen.iter().map(|c| c.1).collect();
     // The widest marker (the star) reaches 1.3 radii out.
-    let spread_points = spread(&points, style.radius * 2.6 + 1.0);
+    let spread_points = if spread_apart { spread(&points, style.radius * 2.6 + 1.0) } else { points.clone() };
     let texts: Vec<Vec<(String, usize)>> = chosen
         .iter()
         .map(|(s, _, _)| {
@@ -509,7 +538,7 @@ pub fn site_marks(scene: &MapScene, view: MapView, pane: &Pane, lang: Lang, styl
             }
         })
         .collect();
-    let labels = place_labels(&spread_points, &texts, style.radius, style.font_px, frame);
+    let labels = place_labels(&spread_points, &texts, style.radius, style.font_px, pane.rect);
     chosen
         .iter()
         .zip(spread_points)

@@ -290,6 +290,32 @@ fn bulk_sites_layer(
     s
 }
 
+/// The site layer of a view drawn in bulk (the markers and links are on the page's canvas):
+/// each pane's placed labels, each naming its site and where its marker is, in a group of
+/// the pane's own (moved as a whole during a gesture).
+pub fn bulk_labels_markup(marks_by_pane: &[Vec<SiteMark>]) -> String {
+    let mut s = String::new();
+    for (i, marks) in marks_by_pane.iter().enumerate() {
+        let _ = write!(s, r#"<g class="overlay-pane" data-pane="{i}"><g class="sites-bulk" aria-hidden="true">"#);
+        for m in marks {
+            let Some(l) = &m.label else { continue };
+            let _ = write!(
+                s,
+                r#"<text class="site__label" data-label-of="{}" data-at="{},{}" x="{}" y="{}" text-anchor="{}">{}</text>"#,
+                escape_xml(&m.id),
+                D1(m.x),
+                D1(m.y),
+                D1(l.x),
+                D1(l.y),
+                label_anchor(l),
+                escape_xml(&m.name)
+            );
+        }
+        s.push_str("</g></g>");
+    }
+    s
+}
+
 /// In the side-by-side view: curves from each French site to its Chinese partner, across
 /// the gap between the panes, in screen pixels.
 pub fn cross_links(scene: &MapScene, marks: &[SiteMark], lang: Lang, emphasis: &Emphasis) -> String {
@@ -297,32 +323,40 @@ pub fn cross_links(scene: &MapScene, marks: &[SiteMark], lang: Lang, emphasis: &
     let mut s = String::new();
     for l in &scene.links {
         let (Some(a), Some(b)) = (at(&l.from), at(&l.to)) else { continue };
-        // Bowed to the left of the way from a to b (upwards side by side, rightwards when
-        // stacked), so parallel links fan out instead of piling up.
-        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let len = dx.hypot(dy).max(1e-9);
-        let bow = (len * 0.18).min(120.0);
-        let (nx, ny) = (dy / len * bow, -dx / len * bow);
         let _ = write!(
             s,
-            r#"<path class="{}{}" data-item="{}" data-from="{}" data-to="{}" d="M{:.1},{:.1}C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}" tabindex="0" role="button" aria-label="{}"/>"#,
+            r#"<path class="{}{}" data-item="{}" data-from="{}" data-to="{}" d="{}" tabindex="0" role="button" aria-label="{}"/>"#,
             link_classes(l),
             emphasis.item_classes(&l.item),
             escape_xml(&l.item),
             escape_xml(&l.from),
             escape_xml(&l.to),
-            a.0,
-            a.1,
-            a.0 + dx / 3.0 + nx,
-            a.1 + dy / 3.0 + ny,
-            b.0 - dx / 3.0 + nx,
-            b.1 - dy / 3.0 + ny,
-            b.0,
-            b.1,
+            cross_curve(a, b),
             escape_xml(&link_label(scene, l, lang)),
         );
     }
     s
+}
+
+/// The curve of a link between the two panes, from `a` to `b` in screen pixels.
+pub fn cross_curve(a: (f64, f64), b: (f64, f64)) -> String {
+    // Bowed to the left of the way from a to b (upwards side by side, rightwards when
+    // stacked), so parallel links fan out instead of piling up.
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = dx.hypot(dy).max(1e-9);
+    let bow = (len * 0.18).min(120.0);
+    let (nx, ny) = (dy / len * bow, -dx / len * bow);
+    format!(
+        "M{:.1},{:.1}C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+        a.0,
+        a.1,
+        a.0 + dx / 3.0 + nx,
+        a.1 + dy / 3.0 + ny,
+        b.0 - dx / 3.0 + nx,
+        b.1 - dy / 3.0 + ny,
+        b.0,
+        b.1
+    )
 }
 
 /// The site layer of a view as the page draws it: the links between the two panes, then
@@ -358,7 +392,7 @@ pub fn render_svg(scene: &MapScene, view: MapView, vp: Viewport, lang: Lang, sty
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" viewBox="0 0 {} {}"><g class="panes">{}</g><g class="overlay">{}</g></svg>"#,
         vp.width,
         vp.height,
-        panes_markup(scene, view, &panes, lang),
+        panes_markup(scene, view, &panes, lang, false),
         overlay_markup(scene, view, &marks, style, &Emphasis::default(), lang, &|_| None),
     )
 }
@@ -508,8 +542,9 @@ pub fn pretty(svg: &str) -> String {
 
 /// Clip paths and the world group of each pane: the live map's, in projected units under
 /// each pane's transform.
-pub fn panes_markup(scene: &MapScene, view: MapView, panes: &[Pane], lang: Lang) -> String {
-    let world = world_layer(scene, view != MapView::Both, lang);
+/// `bulk`: the links are drawn elsewhere (on the page's canvas), not in the world groups.
+pub fn panes_markup(scene: &MapScene, view: MapView, panes: &[Pane], lang: Lang, bulk: bool) -> String {
+    let world = world_layer(scene, view != MapView::Both && !bulk, lang);
     panes_with(panes, "map-pane", &|_| (true, world.clone()))
 }
 
@@ -639,7 +674,7 @@ fn kind_class(kind: SiteKind) -> String {
     kind.slug()
 }
 
-fn side_class(side: Side) -> &'static str {
+pub(crate) fn side_class(side: Side) -> &'static str {
     match side {
         Side::France => "france",
         Side::China => "china",

@@ -60,6 +60,22 @@ pub fn not_begun(start: Option<i64>, cursor: Option<i64>) -> bool {
     matches!((start, cursor), (Some(s), Some(c)) if s > c)
 }
 
+/// Of marks sorted by their first day, the ones that have not begun at `cursor` are a
+/// tail: where it starts.
+pub fn first_not_begun(sorted_starts: &[i64], cursor: Option<i64>) -> usize {
+    match cursor {
+        Some(c) => sorted_starts.partition_point(|&s| !not_begun(Some(s), Some(c))),
+        None => sorted_starts.len(),
+    }
+}
+
+/// Of marks sorted by their first day, the ones a move of the cursor from `before` to
+/// `after` fades or brings back (a step changes a handful, not all of them).
+pub fn crossed(sorted_starts: &[i64], before: Option<i64>, after: Option<i64>) -> std::ops::Range<usize> {
+    let (a, b) = (first_not_begun(sorted_starts, before), first_not_begun(sorted_starts, after));
+    a.min(b)..a.max(b)
+}
+
 /// A linear map from days to pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TimeScale {
@@ -214,6 +230,19 @@ mod tests {
         assert_eq!(months[0], (2018, 1, true));
         assert_eq!(months[1], (2018, 2, false));
         assert_eq!(months[12], (2019, 1, true));
+    }
+
+    #[test]
+    fn a_cursor_move_crosses_only_the_marks_between_its_two_places() {
+        let starts = [10, 20, 20, 30, 40];
+        assert_eq!(crossed(&starts, Some(15), Some(25)), 1..3, "the two that begin on day 20");
+        assert_eq!(crossed(&starts, Some(25), Some(15)), 1..3, "and back");
+        assert_eq!(crossed(&starts, Some(20), Some(21)), 3..3, "nothing begins between");
+        assert_eq!(crossed(&starts, None, Some(5)), 0..5, "a cursor set fades every later mark");
+        assert_eq!(crossed(&starts, Some(30), None), 4..5);
+        for (i, &s) in starts.iter().enumerate() {
+            assert_eq!(i >= first_not_begun(&starts, Some(20)), not_begun(Some(s), Some(20)));
+        }
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub struct MapCamera {
     pub panes: Memo<Vec<Pane>>,
     state: AppState,
     generation: StoredValue<u32>,
+    /// Whether the last move was a gesture's (a drag, the wheel, a pinch: more are coming)
+    /// rather than a button's or a key's step.
+    pub gesture: StoredValue<bool>,
 }
 
 impl MapCamera {
@@ -32,6 +35,7 @@ impl MapCamera {
             panes,
             state,
             generation: StoredValue::new(0),
+            gesture: StoredValue::new(false),
         }
     }
 
@@ -41,7 +45,8 @@ impl MapCamera {
 
     /// A reader's move to `next`: a one-pane window is snapped to what the URL keeps (a
     /// shared link then opens exactly this window), and its zoom goes to the state.
-    fn moved_to(&self, next: Vec<ViewTransform>) {
+    fn moved_to(&self, next: Vec<ViewTransform>, gesture: bool) {
+        self.gesture.set_value(gesture);
         let fitted = self.panes.get_untracked();
         let next = camera::snapped(&next, &fitted).map_or(next, |snap| vec![snap]);
         let zoom = camera::zoom_of(&next, &fitted);
@@ -66,7 +71,7 @@ impl MapCamera {
                 *tr = tr.zoom_about(cx, cy, factor, k0 * MIN_ZOOM, k0 * MAX_ZOOM);
             }
         }
-        self.moved_to(t);
+        self.moved_to(t, pane.is_some());
     }
 
     /// Moves one pane's window (or all) by screen pixels.
@@ -77,12 +82,12 @@ impl MapCamera {
                 *tr = tr.pan(dx, dy);
             }
         }
-        self.moved_to(t);
+        self.moved_to(t, pane.is_some());
     }
 
     /// Back to the fitted windows.
     pub fn reset(&self) {
-        self.moved_to(self.panes.get_untracked().iter().map(|p| p.transform).collect());
+        self.moved_to(self.panes.get_untracked().iter().map(|p| p.transform).collect(), false);
     }
 
     /// The pane under screen point `x`.
@@ -121,6 +126,8 @@ impl MapCamera {
                 && from.len() == targets.len()
                 && !prefers_reduced_motion();
             self.interrupt();
+            // An animation is many moves, like a gesture's.
+            self.gesture.set_value(animate);
             if animate {
                 animate_to(transforms, from, targets, vp, self.generation);
             } else {

@@ -9,21 +9,46 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::MapCtx;
-use super::layers::Layers;
 use crate::dom::{attr, use_event, use_wheel};
-use crate::geo::interaction::{Hover, WheelUnit, ZOOM_STEP, nearest_mark, pinch_zoom_factor, wheel_zoom_factor};
+use crate::geo::interaction::{Hover, WheelUnit, ZOOM_STEP, pinch_zoom_factor, wheel_zoom_factor};
+use crate::geo::marks::Looks;
 
 /// Pan step of the arrow keys, in pixels.
 const PAN_STEP: f64 = 60.0;
 
-pub fn attach(ctx: MapCtx, layers: Layers, hover: RwSignal<Option<Hover>>, focused_site: StoredValue<Option<String>>) {
-    let MapCtx { state, camera, frame, style, large, .. } = ctx;
+pub fn attach(
+    ctx: MapCtx,
+    looks: Memo<Looks>,
+    hover: RwSignal<Option<Hover>>,
+    focused_site: StoredValue<Option<String>>,
+) {
+    let MapCtx { state, camera, frame, style, large, grid, scene, .. } = ctx;
     // Where an event is, in the map's pixels.
     let local = move |e: &web_sys::MouseEvent| -> (f64, f64) {
         ctx.world.get_untracked().map_or((0.0, 0.0), |svg| {
             let r = svg.get_bounding_client_rect();
             (f64::from(e.client_x()) - r.left(), f64::from(e.client_y()) - r.top())
         })
+    };
+
+    // Bulk drawing: the shown site whose marker is nearest to a point of the map (the
+    // canvas is painted for the current windows), within the pointer's reach.
+    let nearest_site = move |(x, y): (f64, f64)| -> Option<String> {
+        let pane = camera.pane_at(x);
+        let t = camera.transforms.get_untracked().get(pane).copied()?;
+        let region = camera.panes.get_untracked().get(pane).and_then(|p| p.region);
+        let reach = (style.get_untracked().radius + 4.0) / t.k;
+        let i = looks.with_untracked(|looks| {
+            scene.with_value(|scene| {
+                grid.with_value(|g| {
+                    g.as_ref()?.nearest(t.invert((x, y)), reach, |i| {
+                        !looks.sites.get(i).is_some_and(|l| l.filtered_out)
+                            && region.is_none_or(|side| scene.sites[i].side == side)
+                    })
+                })
+            })
+        })?;
+        scene.with_value(|s| Some(s.sites[i].id.clone()))
     };
 
     // Pointers: one drags, two pinch. A drag of more than a few pixels is not a click.
@@ -129,17 +154,11 @@ pub fn attach(ctx: MapCtx, layers: Layers, hover: RwSignal<Option<Hover>>, focus
             return;
         }
         let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        if !select_from(&t) && large {
-            // Bulk-drawn sites: the nearest marker under the pointer, in its pane.
-            let (x, y) = local(&e);
-            let pane = camera.pane_at(x);
-            let delta = layers.deltas(&camera.transforms.get_untracked()).get(pane).copied().flatten();
-            let at = delta.map_or((x, y), |d| d.invert((x, y)));
-            if let Some(id) =
-                layers.drawn_marks.with_value(|marks| nearest_mark(marks, pane, at, style.get_untracked().radius + 4.0))
-            {
-                state.select_site(id);
-            }
+        if !select_from(&t)
+            && large
+            && let Some(id) = nearest_site(local(&e))
+        {
+            state.select_site(id);
         }
     });
     use_event(frame, "keydown", false, move |e: web_sys::KeyboardEvent| {
@@ -201,6 +220,16 @@ pub fn attach(ctx: MapCtx, layers: Layers, hover: RwSignal<Option<Hover>>, focus
         }
     };
     use_event(frame, "pointerover", true, move |e: web_sys::PointerEvent| hover_from(e.target()));
+    // Bulk drawing: the marker nearest the pointer, when no button is down.
+    use_event(frame, "pointermove", true, move |e: web_sys::PointerEvent| {
+        if !large || e.buttons() != 0 || pointers.with_value(|m| !m.is_empty()) {
+            return;
+        }
+        let next = nearest_site(local(&e)).map(Hover::Site);
+        if hover.get_untracked() != next {
+            hover.set(next);
+        }
+    });
     use_event(frame, "pointerleave", true, move |_: web_sys::PointerEvent| hover.set(None));
     use_event(frame, "focusin", true, move |e: web_sys::FocusEvent| {
         let site =

@@ -1,96 +1,203 @@
-//! What the marks show of the state, set in place on the drawn elements after each redraw
-//! (so that hovering, selecting or moving the cursor never rebuilds a layer under the
-//! keyboard focus): highlight and selection, the filter (hidden) and the time cursor
-//! (faded); and the keyboard focus given back to its site when a redraw replaced it.
+//! The one layer that puts the map's drawings in the page and keeps what each mark shows
+//! (`geo::marks::Looks`, a pure function of the state). One effect owns the drawn
+//! elements: it sets the markup when the geometry changes (then every mark's look, and the
+//! keyboard focus back on its site), moves the windows, and otherwise switches the classes
+//! of the marks whose look changed and nothing else. In bulk the marks are painted on the
+//! canvas ([`super::canvas`]) by the same effect; the text labels are patched here alike.
+//! Nothing depends on the order of effects: there is one.
 
-use crate::collections::{HashMap, HashSet};
+use crate::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::MapCtx;
+use super::canvas::Painter;
 use super::layers::Layers;
 use crate::dom::{attr, for_each, set_class};
-use crate::geo::interaction::site_look;
-use crate::geo::svg::Emphasis;
-use crate::model::time::not_begun;
+use crate::geo::ViewTransform;
+use crate::geo::marks::{Look, Looks, MarkRef, changes};
+use crate::geo::scene::{MapScene, Pane};
 
-pub fn decorate(
-    ctx: MapCtx,
-    layers: Layers,
-    emphasis: Memo<Emphasis>,
-    shown: Memo<(bool, HashSet<String>)>,
-    start_of_item: StoredValue<HashMap<String, Option<i64>>>,
-    focused_site: StoredValue<Option<String>>,
-) {
-    let MapCtx { state, scene, large, .. } = ctx;
-    let redrawn = move || {
-        layers.world_html.track();
-        layers.sites_html.track();
-    };
-    Effect::new(move |_| {
-        redrawn();
-        let e = emphasis.get();
-        let (Some(world), Some(overlay)) = (ctx.world.get(), ctx.overlay.get()) else { return };
-        if let Some(f) = ctx.frame.get() {
-            let f: &web_sys::Element = f.as_ref();
-            set_class(f, "has-highlight", !e.items.is_empty() || !e.sites.is_empty());
-        }
-        for svg in [&world, &overlay] {
+/// The elements of the marks in the page, by the scene's order.
+#[derive(Default)]
+struct Drawn {
+    world: Option<Arc<str>>,
+    sites: Option<Arc<str>>,
+    /// A site's elements (its marker group, its second label line, its bulk label).
+    site_els: Vec<Vec<web_sys::Element>>,
+    /// An item's link elements (the look of a link is its item's).
+    item_els: HashMap<String, Vec<web_sys::Element>>,
+    world_groups: Vec<web_sys::Element>,
+    overlay_panes: Vec<web_sys::Element>,
+    cross_links: Option<web_sys::Element>,
+    /// The looks the elements show now.
+    looks: Looks,
+    highlight: Option<bool>,
+    transforms: Vec<ViewTransform>,
+    deltas: Vec<Option<ViewTransform>>,
+    painter: Option<Painter>,
+    first_drawn: bool,
+}
+
+impl Drawn {
+    fn index(&mut self, scene: &MapScene, world: &web_sys::Element, overlay: &web_sys::Element) {
+        self.site_els = vec![Vec::new(); scene.sites.len()];
+        self.item_els.clear();
+        for_each(overlay, "[data-site], [data-sub-of], [data-label-of]", |el| {
+            let id = ["data-site", "data-sub-of", "data-label-of"].iter().find_map(|a| el.get_attribute(a));
+            if let Some(i) = id.and_then(|id| scene.site_index(&id)) {
+                self.site_els[i].push(el.clone());
+            }
+        });
+        for svg in [world, overlay] {
             for_each(svg, ".link[data-item]", |el| {
-                let id = attr(el, "data-item");
-                set_class(el, "is-highlighted", e.items.contains(&id));
-                set_class(el, "is-selected", e.selected_item.as_deref() == Some(id.as_str()));
+                self.item_els.entry(attr(el, "data-item")).or_default().push(el.clone())
             });
         }
-        if !large {
-            for_each(&overlay, "[data-site]", |el| {
-                let id = attr(el, "data-site");
-                set_class(el, "is-highlighted", e.sites.contains(&id));
-                set_class(el, "is-selected", e.selected_site.as_deref() == Some(id.as_str()));
-            });
+        self.world_groups = all(world, ".world[data-pane]");
+        self.overlay_panes = all(overlay, ".overlay-pane[data-pane]");
+        self.cross_links = overlay.query_selector(".cross-links").ok().flatten();
+        // New elements: every look and window is set again.
+        self.looks = Looks::default();
+        self.transforms.clear();
+        self.deltas.clear();
+    }
+
+    /// Switches the classes of the marks whose look changed.
+    fn patch(&mut self, scene: &MapScene, looks: &Looks) {
+        let fresh = self.looks.sites.len() != looks.sites.len();
+        let mut touched_items = crate::collections::HashSet::default();
+        for (mark, was, now) in changes(&self.looks, looks) {
+            // Fresh elements carry no look: each class is set, whatever it was.
+            let was = if fresh {
+                Look {
+                    highlighted: !now.highlighted,
+                    selected: !now.selected,
+                    filtered_out: !now.filtered_out,
+                    future: !now.future,
+                }
+            } else {
+                was
+            };
+            let els: &[web_sys::Element] = match mark {
+                MarkRef::Site(i) => &self.site_els[i],
+                MarkRef::Link(i) => {
+                    let item = &scene.links[i].item;
+                    if !touched_items.insert(item.clone()) {
+                        continue;
+                    }
+                    self.item_els.get(item).map_or(&[], Vec::as_slice)
+                }
+            };
+            for el in els {
+                for (class, on) in was.switches(now) {
+                    set_class(el, class, on);
+                }
+            }
         }
+        self.looks = looks.clone();
+    }
+}
+
+fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let mut v = Vec::new();
+    for_each(root, selector, |el| v.push(el.clone()));
+    v
+}
+
+/// Creates the layer's one effect.
+pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: StoredValue<Option<String>>) {
+    let MapCtx { scene, camera, large, .. } = ctx;
+    let mark_drawn = crate::components::drawn_marker(true);
+    Effect::new(move |previous: Option<Drawn>| {
+        let mut drawn = previous.unwrap_or_default();
+        let (world_html, sites_html) = (layers.world_html.get(), layers.sites_html.get());
+        let transforms = camera.transforms.get();
+        let deltas = layers.deltas(&transforms);
+        let (Some(world), Some(overlay), Some(world_g), Some(overlay_g)) =
+            (ctx.world.get(), ctx.overlay.get(), ctx.world_g.get(), ctx.overlay_g.get())
+        else {
+            return drawn;
+        };
+        let (world, overlay): (web_sys::Element, web_sys::Element) = (world.into(), overlay.into());
+        let new_world = drawn.world.as_ref().is_none_or(|w| !Arc::ptr_eq(w, &world_html));
+        let new_sites = drawn.sites.as_ref().is_none_or(|s| !Arc::ptr_eq(s, &sites_html));
+        if new_world {
+            world_g.set_inner_html(&world_html);
+            drawn.world = Some(world_html.clone());
+        }
+        if new_sites {
+            overlay_g.set_inner_html(&sites_html);
+            drawn.sites = Some(sites_html.clone());
+        }
+        if new_world || new_sites {
+            scene.with_value(|s| drawn.index(s, &world, &overlay));
+        }
+
+        // The windows: the world groups under their transforms, each pane's placed sites
+        // moved to match during a gesture (the links between the panes step aside).
+        if drawn.transforms != transforms {
+            for (g, t) in drawn.world_groups.iter().zip(&transforms) {
+                let _ = g.set_attribute("transform", &t.to_svg());
+            }
+        }
+        if drawn.deltas != deltas {
+            for (g, d) in drawn.overlay_panes.iter().zip(&deltas) {
+                let _ = match d {
+                    Some(d) => g.set_attribute("transform", &d.to_svg()),
+                    None => g.remove_attribute("transform"),
+                };
+            }
+            if let Some(cross) = &drawn.cross_links {
+                set_class(cross, "is-moving", deltas.iter().any(Option::is_some));
+            }
+        }
+
+        // What each mark shows.
+        looks.with(|looks| {
+            if drawn.highlight != Some(looks.any_highlight)
+                && let Some(f) = ctx.frame.get()
+            {
+                let f: &web_sys::Element = f.as_ref();
+                set_class(f, "has-highlight", looks.any_highlight);
+                drawn.highlight = Some(looks.any_highlight);
+            }
+            scene.with_value(|s| drawn.patch(s, looks));
+            if large && !world_html.is_empty() {
+                let fitted = camera.panes.get();
+                let at = |t: &[ViewTransform]| -> Vec<Pane> {
+                    fitted.iter().zip(t).map(|(p, t)| Pane { transform: *t, ..*p }).collect()
+                };
+                let (panes, settled) = (at(&transforms), at(&layers.drawn_at.get()));
+                let painter = drawn.painter.get_or_insert_with(|| Painter::new(ctx));
+                scene.with_value(|s| painter.draw(s, looks, ctx.view.get(), &panes, &settled, ctx.style.get()));
+            }
+        });
+        drawn.transforms = transforms;
+        drawn.deltas = deltas;
+
+        // The site layer drawn anew, placed for new windows (in bulk, painted with it).
+        if new_sites && let Some(p) = window().performance() {
+            let _ = p.mark("passerelle:sites-drawn");
+        }
+        if !drawn.first_drawn && !world_html.is_empty() && !sites_html.is_empty() {
+            drawn.first_drawn = true;
+            let mark_drawn = mark_drawn.clone();
+            // After this change's paint is committed: the frame's marks are on screen.
+            request_animation_frame(mark_drawn);
+        }
+        // The keyboard focus was on a site the new markup replaced: back on its twin.
         let lost = document().active_element().is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
-        if let (true, Some(id)) = (lost, focused_site.get_value())
+        if new_sites
+            && lost
+            && let Some(id) = focused_site.get_value()
             && let Ok(Some(el)) = overlay.query_selector(&format!(r#"[data-site="{}"]"#, id.replace('"', "")))
             && let Ok(el) = el.dyn_into::<web_sys::SvgElement>()
         {
             let _ = el.focus();
         }
-    });
-
-    // The filter hides what it leaves out; the time cursor fades what has not begun yet.
-    Effect::new(move |_| {
-        redrawn();
-        let cursor = state.cursor.get();
-        let (filtering, shown) = shown.get();
-        let future = |id: &str| start_of_item.with_value(|s| not_begun(s.get(id).copied().flatten(), cursor));
-        let (Some(world), Some(overlay)) = (ctx.world.get(), ctx.overlay.get()) else { return };
-        for svg in [&world, &overlay] {
-            for_each(svg, ".link[data-item]", |el| {
-                let id = attr(el, "data-item");
-                set_class(el, "is-filtered-out", !shown.contains(&id));
-                set_class(el, "is-future", future(&id));
-            });
-        }
-        if large {
-            // Bulk: the filtered out are not drawn; markers come in groups by the month
-            // they begin.
-            for_each(&overlay, ".sites-bulk [data-start]", |el| {
-                let start: i64 = attr(el, "data-start").parse().unwrap_or(i64::MIN);
-                set_class(el, "is-future", not_begun(Some(start), cursor));
-            });
-            return;
-        }
-        // A site and the second line of its label, alike.
-        scene.with_value(|scene| {
-            for_each(&overlay, "[data-site], [data-sub-of]", |el| {
-                let id = el.get_attribute("data-site").unwrap_or_else(|| attr(el, "data-sub-of"));
-                let here = scene.site(&id).map(|s| s.items.as_slice()).unwrap_or_default();
-                let look = site_look(here, &shown, filtering, future);
-                set_class(el, "is-filtered-out", look.filtered_out);
-                set_class(el, "is-future", look.future);
-            });
-        });
+        drawn
     });
 }

@@ -1,10 +1,12 @@
 //! The interactive SVG map: views, pan and zoom (wheel, drag, pinch, keys, buttons), sites
 //! and links that highlight what they connect and select on click or Enter. Split by
-//! concern: [`camera`] (the windows and what moves them), [`layers`] (the two drawings),
-//! [`marks`] (what the marks show of the state), [`gestures`] (the reader's hands) and
-//! [`controls`] (the view and zoom buttons).
+//! concern: [`camera`] (the windows and what moves them), [`layers`] (the two drawings'
+//! markup), [`marks`] (the one layer that puts them in the page and keeps what each mark
+//! shows of the state), [`canvas`] (the same marks painted in bulk), [`gestures`] (the
+//! reader's hands) and [`controls`] (the view and zoom buttons).
 
 mod camera;
+mod canvas;
 mod chrome;
 mod controls;
 mod gestures;
@@ -17,7 +19,9 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::geo::bulk::SiteGrid;
 use crate::geo::interaction::{Hover, connected};
+use crate::geo::marks::{MarkState, looks};
 use crate::geo::scene::{COMPACT_WIDTH, MapScene, MapView, MarkStyle, controls_insets, shown_view};
 use crate::geo::svg::{Emphasis, MAX_FOCUSABLE_SITES};
 use crate::geo::{ViewTransform, Viewport};
@@ -38,6 +42,8 @@ pub(crate) struct MapCtx {
     /// reads or decorates them).
     world_g: NodeRef<leptos::svg::G>,
     overlay_g: NodeRef<leptos::svg::G>,
+    /// Bulk drawing's canvas, between the two.
+    canvas: NodeRef<html::Canvas>,
     /// The frame's size (a stand-in until it is laid out: see `ready`).
     size: Memo<Viewport>,
     /// Whether the frame has been measured: nothing is drawn or fitted before, so the first
@@ -47,8 +53,10 @@ pub(crate) struct MapCtx {
     view: Memo<MapView>,
     camera: MapCamera,
     style: Memo<MarkStyle>,
-    /// Thousands of sites: drawn in bulk (a few paths, not an element each).
+    /// Thousands of sites: drawn in bulk (on a canvas, not an element each).
     large: bool,
+    /// Bulk drawing: the sites on a grid, for the pointer to find the nearest.
+    grid: StoredValue<Option<SiteGrid>>,
     /// A phone's frame: the controls fold into one menu ([`chrome`]).
     compact: Memo<bool>,
     /// Whether that menu is open.
@@ -67,6 +75,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
     let ready = Memo::new(move |_| measured.with(Option::is_some));
     let view = Memo::new(move |_| shown_view(state.map_view.get(), size.get()));
     let large = scene.sites.len() > MAX_FOCUSABLE_SITES;
+    let grid = StoredValue::new(large.then(|| SiteGrid::new(scene.sites.iter().enumerate().map(|(i, s)| (i, s.p)))));
     let scene = StoredValue::new(scene);
     let compact = Memo::new(move |_| size.get().width < COMPACT_WIDTH);
     // The fitted panes of the current view and size (clear of the controls over a small
@@ -87,12 +96,14 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
         overlay: NodeRef::new(),
         world_g: NodeRef::new(),
         overlay_g: NodeRef::new(),
+        canvas: NodeRef::new(),
         size,
         ready,
         view,
         camera: MapCamera::new(panes, state),
         style,
         large,
+        grid,
         compact,
         menu_open: RwSignal::new(false),
     };
@@ -117,11 +128,25 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
     let starts: HashMap<String, Option<i64>> =
         dataset.items.iter().map(|i| (i.id.clone(), crate::model::time::span(&i.when).map(|s| s.0))).collect();
     let starts = StoredValue::new(starts);
+    // What each mark shows: one pure function of the state.
+    let looks = Memo::new(move |_| {
+        let cursor = state.cursor.get();
+        emphasis.with(|emphasis| {
+            shown.with(|(filtering, shown)| {
+                starts.with_value(|starts| {
+                    let start_of_item = |id: &str| starts.get(id).copied().flatten();
+                    let state =
+                        MarkState { emphasis, filtering: *filtering, shown, cursor, start_of_item: &start_of_item };
+                    scene.with_value(|s| looks(s, &state))
+                })
+            })
+        })
+    });
 
-    let layers = layers::draw(ctx, emphasis, shown, starts);
+    let layers = layers::markup(ctx);
     let focused_site = StoredValue::new(None::<String>);
-    marks::decorate(ctx, layers, emphasis, shown, starts, focused_site);
-    gestures::attach(ctx, layers, hover, focused_site);
+    marks::apply(ctx, layers, looks, focused_site);
+    gestures::attach(ctx, looks, hover, focused_site);
 
     let view_name = move || crate::i18n::view_name(state.lang.get(), view.get());
     let view_box = move || {
@@ -133,7 +158,8 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
     #[cfg(target_arch = "wasm32")]
     let (world_now, sites_now) = (None::<String>, None::<String>);
     #[cfg(not(target_arch = "wasm32"))]
-    let (world_now, sites_now) = (Some(layers.world_html.get_untracked()), Some(layers.sites_html.get_untracked()));
+    let (world_now, sites_now) =
+        (Some(layers.world_html.get_untracked().to_string()), Some(layers.sites_html.get_untracked().to_string()));
     // The live windows, for tests and the benchmark to read.
     let transform_text =
         move || ctx.camera.transforms.get().iter().map(ViewTransform::to_svg).collect::<Vec<_>>().join(";");
@@ -163,6 +189,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
                 <g class="panes" node_ref=ctx.world_g inner_html=world_now></g>
             </svg>
             // Not a picture of its own: the sites and links in it are each a control, named.
+            {large.then(|| view! { <canvas node_ref=ctx.canvas class="map-canvas" aria-hidden="true"></canvas> })}
             <svg node_ref=ctx.overlay class="map-svg map-svg--overlay" viewBox=view_box role="none">
                 <g class="overlay" node_ref=ctx.overlay_g inner_html=sites_now></g>
             </svg>

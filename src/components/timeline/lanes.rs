@@ -11,11 +11,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::MIN_DAYS;
+use crate::components::future_marks::MarksByStart;
 use crate::components::t;
-use crate::dom::{attr, for_each, set_class};
+use crate::dom::{attr, for_each};
 use crate::geo::interaction::{WheelUnit, ZOOM_STEP, wheel_zoom_factor};
 use crate::i18n::{Msg, when_label};
-use crate::model::time::{TimeScale, not_begun, ticks};
+use crate::model::time::{TimeScale, ticks};
 use crate::model::timeline::{ROW_PX, layout};
 use crate::model::{Dataset, Item, ItemKind};
 use crate::state::AppState;
@@ -243,24 +244,22 @@ pub fn Lanes(
             let _ = el.set_attribute("aria-pressed", "true");
         }
     });
-    // Not begun at the cursor: one pass over the boxes after each cursor move or redraw,
-    // instead of one reactive class per box. The first pass with boxes in place also
-    // marks the timeline drawn, for the benchmark.
-    let marked = StoredValue::new(false);
-    let mark_drawn = crate::components::drawn_marker(false);
+    // Not begun at the cursor: after each redraw the boxes are sorted by their first day
+    // once, and a cursor move switches only the boxes whose first day it crossed (a step
+    // changes a handful of 10,000). The first pass with boxes in place also marks the
+    // timeline drawn, for the benchmark.
+    let boxes = std::rc::Rc::new(std::cell::RefCell::new(MarksByStart::default()));
+    let (marked, mark_drawn) = (StoredValue::new(false), crate::components::drawn_marker(false));
     Effect::new(move |_| {
-        let mark_drawn = mark_drawn.clone();
         let cursor = state.cursor.get();
         drawn_layout.track();
         let Some(root) = lanes_ref.get() else { return };
+        let (boxes, mark_drawn) = (boxes.clone(), mark_drawn.clone());
         // After every effect of this change (the lanes' redraw among them), before the paint.
         request_animation_frame(move || {
-            for_each(&root, ".timeline-item[data-start]", |el| {
-                let start: i64 = el.get_attribute("data-start").and_then(|s| s.parse().ok()).unwrap_or(i64::MIN);
-                set_class(el, "is-future", not_begun(Some(start), cursor));
-            });
-            // try_: the lanes may have been replaced before this frame.
-            if marked.try_get_value() == Some(false) && root.query_selector(".timeline-item").ok().flatten().is_some() {
+            let drawn = boxes.borrow_mut().follow(&root, ".timeline-item[data-start]", cursor);
+            // try_: the lanes may be gone by this frame.
+            if drawn && marked.try_get_value() == Some(false) {
                 marked.set_value(true);
                 mark_drawn();
             }

@@ -65,7 +65,8 @@ async function measure(label, body) {
     await idle(page);
     sites = await page.evaluate(() => { const n = document.querySelectorAll('.map-frame .map-svg .overlay [data-site]').length; return n || document.querySelectorAll('[data-site-entry]').length; });
     // In bulk mode one path draws many links and says how many.
-    links = await page.evaluate(() => [...document.querySelectorAll('.map-frame .map-svg .link')].reduce((n, l) => n + Number(l.dataset.links || 1), 0));
+    // In bulk mode the canvas says how many links it paints.
+    links = await page.evaluate(() => Number(document.querySelector('.map-canvas')?.dataset.links) || [...document.querySelectorAll('.map-frame .map-svg .link')].reduce((n, l) => n + Number(l.dataset.links || 1), 0));
     rows.redraw.push(await page.evaluate(async () => {
       const drawn = new Promise((resolve) => {
         const seen = new PerformanceObserver((list) => {
@@ -84,7 +85,18 @@ async function measure(label, body) {
     await page.waitForTimeout(400); await idle(page);
     rows.pan.push(await toNextPaint(page, `document.querySelector('.map-frame').dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowLeft', bubbles: true}))`));
     await page.waitForTimeout(400); await idle(page);
-    rows.hover.push(await toNextPaint(page, `(document.querySelector('.map-frame .map-svg .overlay [data-site]') || document.querySelector('.map-frame .map-svg .overlay .site__mark')).dispatchEvent(new PointerEvent('pointerover', {bubbles: true}))`));
+    // A site's element, or in bulk mode (painted on a canvas) the pointer moved to where a
+    // labelled site's marker is.
+    rows.hover.push(await toNextPaint(page, `{
+      const site = document.querySelector('.map-frame .map-svg .overlay [data-site]');
+      if (site) site.dispatchEvent(new PointerEvent('pointerover', {bubbles: true}));
+      else {
+        const label = document.querySelector('.map-frame .overlay [data-label-of][data-at]');
+        const [x, y] = label.dataset.at.split(',').map(Number);
+        const r = document.querySelector('.map-frame').getBoundingClientRect();
+        document.querySelector('.map-frame').dispatchEvent(new PointerEvent('pointermove', {bubbles: true, clientX: r.left + x, clientY: r.top + y}));
+      }
+    }`));
     await page.waitForTimeout(400); await idle(page);
     await page.waitForTimeout(400); await idle(page);
     rows.view.push(await toNextPaint(page, `document.querySelector('.map-views button[data-view=france]').click()`));

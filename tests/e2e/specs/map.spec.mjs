@@ -1,7 +1,7 @@
 // The interactive map in a real browser: every site and link of the real data, selection
 // by click and keyboard, zoom and pan by buttons, keys, wheel and drag, the regional views
 // keeping close sites apart, and a screenshot of each view at three sizes.
-import { test, expect, shippedDataset, appSettled, SCREENSHOTS, expectedLinks } from '../fixtures.mjs';
+import { test, expect, shippedDataset, appSettled, appDrawn, SCREENSHOTS, expectedLinks } from '../fixtures.mjs';
 
 async function openMap(page) {
   await page.goto('./?view=overview');
@@ -216,9 +216,9 @@ test('figures, coordinates and what is marked read in the page\'s language', asy
   await expect(page.getByTestId('not-from-sources')).toHaveText(/the date/);
 });
 
-test('with hundreds of sites drawn in bulk, the filter hides and the time cursor fades them too', async ({ page, request }) => {
-  // The shipped dataset with 320 more sites in France, shared by two items of their own: an
-  // agreement of 2018 (the first 160) and a project of 2021 (the rest).
+/** The shipped dataset with 320 more sites in France, shared by two items of their own: an
+ * agreement of 2018 (the first 160) and a project of 2021 (the rest): drawn in bulk. */
+async function bulkDataset(request) {
   const ds = await shippedDataset(request);
   const extra = Array.from({ length: 320 }, (_, i) => ({
     id: `bulk-${i}`, name: { fr: `Lieu ${i}`, en: `Place ${i}`, zh: `地点${i}` }, kind: 'city',
@@ -233,42 +233,126 @@ test('with hundreds of sites drawn in bulk, the filter hides and the time cursor
   ds.sites.push(...extra);
   ds.items.push(item('bulk-early', 'agreement', '2018', extra.slice(0, 160).map((s) => s.id)));
   ds.items.push(item('bulk-late', 'project', '2021', extra.slice(160).map((s) => s.id)));
-  await page.route('**/bulk.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ds) }));
-  const count = () => page.locator('.sites-bulk path').evaluateAll((els) => els.reduce((n, e) => n + (e.getAttribute('d').match(/M/g) || []).length, 0));
-  // The count once the map has settled in its frame (the first drawing may be for a frame
-  // not yet measured): the same twice in a row, a moment apart.
-  const markers = async () => {
-    let last = -1;
-    await expect.poll(async () => { const n = await count(); const same = n === last && n > 0; last = n; return same; }, { intervals: [300, 300, 300, 500, 500, 1000] }).toBe(true);
-    return last;
-  };
+  return ds;
+}
 
+/** Where a labelled site's marker is painted on the bulk canvas (frame pixels), by the
+ * label's `data-at`: of the labelled sites whose id starts with `prefix`, the one nearest
+ * the frame's centre (clear of the controls at its edges). */
+async function paintedSite(page, prefix) {
+  await expect(page.locator(`.map-frame .overlay [data-label-of^="${prefix}"]`).first()).toBeAttached();
+  return page.evaluate((prefix) => {
+    const frame = document.querySelector('.map-frame').getBoundingClientRect();
+    const sites = [...document.querySelectorAll(`.map-frame .overlay [data-label-of^="${prefix}"]`)].map((l) => {
+      const [x, y] = l.dataset.at.split(',').map(Number);
+      return { id: l.dataset.labelOf, x, y, name: l.textContent, off: Math.hypot(x - frame.width / 2, y - frame.height / 2) };
+    });
+    return sites.sort((a, b) => a.off - b.off)[0];
+  }, prefix);
+}
+
+/** The canvas pixel (RGBA) at a point of the frame. */
+function pixelAt(page, { x, y }) {
+  return page.evaluate(([x, y]) => {
+    const c = document.querySelector('.map-canvas');
+    const k = c.width / c.clientWidth;
+    return [...c.getContext('2d').getImageData(Math.round(x * k), Math.round(y * k), 1, 1).data];
+  }, [x, y]);
+}
+
+test('with hundreds of sites drawn in bulk, the filter hides and the time cursor fades them too', async ({ page, request }) => {
+  await page.route('**/bulk.json', async (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(await bulkDataset(request)) }));
+  const painted = () => page.locator('.map-canvas').evaluate((c) => Number(c.dataset.sites || 0));
   await page.goto('./?data=bulk.json&view=france');
-  await appSettled(page);
-  await expect(page.locator('.sites-bulk path').first()).toBeAttached();
-  const all = await markers();
-  expect(all).toBeGreaterThan(100);
-  // The filter leaves out the project: its 160 markers are no longer drawn, nor clickable.
+  await appDrawn(page);
+  // Painted on the canvas, not an element each.
+  await expect(page.locator('.map-frame .overlay [data-site]')).toHaveCount(0);
+  const all = await painted();
+  expect(all).toBeGreaterThan(320);
+  // The filter leaves out the project: its 160 markers are no longer painted.
   await page.goto('./?data=bulk.json&view=france&kind=agreement');
-  await appSettled(page);
-  const filtered = await markers();
-  expect(filtered).toBeGreaterThan(10);
-  expect(filtered).toBeLessThan(all - 30);
-  // The other way round: together the two make them all (minus markers drawn on one pixel).
+  await appDrawn(page);
+  const agreements = await painted();
+  expect(agreements).toBeGreaterThanOrEqual(160);
+  expect(agreements).toBeLessThanOrEqual(all - 160);
   await page.goto('./?data=bulk.json&view=france&kind=project');
-  await appSettled(page);
-  // The shipped sites the two items do not hold are out of both; markers on one pixel are
-  // drawn once: together, most of them.
-  expect(filtered + (await markers())).toBeGreaterThanOrEqual(all * 0.75);
-  // The cursor in 2019: the markers of 2021 fade, those of 2018 do not.
+  await appDrawn(page);
+  expect(await painted()).toBeLessThanOrEqual(all - 160);
+  // The cursor in 2019: a site of 2021 fades (its label and its painted marker), one of 2018
+  // does not.
+  await page.goto('./?data=bulk.json&view=france');
+  await appDrawn(page);
+  const late = await paintedSite(page, 'bulk-3');
+  const lateBefore = await pixelAt(page, late);
   await page.goto('./?data=bulk.json&view=france&t=2019-06-30');
-  await appSettled(page);
-  const late = page.locator('.sites-bulk path[data-start]').filter({ hasNot: page.locator('xx') });
-  await expect.poll(() => page.locator('.sites-bulk path.is-future').count()).toBeGreaterThan(0);
-  const future = await page.locator('.sites-bulk path[data-start]').evaluateAll((els) => els.map((e) => [Number(e.dataset.start), e.classList.contains('is-future')]));
-  const cursor = Date.UTC(2019, 5, 30) / 86_400_000;
-  for (const [start, faded] of future) expect(faded, `group starting day ${start}`).toBe(start > cursor);
-  expect(await late.count()).toBeGreaterThan(1);
+  await appDrawn(page);
+  await expect(page.locator(`[data-label-of="${late.id}"]`)).toHaveClass(/is-future/);
+  await expect.poll(() => pixelAt(page, late)).not.toEqual(lateBefore);
+  const early = page.locator('.map-frame .overlay [data-label-of^="bulk-"]').filter({ hasNot: page.locator('xx') });
+  const labels = await early.evaluateAll((els) => els.map((e) => [Number(e.dataset.labelOf.slice(5)), e.classList.contains('is-future')]));
+  expect(labels.length).toBeGreaterThan(0);
+  for (const [n, faded] of labels) expect(faded, `bulk-${n}`).toBe(n >= 160);
+});
+
+test('in bulk, a click selects the nearest site, the pointer highlights it, and the keyboard reaches every site through the list', async ({ page, request }) => {
+  await page.route('**/bulk.json', async (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(await bulkDataset(request)) }));
+  await page.goto('./?lang=en&data=bulk.json&view=france');
+  await appDrawn(page);
+  const site = await paintedSite(page, 'bulk-');
+  const frame = await page.locator('.map-frame').boundingBox();
+  // The pointer over the marker lights it and what it connects; off the map, nothing.
+  await page.mouse.move(frame.x + site.x, frame.y + site.y);
+  await expect(page.locator('.map-frame')).toHaveClass(/has-highlight/);
+  await page.mouse.move(frame.x + 3, frame.y + frame.height - 3);
+  await expect(page.locator('.map-frame')).not.toHaveClass(/has-highlight/);
+  // A click a pixel beside the marker selects it: the nearest within reach.
+  await page.mouse.click(frame.x + site.x + 1, frame.y + site.y + 1);
+  await expect(page).toHaveURL(new RegExp(`site=${site.id}`));
+  await expect(page.getByTestId('details')).toContainText(site.name);
+  // The keyboard: the sites' list is the way to each of them.
+  await page.locator('.site-lists > summary').focus();
+  await page.keyboard.press('Enter');
+  const entry = page.locator('[data-site-entry="bulk-200"]');
+  await expect(entry).toBeVisible();
+  await entry.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/site=bulk-200/);
+  await expect(entry).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the real dataset: hovering and selecting a site, the filter and the cursor show on its marks', async ({ page }) => {
+  await page.goto('./?lang=en&view=france');
+  await appDrawn(page);
+  const lyon = page.locator('.map-frame .overlay [data-site="lyon"]');
+  await lyon.hover();
+  await expect(page.locator('.map-frame')).toHaveClass(/has-highlight/);
+  await expect(lyon).toHaveClass(/is-highlighted/);
+  await lyon.click();
+  await expect(lyon).toHaveClass(/is-selected/);
+  await expect(page.locator('.map-frame .overlay .is-selected')).toHaveCount(1);
+  // The filter: a kind that Lyon has none of hides it.
+  await page.goto('./?lang=en&view=france&kind=event');
+  await appDrawn(page);
+  const hidden = await page.locator('.map-frame .overlay [data-site].is-filtered-out').count();
+  expect(hidden).toBeGreaterThan(0);
+  // The cursor in mid-2018: what begins later is faded on the map and on the timeline, the
+  // rest is not.
+  await page.goto('./?lang=en&view=france&t=2018-06-30');
+  await appDrawn(page);
+  await expect.poll(() => page.locator('.map-frame .overlay [data-site].is-future').count()).toBeGreaterThan(0);
+  expect(await page.locator('.map-frame .overlay [data-site]:not(.is-future)').count()).toBeGreaterThan(0);
+  const cursor = Date.UTC(2018, 5, 30) / 86_400_000;
+  const boxes = () => page.locator('.timeline-item[data-start]').evaluateAll((els) => els.map((e) => [Number(e.dataset.start), e.classList.contains('is-future')]));
+  const before = await boxes();
+  expect(before.length).toBeGreaterThan(5);
+  for (const [start, faded] of before) expect(faded, `box starting day ${start}`).toBe(start > cursor);
+  // Steps of the cursor switch only the boxes they cross: after a year of steps, the faded
+  // boxes are still exactly those that begin after some day, and fewer.
+  for (let i = 0; i < 12; i++) await page.getByTestId('step-forward').click();
+  await expect.poll(async () => (await boxes()).filter(([, f]) => f).length).toBeLessThan(before.filter(([, f]) => f).length);
+  const after = await boxes();
+  const lastBegun = Math.max(...after.filter(([, f]) => !f).map(([s]) => s));
+  for (const [start, faded] of after) expect(faded, `box starting day ${start}`).toBe(start > lastBegun);
 });
 
 test('side by side, each pane draws the base map in its own colours', async ({ page }) => {

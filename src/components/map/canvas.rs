@@ -1,0 +1,443 @@
+//! Bulk drawing: thousands of sites and links painted on a canvas under the text labels,
+//! in a way a canvas without a graphics card (software raster) keeps up with. The links
+//! and the sites are each rastered into two layers for the settled windows, and a frame
+//! only copies the four layers (moved and scaled while a window moves, rastered again once
+//! it pauses): every shown mark faded in the first layer, the begun ones again over it in
+//! the second (`geo::bulk::over_alpha`), so a step of the cursor forward draws only the
+//! marks it reaches (`geo::bulk::layer_update`); with no mark to fade, the second alone. A site is a copy of its look's small
+//! pre-drawn picture (a sprite). The highlighted and selected marks are drawn over it all,
+//! in the current windows. The looks are the page's stylesheet's, read once each from a
+//! hidden twin element.
+
+use crate::collections::HashMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
+
+use super::MapCtx;
+use crate::geo::bulk::{
+    Batch, BatchKey, BulkScene, Layer, LayerUpdate, batches, begun, cross_path, drawn_counts, layer_update, links_path,
+    over_alpha, shown_by_class, site_point,
+};
+use crate::geo::camera;
+use crate::geo::marks::{Look, Looks};
+use crate::geo::scene::{MapScene, MapView, MarkStyle, Pane};
+use crate::geo::svg::symbol_path;
+
+/// How a batch is painted, as the stylesheet says for its classes.
+#[derive(Clone)]
+struct Paint {
+    fill: Option<String>,
+    stroke: Option<String>,
+    width: f64,
+    alpha: f64,
+}
+
+/// A site look's picture, `size` device pixels square, its centre in the middle.
+struct Sprite {
+    canvas: HtmlCanvasElement,
+    size: f64,
+}
+
+/// What the layers were rastered for.
+#[derive(Clone, PartialEq)]
+struct Raster {
+    view: MapView,
+    panes: Vec<Pane>,
+    size: (u32, u32),
+    style: MarkStyle,
+    dpr: f64,
+}
+
+/// One kind of mark's layers: every shown mark faded, and the begun ones over it; or,
+/// while every shown mark has begun (no cursor: the usual case), the begun ones alone.
+struct Layers {
+    all: Option<HtmlCanvasElement>,
+    begun: HtmlCanvasElement,
+    shown: Vec<(u16, Vec<usize>)>,
+    begun_now: Vec<bool>,
+}
+
+pub struct Painter {
+    canvas: Option<HtmlCanvasElement>,
+    frame: Option<web_sys::Element>,
+    probe: Option<web_sys::Element>,
+    bulk: BulkScene,
+    batches_of: Option<Looks>,
+    batches: Vec<Batch>,
+    raster: Option<Raster>,
+    links: Option<Layers>,
+    sites: Option<Layers>,
+    sprites: HashMap<(u16, Look, bool, u64), Sprite>,
+    paints: HashMap<(u16, Look, bool), Paint>,
+}
+
+fn path(d: &str) -> Path2d {
+    Path2d::new_with_path_string(d).unwrap_or_else(|_| Path2d::new().expect("Path2D"))
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+}
+
+fn new_canvas(w: u32, h: u32) -> Option<HtmlCanvasElement> {
+    let c = document().create_element("canvas").ok()?.dyn_into::<HtmlCanvasElement>().ok()?;
+    c.set_width(w);
+    c.set_height(h);
+    Some(c)
+}
+
+impl Painter {
+    pub fn new(ctx: MapCtx) -> Self {
+        // The hidden twins the paints are read from, in the overlay (so the same rules apply).
+        let probe = ctx.overlay.get_untracked().and_then(|svg| {
+            let g = document().create_element_ns(Some("http://www.w3.org/2000/svg"), "g").ok()?;
+            let _ = g.set_attribute("class", "bulk-probe");
+            let _ = g.set_attribute("aria-hidden", "true");
+            let svg: &web_sys::Element = svg.as_ref();
+            svg.append_child(&g).ok()?;
+            Some(g)
+        });
+        Painter {
+            canvas: ctx.canvas.get_untracked(),
+            frame: ctx.frame.get_untracked().map(Into::into),
+            probe,
+            bulk: ctx.scene.with_value(|s| BulkScene::of(s)),
+            batches_of: None,
+            batches: Vec::new(),
+            raster: None,
+            links: None,
+            sites: None,
+            sprites: HashMap::default(),
+            paints: HashMap::default(),
+        }
+    }
+
+    fn paint(&mut self, layer: Layer, class: u16, look: Look, dim: bool) -> Paint {
+        let name = &self.bulk.classes[class as usize];
+        let (probe, frame) = (&self.probe, &self.frame);
+        self.paints
+            .entry((class, look, dim))
+            .or_insert_with(|| {
+                let fallback = Paint { fill: None, stroke: Some("#555".into()), width: 1.0, alpha: 1.0 };
+                let Some(probe) = probe else { return fallback };
+                let looks: String = Look::CLASSES
+                    .iter()
+                    .zip(look.flags())
+                    .filter(|(_, on)| *on)
+                    .map(|(c, _)| format!(" {c}"))
+                    .collect();
+                let html = match layer {
+                    Layer::Sites => format!(r#"<g class="{name}{looks}"><path class="site__mark"/></g>"#),
+                    Layer::Links => format!(r#"<path class="{name}{looks}"/>"#),
+                };
+                probe.set_inner_html(&html);
+                // Read as the frame shows it with or without a highlight, then put back.
+                let highlighted = frame.as_ref().map(|f| f.class_list().contains("has-highlight"));
+                if let Some(f) = frame {
+                    crate::dom::set_class(f, "has-highlight", dim);
+                }
+                let paint = read_paint(probe, layer);
+                if let (Some(f), Some(on)) = (frame, highlighted) {
+                    crate::dom::set_class(f, "has-highlight", on);
+                }
+                paint.unwrap_or(fallback)
+            })
+            .clone()
+    }
+
+    /// The picture of a site look (drawn opaque: the look's opacity is applied when it is
+    /// copied).
+    fn sprite(&mut self, key: &BatchKey, dim: bool, radius: f64, dpr: f64) -> Option<(HtmlCanvasElement, f64, f64)> {
+        let id = (key.class, key.look, dim, (radius * dpr * 100.0) as u64);
+        if !self.sprites.contains_key(&id) {
+            let paint = self.paint(Layer::Sites, key.class, key.look, dim);
+            let kind = self.bulk.class_kind[key.class as usize]?;
+            // The widest symbol reaches 1.45 radii out; its stroke a little more.
+            let size = ((radius * 1.45 + paint.width + 1.0) * 2.0 * dpr).ceil();
+            let canvas = new_canvas(size as u32, size as u32)?;
+            let c = context(&canvas)?;
+            let _ = c.set_transform(dpr, 0.0, 0.0, dpr, size / 2.0, size / 2.0);
+            let p = path(&symbol_path(kind, 0.0, 0.0, radius));
+            if let Some(fill) = &paint.fill {
+                c.set_fill_style_str(fill);
+                c.fill_with_path_2d(&p);
+            }
+            if let Some(s) = &paint.stroke {
+                c.set_stroke_style_str(s);
+                c.set_line_width(paint.width);
+                c.stroke_with_path(&p);
+            }
+            self.sprites.insert(id, Sprite { canvas, size });
+        }
+        let alpha = self.paint(Layer::Sites, key.class, key.look, dim).alpha;
+        let s = &self.sprites[&id];
+        Some((s.canvas.clone(), s.size, alpha))
+    }
+
+    /// Rasters the marks of `members` (by class) into `layer`, each class in its plain
+    /// look at the opacity `alpha` gives from its plain and faded paints.
+    fn raster(
+        &mut self,
+        kind: Layer,
+        layer: &HtmlCanvasElement,
+        scene: &MapScene,
+        r: &Raster,
+        members: &[(u16, Vec<usize>)],
+        alpha: fn(f64, f64) -> f64,
+    ) {
+        let Some(c) = context(layer) else { return };
+        for (class, marks) in members {
+            let plain = self.paint(kind, *class, Look::default(), false);
+            let faded = self.paint(kind, *class, Look { future: true, ..Look::default() }, false);
+            c.set_global_alpha(alpha(plain.alpha, faded.alpha));
+            match kind {
+                Layer::Links => stroke_links(&c, scene, &self.bulk, marks, &plain, r),
+                Layer::Sites => {
+                    let key = BatchKey { layer: kind, rank: 1, class: *class, look: Look::default() };
+                    let Some((sprite, size, _)) = self.sprite(&key, false, r.style.radius, r.dpr) else { continue };
+                    stamp_sites(&c, scene, marks, &sprite, size, r, &r.panes);
+                }
+            }
+        }
+    }
+
+    /// Keeps one kind's layers right for `looks` and the settled windows.
+    fn follow(&mut self, kind: Layer, scene: &MapScene, looks: &Looks, r: &Raster, fresh_raster: bool) {
+        let (classes, marks) = match kind {
+            Layer::Links => (&self.bulk.link_class, &looks.links),
+            Layer::Sites => (&self.bulk.site_class, &looks.sites),
+        };
+        let (shown, begun_now) = (shown_by_class(classes, marks), begun(marks));
+        let held = match kind {
+            Layer::Links => self.links.take(),
+            Layer::Sites => self.sites.take(),
+        };
+        // Faded: all shown marks at the faded opacity; begun: over them, to the plain one.
+        let faded: fn(f64, f64) -> f64 = |_, faded| faded;
+        let over: fn(f64, f64) -> f64 = |plain, faded| over_alpha(faded, plain);
+        let only = |wanted: &dyn Fn(usize) -> bool| -> Vec<(u16, Vec<usize>)> {
+            shown.iter().map(|(c, m)| (*c, m.iter().copied().filter(|&i| wanted(i)).collect())).collect()
+        };
+        let all_begun = shown.iter().all(|(_, m)| m.iter().all(|&i| begun_now[i]));
+        let plain: fn(f64, f64) -> f64 = |plain, _| plain;
+        let layers = match held {
+            Some(l) if !fresh_raster && l.shown == shown && (l.all.is_some() || all_begun) => {
+                let alpha = if l.all.is_some() { over } else { plain };
+                match layer_update(&l.begun_now, &begun_now) {
+                    LayerUpdate::Same => {}
+                    LayerUpdate::Add(added) => {
+                        let added: crate::collections::HashSet<usize> = added.into_iter().collect();
+                        self.raster(kind, &l.begun, scene, r, &only(&|i| added.contains(&i)), alpha);
+                    }
+                    LayerUpdate::Redraw => {
+                        clear(&l.begun);
+                        self.raster(kind, &l.begun, scene, r, &only(&|i| begun_now[i]), alpha);
+                    }
+                }
+                Layers { begun_now, ..l }
+            }
+            _ => {
+                let Some(begun_layer) = new_canvas(r.size.0, r.size.1) else { return };
+                // Every mark begun: one layer of them, plain; else the faded layer under.
+                let all = if all_begun {
+                    None
+                } else {
+                    let Some(all) = new_canvas(r.size.0, r.size.1) else { return };
+                    self.raster(kind, &all, scene, r, &shown, faded);
+                    Some(all)
+                };
+                let alpha = if all.is_some() { over } else { plain };
+                self.raster(kind, &begun_layer, scene, r, &only(&|i| begun_now[i]), alpha);
+                Layers { all, begun: begun_layer, shown, begun_now }
+            }
+        };
+        match kind {
+            Layer::Links => self.links = Some(layers),
+            Layer::Sites => self.sites = Some(layers),
+        }
+    }
+
+    /// How much a highlight steps back the rest of `kind` (the ratio of its paints with
+    /// and without one).
+    fn step_back(&mut self, kind: Layer, dim: bool) -> f64 {
+        let Some(class) = self.batches.iter().find(|b| b.key.layer == kind).map(|b| b.key.class) else { return 1.0 };
+        if !dim {
+            return 1.0;
+        }
+        let on = self.paint(kind, class, Look::default(), true).alpha;
+        let off = self.paint(kind, class, Look::default(), false).alpha;
+        if off > 0.0 { (on / off).min(1.0) } else { 1.0 }
+    }
+
+    /// Paints the marks of `looks` in the current windows (`panes`), from the layers
+    /// rastered for the settled windows (`settled`).
+    pub fn draw(
+        &mut self,
+        scene: &MapScene,
+        looks: &Looks,
+        view: MapView,
+        panes: &[Pane],
+        settled: &[Pane],
+        style: MarkStyle,
+    ) {
+        let Some(canvas) = self.canvas.clone() else { return };
+        let Some(c) = context(&canvas) else { return };
+        // The canvas in device pixels, for a sharp drawing.
+        let dpr = window().device_pixel_ratio().max(1.0);
+        let (w, h) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
+        let size = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+        if (canvas.width(), canvas.height()) != size {
+            canvas.set_width(size.0);
+            canvas.set_height(size.1);
+        }
+        if self.batches_of.as_ref() != Some(looks) {
+            self.batches = batches(&self.bulk, looks);
+            self.batches_of = Some(looks.clone());
+        }
+        let r = Raster { view, panes: settled.to_vec(), size, style, dpr };
+        let fresh = self.raster.as_ref() != Some(&r);
+        self.follow(Layer::Links, scene, looks, &r, fresh);
+        self.follow(Layer::Sites, scene, looks, &r, fresh);
+        self.raster = Some(r.clone());
+
+        let dim = looks.any_highlight;
+        let (links_back, sites_back) = (self.step_back(Layer::Links, dim), self.step_back(Layer::Sites, dim));
+        let _ = c.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        c.set_global_alpha(1.0);
+        c.clear_rect(0.0, 0.0, f64::from(size.0), f64::from(size.1));
+        // The layers, moved to the current windows (the links between the panes side by
+        // side step aside while a window moves).
+        let moving = panes != settled;
+        for (now, then) in panes.iter().zip(settled) {
+            let d = camera::delta(&now.transform, &then.transform).unwrap_or(crate::geo::ViewTransform::IDENTITY);
+            clip_to(&c, now, dpr);
+            let _ = c.set_transform(d.k, 0.0, 0.0, d.k, dpr * d.tx, dpr * d.ty);
+            for (layers, back, shown) in
+                [(&self.links, links_back, !(view == MapView::Both && moving)), (&self.sites, sites_back, true)]
+            {
+                if let (Some(l), true) = (layers, shown) {
+                    c.set_global_alpha(back);
+                    if let Some(all) = &l.all {
+                        let _ = c.draw_image_with_html_canvas_element(all, 0.0, 0.0);
+                    }
+                    let _ = c.draw_image_with_html_canvas_element(&l.begun, 0.0, 0.0);
+                }
+            }
+            c.restore();
+        }
+
+        // The highlighted and selected marks over them, in the current windows.
+        let now = Raster { view, panes: panes.to_vec(), size, style, dpr };
+        let batches = std::mem::take(&mut self.batches);
+        for b in batches.iter().filter(|b| b.key.look.highlighted || b.key.look.selected) {
+            let paint = self.paint(b.key.layer, b.key.class, b.key.look, dim);
+            match b.key.layer {
+                Layer::Links if !(view == MapView::Both && moving) => {
+                    c.set_global_alpha(paint.alpha);
+                    stroke_links(&c, scene, &self.bulk, &b.members, &paint, &now);
+                }
+                Layer::Links => {}
+                Layer::Sites => {
+                    let Some((sprite, size, alpha)) = self.sprite(&b.key, dim, style.radius, dpr) else { continue };
+                    c.set_global_alpha(alpha);
+                    stamp_sites(&c, scene, &b.members, &sprite, size, &now, panes);
+                }
+            }
+        }
+        let (sites, links) = drawn_counts(&batches);
+        let _ = canvas.set_attribute("data-sites", &sites.to_string());
+        let _ = canvas.set_attribute("data-links", &links.to_string());
+        self.batches = batches;
+    }
+}
+
+/// Strokes links in `r`'s windows: between the panes side by side, or in each pane.
+fn stroke_links(
+    c: &CanvasRenderingContext2d,
+    scene: &MapScene,
+    bulk: &BulkScene,
+    links: &[usize],
+    paint: &Paint,
+    r: &Raster,
+) {
+    let Some(colour) = &paint.stroke else { return };
+    c.set_stroke_style_str(colour);
+    if r.view == MapView::Both {
+        let _ = c.set_transform(r.dpr, 0.0, 0.0, r.dpr, 0.0, 0.0);
+        c.set_line_width(paint.width);
+        c.stroke_with_path(&path(&cross_path(scene, bulk, links, &r.panes, r.style)));
+    } else {
+        let p = path(&links_path(scene, links));
+        for pane in &r.panes {
+            let t = pane.transform;
+            clip_to(c, pane, r.dpr);
+            let _ = c.set_transform(r.dpr * t.k, 0.0, 0.0, r.dpr * t.k, r.dpr * t.tx, r.dpr * t.ty);
+            c.set_line_width(paint.width / t.k);
+            c.stroke_with_path(&p);
+            c.restore();
+        }
+    }
+}
+
+/// Copies a site look's picture at each site's place in each pane, at whole device pixels.
+fn stamp_sites(
+    c: &CanvasRenderingContext2d,
+    scene: &MapScene,
+    sites: &[usize],
+    sprite: &HtmlCanvasElement,
+    size: f64,
+    r: &Raster,
+    panes: &[Pane],
+) {
+    for pane in panes {
+        clip_to(c, pane, r.dpr);
+        let _ = c.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        for &i in sites {
+            if let Some((x, y)) = site_point(&scene.sites[i], r.view, pane, r.style) {
+                let (dx, dy) = ((x * r.dpr - size / 2.0).round(), (y * r.dpr - size / 2.0).round());
+                let _ = c.draw_image_with_html_canvas_element(sprite, dx, dy);
+            }
+        }
+        c.restore();
+    }
+}
+
+fn clear(canvas: &HtmlCanvasElement) {
+    if let Some(c) = context(canvas) {
+        let _ = c.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        c.clear_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
+    }
+}
+
+fn clip_to(c: &CanvasRenderingContext2d, pane: &Pane, dpr: f64) {
+    c.save();
+    let _ = c.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    c.begin_path();
+    let r = pane.rect;
+    c.rect(r.x, r.y, r.w, r.h);
+    c.clip();
+}
+
+/// A paint as the stylesheet computes it for the probe's twin element.
+fn read_paint(probe: &web_sys::Element, layer: Layer) -> Option<Paint> {
+    let mark = probe.query_selector("path").ok().flatten()?;
+    let style = |el: &web_sys::Element| window().get_computed_style(el).ok().flatten();
+    let s = style(&mark)?;
+    let value = |p: &str| s.get_property_value(p).unwrap_or_default();
+    let colour = |v: String| (v != "none" && !v.is_empty()).then_some(v);
+    let number = |v: String, or: f64| v.trim_end_matches("px").trim().parse::<f64>().unwrap_or(or);
+    let mut alpha = number(value("opacity"), 1.0);
+    if layer == Layer::Sites
+        && let Some(g) = probe.first_element_child().as_ref().and_then(style)
+    {
+        alpha *= number(g.get_property_value("opacity").unwrap_or_default(), 1.0);
+    }
+    Some(Paint {
+        fill: colour(value("fill")),
+        stroke: colour(value("stroke")),
+        width: number(value("stroke-width"), 1.0),
+        alpha,
+    })
+}

@@ -1,0 +1,393 @@
+//! Bulk drawing (thousands of sites and links, on a canvas): the marks grouped into
+//! batches that look alike (one path each), each batch's path, and a grid of the sites for
+//! the pointer. Pure: the canvas component keeps a batch's path while its members are the
+//! same, so a step rebuilds only the batches it changed.
+
+use super::marks::{Look, Looks};
+use super::scene::{MapScene, MapView, MarkStyle, Pane, SiteNode, pane_position};
+use super::svg::{cross_curve, link_classes, symbol_path};
+use crate::model::SiteKind;
+
+/// What the batches are made of, once per scene: each mark's class (an index into
+/// `classes`, the page's class names for it) and each link's two sites.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BulkScene {
+    pub classes: Vec<String>,
+    /// The symbol of a site class (`None` for a link class).
+    pub class_kind: Vec<Option<SiteKind>>,
+    pub site_class: Vec<u16>,
+    pub link_class: Vec<u16>,
+    link_ends: Vec<Option<(usize, usize)>>,
+}
+
+impl BulkScene {
+    pub fn of(scene: &MapScene) -> Self {
+        let mut classes: Vec<(String, Option<SiteKind>)> = Vec::new();
+        let mut class_of = |c: String, kind: Option<SiteKind>| -> u16 {
+            let at = classes.iter().position(|k| k.0 == c).unwrap_or_else(|| {
+                classes.push((c, kind));
+                classes.len() - 1
+            });
+            at as u16
+        };
+        let site_class = scene
+            .sites
+            .iter()
+            .map(|s| {
+                class_of(format!("site site--{} site--{}", s.kind.slug(), super::svg::side_class(s.side)), Some(s.kind))
+            })
+            .collect();
+        // The bulk look of the links: thinner and lighter than a few links drawn one by one.
+        let link_class =
+            scene.links.iter().map(|l| class_of(format!("{} link--bulk", link_classes(l)), None)).collect();
+        let link_ends =
+            scene.links.iter().map(|l| Some((scene.site_index(&l.from)?, scene.site_index(&l.to)?))).collect();
+        let (classes, class_kind) = classes.into_iter().unzip();
+        BulkScene { classes, class_kind, site_class, link_class, link_ends }
+    }
+}
+
+/// Sites or links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Layer {
+    Links,
+    Sites,
+}
+
+/// A batch: the marks of one layer, class and look, drawn with one path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BatchKey {
+    pub layer: Layer,
+    /// Drawn in this order within a layer: the plain first, the emphasised on top.
+    pub rank: u8,
+    pub class: u16,
+    pub look: Look,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Batch {
+    pub key: BatchKey,
+    /// Indices into the scene's `sites` or `links`.
+    pub members: Vec<usize>,
+}
+
+fn rank(look: Look) -> u8 {
+    match (look.selected, look.highlighted, look.future) {
+        (true, _, _) => 3,
+        (false, true, _) => 2,
+        (false, false, false) => 1,
+        (false, false, true) => 0,
+    }
+}
+
+/// The batches of a state, in drawing order: links under sites, within each the faded
+/// first and the selection last. What the filter leaves out is in none.
+pub fn batches(bulk: &BulkScene, looks: &Looks) -> Vec<Batch> {
+    let mut by_key: std::collections::BTreeMap<BatchKey, Vec<usize>> = std::collections::BTreeMap::new();
+    let mut add = |layer, classes: &[u16], looks: &[Look]| {
+        for (i, (&class, &look)) in classes.iter().zip(looks).enumerate() {
+            if !look.filtered_out {
+                by_key.entry(BatchKey { layer, rank: rank(look), class, look }).or_default().push(i);
+            }
+        }
+    };
+    add(Layer::Links, &bulk.link_class, &looks.links);
+    add(Layer::Sites, &bulk.site_class, &looks.sites);
+    by_key.into_iter().map(|(key, members)| Batch { key, members }).collect()
+}
+
+/// Where a site's marker goes in a pane, in screen pixels. Outside the overview a marker
+/// is placed even where the pane does not reach (the canvas clips it), so that the
+/// markers placed for one window are right, moved, for another of the same scale.
+pub fn site_point(s: &SiteNode, view: MapView, pane: &Pane, style: MarkStyle) -> Option<(f64, f64)> {
+    if view == MapView::Overview {
+        return pane_position(s, view, pane, style).map(|(p, _)| p);
+    }
+    if pane.region.is_some_and(|side| s.side != side) {
+        return None;
+    }
+    Some(pane.transform.apply(s.p))
+}
+
+/// Whether markers placed for a window may be moved to another of the same scale (the
+/// overview holds far sites at its edge: there they are placed again).
+pub fn moves_with_window(view: MapView) -> bool {
+    view != MapView::Overview
+}
+
+/// The markers of a batch of sites in a pane, in screen pixels (`None` when the pane
+/// shows none of them).
+pub fn sites_path(scene: &MapScene, members: &[usize], view: MapView, pane: &Pane, style: MarkStyle) -> Option<String> {
+    let mut d = String::with_capacity(members.len() * 40);
+    for &i in members {
+        let s = &scene.sites[i];
+        if let Some((x, y)) = site_point(s, view, pane, style) {
+            d.push_str(&symbol_path(s.kind, x, y, style.radius));
+        }
+    }
+    (!d.is_empty()).then_some(d)
+}
+
+/// The links of a batch in projected units (drawn under a pane's transform).
+pub fn links_path(scene: &MapScene, members: &[usize]) -> String {
+    let mut d = String::with_capacity(members.len() * 60);
+    for &i in members {
+        d.push_str(&scene.links[i].d);
+    }
+    d
+}
+
+/// The links of a batch between the two panes of the side-by-side view, in screen pixels,
+/// from each link's French site to its partner where both panes show them.
+pub fn cross_path(scene: &MapScene, bulk: &BulkScene, members: &[usize], panes: &[Pane], style: MarkStyle) -> String {
+    let at = |site: usize| {
+        panes.iter().find_map(|p| match pane_position(&scene.sites[site], MapView::Both, p, style) {
+            Some((q, false)) => Some(q),
+            _ => None,
+        })
+    };
+    let mut d = String::with_capacity(members.len() * 50);
+    for &i in members {
+        let Some((a, b)) = bulk.link_ends[i] else { continue };
+        if let (Some(a), Some(b)) = (at(a), at(b)) {
+            d.push_str(&cross_curve(a, b));
+        }
+    }
+    d
+}
+
+/// The marks the filter shows, by class (each class is painted alike): `classes` and
+/// `looks` are the scene's sites' or links'.
+pub fn shown_by_class(classes: &[u16], looks: &[Look]) -> Vec<(u16, Vec<usize>)> {
+    let mut by_class: std::collections::BTreeMap<u16, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, (&class, look)) in classes.iter().zip(looks).enumerate() {
+        if !look.filtered_out {
+            by_class.entry(class).or_default().push(i);
+        }
+    }
+    by_class.into_iter().collect()
+}
+
+/// Which marks are shown and have begun at the cursor.
+pub fn begun(looks: &[Look]) -> Vec<bool> {
+    looks.iter().map(|l| !l.filtered_out && !l.future).collect()
+}
+
+/// How a layer of marks drawn one over another follows a change of what it holds: marks
+/// only added are drawn on top; a mark taken away means drawing the layer again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LayerUpdate {
+    Same,
+    Add(Vec<usize>),
+    Redraw,
+}
+
+pub fn layer_update(before: &[bool], after: &[bool]) -> LayerUpdate {
+    if before.len() != after.len() {
+        return LayerUpdate::Redraw;
+    }
+    let mut added = Vec::new();
+    for (i, (&b, &a)) in before.iter().zip(after).enumerate() {
+        match (b, a) {
+            (true, false) => return LayerUpdate::Redraw,
+            (false, true) => added.push(i),
+            _ => {}
+        }
+    }
+    if added.is_empty() { LayerUpdate::Same } else { LayerUpdate::Add(added) }
+}
+
+/// The opacity to draw a stroke with over the same stroke drawn at `under`, for the two
+/// together to show at `target` (a link faded when it has not begun, full once it has:
+/// every link is drawn faded once, and the begun ones again over it).
+pub fn over_alpha(under: f64, target: f64) -> f64 {
+    if under >= 1.0 { 0.0 } else { ((target - under) / (1.0 - under)).clamp(0.0, 1.0) }
+}
+
+/// The sites on a grid of square cells over the projected plane, to find the one nearest
+/// to the pointer without looking at every site.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteGrid {
+    cell: f64,
+    cells: crate::collections::HashMap<(i64, i64), Vec<GridPoint>>,
+}
+
+/// A site's index and projected point.
+type GridPoint = (usize, (f64, f64));
+
+impl SiteGrid {
+    /// The grid of `points` (a site's index and projected point), about a few per cell.
+    pub fn new(points: impl IntoIterator<Item = GridPoint>) -> Self {
+        let points: Vec<GridPoint> = points.into_iter().collect();
+        let bounds = super::view::Bounds::of_points(points.iter().map(|p| p.1));
+        let cell = bounds.map_or(1.0, |b| {
+            let area = ((b.x1 - b.x0) * (b.y1 - b.y0)).max(1e-9);
+            (area / points.len().max(1) as f64 * 4.0).sqrt().max(1e-6)
+        });
+        let mut cells: crate::collections::HashMap<(i64, i64), Vec<GridPoint>> = Default::default();
+        for (i, p) in points {
+            cells.entry(Self::key(cell, p)).or_default().push((i, p));
+        }
+        SiteGrid { cell, cells }
+    }
+
+    fn key(cell: f64, (x, y): (f64, f64)) -> (i64, i64) {
+        ((x / cell).floor() as i64, (y / cell).floor() as i64)
+    }
+
+    /// The site nearest to `p` within `reach` (projected units) that `accept` takes.
+    pub fn nearest(&self, p: (f64, f64), reach: f64, accept: impl Fn(usize) -> bool) -> Option<usize> {
+        let (x0, y0) = Self::key(self.cell, (p.0 - reach, p.1 - reach));
+        let (x1, y1) = Self::key(self.cell, (p.0 + reach, p.1 + reach));
+        let mut best: Option<(f64, usize)> = None;
+        let mut visit = |list: &Vec<GridPoint>| {
+            for &(i, q) in list {
+                let d = (q.0 - p.0).hypot(q.1 - p.1);
+                if d <= reach && accept(i) && best.is_none_or(|(bd, bi)| d < bd || (d == bd && i < bi)) {
+                    best = Some((d, i));
+                }
+            }
+        };
+        // Zoomed far out, the reach spans more cells than there are: look at each list once.
+        if (x1 - x0 + 1).saturating_mul(y1 - y0 + 1) as usize > self.cells.len() {
+            self.cells.values().for_each(&mut visit);
+        } else {
+            for gx in x0..=x1 {
+                for gy in y0..=y1 {
+                    if let Some(list) = self.cells.get(&(gx, gy)) {
+                        visit(list);
+                    }
+                }
+            }
+        }
+        best.map(|(_, i)| i)
+    }
+}
+
+/// How many sites and links the batches draw, for the page to say (`data-sites`, `data-links` on the canvas).
+pub fn drawn_counts(batches: &[Batch]) -> (usize, usize) {
+    batches.iter().fold((0, 0), |(s, l), b| match b.key.layer {
+        Layer::Sites => (s + b.members.len(), l),
+        Layer::Links => (s, l + b.members.len()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collections::HashSet;
+    use crate::geo::marks::{MarkState, looks};
+    use crate::geo::svg::Emphasis;
+
+    fn scene() -> MapScene {
+        crate::geo::shipped_scene()
+    }
+
+    #[test]
+    fn every_shown_mark_is_in_exactly_one_batch_and_the_selection_is_drawn_last() {
+        let scene = scene();
+        let bulk = BulkScene::of(&scene);
+        let shown: HashSet<String> = scene.links.iter().map(|l| l.item.clone()).skip(3).collect();
+        let e = Emphasis { selected_site: Some("lyon".into()), ..Emphasis::default() };
+        let state = MarkState { emphasis: &e, filtering: true, shown: &shown, cursor: None, start_of_item: &|_| None };
+        let l = looks(&scene, &state);
+        let b = batches(&bulk, &l);
+        let mut seen_sites: Vec<usize> =
+            b.iter().filter(|b| b.key.layer == Layer::Sites).flat_map(|b| b.members.clone()).collect();
+        seen_sites.sort_unstable();
+        let expected: Vec<usize> = (0..scene.sites.len()).filter(|&i| !l.sites[i].filtered_out).collect();
+        assert_eq!(seen_sites, expected);
+        let links: usize = b.iter().filter(|b| b.key.layer == Layer::Links).map(|b| b.members.len()).sum();
+        assert_eq!(links, l.links.iter().filter(|k| !k.filtered_out).count());
+        assert!(links < scene.links.len(), "the filter leaves some links out");
+        let last = b.last().unwrap();
+        assert_eq!((last.key.layer, last.key.look.selected), (Layer::Sites, true));
+        assert_eq!(last.members, vec![scene.site_index("lyon").unwrap()]);
+        assert_eq!(drawn_counts(&b), (expected.len(), links));
+    }
+
+    #[test]
+    fn a_batch_of_sites_is_drawn_where_its_pane_shows_them() {
+        let scene = scene();
+        let vp = crate::geo::Viewport { width: 1000.0, height: 600.0 };
+        let panes = scene.panes(MapView::Both, vp);
+        let style = MarkStyle::default();
+        let lyon = scene.site_index("lyon").unwrap();
+        let zjk = scene.site_index("zhangjiakou").unwrap();
+        // Lyon only in the French pane, with the same marker as the SVG layer draws.
+        let french = sites_path(&scene, &[lyon, zjk], MapView::Both, &panes[0], style).unwrap();
+        let (x, y) = panes[0].transform.apply(scene.sites[lyon].p);
+        assert_eq!(french, symbol_path(scene.sites[lyon].kind, x, y, style.radius));
+        assert!(sites_path(&scene, &[lyon], MapView::Both, &panes[1], style).is_none());
+        // The side-by-side view's links join the two panes.
+        let bulk = BulkScene::of(&scene);
+        let i = scene.links.iter().position(|l| bulk.link_ends[0].is_some() && l.from == "lyon").unwrap_or(0);
+        assert!(cross_path(&scene, &bulk, &[i], &panes, style).starts_with('M'));
+        assert_eq!(links_path(&scene, &[0, 1]), format!("{}{}", scene.links[0].d, scene.links[1].d));
+    }
+
+    #[test]
+    fn a_layer_grows_by_what_is_added_and_is_drawn_again_when_anything_goes() {
+        assert_eq!(layer_update(&[true, false, false], &[true, true, false]), LayerUpdate::Add(vec![1]));
+        assert_eq!(layer_update(&[true, false], &[true, false]), LayerUpdate::Same);
+        assert_eq!(layer_update(&[true, false], &[false, true]), LayerUpdate::Redraw);
+        assert_eq!(layer_update(&[true], &[true, true]), LayerUpdate::Redraw);
+    }
+
+    #[test]
+    fn a_begun_link_drawn_over_its_faded_self_shows_at_its_full_opacity() {
+        let (faded, full) = (0.1, 0.35);
+        let over = over_alpha(faded, full);
+        // Source-over: a + b (1 - a).
+        assert!((over + faded * (1.0 - over) - full).abs() < 1e-12);
+        assert_eq!(over_alpha(0.5, 0.3), 0.0, "never lighter than under");
+        assert_eq!(over_alpha(1.0, 1.0), 0.0);
+    }
+
+    #[test]
+    fn the_links_shown_and_begun_follow_the_looks() {
+        let scene = scene();
+        let bulk = BulkScene::of(&scene);
+        let first = scene.links[0].item.clone();
+        let shown: HashSet<String> = scene.links.iter().map(|l| l.item.clone()).filter(|i| *i != first).collect();
+        let e = Emphasis::default();
+        let start = |id: &str| (id == scene.links[1].item).then_some(100);
+        let l = looks(
+            &scene,
+            &MarkState { emphasis: &e, filtering: true, shown: &shown, cursor: Some(50), start_of_item: &start },
+        );
+        let by_class = shown_by_class(&bulk.link_class, &l.links);
+        let n: usize = by_class.iter().map(|(_, m)| m.len()).sum();
+        assert_eq!(n, scene.links.iter().filter(|k| k.item != first).count());
+        let begun = begun(&l.links);
+        assert!(!begun[0], "filtered out");
+        assert_eq!(begun[1], scene.links[1].item == first, "not begun at the cursor");
+        assert!(begun.iter().filter(|b| **b).count() > 0);
+    }
+
+    #[test]
+    fn the_grid_finds_the_nearest_site_within_reach_as_a_search_of_all_would() {
+        // A pseudo-random cloud, checked against the plain search at many points.
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as f64 / (1u64 << 31) as f64
+        };
+        let points: Vec<(usize, (f64, f64))> = (0..2000).map(|i| (i, (next() * 500.0, next() * 300.0))).collect();
+        let grid = SiteGrid::new(points.clone());
+        for _ in 0..300 {
+            let p = (next() * 520.0 - 10.0, next() * 320.0 - 10.0);
+            for reach in [0.5, 3.0, 40.0, 2000.0] {
+                let plain = points
+                    .iter()
+                    .filter(|(i, _)| i % 3 != 0)
+                    .map(|&(i, q)| ((q.0 - p.0).hypot(q.1 - p.1), i))
+                    .filter(|(d, _)| *d <= reach)
+                    .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+                    .map(|(_, i)| i);
+                assert_eq!(grid.nearest(p, reach, |i| i % 3 != 0), plain, "{p:?} {reach}");
+            }
+        }
+        assert_eq!(SiteGrid::new(Vec::new()).nearest((0.0, 0.0), 10.0, |_| true), None);
+    }
+}
