@@ -8,6 +8,7 @@ pub mod clip;
 pub mod interaction;
 pub mod labels;
 pub mod marks;
+pub mod pixels;
 pub mod projection;
 pub mod scene;
 pub mod svg;

@@ -204,6 +204,53 @@ impl TimelineLayout {
     pub fn rows(&self) -> usize {
         self.lanes.iter().map(|l| l.rows).sum()
     }
+
+    pub fn boxes(&self) -> usize {
+        self.lanes.iter().map(|l| l.boxes.len()).sum()
+    }
+}
+
+/// Above this many boxes the timeline draws only those in sight (and the list is the way
+/// through them all): thousands of boxes cost more to build, lay out and paint than a
+/// frame.
+pub const MAX_DRAWN_BOXES: usize = 600;
+
+/// The border under each lane, in CSS pixels (a lane is its rows and this).
+pub const LANE_BORDER_PX: f64 = 1.0;
+
+/// The part of the lanes in sight: from `top` to `bottom` pixels down the lanes, and the
+/// track's `width` across (a box begins at its `x`), each side widened by `margin`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sight {
+    pub top: f64,
+    pub bottom: f64,
+    pub width: f64,
+    pub margin: f64,
+}
+
+/// The boxes of each lane that are in `sight` (all of them when `sight` is `None`), as
+/// indices into the lane's boxes. Lanes are stacked, each [`ROW_PX`] a row and its border.
+pub fn boxes_in_sight(layout: &TimelineLayout, sight: Option<Sight>) -> Vec<Vec<usize>> {
+    let mut lane_top = 0.0;
+    layout
+        .lanes
+        .iter()
+        .map(|lane| {
+            let top = lane_top;
+            lane_top += lane.rows as f64 * ROW_PX + LANE_BORDER_PX;
+            (0..lane.boxes.len())
+                .filter(|&i| {
+                    let Some(s) = sight else { return true };
+                    let b = &lane.boxes[i];
+                    let y = top + b.row as f64 * ROW_PX;
+                    y + ROW_PX >= s.top - s.margin
+                        && y <= s.bottom + s.margin
+                        && b.x + b.width >= -s.margin
+                        && b.x <= s.width + s.margin
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Lays out `items` on `scale`: one lane per kind in `kinds` order (kinds with no dated
@@ -247,6 +294,32 @@ pub fn layout(items: &[&Item], kinds: &[ItemKind], scale: &TimeScale, lang: Lang
 mod tests {
     use super::*;
     use crate::model::time::iso;
+
+    #[test]
+    fn only_the_boxes_in_sight_are_drawn_lane_under_lane() {
+        let b = |x: f64, row: usize| ItemBox { index: 0, start: 0, x, width: 100.0, row };
+        let lane = |rows, boxes| Lane { kind: ItemKind::Agreement, rows, boxes };
+        // Two lanes: 10 rows (460 px + its border), then 2 rows.
+        let layout = TimelineLayout {
+            lanes: vec![
+                lane(10, vec![b(0.0, 0), b(0.0, 5), b(900.0, 5), b(0.0, 9)]),
+                lane(2, vec![b(0.0, 0), b(50.0, 1)]),
+            ],
+            undated: vec![],
+        };
+        let sight = |top, bottom| Some(Sight { top, bottom, width: 600.0, margin: 0.0 });
+        // The first rows: the first box of the first lane.
+        assert_eq!(boxes_in_sight(&layout, sight(0.0, 40.0)), vec![vec![0], vec![]]);
+        // Row 5 (230 px down), but the box at x 900 is right of the track.
+        assert_eq!(boxes_in_sight(&layout, sight(240.0, 260.0)), vec![vec![1], vec![]]);
+        // The second lane begins at 461 px.
+        assert_eq!(boxes_in_sight(&layout, sight(470.0, 600.0)), vec![vec![], vec![0, 1]]);
+        // A margin reaches further; no sight draws all.
+        let wide = Some(Sight { top: 240.0, bottom: 260.0, width: 600.0, margin: 200.0 });
+        assert_eq!(boxes_in_sight(&layout, wide), vec![vec![0, 1, 3], vec![]]);
+        assert_eq!(boxes_in_sight(&layout, None), vec![vec![0, 1, 2, 3], vec![0, 1]]);
+        assert_eq!(layout.boxes(), 6);
+    }
     use crate::model::{Dataset, parse_dataset};
 
     fn shipped() -> Dataset {

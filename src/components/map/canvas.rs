@@ -22,6 +22,7 @@ use crate::geo::bulk::{
 };
 use crate::geo::camera;
 use crate::geo::marks::{Look, Looks};
+use crate::geo::pixels::{Bitmap, Clip};
 use crate::geo::scene::{MapScene, MapView, MarkStyle, Pane};
 use crate::geo::svg::symbol_path;
 
@@ -38,7 +39,12 @@ struct Paint {
 struct Sprite {
     canvas: HtmlCanvasElement,
     size: f64,
+    /// Its pixels, for the layers composed in wasm.
+    bits: Option<Bitmap>,
 }
+
+/// A site look's picture as used: its canvas, size, the look's opacity and its pixels.
+type SpriteUse = (HtmlCanvasElement, f64, f64, Option<Bitmap>);
 
 /// What the layers were rastered for.
 #[derive(Clone, PartialEq)]
@@ -55,6 +61,8 @@ struct Raster {
 struct Layers {
     all: Option<HtmlCanvasElement>,
     begun: HtmlCanvasElement,
+    /// The sites' begun layer's pixels, composed in wasm (kept to add to).
+    begun_px: Option<Bitmap>,
     shown: Vec<(u16, Vec<usize>)>,
     begun_now: Vec<bool>,
 }
@@ -81,10 +89,15 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
 }
 
+/// A layer off the page. Its pixels stay in memory (not on a graphics card): it is
+/// composed in wasm and copied to the page's canvas, never read back from a card.
 fn new_canvas(w: u32, h: u32) -> Option<HtmlCanvasElement> {
     let c = document().create_element("canvas").ok()?.dyn_into::<HtmlCanvasElement>().ok()?;
     c.set_width(w);
     c.set_height(h);
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"willReadFrequently".into(), &true.into());
+    let _ = c.get_context_with_context_options("2d", &options);
     Some(c)
 }
 
@@ -149,7 +162,8 @@ impl Painter {
 
     /// The picture of a site look (drawn opaque: the look's opacity is applied when it is
     /// copied).
-    fn sprite(&mut self, key: &BatchKey, dim: bool, radius: f64, dpr: f64) -> Option<(HtmlCanvasElement, f64, f64)> {
+    /// The picture (a canvas, its size, the look's opacity, and its pixels).
+    fn sprite(&mut self, key: &BatchKey, dim: bool, radius: f64, dpr: f64) -> Option<SpriteUse> {
         let id = (key.class, key.look, dim, (radius * dpr * 100.0) as u64);
         if !self.sprites.contains_key(&id) {
             let paint = self.paint(Layer::Sites, key.class, key.look, dim);
@@ -169,19 +183,26 @@ impl Painter {
                 c.set_line_width(paint.width);
                 c.stroke_with_path(&p);
             }
-            self.sprites.insert(id, Sprite { canvas, size });
+            let side = size as u32;
+            let bits = c
+                .get_image_data(0.0, 0.0, size, size)
+                .ok()
+                .map(|d| Bitmap::from_straight(side as usize, side as usize, &d.data()));
+            self.sprites.insert(id, Sprite { canvas, size, bits });
         }
         let alpha = self.paint(Layer::Sites, key.class, key.look, dim).alpha;
         let s = &self.sprites[&id];
-        Some((s.canvas.clone(), s.size, alpha))
+        Some((s.canvas.clone(), s.size, alpha, s.bits.clone()))
     }
 
     /// Rasters the marks of `members` (by class) into `layer`, each class in its plain
     /// look at the opacity `alpha` gives from its plain and faded paints.
+    #[allow(clippy::too_many_arguments)]
     fn raster(
         &mut self,
         kind: Layer,
         layer: &HtmlCanvasElement,
+        mut pixels: Option<&mut Bitmap>,
         scene: &MapScene,
         r: &Raster,
         members: &[(u16, Vec<usize>)],
@@ -191,15 +212,24 @@ impl Painter {
         for (class, marks) in members {
             let plain = self.paint(kind, *class, Look::default(), false);
             let faded = self.paint(kind, *class, Look { future: true, ..Look::default() }, false);
-            c.set_global_alpha(alpha(plain.alpha, faded.alpha));
+            let opacity = alpha(plain.alpha, faded.alpha);
+            c.set_global_alpha(opacity);
             match kind {
                 Layer::Links => stroke_links(&c, scene, &self.bulk, marks, &plain, r),
                 Layer::Sites => {
                     let key = BatchKey { layer: kind, rank: 1, class: *class, look: Look::default() };
-                    let Some((sprite, size, _)) = self.sprite(&key, false, r.style.radius, r.dpr) else { continue };
-                    stamp_sites(&c, scene, marks, &sprite, size, r, &r.panes);
+                    let Some((sprite, size, _, bits)) = self.sprite(&key, false, r.style.radius, r.dpr) else {
+                        continue;
+                    };
+                    match (pixels.as_deref_mut(), bits) {
+                        (Some(px), Some(bits)) => compose_sites(px, scene, marks, &bits, opacity, r),
+                        _ => stamp_sites(&c, scene, marks, &sprite, size, r, &r.panes),
+                    }
                 }
             }
+        }
+        if let Some(px) = pixels {
+            put(layer, px);
         }
     }
 
@@ -222,18 +252,24 @@ impl Painter {
         };
         let all_begun = shown.iter().all(|(_, m)| m.iter().all(|&i| begun_now[i]));
         let plain: fn(f64, f64) -> f64 = |plain, _| plain;
+        // The sites are composed in wasm, the links stroked by the canvas.
+        let composed = kind == Layer::Sites;
+        let blank = || composed.then(|| Bitmap::new(r.size.0 as usize, r.size.1 as usize));
         let layers = match held {
-            Some(l) if !fresh_raster && l.shown == shown && (l.all.is_some() || all_begun) => {
+            Some(mut l) if !fresh_raster && l.shown == shown && (l.all.is_some() || all_begun) => {
                 let alpha = if l.all.is_some() { over } else { plain };
                 match layer_update(&l.begun_now, &begun_now) {
                     LayerUpdate::Same => {}
                     LayerUpdate::Add(added) => {
                         let added: crate::collections::HashSet<usize> = added.into_iter().collect();
-                        self.raster(kind, &l.begun, scene, r, &only(&|i| added.contains(&i)), alpha);
+                        let px = l.begun_px.as_mut();
+                        self.raster(kind, &l.begun, px, scene, r, &only(&|i| added.contains(&i)), alpha);
                     }
                     LayerUpdate::Redraw => {
                         clear(&l.begun);
-                        self.raster(kind, &l.begun, scene, r, &only(&|i| begun_now[i]), alpha);
+                        l.begun_px = blank();
+                        let px = l.begun_px.as_mut();
+                        self.raster(kind, &l.begun, px, scene, r, &only(&|i| begun_now[i]), alpha);
                     }
                 }
                 Layers { begun_now, ..l }
@@ -245,12 +281,13 @@ impl Painter {
                     None
                 } else {
                     let Some(all) = new_canvas(r.size.0, r.size.1) else { return };
-                    self.raster(kind, &all, scene, r, &shown, faded);
+                    self.raster(kind, &all, blank().as_mut(), scene, r, &shown, faded);
                     Some(all)
                 };
                 let alpha = if all.is_some() { over } else { plain };
-                self.raster(kind, &begun_layer, scene, r, &only(&|i| begun_now[i]), alpha);
-                Layers { all, begun: begun_layer, shown, begun_now }
+                let mut begun_px = blank();
+                self.raster(kind, &begun_layer, begun_px.as_mut(), scene, r, &only(&|i| begun_now[i]), alpha);
+                Layers { all, begun: begun_layer, begun_px, shown, begun_now }
             }
         };
         match kind {
@@ -273,11 +310,13 @@ impl Painter {
 
     /// Paints the marks of `looks` in the current windows (`panes`), from the layers
     /// rastered for the settled windows (`settled`).
+    #[allow(clippy::too_many_arguments)]
     pub fn draw(
         &mut self,
         scene: &MapScene,
         looks: &Looks,
         view: MapView,
+        frame: crate::geo::Viewport,
         panes: &[Pane],
         settled: &[Pane],
         style: MarkStyle,
@@ -286,8 +325,8 @@ impl Painter {
         let Some(c) = context(&canvas) else { return };
         // The canvas in device pixels, for a sharp drawing.
         let dpr = window().device_pixel_ratio().max(1.0);
-        let (w, h) = (f64::from(canvas.client_width()), f64::from(canvas.client_height()));
-        let size = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+        // The frame's measured size (reading the canvas's own would lay the page out).
+        let size = ((frame.width * dpr).round() as u32, (frame.height * dpr).round() as u32);
         if (canvas.width(), canvas.height()) != size {
             canvas.set_width(size.0);
             canvas.set_height(size.1);
@@ -340,7 +379,7 @@ impl Painter {
                 }
                 Layer::Links => {}
                 Layer::Sites => {
-                    let Some((sprite, size, alpha)) = self.sprite(&b.key, dim, style.radius, dpr) else { continue };
+                    let Some((sprite, size, alpha, _)) = self.sprite(&b.key, dim, style.radius, dpr) else { continue };
                     c.set_global_alpha(alpha);
                     stamp_sites(&c, scene, &b.members, &sprite, size, &now, panes);
                 }
@@ -401,6 +440,42 @@ fn stamp_sites(
             }
         }
         c.restore();
+    }
+}
+
+/// Composes a site look's picture at each site's place in each settled pane, cut to the
+/// pane, at whole device pixels.
+fn compose_sites(px: &mut Bitmap, scene: &MapScene, sites: &[usize], picture: &Bitmap, alpha: f64, r: &Raster) {
+    let half = picture.width as f64 / 2.0;
+    for pane in &r.panes {
+        let p = pane.rect;
+        let clip = Clip {
+            x0: (p.x * r.dpr).floor() as i64,
+            y0: (p.y * r.dpr).floor() as i64,
+            x1: ((p.x + p.w) * r.dpr).ceil() as i64,
+            y1: ((p.y + p.h) * r.dpr).ceil() as i64,
+        };
+        for &i in sites {
+            if let Some((x, y)) = site_point(&scene.sites[i], r.view, pane, r.style) {
+                let (dx, dy) = ((x * r.dpr - half).round() as i64, (y * r.dpr - half).round() as i64);
+                px.stamp(picture, dx, dy, alpha, clip);
+            }
+        }
+    }
+}
+
+/// Puts composed pixels on a layer.
+fn put(layer: &HtmlCanvasElement, px: &Bitmap) {
+    let straight = px.to_straight();
+    if let (Some(c), Ok(data)) = (
+        context(layer),
+        web_sys::ImageData::new_with_u8_clamped_array_and_sh(
+            wasm_bindgen::Clamped(&straight),
+            px.width as u32,
+            px.height as u32,
+        ),
+    ) {
+        let _ = c.put_image_data(&data, 0.0, 0.0);
     }
 }
 

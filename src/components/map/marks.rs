@@ -172,7 +172,9 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
                 };
                 let (panes, settled) = (at(&transforms), at(&layers.drawn_at.get()));
                 let painter = drawn.painter.get_or_insert_with(|| Painter::new(ctx));
-                scene.with_value(|s| painter.draw(s, looks, ctx.view.get(), &panes, &settled, ctx.style.get()));
+                scene.with_value(|s| {
+                    painter.draw(s, looks, ctx.view.get(), ctx.size.get(), &panes, &settled, ctx.style.get())
+                });
             }
         });
         drawn.transforms = transforms;

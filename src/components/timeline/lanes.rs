@@ -11,13 +11,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::MIN_DAYS;
-use crate::components::future_marks::MarksByStart;
 use crate::components::t;
-use crate::dom::{attr, for_each};
+use crate::dom::{attr, for_each, set_class};
 use crate::geo::interaction::{WheelUnit, ZOOM_STEP, wheel_zoom_factor};
 use crate::i18n::{Msg, when_label};
-use crate::model::time::{TimeScale, ticks};
-use crate::model::timeline::{ROW_PX, layout};
+use crate::model::time::{TimeScale, not_begun, ticks};
+use crate::model::timeline::{MAX_DRAWN_BOXES, ROW_PX, Sight, boxes_in_sight, layout};
 use crate::model::{Dataset, Item, ItemKind};
 use crate::state::AppState;
 
@@ -68,40 +67,82 @@ pub fn Lanes(
         })
     };
 
+    // Thousands of boxes: only those in sight are drawn, the lanes keeping their height.
+    // The sight moves by bands of a few rows as the lanes scroll, so that scrolling
+    // redraws nothing until a new band comes in sight.
+    let body_ref = NodeRef::<html::Div>::new();
+    let many = Memo::new(move |_| drawn_layout.with(|(l, _)| l.boxes() > MAX_DRAWN_BOXES));
+    let band = RwSignal::new(0_i64);
+    crate::dom::use_event(lanes_ref, "scroll", true, move |_: web_sys::Event| {
+        let (Some(lanes), Some(body)) = (lanes_ref.get_untracked(), body_ref.get_untracked()) else { return };
+        let down = f64::from(lanes.scroll_top() - body.offset_top()).max(0.0);
+        let now = (down / BAND_PX).floor() as i64;
+        if band.get_untracked() != now {
+            band.set(now);
+        }
+    });
+    let in_sight = Memo::new(move |_| {
+        let sight = many.get().then(|| {
+            let top = band.get() as f64 * BAND_PX;
+            let height = lanes_ref.get_untracked().map_or(800.0, |l| f64::from(l.client_height()));
+            Sight { top, bottom: top + height + BAND_PX, width: width.get(), margin: 2.0 * BAND_PX }
+        });
+        drawn_layout.with(|(l, _)| boxes_in_sight(l, sight))
+    });
+
     let ds = dataset.clone();
     let lanes = move || {
         let lang = state.lang.get();
-        // Drawn pressed as the selection is now; later selections are applied in place
-        // (below), so a selection does not redraw the lanes.
-        let selected = state.selection.with_untracked(|s| s.item().map(str::to_owned));
-        let pressed = move |id: &str| (selected.as_deref() == Some(id)).to_string();
-        drawn_layout.with(|(l, positions)| {
-            let items: Vec<&Item> = positions.iter().map(|&n| &ds.items[n]).collect();
+        drawn_layout.with(|(l, _)| {
             l.lanes
                 .iter()
-                .map(|lane| {
-                    let boxes = lane
-                        .boxes
-                        .iter()
-                        .map(|b| {
-                            let item = items[b.index];
-                            let id = item.id.clone();
-                            let title = item.title.get(lang).to_owned();
-                            let when = when_label(lang, &item.when);
-                            let (tip, name) = (format!("{when} — {title}"), format!("{when}: {title}"));
-                            view! {
-                                <button type="button" class="timeline-item" data-item=id.clone() data-start=b.start.to_string()
-                                    aria-pressed=pressed(&id) title=tip aria-label=name
-                                    style:left=along(b.x, width.get_untracked()) style:width=along(b.width, width.get_untracked()) style:top=format!("{:.0}px", b.row as f64 * ROW_PX)>
-                                    <span class="timeline-item__title">{title}</span>
-                                </button>
-                            }
+                .enumerate()
+                .map(|(k, lane)| {
+                    let ds = ds.clone();
+                    // The boxes of this lane in sight, each drawn once while it stays (the
+                    // keyboard focus with it).
+                    let each = move || {
+                        // Drawn pressed and faded as the selection and the cursor are now;
+                        // later changes are applied in place (below).
+                        let selected = state.selection.with_untracked(|s| s.item().map(str::to_owned));
+                        let cursor = state.cursor.get_untracked();
+                        let track = width.get_untracked();
+                        in_sight.with(|sight| {
+                            drawn_layout.with_untracked(|(l, positions)| {
+                                let Some(lane) = l.lanes.get(k) else { return Vec::new() };
+                                sight.get(k).map_or(&[][..], Vec::as_slice).iter().map(|&i| {
+                                    let b = &lane.boxes[i];
+                                    let item = &ds.items[positions[b.index]];
+                                    let title = item.title.get(lang).to_owned();
+                                    let when = when_label(lang, &item.when);
+                                    DrawnBox {
+                                        pressed: selected.as_deref() == Some(item.id.as_str()),
+                                        future: not_begun(Some(b.start), cursor),
+                                        id: item.id.clone(),
+                                        tip: format!("{when} — {title}"),
+                                        name: format!("{when}: {title}"),
+                                        title,
+                                        start: b.start,
+                                        left: along(b.x, track),
+                                        width: along(b.width, track),
+                                        top: format!("{:.0}px", b.row as f64 * ROW_PX),
+                                    }
+                                }).collect()
+                            })
                         })
-                        .collect_view();
+                    };
                     view! {
                         <div class="lane" data-lane=lane.kind.slug()>
                             <div class="lane__label">{lane.kind.label(lang)}</div>
-                            <div class="lane__track" style:height=format!("{}px", lane.rows as f64 * ROW_PX)>{boxes}</div>
+                            <div class="lane__track" style:height=format!("{}px", lane.rows as f64 * ROW_PX)>
+                                <For each=each key=|b: &DrawnBox| (b.id.clone(), b.left.clone(), b.width.clone(), b.top.clone()) let(b)>
+                                    <button type="button" class="timeline-item" class:is-future=b.future data-item=b.id data-start=b.start.to_string()
+                                        aria-pressed=b.pressed.to_string() title=b.tip aria-label=b.name
+                                        style:left=b.left style:width=b.width style:top=b.top>
+                                        <span class="timeline-item__title">{b.title}</span>
+                                    </button>
+                                </For>
+                            </div>
                         </div>
                     }
                 })
@@ -219,7 +260,7 @@ pub fn Lanes(
             <div class="axis-row" aria-hidden="true">
                 <div class="axis" node_ref=track_ref>{move || ready.get().then(&axis)}</div>
             </div>
-            <div class="timeline-body">
+            <div class="timeline-body" node_ref=body_ref>
                 {cursor_line}
                 {move || ready.get().then(&lanes)}
             </div>
@@ -248,18 +289,26 @@ pub fn Lanes(
     // once, and a cursor move switches only the boxes whose first day it crossed (a step
     // changes a handful of 10,000). The first pass with boxes in place also marks the
     // timeline drawn, for the benchmark.
-    let boxes = std::rc::Rc::new(std::cell::RefCell::new(MarksByStart::default()));
+    // Not begun at the cursor: one pass over the drawn boxes (a few hundred at most: only
+    // those in sight are drawn) after each cursor move or redraw, instead of one reactive
+    // class per box. The first pass with boxes in place also marks the timeline drawn,
+    // for the benchmark.
     let (marked, mark_drawn) = (StoredValue::new(false), crate::components::drawn_marker(false));
     Effect::new(move |_| {
         let cursor = state.cursor.get();
         drawn_layout.track();
         let Some(root) = lanes_ref.get() else { return };
-        let (boxes, mark_drawn) = (boxes.clone(), mark_drawn.clone());
+        let mark_drawn = mark_drawn.clone();
         // After every effect of this change (the lanes' redraw among them), before the paint.
         request_animation_frame(move || {
-            let drawn = boxes.borrow_mut().follow(&root, ".timeline-item[data-start]", cursor);
+            let mut any = false;
+            for_each(&root, ".timeline-item[data-start]", |el| {
+                any = true;
+                let start: i64 = el.get_attribute("data-start").and_then(|s| s.parse().ok()).unwrap_or(i64::MIN);
+                set_class(el, "is-future", not_begun(Some(start), cursor));
+            });
             // try_: the lanes may be gone by this frame.
-            if drawn && marked.try_get_value() == Some(false) {
+            if any && marked.try_get_value() == Some(false) {
                 marked.set_value(true);
                 mark_drawn();
             }
@@ -267,4 +316,22 @@ pub fn Lanes(
     });
 
     drawn
+}
+
+/// How far the lanes scroll before the boxes in sight are drawn again: a few rows.
+const BAND_PX: f64 = ROW_PX * 4.0;
+
+/// A box as drawn.
+#[derive(Clone)]
+struct DrawnBox {
+    id: String,
+    title: String,
+    tip: String,
+    name: String,
+    start: i64,
+    left: String,
+    width: String,
+    top: String,
+    pressed: bool,
+    future: bool,
 }

@@ -1,5 +1,5 @@
 // Timeline, time cursor, linked selection, filters, search, list view and URL state.
-import { test, expect, shippedDataset, appSettled, SCREENSHOTS, openFilters, setFilter, openUndated, expectedLinks } from '../fixtures.mjs';
+import { test, expect, shippedDataset, appSettled, appDrawn, SCREENSHOTS, openFilters, setFilter, openUndated, expectedLinks } from '../fixtures.mjs';
 
 async function open(page, query = '') {
   await page.goto(`./${query}`);
@@ -233,4 +233,46 @@ test('parameters read elsewhere (embed, data) survive URL rewrites', async ({ pa
   await page.locator('.timeline-item[data-item="forum-2018-chambery"]').click();
   await expect(page).toHaveURL(/item=forum-2018-chambery/);
   expect(new URL(page.url()).searchParams.get('data')).toBe('data/cooperation.json');
+});
+
+test('with thousands of items the lanes draw only the boxes in sight, scrolling and the keyboard bring the rest', async ({ page, request }) => {
+  // The shipped dataset and 1,200 more items over four years, all of one kind.
+  const ds = await shippedDataset(request);
+  for (let i = 0; i < 1200; i++) {
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    ds.items.push({
+      id: `many-${i}`, kind: 'project', title: { fr: `Projet ${i}`, en: `Project ${i}`, zh: `项目${i}` },
+      description: { fr: 'x', en: 'x', zh: 'x' }, when: { start: `${2018 + (i % 4)}-${month}`, end: null, precision: 'month' },
+      status: 'signed', parties: [], sites: ['lyon'], domains: [], sources: [{ source: ds.sources[0].id, place: '« test »' }],
+    });
+  }
+  await page.route('**/many.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ds) }));
+  await page.goto('./?lang=en&data=many.json');
+  await appDrawn(page);
+  const lanes = page.locator('.timeline-lanes');
+  const drawn = () => page.locator('.timeline-item').count();
+  const first = await drawn();
+  expect(first).toBeGreaterThan(5);
+  expect(first, 'only the boxes in sight are drawn').toBeLessThan(400);
+  // The lanes keep the height of all their rows: scrolled to the end, the last rows' boxes
+  // are drawn, in sight.
+  const seen = () => lanes.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return [...el.querySelectorAll('.timeline-item')].filter((b) => { const q = b.getBoundingClientRect(); return q.bottom > r.top && q.top < r.bottom; }).map((b) => b.dataset.item);
+  });
+  const before = await seen();
+  expect(before.length).toBeGreaterThan(0);
+  await lanes.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await expect.poll(async () => (await seen()).filter((id) => !before.includes(id)).length).toBeGreaterThan(3);
+  expect(await drawn()).toBeLessThan(400);
+  // The cursor fades the drawn boxes that begin after it, including those drawn on scrolling.
+  await page.getByTestId('step-back').click();
+  await expect.poll(() => page.locator('.timeline-item.is-future').count()).toBeGreaterThan(0);
+  // The keyboard walks the boxes: the focus stays on a box as the lanes scroll under it.
+  await lanes.evaluate((el) => { el.scrollTop = 0; });
+  await page.locator('.timeline-item').first().focus();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('timeline-item')), `Tab ${i + 1}`).toBe(true);
+  }
 });
