@@ -205,14 +205,7 @@ fn time_synthetic_layout() {
         let t = std::time::Instant::now();
         let marks = site_marks(&scene, view, &pane, Lang::En, MarkStyle::default());
         let t1 = t.elapsed();
-        let s = passerelle::geo::svg::sites_layer(
-            &scene,
-            &marks,
-            MarkStyle::default(),
-            &Default::default(),
-            Lang::En,
-            &|_| None,
-        );
+        let s = passerelle::geo::svg::sites_layer(&scene, &marks, MarkStyle::default(), &Default::default(), Lang::En);
         println!(
             "{view:?}: marks {t1:?}, svg {:?}, {} bytes, {} labels",
             t.elapsed(),

@@ -147,21 +147,23 @@ fn emphasis_classes(highlighted: bool, selected: bool) -> &'static str {
 /// list is the way through them); the markup stays small enough to redraw.
 pub const MAX_FOCUSABLE_SITES: usize = 300;
 
-/// Site markers with their labels, in screen pixels.
-/// `start_of` gives, in bulk drawing, when a site's marker begins to show at the time
-/// cursor (the first day of its earliest shown item): markers are grouped by that month,
-/// so the cursor fades whole groups.
-pub fn sites_layer(
+/// Site markers with their labels, in screen pixels, for a drawing of its own (a file, the
+/// handout): thousands of sites in bulk ([`bulk_sites_layer`]), else one element each.
+pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis, lang: Lang) -> String {
+    if scene.sites.len() > MAX_FOCUSABLE_SITES {
+        return bulk_sites_layer(scene, marks, style, emphasis, &|_| None);
+    }
+    site_elements(scene, marks, style, emphasis, lang)
+}
+
+/// Site markers with their labels, one element each (a button, named).
+pub fn site_elements(
     scene: &MapScene,
     marks: &[SiteMark],
     style: MarkStyle,
     emphasis: &Emphasis,
     lang: Lang,
-    start_of: &dyn Fn(&str) -> Option<i64>,
 ) -> String {
-    if scene.sites.len() > MAX_FOCUSABLE_SITES {
-        return bulk_sites_layer(scene, marks, style, emphasis, start_of);
-    }
     let mut s = String::with_capacity(marks.len() * 300);
     // Second label lines (the Games dates) go in a group of their own after the sites:
     // inside a site they would be part of its name's visible text, which its accessible
@@ -359,8 +361,9 @@ pub fn cross_curve(a: (f64, f64), b: (f64, f64)) -> String {
     )
 }
 
-/// The site layer of a view as the page draws it: the links between the two panes, then
-/// each pane's sites in a group of its own (moved as a whole during a gesture).
+/// The site layer of a view as the page draws it (a few sites: the page draws thousands on
+/// a canvas): the links between the two panes, then each pane's sites in a group of its own
+/// (moved as a whole during a gesture).
 pub fn overlay_markup(
     scene: &MapScene,
     view: MapView,
@@ -368,17 +371,25 @@ pub fn overlay_markup(
     style: MarkStyle,
     emphasis: &Emphasis,
     lang: Lang,
-    start_of: &dyn Fn(&str) -> Option<i64>,
+) -> String {
+    overlay_with(scene, view, marks_by_pane, emphasis, lang, &|marks| {
+        site_elements(scene, marks, style, emphasis, lang)
+    })
+}
+
+fn overlay_with(
+    scene: &MapScene,
+    view: MapView,
+    marks_by_pane: &[Vec<SiteMark>],
+    emphasis: &Emphasis,
+    lang: Lang,
+    sites: &dyn Fn(&[SiteMark]) -> String,
 ) -> String {
     let all: Vec<SiteMark> = marks_by_pane.iter().flatten().cloned().collect();
     let cross = if view == MapView::Both { cross_links(scene, &all, lang, emphasis) } else { String::new() };
     let mut s = format!(r#"<g class="cross-links">{cross}</g>"#);
     for (i, marks) in marks_by_pane.iter().enumerate() {
-        let _ = write!(
-            s,
-            r#"<g class="overlay-pane" data-pane="{i}">{}</g>"#,
-            sites_layer(scene, marks, style, emphasis, lang, start_of)
-        );
+        let _ = write!(s, r#"<g class="overlay-pane" data-pane="{i}">{}</g>"#, sites(marks));
     }
     s
 }
@@ -393,7 +404,14 @@ pub fn render_svg(scene: &MapScene, view: MapView, vp: Viewport, lang: Lang, sty
         vp.width,
         vp.height,
         panes_markup(scene, view, &panes, lang, false),
-        overlay_markup(scene, view, &marks, style, &Emphasis::default(), lang, &|_| None),
+        // Thousands of sites in bulk (the page paints them on a canvas).
+        overlay_with(scene, view, &marks, &Emphasis::default(), lang, &|m| sites_layer(
+            scene,
+            m,
+            style,
+            &Emphasis::default(),
+            lang
+        )),
     )
 }
 
@@ -426,7 +444,7 @@ pub fn map_drawing(
     let drawing = format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}"><g class="panes">{}</g><g class="overlay">{}</g></svg>"#,
         flat_panes_markup(scene, view, &panes, lang, prefix),
-        overlay_markup(scene, view, &marks, style, emphasis, lang, &|_| None),
+        overlay_with(scene, view, &marks, emphasis, lang, &|m| sites_layer(scene, m, style, emphasis, lang)),
         w = vp.width,
         h = vp.height,
     );

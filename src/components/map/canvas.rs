@@ -67,6 +67,31 @@ struct Layers {
     begun_now: Vec<bool>,
 }
 
+/// Bulk drawing as the map's layer sees it: what the chunk `bulk` brings (the painter's
+/// code is fetched only for a dataset drawn in bulk).
+pub trait PaintsInBulk {
+    fn draw(&mut self, frame: &BulkFrame);
+}
+
+/// What a frame of bulk drawing shows: the marks' looks in a view, the frame's size, the
+/// current windows (`panes`) and those the layers are rastered for (`settled`).
+pub struct BulkFrame<'a> {
+    pub scene: &'a MapScene,
+    pub looks: &'a Looks,
+    pub view: MapView,
+    pub size: crate::geo::Viewport,
+    pub panes: &'a [Pane],
+    pub settled: &'a [Pane],
+    pub style: MarkStyle,
+}
+
+crate::components::on_demand::chunk! {
+    /// The painter, from its chunk.
+    bulk, preload_bulk, fn bulk_painter(ctx: MapCtx) -> Box<dyn PaintsInBulk> {
+        Box::new(Painter::new(ctx))
+    }
+}
+
 pub struct Painter {
     canvas: Option<HtmlCanvasElement>,
     frame: Option<web_sys::Element>,
@@ -102,7 +127,7 @@ fn new_canvas(w: u32, h: u32) -> Option<HtmlCanvasElement> {
 }
 
 impl Painter {
-    pub fn new(ctx: MapCtx) -> Self {
+    fn new(ctx: MapCtx) -> Self {
         // The hidden twins the paints are read from, in the overlay (so the same rules apply).
         let probe = ctx.overlay.get_untracked().and_then(|svg| {
             let g = document().create_element_ns(Some("http://www.w3.org/2000/svg"), "g").ok()?;
@@ -307,20 +332,13 @@ impl Painter {
         let off = self.paint(kind, class, Look::default(), false).alpha;
         if off > 0.0 { (on / off).min(1.0) } else { 1.0 }
     }
+}
 
+impl PaintsInBulk for Painter {
     /// Paints the marks of `looks` in the current windows (`panes`), from the layers
     /// rastered for the settled windows (`settled`).
-    #[allow(clippy::too_many_arguments)]
-    pub fn draw(
-        &mut self,
-        scene: &MapScene,
-        looks: &Looks,
-        view: MapView,
-        frame: crate::geo::Viewport,
-        panes: &[Pane],
-        settled: &[Pane],
-        style: MarkStyle,
-    ) {
+    fn draw(&mut self, f: &BulkFrame) {
+        let BulkFrame { scene, looks, view, size: frame, panes, settled, style } = *f;
         let Some(canvas) = self.canvas.clone() else { return };
         let Some(c) = context(&canvas) else { return };
         // The canvas in device pixels, for a sharp drawing.

@@ -92,7 +92,7 @@ pub fn markup(ctx: MapCtx) -> Layers {
                     // The markers are on the canvas; the labels stay text.
                     bulk_labels_markup(&by_pane)
                 } else {
-                    overlay_markup(scene, v, &by_pane, style, &Emphasis::default(), lang, &|_| None)
+                    overlay_markup(scene, v, &by_pane, style, &Emphasis::default(), lang)
                 }
             })
             .into()

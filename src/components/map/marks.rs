@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::MapCtx;
-use super::canvas::Painter;
+use super::canvas::{BulkFrame, PaintsInBulk};
 use super::layers::Layers;
 use crate::dom::{attr, for_each, set_class};
 use crate::geo::ViewTransform;
@@ -37,7 +37,7 @@ struct Drawn {
     highlight: Option<bool>,
     transforms: Vec<ViewTransform>,
     deltas: Vec<Option<ViewTransform>>,
-    painter: Option<Painter>,
+    painter: Option<Box<dyn PaintsInBulk>>,
     first_drawn: bool,
 }
 
@@ -110,6 +110,23 @@ fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
 /// Creates the layer's one effect.
 pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: StoredValue<Option<String>>) {
     let MapCtx { scene, camera, large, .. } = ctx;
+    // Bulk drawing's painter comes in a chunk of its own (fetched at once, while the first
+    // drawing is made), held here until the layer takes it.
+    let arrived = StoredValue::new_local(None::<Box<dyn PaintsInBulk>>);
+    let painter_ready = RwSignal::new(false);
+    if large {
+        leptos::task::spawn_local(async move {
+            match super::canvas::bulk_painter(ctx).await {
+                Ok(p) => {
+                    arrived.set_value(Some(p));
+                    let _ = painter_ready.try_set(true);
+                }
+                Err(_) => web_sys::console::warn_1(
+                    &"Passerelle: the map's bulk drawing could not be fetched (network?)".into(),
+                ),
+            }
+        });
+    }
     let mark_drawn = crate::components::drawn_marker(true);
     Effect::new(move |previous: Option<Drawn>| {
         let mut drawn = previous.unwrap_or_default();
@@ -171,10 +188,15 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
                     fitted.iter().zip(t).map(|(p, t)| Pane { transform: *t, ..*p }).collect()
                 };
                 let (panes, settled) = (at(&transforms), at(&layers.drawn_at.get()));
-                let painter = drawn.painter.get_or_insert_with(|| Painter::new(ctx));
-                scene.with_value(|s| {
-                    painter.draw(s, looks, ctx.view.get(), ctx.size.get(), &panes, &settled, ctx.style.get())
-                });
+                if painter_ready.get() && drawn.painter.is_none() {
+                    drawn.painter = arrived.try_update_value(Option::take).flatten();
+                }
+                if let Some(painter) = drawn.painter.as_mut() {
+                    let (view, size, style) = (ctx.view.get(), ctx.size.get(), ctx.style.get());
+                    scene.with_value(|scene| {
+                        painter.draw(&BulkFrame { scene, looks, view, size, panes: &panes, settled: &settled, style })
+                    });
+                }
             }
         });
         drawn.transforms = transforms;
@@ -184,7 +206,9 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
         if new_sites && let Some(p) = window().performance() {
             let _ = p.mark("passerelle:sites-drawn");
         }
-        if !drawn.first_drawn && !world_html.is_empty() && !sites_html.is_empty() {
+        // (In bulk, once the painter has painted.)
+        let painted = !large || drawn.painter.is_some();
+        if !drawn.first_drawn && !world_html.is_empty() && !sites_html.is_empty() && painted {
             drawn.first_drawn = true;
             let mark_drawn = mark_drawn.clone();
             // After this change's paint is committed: the frame's marks are on screen.

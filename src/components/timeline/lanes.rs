@@ -116,6 +116,7 @@ pub fn Lanes(
                                     let title = item.title.get(lang).to_owned();
                                     let when = when_label(lang, &item.when);
                                     DrawnBox {
+                                        key: box_key(&item.id, b),
                                         pressed: selected.as_deref() == Some(item.id.as_str()),
                                         future: not_begun(Some(b.start), cursor),
                                         id: item.id.clone(),
@@ -135,7 +136,7 @@ pub fn Lanes(
                         <div class="lane" data-lane=lane.kind.slug()>
                             <div class="lane__label">{lane.kind.label(lang)}</div>
                             <div class="lane__track" style:height=format!("{}px", lane.rows as f64 * ROW_PX)>
-                                <For each=each key=|b: &DrawnBox| (b.id.clone(), b.left.clone(), b.width.clone(), b.top.clone()) let(b)>
+                                <For each=each key=|b: &DrawnBox| b.key let(b)>
                                     <button type="button" class="timeline-item" class:is-future=b.future data-item=b.id data-start=b.start.to_string()
                                         aria-pressed=b.pressed.to_string() title=b.tip aria-label=b.name
                                         style:left=b.left style:width=b.width style:top=b.top>
@@ -321,9 +322,18 @@ pub fn Lanes(
 /// How far the lanes scroll before the boxes in sight are drawn again: a few rows.
 const BAND_PX: f64 = ROW_PX * 4.0;
 
+/// A box's identity while it is drawn: its item and place (a box that moves is drawn anew).
+fn box_key(id: &str, b: &crate::model::timeline::ItemBox) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    (id, b.x.to_bits(), b.width.to_bits(), b.row).hash(&mut h);
+    h.finish()
+}
+
 /// A box as drawn.
 #[derive(Clone)]
 struct DrawnBox {
+    key: u64,
     id: String,
     title: String,
     tip: String,
