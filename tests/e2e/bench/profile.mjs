@@ -40,5 +40,6 @@ const step = async (label, src) => {
 await step('cursor step', `document.querySelector('[data-testid=step-forward]').click()`);
 await step('filter', `document.querySelector('input[data-filter^="status:"]').click()`);
 await step('zoom', `document.querySelector('[data-testid=zoom-in]').click()`);
+await step('hover', `{ const label = document.querySelector('.map-frame .overlay [data-label-of][data-at]'); const [x, y] = label.dataset.at.split(',').map(Number); const r = document.querySelector('.map-frame').getBoundingClientRect(); document.querySelector('.map-frame').dispatchEvent(new PointerEvent('pointermove', {bubbles: true, clientX: r.left + x, clientY: r.top + y})); }`);
 await step('view', `document.querySelector('.map-views button[data-view=france]').click()`);
 await browser.close(); server.close();
