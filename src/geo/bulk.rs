@@ -18,6 +18,8 @@ pub struct BulkScene {
     pub site_class: Vec<u16>,
     pub link_class: Vec<u16>,
     link_ends: Vec<Option<(usize, usize)>>,
+    /// Each link's path with fewer points ([`coarse_line`]).
+    link_d: Vec<String>,
 }
 
 impl BulkScene {
@@ -43,7 +45,8 @@ impl BulkScene {
         let link_ends =
             scene.links.iter().map(|l| Some((scene.site_index(&l.from)?, scene.site_index(&l.to)?))).collect();
         let (classes, class_kind) = classes.into_iter().unzip();
-        BulkScene { classes, class_kind, site_class, link_class, link_ends }
+        let link_d = scene.links.iter().map(|l| coarse_line(&l.d, BULK_LINK_POINTS)).collect();
+        BulkScene { classes, class_kind, site_class, link_class, link_ends, link_d }
     }
 }
 
@@ -128,13 +131,29 @@ pub fn sites_path(scene: &MapScene, members: &[usize], view: MapView, pane: &Pan
     (!d.is_empty()).then_some(d)
 }
 
-/// The links of a batch in projected units (drawn under a pane's transform).
-pub fn links_path(scene: &MapScene, members: &[usize]) -> String {
-    let mut d = String::with_capacity(members.len() * 60);
+/// The links of a batch in projected units (drawn under a pane's transform), each with at
+/// most [`BULK_LINK_POINTS`] points: a hairline of thousands needs no more, and the
+/// canvas parses and rasters a few times fewer segments.
+pub fn links_path(bulk: &BulkScene, members: &[usize]) -> String {
+    let mut d = String::with_capacity(members.len() * 120);
     for &i in members {
-        d.push_str(&scene.links[i].d);
+        d.push_str(&bulk.link_d[i]);
     }
     d
+}
+
+/// The most points a link drawn in bulk keeps (its ends always).
+pub const BULK_LINK_POINTS: usize = 8;
+
+/// A line path with at most `max` of its points, evenly picked, its ends kept.
+pub fn coarse_line(d: &str, max: usize) -> String {
+    let points = super::scene::parse_path_points(d);
+    if points.len() <= max || max < 2 {
+        return d.to_owned();
+    }
+    let last = points.len() - 1;
+    let picked: Vec<(f64, f64)> = (0..max).map(|k| points[k * last / (max - 1)]).collect();
+    super::scene::line_path(&picked)
 }
 
 /// The links of a batch between the two panes of the side-by-side view, in screen pixels,
@@ -323,7 +342,18 @@ mod tests {
         let bulk = BulkScene::of(&scene);
         let i = scene.links.iter().position(|l| bulk.link_ends[0].is_some() && l.from == "lyon").unwrap_or(0);
         assert!(cross_path(&scene, &bulk, &[i], &panes, style).starts_with('M'));
-        assert_eq!(links_path(&scene, &[0, 1]), format!("{}{}", scene.links[0].d, scene.links[1].d));
+        let coarse = |i: usize| coarse_line(&scene.links[i].d, BULK_LINK_POINTS);
+        assert_eq!(links_path(&bulk, &[0, 1]), format!("{}{}", coarse(0), coarse(1)));
+    }
+
+    #[test]
+    fn a_link_in_bulk_keeps_its_ends_and_a_few_points_of_its_arc() {
+        let d = crate::geo::scene::line_path(&(0..20).map(|i| (f64::from(i), f64::from(i * i))).collect::<Vec<_>>());
+        let points = crate::geo::scene::parse_path_points(&coarse_line(&d, 5));
+        assert_eq!(points.len(), 5);
+        assert_eq!((points[0], points[4]), ((0.0, 0.0), (19.0, 361.0)));
+        assert!(points.windows(2).all(|w| w[0].0 < w[1].0), "in order along the arc");
+        assert_eq!(coarse_line("M1,2L3,4", 5), "M1,2L3,4", "short paths unchanged");
     }
 
     #[test]

@@ -426,7 +426,7 @@ fn stroke_links(
         c.set_line_width(paint.width);
         c.stroke_with_path(&path(&cross_path(scene, bulk, links, &r.panes, r.style)));
     } else {
-        let p = path(&links_path(scene, links));
+        let p = path(&links_path(bulk, links));
         for pane in &r.panes {
             let t = pane.transform;
             clip_to(c, pane, r.dpr);
