@@ -90,6 +90,29 @@ pub fn Lanes(
         drawn_layout.with(|(l, _)| boxes_in_sight(l, sight))
     });
 
+    // The box the keyboard is on: kept drawn while the lanes scroll away from it (read when
+    // the sight moves, not tracked: a box is never taken away under a focus moving on).
+    let focused_box = StoredValue::new(None::<String>);
+    let on_focus = move |e: ev::FocusEvent| {
+        let id = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".timeline-item[data-item]").ok().flatten())
+            .map(|el| attr(&el, "data-item"));
+        focused_box.set_value(id);
+    };
+    let on_blur = move |e: ev::FocusEvent| {
+        // Out of the lanes (not from one box to the next).
+        let inside = e
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(lanes_ref.get_untracked())
+            .is_some_and(|(to, lanes)| lanes.contains(Some(&to)));
+        if !inside {
+            focused_box.set_value(None);
+        }
+    };
+
     let ds = dataset.clone();
     let lanes = move || {
         let lang = state.lang.get();
@@ -110,7 +133,18 @@ pub fn Lanes(
                         in_sight.with(|sight| {
                             drawn_layout.with_untracked(|(l, positions)| {
                                 let Some(lane) = l.lanes.get(k) else { return Vec::new() };
-                                sight.get(k).map_or(&[][..], Vec::as_slice).iter().map(|&i| {
+                                let mut drawn = sight.get(k).cloned().unwrap_or_default();
+                                // The box with the keyboard focus stays drawn out of sight.
+                                focused_box.with_value(|f| {
+                                    let at = f.as_deref().and_then(|id| {
+                                        lane.boxes.iter().position(|b| ds.items[positions[b.index]].id == id)
+                                    });
+                                    if let Some(i) = at.filter(|i| !drawn.contains(i)) {
+                                        drawn.push(i);
+                                        drawn.sort_unstable();
+                                    }
+                                });
+                                drawn.iter().map(|&i| {
                                     let b = &lane.boxes[i];
                                     let item = &ds.items[positions[b.index]];
                                     let title = item.title.get(lang).to_owned();
@@ -256,7 +290,8 @@ pub fn Lanes(
         <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" role="application"
             aria-roledescription=t(Msg::LanesRole) aria-label=t(Msg::LanesLabel) aria-describedby="lanes-keys"
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
-            on:click:capture=swallow_click_after_drag on:click=on_item_click on:keydown=on_key>
+            on:click:capture=swallow_click_after_drag on:click=on_item_click on:keydown=on_key
+            on:focusin=on_focus on:focusout=on_blur>
             <p class="visually-hidden" id="lanes-keys">{t(Msg::LanesKeys)}</p>
             <div class="axis-row" aria-hidden="true">
                 <div class="axis" node_ref=track_ref>{move || ready.get().then(&axis)}</div>
