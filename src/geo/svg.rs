@@ -151,7 +151,7 @@ pub const MAX_FOCUSABLE_SITES: usize = 300;
 /// handout): thousands of sites in bulk ([`bulk_sites_layer`]), else one element each.
 pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis, lang: Lang) -> String {
     if scene.sites.len() > MAX_FOCUSABLE_SITES {
-        return bulk_sites_layer(scene, marks, style, emphasis, &|_| None);
+        return bulk_sites_layer(scene, marks, style, emphasis);
     }
     site_elements(scene, marks, style, emphasis, lang)
 }
@@ -241,20 +241,9 @@ fn sub_label_markup(s: &mut String, m: &SiteMark) {
 /// Thousands of sites: one path per kind and side (a few elements instead of thousands,
 /// so a redraw fits in a frame or two), the placed labels, and the emphasised sites drawn
 /// again on top. Clicks are matched to the nearest marker by the component.
-fn bulk_sites_layer(
-    scene: &MapScene,
-    marks: &[SiteMark],
-    style: MarkStyle,
-    emphasis: &Emphasis,
-    start_of: &dyn Fn(&str) -> Option<i64>,
-) -> String {
-    // (kind, side, first day of the month the markers begin to show) → path.
-    type Group = (String, &'static str, Option<i64>);
-    let mut groups: std::collections::BTreeMap<Group, String> = std::collections::BTreeMap::new();
-    let month_of = |day: i64| {
-        let (y, m, _) = crate::model::time::civil(day);
-        crate::model::time::day_number(y, m, 1)
-    };
+fn bulk_sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis) -> String {
+    // (kind, side) → path.
+    let mut groups: std::collections::BTreeMap<(String, &'static str), String> = std::collections::BTreeMap::new();
     let mut top = String::new();
     let mut labels = String::new();
     // Markers of one group on (nearly) the same pixel look the same drawn once; thousands of
@@ -264,11 +253,10 @@ fn bulk_sites_layer(
         let Some(site) = scene.site(&m.id) else { continue };
         let classes = emphasis.site_classes(&m.id);
         if classes.is_empty() {
-            let start = start_of(&m.id).map(month_of);
-            let key = (site.kind as u8, site.side as u8, start, (m.x / 1.5).round() as i64, (m.y / 1.5).round() as i64);
+            let key = (site.kind as u8, site.side as u8, (m.x / 1.5).round() as i64, (m.y / 1.5).round() as i64);
             if occupied.insert(key) {
                 let d = symbol_path(site.kind, m.x, m.y, style.radius);
-                groups.entry((kind_class(site.kind), side_class(site.side), start)).or_default().push_str(&d);
+                groups.entry((kind_class(site.kind), side_class(site.side))).or_default().push_str(&d);
             }
         } else {
             let d = symbol_path(site.kind, m.x, m.y, style.radius);
@@ -284,9 +272,8 @@ fn bulk_sites_layer(
     }
     let mut s = String::with_capacity(groups.values().map(String::len).sum::<usize>() + top.len() + labels.len() + 200);
     s.push_str(r#"<g class="sites-bulk" aria-hidden="true">"#);
-    for ((kind, side, start), d) in groups {
-        let start = start.map(|day| format!(r#" data-start="{day}""#)).unwrap_or_default();
-        let _ = write!(s, r#"<path class="site__mark site--{kind} site--{side}"{start} d="{d}"/>"#);
+    for ((kind, side), d) in groups {
+        let _ = write!(s, r#"<path class="site__mark site--{kind} site--{side}" d="{d}"/>"#);
     }
     let _ = write!(s, "{top}{labels}</g>");
     s
