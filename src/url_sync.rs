@@ -1,13 +1,21 @@
 //! Keeps the address bar and the app state in step: a shared URL opens the same state,
 //! discrete changes (a selection, a view, a filter) push a history entry, continuous ones
-//! (the time cursor, zooming, typing a search) replace it, and Back/Forward restore.
+//! (the time cursor, zooming, typing a search) replace it once they pause, and
+//! Back/Forward restore.
 //! Reading, writing and the push-or-replace decision are the pure
 //! [`crate::model::url_state`]; every link the app writes comes from [`page_link`].
 
+use std::time::Duration;
+
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::model::url_state::{HistoryAction, LinkFor, UrlState};
 use crate::state::AppState;
+
+/// How long a continuous change (the time cursor, zooming, typing a search) waits for the
+/// next before the address bar is written.
+const REPLACE_AFTER: Duration = Duration::from_millis(300);
 
 /// The page's address without its query.
 pub fn base() -> String {
@@ -52,6 +60,26 @@ pub fn install(state: AppState) {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&canonical));
     }
     let last = StoredValue::new(initial);
+    // A continuous change's address, written once the changes pause: a slider dragged or
+    // a cursor played replaces the entry at every step otherwise (each a same-document
+    // navigation: about 2 ms of a cursor step's frame, and Chromium throttles a page that
+    // navigates hundreds of times in a few seconds).
+    let pending = StoredValue::new_local(None::<(String, TimeoutHandle)>);
+    let replace = |url: &str| {
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+        }
+    };
+    // The pending address now (before a new entry, so that the entry left keeps it), or
+    // dropped (`write: false`: the entry it was for is gone).
+    let settle_pending = move |write: bool| {
+        if let Some((url, timer)) = pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+            if write {
+                replace(&url);
+            }
+        }
+    };
 
     Effect::new(move |_| {
         if state.lang.get() != browser_lang {
@@ -60,21 +88,46 @@ pub fn install(state: AppState) {
         let next = state.to_url(lang_in_url.get_value());
         let action = last.with_value(|prev| prev.history_action(&next));
         let url = next.link(&base(), LinkFor::AddressBar);
-        if let Ok(history) = window().history() {
-            let _ = match action {
-                HistoryAction::Nothing => Ok(()),
-                HistoryAction::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
-                HistoryAction::Replace => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
-            };
+        match action {
+            HistoryAction::Nothing => {}
+            HistoryAction::Push => {
+                settle_pending(true);
+                if let Ok(history) = window().history() {
+                    let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                }
+            }
+            HistoryAction::Replace => {
+                settle_pending(false);
+                let later = url.clone();
+                let timer = set_timeout_with_handle(
+                    move || {
+                        let _ = pending.try_set_value(None);
+                        replace(&later);
+                    },
+                    REPLACE_AFTER,
+                );
+                if let Ok(timer) = timer {
+                    pending.set_value(Some((url, timer)));
+                } else {
+                    replace(&url);
+                }
+            }
         }
         last.set_value(next);
     });
 
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        settle_pending(false);
         let url = read();
         lang_in_url.set_value(url.lang.is_some());
         last.set_value(url.clone());
         state.apply_url(&url, browser_lang);
+    });
+    // Leaving the page: the address as it is now, for the browser's history and a reload.
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| settle_pending(true));
+    on_cleanup(move || {
+        pagehide.remove();
+        settle_pending(true);
     });
     on_cleanup(move || popstate.remove());
 }

@@ -185,6 +185,16 @@ test('a shared URL reopens selection, time, filters and view; Back and Forward w
   await expect(page.locator('.timeline-item[data-item="forum-2018-chambery"]')).toHaveAttribute('aria-pressed', 'true');
   await page.goForward();
   await expect(page.locator('.timeline-item[data-item="agreement-aura-hebei"]')).toHaveAttribute('aria-pressed', 'true');
+  // The cursor's address waits for its moves to pause, but a selection right after it
+  // leaves it in the entry it leaves behind: Back comes to that cursor.
+  await page.getByTestId('step-back').click();
+  const stepped = await page.getByTestId('cursor-label').textContent();
+  await page.locator('.timeline-item[data-item="forum-2018-chambery"]').click();
+  await expect(page).toHaveURL(/item=forum-2018-chambery/);
+  await page.goBack();
+  await expect(page).toHaveURL(/item=agreement-aura-hebei/);
+  expect(new URL(page.url()).searchParams.get('t')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByTestId('cursor-label')).toHaveText(stepped);
   expect(consoleErrors).toEqual([]);
 });
 
