@@ -28,8 +28,9 @@ export const contentHash = (...parts) => {
   return h.digest('hex').slice(0, 16);
 };
 
-/** wasm-opt -Oz of one module. */
-const optimise = (from, to) => run('wasm-opt', ['-Oz', ...WASM_FEATURES, from, '-o', to]);
+/** wasm-opt -Oz of one module (with its function names kept when PASSERELLE_WASM_NAMES=1:
+ * a profiling aid, for CPU profiles that name the functions; never for a shipped build). */
+const optimise = (from, to) => run('wasm-opt', ['-Oz', ...WASM_FEATURES, ...(process.env.PASSERELLE_WASM_NAMES === '1' ? ['-g'] : []), from, '-o', to]);
 
 function run(command, args, options = {}) {
   execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });

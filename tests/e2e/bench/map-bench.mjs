@@ -64,8 +64,8 @@ async function measure(label, body) {
     // Let the load finish its work (the timeline, the lists) before timing interactions.
     await page.waitForTimeout(3000);
     await idle(page);
-    sites = await page.evaluate(() => { const n = document.querySelectorAll('.map-frame .map-svg .overlay [data-site]').length; return n || document.querySelectorAll('[data-site-entry]').length; });
-    // In bulk mode one path draws many links and says how many.
+    // (In bulk mode the canvas says how many sites it paints.)
+    sites = await page.evaluate(() => document.querySelectorAll('.map-frame .map-svg .overlay [data-site]').length || Number(document.querySelector('.map-canvas')?.dataset.sites) || 0);
     // In bulk mode the canvas says how many links it paints.
     links = await page.evaluate(() => Number(document.querySelector('.map-canvas')?.dataset.links) || [...document.querySelectorAll('.map-frame .map-svg .link')].reduce((n, l) => n + Number(l.dataset.links || 1), 0));
     rows.redraw.push(await page.evaluate(async () => {
