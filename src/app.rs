@@ -167,6 +167,7 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
     // Escape closes the filters' drawer, or else clears the selection, wherever the focus
     // is (but not while presenting: the presenter has its own keys).
     let state = expect_context::<AppState>();
+    crate::components::fetch_bulk_painter_for(&dataset);
     let escape = window_event_listener(leptos::ev::keydown, move |e| {
         if e.key() != "Escape" || e.default_prevented() || state.is_presenting_untracked() {
             return;

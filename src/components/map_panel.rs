@@ -49,6 +49,9 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
             }
         }
     };
+    // Thousands of sites (drawn in bulk): their list is made when it is first opened, not
+    // with the first drawing (5,000 buttons were a tenth of a large dataset's first drawing).
+    let listed = RwSignal::new(scene.sites.len() <= crate::geo::svg::MAX_FOCUSABLE_SITES);
     // What the map cannot show: items with neither a place nor a link.
     let off_map = off_map_items(&dataset, &scene);
     let off_map_count = off_map.len();
@@ -80,12 +83,14 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
                     <summary>{t(Msg::Legend)}</summary>
                     <Legend dataset=legend_data.clone() />
                 </details>
-                <details class="map-box site-lists">
+                <details class="map-box site-lists" on:toggle=move |_| listed.set(true)>
                     <summary>{t(Msg::SitesAsList)}</summary>
                     <div class="site-groups">
-                        {side_list(Side::France, Msg::ViewFrance)}
-                        {side_list(Side::China, Msg::ViewChina)}
-                        {side_list(Side::Other, Msg::Elsewhere)}
+                        {move || listed.get().then(|| view! {
+                            {side_list(Side::France, Msg::ViewFrance)}
+                            {side_list(Side::China, Msg::ViewChina)}
+                            {side_list(Side::Other, Msg::Elsewhere)}
+                        })}
                     </div>
                 </details>
                 {(off_map_count > 0).then(|| view! {

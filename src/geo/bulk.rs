@@ -145,34 +145,54 @@ pub fn links_path(bulk: &BulkScene, members: &[usize]) -> String {
 /// The most points a link drawn in bulk keeps (its ends always).
 pub const BULK_LINK_POINTS: usize = 8;
 
-/// A line path with at most `max` of its points, evenly picked, its ends kept.
+/// A line path (as `scene::line_path` writes one) with at most `max` of its points, evenly
+/// picked, its ends kept. The points are copied as written, not read as numbers and written
+/// again: the same text, without reading 10,000 arcs' numbers at the first drawing.
 pub fn coarse_line(d: &str, max: usize) -> String {
-    let points = super::scene::parse_path_points(d);
+    let points: Vec<&str> = d.split(['M', 'L']).filter(|p| !p.is_empty()).collect();
     if points.len() <= max || max < 2 {
         return d.to_owned();
     }
     let last = points.len() - 1;
-    let picked: Vec<(f64, f64)> = (0..max).map(|k| points[k * last / (max - 1)]).collect();
-    super::scene::line_path(&picked)
+    let mut out = String::with_capacity(max * 16);
+    for k in 0..max {
+        out.push(if k == 0 { 'M' } else { 'L' });
+        out.push_str(points[k * last / (max - 1)]);
+    }
+    out
 }
 
 /// The links of a batch between the two panes of the side-by-side view, in screen pixels,
 /// from each link's French site to its partner where both panes show them.
 pub fn cross_path(scene: &MapScene, bulk: &BulkScene, members: &[usize], panes: &[Pane], style: MarkStyle) -> String {
+    let curves: Vec<Option<String>> = members.iter().map(|&i| cross_link(scene, bulk, i, panes, style)).collect();
+    joined(&curves, &(0..curves.len()).collect::<Vec<_>>())
+}
+
+/// Every link's curve between the two panes ([`cross_path`]'s, by link), for windows that
+/// stay while the looks change: a filter or cursor change then only joins them.
+pub fn cross_curves(scene: &MapScene, bulk: &BulkScene, panes: &[Pane], style: MarkStyle) -> Vec<Option<String>> {
+    (0..bulk.link_ends.len()).map(|i| cross_link(scene, bulk, i, panes, style)).collect()
+}
+
+/// The paths of `members` (places in `paths`), as one.
+pub fn joined(paths: &[Option<String>], members: &[usize]) -> String {
+    let mut d = String::with_capacity(members.len() * 50);
+    for p in members.iter().filter_map(|&i| paths.get(i)?.as_deref()) {
+        d.push_str(p);
+    }
+    d
+}
+
+fn cross_link(scene: &MapScene, bulk: &BulkScene, link: usize, panes: &[Pane], style: MarkStyle) -> Option<String> {
     let at = |site: usize| {
         panes.iter().find_map(|p| match pane_position(&scene.sites[site], MapView::Both, p, style) {
             Some((q, false)) => Some(q),
             _ => None,
         })
     };
-    let mut d = String::with_capacity(members.len() * 50);
-    for &i in members {
-        let Some((a, b)) = bulk.link_ends[i] else { continue };
-        if let (Some(a), Some(b)) = (at(a), at(b)) {
-            d.push_str(&cross_curve(a, b));
-        }
-    }
-    d
+    let (a, b) = bulk.link_ends[link]?;
+    Some(cross_curve(at(a)?, at(b)?))
 }
 
 /// The marks the filter shows, by class (each class is painted alike): `classes` and
@@ -342,8 +362,34 @@ mod tests {
         let bulk = BulkScene::of(&scene);
         let i = scene.links.iter().position(|l| bulk.link_ends[0].is_some() && l.from == "lyon").unwrap_or(0);
         assert!(cross_path(&scene, &bulk, &[i], &panes, style).starts_with('M'));
+        // Kept by link, then joined: the same path.
+        let curves = cross_curves(&scene, &bulk, &panes, style);
+        let some: Vec<usize> = (0..scene.links.len()).step_by(3).collect();
+        assert_eq!(joined(&curves, &some), cross_path(&scene, &bulk, &some, &panes, style));
+        assert!(curves.iter().filter(|c| c.is_some()).count() > 3, "links cross between the panes");
         let coarse = |i: usize| coarse_line(&scene.links[i].d, BULK_LINK_POINTS);
         assert_eq!(links_path(&bulk, &[0, 1]), format!("{}{}", coarse(0), coarse(1)));
+    }
+
+    #[test]
+    fn a_coarse_line_is_the_picked_points_read_and_written_again() {
+        let by_numbers = |d: &str, max: usize| {
+            let points = crate::geo::scene::parse_path_points(d);
+            if points.len() <= max {
+                return d.to_owned();
+            }
+            let last = points.len() - 1;
+            let picked: Vec<(f64, f64)> = (0..max).map(|k| points[k * last / (max - 1)]).collect();
+            crate::geo::scene::line_path(&picked)
+        };
+        let scene = scene();
+        for l in &scene.links {
+            for max in [2, 3, BULK_LINK_POINTS, 50] {
+                assert_eq!(coarse_line(&l.d, max), by_numbers(&l.d, max), "{} at {max}", l.item);
+            }
+        }
+        let negative = crate::geo::scene::line_path(&[(-1.5, -0.25), (0.0, 3.0), (10.01, -7.0), (-0.004, 2.5)]);
+        assert_eq!(coarse_line(&negative, 3), by_numbers(&negative, 3));
     }
 
     #[test]

@@ -120,7 +120,10 @@ impl Filter {
                 || self.domains.is_empty()
                 || item.domains.iter().any(|d| self.domains.contains(d)))
             && (!facet(Facet::Status) || self.statuses.is_empty() || self.statuses.contains(&item.status))
-            && (!facet(Facet::Side) || self.sides.is_empty() || self.sides.iter().any(|s| involves(ds, item, *s)))
+            && (!facet(Facet::Side) || self.sides.is_empty() || {
+                let involved = sides_involved(ds, item);
+                self.sides.iter().any(|s| s.met_by(involved))
+            })
     }
 
     /// The items that pass, in dataset order.
@@ -157,7 +160,8 @@ impl Filter {
                 c.statuses[item.status as usize] += 1;
             }
             if passes(Facet::Side) {
-                for side in SideFilter::ALL.into_iter().filter(|s| involves(ds, item, *s)) {
+                let involved = sides_involved(ds, item);
+                for side in SideFilter::ALL.into_iter().filter(|s| s.met_by(involved)) {
                     c.sides[side as usize] += 1;
                 }
             }
@@ -194,16 +198,27 @@ impl FacetCounts {
 
 /// Whether an item involves a side, through its sites or its parties.
 pub fn involves(ds: &Dataset, item: &Item, side: SideFilter) -> bool {
-    let sides: BTreeSet<Side> = item
+    side.met_by(sides_involved(ds, item))
+}
+
+/// The sides an item involves, through its sites or its parties: (France, China).
+fn sides_involved(ds: &Dataset, item: &Item) -> (bool, bool) {
+    let sides = item
         .sites
         .iter()
         .filter_map(|id| ds.site(id).map(|s| s.side))
-        .chain(item.parties.iter().filter_map(|id| ds.actor(id).map(|a| a.side)))
-        .collect();
-    match side {
-        SideFilter::France => sides.contains(&Side::France),
-        SideFilter::China => sides.contains(&Side::China),
-        SideFilter::Both => sides.contains(&Side::France) && sides.contains(&Side::China),
+        .chain(item.parties.iter().filter_map(|id| ds.actor(id).map(|a| a.side)));
+    sides.fold((false, false), |(f, c), s| (f || s == Side::France, c || s == Side::China))
+}
+
+impl SideFilter {
+    /// Whether an item involving these sides (France, China) passes.
+    fn met_by(self, (france, china): (bool, bool)) -> bool {
+        match self {
+            SideFilter::France => france,
+            SideFilter::China => china,
+            SideFilter::Both => france && china,
+        }
     }
 }
 

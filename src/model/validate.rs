@@ -101,11 +101,17 @@ pub fn validate(ds: &Dataset, known: &KnownIds) -> Vec<Issue> {
     for (i, tour) in ds.tours.iter().enumerate() {
         v.tour(&format!("tours[{i}]"), tour);
     }
-    // A site that nothing uses is drawn with nothing to say: probably a leftover.
+    // A site that nothing uses is drawn with nothing to say: probably a leftover. (The
+    // ids used, gathered once: a search of every item for each site was 80 ms at 5,000
+    // sites and 10,000 items.)
+    let used: HashSet<&str> = ds
+        .items
+        .iter()
+        .flat_map(|it| it.sites.iter().map(String::as_str))
+        .chain(ds.actors.iter().filter_map(|a| a.site.as_deref()))
+        .collect();
     for (i, site) in ds.sites.iter().enumerate() {
-        let used = ds.items.iter().any(|it| it.sites.contains(&site.id))
-            || ds.actors.iter().any(|a| a.site.as_ref() == Some(&site.id));
-        if !used {
+        if !used.contains(site.id.as_str()) {
             v.push(Severity::Warning, format!("sites[{i}]"), &site.id, "no item and no actor uses this site".into());
         }
     }

@@ -4,7 +4,8 @@
 //! only copies the four layers (moved and scaled while a window moves, rastered again once
 //! it pauses): every shown mark faded in the first layer, the begun ones again over it in
 //! the second (`geo::bulk::over_alpha`), so a step of the cursor forward draws only the
-//! marks it reaches (`geo::bulk::layer_update`); with no mark to fade, the second alone. A site is a copy of its look's small
+//! marks it reaches (`geo::bulk::layer_update`); with no mark to fade, the second alone.
+//! The links of the layers are hairlines (one device pixel: see [`Width`]). A site is a copy of its look's small
 //! pre-drawn picture (a sprite). The highlighted and selected marks are drawn over it all,
 //! in the current windows. The looks are the page's stylesheet's, read once each from a
 //! hidden twin element.
@@ -17,8 +18,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
 use super::MapCtx;
 use crate::geo::bulk::{
-    Batch, BatchKey, BulkScene, Layer, LayerUpdate, batches, begun, cross_path, drawn_counts, layer_update, links_path,
-    over_alpha, shown_by_class, site_point,
+    Batch, BatchKey, BulkScene, Layer, LayerUpdate, batches, begun, cross_curves, cross_path, drawn_counts, joined,
+    layer_update, links_path, over_alpha, shown_by_class, site_point,
 };
 use crate::geo::camera;
 use crate::geo::marks::{Look, Looks};
@@ -104,6 +105,8 @@ pub struct Painter {
     sites: Option<Layers>,
     sprites: HashMap<(u16, Look, bool, u64), Sprite>,
     paints: HashMap<(u16, Look, bool), Paint>,
+    /// Each link's curve between the panes side by side, for the windows it was made for.
+    cross: Option<(Vec<Pane>, MarkStyle, Vec<Option<String>>)>,
 }
 
 fn path(d: &str) -> Path2d {
@@ -149,6 +152,7 @@ impl Painter {
             sites: None,
             sprites: HashMap::default(),
             paints: HashMap::default(),
+            cross: None,
         }
     }
 
@@ -234,27 +238,42 @@ impl Painter {
         alpha: fn(f64, f64) -> f64,
     ) {
         let Some(c) = context(layer) else { return };
+        // The composed pixels a stamp covered: only they go to the canvas.
+        let mut covered: Option<Clip> = None;
         for (class, marks) in members {
             let plain = self.paint(kind, *class, Look::default(), false);
             let faded = self.paint(kind, *class, Look { future: true, ..Look::default() }, false);
             let opacity = alpha(plain.alpha, faded.alpha);
             c.set_global_alpha(opacity);
             match kind {
-                Layer::Links => stroke_links(&c, scene, &self.bulk, marks, &plain, r),
+                Layer::Links => {
+                    if r.view == MapView::Both
+                        && self.cross.as_ref().is_none_or(|(panes, style, _)| *panes != r.panes || *style != r.style)
+                    {
+                        self.cross =
+                            Some((r.panes.clone(), r.style, cross_curves(scene, &self.bulk, &r.panes, r.style)));
+                    }
+                    let curves = self.cross.as_ref().map(|(_, _, c)| c.as_slice());
+                    stroke_links(&c, scene, &self.bulk, marks, &plain, r, Width::Hairline, curves)
+                }
                 Layer::Sites => {
                     let key = BatchKey { layer: kind, rank: 1, class: *class, look: Look::default() };
                     let Some((sprite, size, _, bits)) = self.sprite(&key, false, r.style.radius, r.dpr) else {
                         continue;
                     };
                     match (pixels.as_deref_mut(), bits) {
-                        (Some(px), Some(bits)) => compose_sites(px, scene, marks, &bits, opacity, r),
+                        (Some(px), Some(bits)) => {
+                            if let Some(done) = compose_sites(px, scene, marks, &bits, opacity, r) {
+                                covered = Some(covered.map_or(done, |c| c.union(done)));
+                            }
+                        }
                         _ => stamp_sites(&c, scene, marks, &sprite, size, r, &r.panes),
                     }
                 }
             }
         }
-        if let Some(px) = pixels {
-            put(layer, px);
+        if let (Some(px), Some(rect)) = (pixels, covered) {
+            put(layer, px, rect);
         }
     }
 
@@ -299,13 +318,25 @@ impl Painter {
                 }
                 Layers { begun_now, ..l }
             }
-            _ => {
-                let Some(begun_layer) = new_canvas(r.size.0, r.size.1) else { return };
+            held => {
+                // The layers' canvases of the same size again, cleared (making canvases and
+                // their contexts costs more than clearing them).
+                let mut spare: Vec<HtmlCanvasElement> = held
+                    .map(|l| l.all.into_iter().chain([l.begun]).filter(|c| (c.width(), c.height()) == r.size).collect())
+                    .unwrap_or_default();
+                let mut canvas = || match spare.pop() {
+                    Some(c) => {
+                        clear(&c);
+                        Some(c)
+                    }
+                    None => new_canvas(r.size.0, r.size.1),
+                };
+                let Some(begun_layer) = canvas() else { return };
                 // Every mark begun: one layer of them, plain; else the faded layer under.
                 let all = if all_begun {
                     None
                 } else {
-                    let Some(all) = new_canvas(r.size.0, r.size.1) else { return };
+                    let Some(all) = canvas() else { return };
                     self.raster(kind, &all, blank().as_mut(), scene, r, &shown, faded);
                     Some(all)
                 };
@@ -393,7 +424,7 @@ impl PaintsInBulk for Painter {
             match b.key.layer {
                 Layer::Links if !(view == MapView::Both && moving) => {
                     c.set_global_alpha(paint.alpha);
-                    stroke_links(&c, scene, &self.bulk, &b.members, &paint, &now);
+                    stroke_links(&c, scene, &self.bulk, &b.members, &paint, &now, Width::Paint, None);
                 }
                 Layer::Links => {}
                 Layer::Sites => {
@@ -410,7 +441,21 @@ impl PaintsInBulk for Painter {
     }
 }
 
-/// Strokes links in `r`'s windows: between the panes side by side, or in each pane.
+/// How wide a link is stroked.
+#[derive(Clone, Copy)]
+enum Width {
+    /// One device pixel, whatever the stylesheet says: the layers' thousands of links. A
+    /// canvas without a graphics card rasters a line of one pixel as a hairline, ten times
+    /// faster than one of 2.2 (10,000 links: about 40 against 400 ms), and at that many
+    /// the wide ones merge into one coloured area.
+    Hairline,
+    /// The stylesheet's width: the few highlighted or selected links drawn over the rest.
+    Paint,
+}
+
+/// Strokes links in `r`'s windows: between the panes side by side (from `curves` when
+/// they are made for those windows), or in each pane.
+#[allow(clippy::too_many_arguments)]
 fn stroke_links(
     c: &CanvasRenderingContext2d,
     scene: &MapScene,
@@ -418,20 +463,31 @@ fn stroke_links(
     links: &[usize],
     paint: &Paint,
     r: &Raster,
+    width: Width,
+    curves: Option<&[Option<String>]>,
 ) {
     let Some(colour) = &paint.stroke else { return };
     c.set_stroke_style_str(colour);
+    // The width in CSS pixels (before the window's scale).
+    let css_width = match width {
+        Width::Hairline => 1.0 / r.dpr,
+        Width::Paint => paint.width,
+    };
     if r.view == MapView::Both {
         let _ = c.set_transform(r.dpr, 0.0, 0.0, r.dpr, 0.0, 0.0);
-        c.set_line_width(paint.width);
-        c.stroke_with_path(&path(&cross_path(scene, bulk, links, &r.panes, r.style)));
+        c.set_line_width(css_width);
+        let d = match curves {
+            Some(curves) => joined(curves, links),
+            None => cross_path(scene, bulk, links, &r.panes, r.style),
+        };
+        c.stroke_with_path(&path(&d));
     } else {
         let p = path(&links_path(bulk, links));
         for pane in &r.panes {
             let t = pane.transform;
             clip_to(c, pane, r.dpr);
             let _ = c.set_transform(r.dpr * t.k, 0.0, 0.0, r.dpr * t.k, r.dpr * t.tx, r.dpr * t.ty);
-            c.set_line_width(paint.width / t.k);
+            c.set_line_width(css_width / t.k);
             c.stroke_with_path(&p);
             c.restore();
         }
@@ -462,9 +518,19 @@ fn stamp_sites(
 }
 
 /// Composes a site look's picture at each site's place in each settled pane, cut to the
-/// pane, at whole device pixels.
-fn compose_sites(px: &mut Bitmap, scene: &MapScene, sites: &[usize], picture: &Bitmap, alpha: f64, r: &Raster) {
+/// pane, at whole device pixels. Returns the rectangle the pictures covered.
+fn compose_sites(
+    px: &mut Bitmap,
+    scene: &MapScene,
+    sites: &[usize],
+    picture: &Bitmap,
+    alpha: f64,
+    r: &Raster,
+) -> Option<Clip> {
+    let mut covered: Option<Clip> = None;
     let half = picture.width as f64 / 2.0;
+    // Faded once, then copied at full opacity (the copy's quick case).
+    let picture = &picture.faded(alpha);
     for pane in &r.panes {
         let p = pane.rect;
         let clip = Clip {
@@ -476,24 +542,28 @@ fn compose_sites(px: &mut Bitmap, scene: &MapScene, sites: &[usize], picture: &B
         for &i in sites {
             if let Some((x, y)) = site_point(&scene.sites[i], r.view, pane, r.style) {
                 let (dx, dy) = ((x * r.dpr - half).round() as i64, (y * r.dpr - half).round() as i64);
-                px.stamp(picture, dx, dy, alpha, clip);
+                if let Some(done) = px.stamp(picture, dx, dy, 1.0, clip) {
+                    covered = Some(covered.map_or(done, |c| c.union(done)));
+                }
             }
         }
     }
+    covered
 }
 
-/// Puts composed pixels on a layer.
-fn put(layer: &HtmlCanvasElement, px: &Bitmap) {
-    let straight = px.to_straight();
+/// Puts the composed pixels of `rect` on a layer (a cursor step's few new sites: a few
+/// rows, not the layer's megabytes).
+fn put(layer: &HtmlCanvasElement, px: &Bitmap, rect: Clip) {
+    let straight = px.to_straight_rect(rect);
     if let (Some(c), Ok(data)) = (
         context(layer),
         web_sys::ImageData::new_with_u8_clamped_array_and_sh(
             wasm_bindgen::Clamped(&straight),
-            px.width as u32,
-            px.height as u32,
+            (rect.x1 - rect.x0) as u32,
+            (rect.y1 - rect.y0) as u32,
         ),
     ) {
-        let _ = c.put_image_data(&data, 0.0, 0.0);
+        let _ = c.put_image_data(&data, rect.x0 as f64, rect.y0 as f64);
     }
 }
 

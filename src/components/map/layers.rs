@@ -21,7 +21,7 @@ pub struct Layers {
     pub world_html: Memo<Arc<str>>,
     pub sites_html: Memo<Arc<str>>,
     /// The windows the sites were last placed for.
-    pub drawn_at: RwSignal<Vec<ViewTransform>>,
+    pub drawn_at: Memo<Vec<ViewTransform>>,
 }
 
 impl Layers {
@@ -44,19 +44,20 @@ pub fn markup(ctx: MapCtx) -> Layers {
         }
     });
 
-    let drawn_at = RwSignal::new(camera.transforms.get_untracked());
+    // The windows a gesture or a step of one view last paused at (large datasets only).
+    let settled = RwSignal::new(None::<Vec<ViewTransform>>);
     let settle = StoredValue::new(0u32);
     Effect::new(move |_| {
-        let t = camera.transforms.get();
-        if !large || t.len() != drawn_at.with_untracked(Vec::len) {
-            drawn_at.set(t);
+        // Each new window of the camera restarts the wait.
+        camera.transforms.track();
+        if !large {
             return;
         }
         settle.update_value(|n| *n += 1);
         let mine = settle.get_value();
         let place = move || {
             if settle.try_get_value() == Some(mine) {
-                drawn_at.set(camera.transforms.get_untracked());
+                settled.set(Some(camera.transforms.get_untracked()));
             }
         };
         if camera.gesture.get_value() {
@@ -67,14 +68,33 @@ pub fn markup(ctx: MapCtx) -> Layers {
             request_animation_frame(move || set_timeout(place, Duration::ZERO));
         }
     });
+    // The windows the sites are placed (and the bulk layers rastered) for: while a gesture,
+    // a step or a view's move changes the windows, where they last paused (the drawings are
+    // moved as a whole meanwhile); else the current ones at once (a small dataset, another
+    // number of panes, the first drawing). Derived, not set by an effect: what reads it
+    // never sees the windows of another number of panes.
+    let drawn_at = Memo::new(move |_| {
+        let t = camera.transforms.get();
+        settled.with(|s| match s {
+            Some(st) if large && st.len() == t.len() => st.clone(),
+            _ => t,
+        })
+    });
 
     // Placed again when the windows they are placed for change (`drawn_at`, which follows
     // every change of view, frame or window), not also on the view or frame change just
     // before: that placed the sites twice, once for the old windows.
-    let sites_html = Memo::new(move |_| -> Arc<str> {
+    let sites_html = Memo::new(move |previous: Option<&Arc<str>>| -> Arc<str> {
         let transforms = drawn_at.get();
         if !ready.get_untracked() {
             return Arc::from("");
+        }
+        // A new view's panes before the camera has its windows (its effect follows): the
+        // sites are placed once it has.
+        if let Some(previous) = previous
+            && camera.panes.with_untracked(Vec::len) != transforms.len()
+        {
+            return previous.clone();
         }
         let (lang, v, style) = (state.lang.get(), view.get_untracked(), style.get());
         let panes: Vec<Pane> = camera

@@ -188,10 +188,12 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
                     fitted.iter().zip(t).map(|(p, t)| Pane { transform: *t, ..*p }).collect()
                 };
                 let (panes, settled) = (at(&transforms), at(&layers.drawn_at.get()));
+                // A new view's panes before the camera has its windows: drawn once it has.
+                let caught_up = fitted.len() == transforms.len() && settled.len() == panes.len();
                 if painter_ready.get() && drawn.painter.is_none() {
                     drawn.painter = arrived.try_update_value(Option::take).flatten();
                 }
-                if let Some(painter) = drawn.painter.as_mut() {
+                if let Some(painter) = drawn.painter.as_mut().filter(|_| caught_up) {
                     let (view, size, style) = (ctx.view.get(), ctx.size.get(), ctx.style.get());
                     scene.with_value(|scene| {
                         painter.draw(&BulkFrame { scene, looks, view, size, panes: &panes, settled: &settled, style })

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 
 use crate::geo::bulk::SiteGrid;
 use crate::geo::interaction::{Hover, connected};
-use crate::geo::marks::{MarkState, looks};
+use crate::geo::marks::{MarkItems, MarkState};
 use crate::geo::scene::{COMPACT_WIDTH, MapScene, MapView, MarkStyle, controls_insets, shown_view};
 use crate::geo::svg::{Emphasis, MAX_FOCUSABLE_SITES};
 use crate::geo::{ViewTransform, Viewport};
@@ -61,6 +61,18 @@ pub(crate) struct MapCtx {
     compact: Memo<bool>,
     /// Whether that menu is open.
     menu_open: RwSignal<bool>,
+}
+
+/// Starts fetching the bulk painter's chunk for a dataset with more sites than are drawn
+/// one by one, as soon as the dataset is read: it then comes while the scene is projected
+/// and the page built, rather than after (the map's painting waits for it).
+pub fn fetch_bulk_painter_for(dataset: &Dataset) {
+    if dataset.sites.len() > MAX_FOCUSABLE_SITES {
+        leptos::task::spawn_local(async {
+            // A failure is reported where the painter is asked for.
+            let _ = canvas::preload_bulk().await;
+        });
+    }
 }
 
 /// The map: its frame and drawings, and `children` (the legend, the sites as a list, what
@@ -127,6 +139,9 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
     };
     let starts: HashMap<String, Option<i64>> =
         dataset.items.iter().map(|i| (i.id.clone(), crate::model::time::span(&i.when).map(|s| s.0))).collect();
+    // The marks' items by number, once: a state's looks then read no id per mark.
+    let by_item = scene.with_value(|s| MarkItems::of(s, &|id| starts.get(id).copied().flatten()));
+    let by_item = StoredValue::new(by_item);
     let starts = StoredValue::new(starts);
     // What each mark shows: one pure function of the state.
     let looks = Memo::new(move |_| {
@@ -137,7 +152,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
                     let start_of_item = |id: &str| starts.get(id).copied().flatten();
                     let state =
                         MarkState { emphasis, filtering: *filtering, shown, cursor, start_of_item: &start_of_item };
-                    scene.with_value(|s| looks(s, &state))
+                    by_item.with_value(|index| scene.with_value(|s| index.looks(s, &state)))
                 })
             })
         })
@@ -153,6 +168,15 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
         let s = size.get();
         format!("0 0 {} {}", s.width, s.height)
     };
+    // Once the frame is measured, the drawings are sized in pixels rather than as 100% of
+    // it: Chromium lays an SVG sized in percentages out again, every shape's bounds
+    // measured anew, each time the frame's box is laid out (three times a frame when a
+    // label or the time cursor changes: most of a cursor step's layout). The pre-rendered
+    // page keeps the percentages, to scale to a window between its layouts.
+    let side = move |of: fn(Viewport) -> f64| {
+        move || (cfg!(target_arch = "wasm32") && ready.get()).then(|| of(size.get()).to_string())
+    };
+    let (width, height) = (side(|s| s.width), side(|s| s.height));
     // In the browser, the drawings go in by the layers' effects, after the frame is
     // measured; the pre-rendered page (natively, no effects) writes them in place.
     #[cfg(target_arch = "wasm32")]
@@ -182,7 +206,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
             // The base map is a picture the text alternative does without; the links it
             // holds in a one-pane view are named one by one (in the two-region view they
             // are drawn over it, with the sites).
-            <svg node_ref=ctx.world class="map-svg map-svg--world" viewBox=view_box
+            <svg node_ref=ctx.world class="map-svg map-svg--world" viewBox=view_box width=width height=height
                 aria-hidden=move || (view.get() == MapView::Both || large).then_some("true")
                 role=move || (view.get() != MapView::Both && !large).then_some("group")
                 aria-label=move || (view.get() != MapView::Both && !large).then(|| crate::i18n::tr(state.lang.get(), Msg::MapLinks))>
@@ -190,7 +214,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
             </svg>
             // Not a picture of its own: the sites and links in it are each a control, named.
             {large.then(|| view! { <canvas node_ref=ctx.canvas class="map-canvas" aria-hidden="true"></canvas> })}
-            <svg node_ref=ctx.overlay class="map-svg map-svg--overlay" viewBox=view_box role="none">
+            <svg node_ref=ctx.overlay class="map-svg map-svg--overlay" viewBox=view_box width=width height=height role="none">
                 <g class="overlay" node_ref=ctx.overlay_g inner_html=sites_now></g>
             </svg>
         </div>

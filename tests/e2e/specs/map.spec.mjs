@@ -295,7 +295,8 @@ test('with hundreds of sites drawn in bulk, the filter hides and the time cursor
 });
 
 test('in bulk, a click selects the nearest site, the pointer highlights it, and the keyboard reaches every site through the list', async ({ page, request }) => {
-  await page.route('**/bulk.json', async (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(await bulkDataset(request)) }));
+  const bulk = await bulkDataset(request);
+  await page.route('**/bulk.json', async (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(bulk) }));
   await page.goto('./?lang=en&data=bulk.json&view=france');
   await appDrawn(page);
   const site = await paintedSite(page, 'bulk-');
@@ -309,11 +310,13 @@ test('in bulk, a click selects the nearest site, the pointer highlights it, and 
   await page.mouse.click(frame.x + site.x + 1, frame.y + site.y + 1);
   await expect(page).toHaveURL(new RegExp(`site=${site.id}`));
   await expect(page.getByTestId('details')).toContainText(site.name);
-  // The keyboard: the sites' list is the way to each of them.
+  // The keyboard: the sites' list is the way to each of them (made when first opened).
+  await expect(page.locator('[data-site-entry]')).toHaveCount(0);
   await page.locator('.site-lists > summary').focus();
   await page.keyboard.press('Enter');
   const entry = page.locator('[data-site-entry="bulk-200"]');
   await expect(entry).toBeVisible();
+  await expect(page.locator('[data-site-entry]')).toHaveCount(bulk.sites.length);
   await entry.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/site=bulk-200/);
