@@ -74,6 +74,12 @@ pub fn markup(ctx: MapCtx) -> Layers {
     // number of panes, the first drawing). Derived, not set by an effect: what reads it
     // never sees the windows of another number of panes.
     let drawn_at = Memo::new(move |_| {
+        // None before the frame is measured: what is placed for them follows its first
+        // measure even when the camera's first windows were already right (a frame of the
+        // size assumed before measuring, 800 x 450, an embed's say).
+        if !ready.get() {
+            return Vec::new();
+        }
         let t = camera.transforms.get();
         settled.with(|s| match s {
             Some(st) if large && st.len() == t.len() => st.clone(),
