@@ -7,7 +7,6 @@
 
 use std::time::Duration;
 
-use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::model::url_state::{HistoryAction, LinkFor, UrlState};
@@ -64,7 +63,9 @@ pub fn install(state: AppState) {
     // a cursor played replaces the entry at every step otherwise (each a same-document
     // navigation: about 2 ms of a cursor step's frame, and Chromium throttles a page that
     // navigates hundreds of times in a few seconds).
-    let pending = StoredValue::new_local(None::<(String, TimeoutHandle)>);
+    let pending = StoredValue::new(None::<String>);
+    // Which wait is the latest: an earlier one's timer finds it outdated and does nothing.
+    let wait = StoredValue::new(0u32);
     let replace = |url: &str| {
         if let Ok(history) = window().history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
@@ -73,11 +74,11 @@ pub fn install(state: AppState) {
     // The pending address now (before a new entry, so that the entry left keeps it), or
     // dropped (`write: false`: the entry it was for is gone).
     let settle_pending = move |write: bool| {
-        if let Some((url, timer)) = pending.try_update_value(Option::take).flatten() {
-            timer.clear();
-            if write {
-                replace(&url);
-            }
+        wait.update_value(|n| *n = n.wrapping_add(1));
+        if let Some(url) = pending.try_update_value(Option::take).flatten()
+            && write
+        {
+            replace(&url);
         }
     };
 
@@ -98,19 +99,16 @@ pub fn install(state: AppState) {
             }
             HistoryAction::Replace => {
                 settle_pending(false);
-                let later = url.clone();
-                let timer = set_timeout_with_handle(
+                pending.set_value(Some(url));
+                let mine = wait.get_value();
+                set_timeout(
                     move || {
-                        let _ = pending.try_set_value(None);
-                        replace(&later);
+                        if wait.try_get_value() == Some(mine) {
+                            settle_pending(true);
+                        }
                     },
                     REPLACE_AFTER,
                 );
-                if let Ok(timer) = timer {
-                    pending.set_value(Some((url, timer)));
-                } else {
-                    replace(&url);
-                }
             }
         }
         last.set_value(next);

@@ -106,22 +106,23 @@ pub fn looks(scene: &MapScene, state: &MarkState) -> Looks {
 pub struct MarkItems {
     ids: Vec<String>,
     starts: Vec<Option<i64>>,
-    link_item: Vec<u32>,
-    site_items: Vec<Vec<u32>>,
+    link_item: Vec<usize>,
+    site_items: Vec<Vec<usize>>,
 }
 
 impl MarkItems {
     pub fn of(scene: &MapScene, start_of_item: &dyn Fn(&str) -> Option<i64>) -> Self {
-        fn number<'s>(at: &mut crate::collections::HashMap<&'s str, u32>, ids: &mut Vec<String>, id: &'s str) -> u32 {
-            *at.entry(id).or_insert_with(|| {
-                ids.push(id.to_owned());
-                (ids.len() - 1) as u32
-            })
-        }
-        let (mut at, mut ids) = (crate::collections::HashMap::default(), Vec::new());
-        let link_item = scene.links.iter().map(|l| number(&mut at, &mut ids, &l.item)).collect();
-        let site_items =
-            scene.sites.iter().map(|s| s.items.iter().map(|i| number(&mut at, &mut ids, i)).collect()).collect();
+        let (mut at, mut ids) = (crate::collections::HashMap::<String, usize>::default(), Vec::<String>::new());
+        let mut number = |id: &String| -> usize {
+            if let Some(&n) = at.get(id) {
+                return n;
+            }
+            ids.push(id.clone());
+            at.insert(id.clone(), ids.len() - 1);
+            ids.len() - 1
+        };
+        let link_item = scene.links.iter().map(|l| number(&l.item)).collect();
+        let site_items = scene.sites.iter().map(|s| s.items.iter().map(&mut number).collect()).collect();
         let starts = ids.iter().map(|id| start_of_item(id)).collect();
         MarkItems { ids, starts, link_item, site_items }
     }
@@ -146,7 +147,7 @@ impl MarkItems {
             .iter()
             .zip(&self.site_items)
             .map(|(site, here)| {
-                let mut shown_here = here.iter().map(|&i| items[i as usize]).filter(|l| !l.filtered_out).peekable();
+                let mut shown_here = here.iter().map(|&i| items[i]).filter(|l| !l.filtered_out).peekable();
                 let any_shown = shown_here.peek().is_some();
                 Look {
                     highlighted: !e.sites.is_empty() && e.sites.contains(&site.id),
@@ -158,7 +159,7 @@ impl MarkItems {
             .collect();
         Looks {
             sites,
-            links: self.link_item.iter().map(|&i| items[i as usize]).collect(),
+            links: self.link_item.iter().map(|&i| items[i]).collect(),
             any_highlight: !e.sites.is_empty() || !e.items.is_empty(),
         }
     }

@@ -21,7 +21,7 @@ pub struct Layers {
     pub world_html: Memo<Arc<str>>,
     pub sites_html: Memo<Arc<str>>,
     /// The windows the sites were last placed for.
-    pub drawn_at: Memo<Vec<ViewTransform>>,
+    pub drawn_at: RwSignal<Vec<ViewTransform>>,
 }
 
 impl Layers {
@@ -44,20 +44,24 @@ pub fn markup(ctx: MapCtx) -> Layers {
         }
     });
 
-    // The windows a gesture or a step of one view last paused at (large datasets only).
-    let settled = RwSignal::new(None::<Vec<ViewTransform>>);
+    // The windows the sites are placed (and the bulk layers rastered) for: while a gesture,
+    // a step or a view's move changes the windows of a large dataset, where they last
+    // paused (the drawings are moved as a whole meanwhile); else the current ones at once.
+    // What reads them waits while they have another number of panes than the camera (this
+    // effect follows the camera's): nothing is drawn for the windows of another view.
+    let drawn_at = RwSignal::new(camera.transforms.get_untracked());
     let settle = StoredValue::new(0u32);
     Effect::new(move |_| {
-        // Each new window of the camera restarts the wait.
-        camera.transforms.track();
-        if !large {
+        let t = camera.transforms.get();
+        if !large || t.len() != drawn_at.with_untracked(Vec::len) {
+            drawn_at.set(t);
             return;
         }
         settle.update_value(|n| *n += 1);
         let mine = settle.get_value();
         let place = move || {
             if settle.try_get_value() == Some(mine) {
-                settled.set(Some(camera.transforms.get_untracked()));
+                drawn_at.set(camera.transforms.get_untracked());
             }
         };
         if camera.gesture.get_value() {
@@ -67,24 +71,6 @@ pub fn markup(ctx: MapCtx) -> Layers {
             // A step: placed right after the frame that shows it moved.
             request_animation_frame(move || set_timeout(place, Duration::ZERO));
         }
-    });
-    // The windows the sites are placed (and the bulk layers rastered) for: while a gesture,
-    // a step or a view's move changes the windows, where they last paused (the drawings are
-    // moved as a whole meanwhile); else the current ones at once (a small dataset, another
-    // number of panes, the first drawing). Derived, not set by an effect: what reads it
-    // never sees the windows of another number of panes.
-    let drawn_at = Memo::new(move |_| {
-        // None before the frame is measured: what is placed for them follows its first
-        // measure even when the camera's first windows were already right (a frame of the
-        // size assumed before measuring, 800 x 450, an embed's say).
-        if !ready.get() {
-            return Vec::new();
-        }
-        let t = camera.transforms.get();
-        settled.with(|s| match s {
-            Some(st) if large && st.len() == t.len() => st.clone(),
-            _ => t,
-        })
     });
 
     // Placed again when the windows they are placed for change (`drawn_at`, which follows

@@ -141,7 +141,6 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
         dataset.items.iter().map(|i| (i.id.clone(), crate::model::time::span(&i.when).map(|s| s.0))).collect();
     // The marks' items by number, once: a state's looks then read no id per mark.
     let by_item = scene.with_value(|s| MarkItems::of(s, &|id| starts.get(id).copied().flatten()));
-    let by_item = StoredValue::new(by_item);
     let starts = StoredValue::new(starts);
     // What each mark shows: one pure function of the state.
     let looks = Memo::new(move |_| {
@@ -152,7 +151,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
                     let start_of_item = |id: &str| starts.get(id).copied().flatten();
                     let state =
                         MarkState { emphasis, filtering: *filtering, shown, cursor, start_of_item: &start_of_item };
-                    by_item.with_value(|index| scene.with_value(|s| index.looks(s, &state)))
+                    scene.with_value(|s| by_item.looks(s, &state))
                 })
             })
         })
