@@ -328,8 +328,8 @@ mod tests {
         let bulk = BulkScene::of(&scene);
         let shown: HashSet<String> = scene.links.iter().map(|l| l.item.clone()).skip(3).collect();
         let e = Emphasis { selected_site: Some("lyon".into()), ..Emphasis::default() };
-        let state = MarkState { emphasis: &e, filtering: true, shown: &shown, cursor: None, start_of_item: &|_| None };
-        let l = looks(&scene, &state);
+        let state = MarkState { emphasis: &e, filtering: true, shown: &shown, cursor: None };
+        let l = looks(&scene, &state, &|_| None);
         let b = batches(&bulk, &l);
         let mut seen_sites: Vec<usize> =
             b.iter().filter(|b| b.key.layer == Layer::Sites).flat_map(|b| b.members.clone()).collect();
@@ -428,10 +428,7 @@ mod tests {
         let shown: HashSet<String> = scene.links.iter().map(|l| l.item.clone()).filter(|i| *i != first).collect();
         let e = Emphasis::default();
         let start = |id: &str| (id == scene.links[1].item).then_some(100);
-        let l = looks(
-            &scene,
-            &MarkState { emphasis: &e, filtering: true, shown: &shown, cursor: Some(50), start_of_item: &start },
-        );
+        let l = looks(&scene, &MarkState { emphasis: &e, filtering: true, shown: &shown, cursor: Some(50) }, &start);
         let by_class = shown_by_class(&bulk.link_class, &l.links);
         let n: usize = by_class.iter().map(|(_, m)| m.len()).sum();
         assert_eq!(n, scene.links.iter().filter(|k| k.item != first).count());

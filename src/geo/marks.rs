@@ -44,9 +44,10 @@ pub struct MarkState<'a> {
     pub shown: &'a HashSet<String>,
     /// The time cursor (a day number), `None` when every date is shown.
     pub cursor: Option<i64>,
-    /// When an item begins (its first day), `None` when undated.
-    pub start_of_item: &'a dyn Fn(&str) -> Option<i64>,
 }
+
+/// When an item begins (its first day), `None` when undated.
+pub type StartOfItem<'a> = &'a dyn Fn(&str) -> Option<i64>;
 
 /// The look of every mark, in the scene's order (`sites[i]` is `scene.sites[i]`'s).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -66,33 +67,33 @@ pub enum MarkRef {
 
 /// An item's look: the same for each of its links, its box on the timeline and its row in
 /// the list (which show `future` and `selected`).
-pub fn item_look(id: &str, state: &MarkState) -> Look {
+pub fn item_look(id: &str, state: &MarkState, start_of_item: StartOfItem) -> Look {
     Look {
         highlighted: state.emphasis.items.contains(id),
         selected: state.emphasis.selected_item.as_deref() == Some(id),
         filtered_out: !state.shown.contains(id),
-        future: not_begun((state.start_of_item)(id), state.cursor),
+        future: not_begun(start_of_item(id), state.cursor),
     }
 }
 
 /// A site's look: hidden when a filter is on and none of its items is shown; faded when
 /// every shown item of it begins after the cursor.
-pub fn site_look(id: &str, items_here: &[String], state: &MarkState) -> Look {
+pub fn site_look(id: &str, items_here: &[String], state: &MarkState, start_of_item: StartOfItem) -> Look {
     let mut shown_here = items_here.iter().filter(|i| state.shown.contains(*i)).peekable();
     let any_shown = shown_here.peek().is_some();
     Look {
         highlighted: state.emphasis.sites.contains(id),
         selected: state.emphasis.selected_site.as_deref() == Some(id),
         filtered_out: state.filtering && !any_shown,
-        future: any_shown && shown_here.all(|i| not_begun((state.start_of_item)(i), state.cursor)),
+        future: any_shown && shown_here.all(|i| not_begun(start_of_item(i), state.cursor)),
     }
 }
 
 /// Every mark's look in one state.
-pub fn looks(scene: &MapScene, state: &MarkState) -> Looks {
+pub fn looks(scene: &MapScene, state: &MarkState, start_of_item: StartOfItem) -> Looks {
     Looks {
-        sites: scene.sites.iter().map(|s| site_look(&s.id, &s.items, state)).collect(),
-        links: scene.links.iter().map(|l| item_look(&l.item, state)).collect(),
+        sites: scene.sites.iter().map(|s| site_look(&s.id, &s.items, state, start_of_item)).collect(),
+        links: scene.links.iter().map(|l| item_look(&l.item, state, start_of_item)).collect(),
         any_highlight: !state.emphasis.sites.is_empty() || !state.emphasis.items.is_empty(),
     }
 }
@@ -111,7 +112,7 @@ pub struct MarkItems {
 }
 
 impl MarkItems {
-    pub fn of(scene: &MapScene, start_of_item: &dyn Fn(&str) -> Option<i64>) -> Self {
+    pub fn of(scene: &MapScene, start_of_item: StartOfItem) -> Self {
         let (mut at, mut ids) = (crate::collections::HashMap::<String, usize>::default(), Vec::<String>::new());
         let mut number = |id: &String| -> usize {
             if let Some(&n) = at.get(id) {
@@ -127,8 +128,7 @@ impl MarkItems {
         MarkItems { ids, starts, link_item, site_items }
     }
 
-    /// Every mark's look in one state (the state's `start_of_item` is the one this index
-    /// was built with).
+    /// Every mark's look in one state (each item's first day as this index was built with).
     pub fn looks(&self, scene: &MapScene, state: &MarkState) -> Looks {
         let e = state.emphasis;
         let items: Vec<Look> = self
@@ -209,13 +209,13 @@ mod tests {
         filtering: bool,
         cursor: Option<i64>,
     ) -> MarkState<'a> {
-        MarkState { emphasis, filtering, shown, cursor, start_of_item: &starts }
+        MarkState { emphasis, filtering, shown, cursor }
     }
 
     #[test]
     fn an_item_is_faded_only_once_the_cursor_is_before_its_first_day() {
         let (e, shown) = (Emphasis::default(), set(&["early", "late", "on-the-day", "undated"]));
-        let at = |id, cursor| item_look(id, &state(&e, &shown, false, cursor)).future;
+        let at = |id, cursor| item_look(id, &state(&e, &shown, false, cursor), &starts).future;
         assert!(at("late", Some(DAY)));
         assert!(!at("early", Some(DAY)));
         assert!(!at("on-the-day", Some(DAY)), "what begins on the cursor's day has begun");
@@ -228,8 +228,8 @@ mod tests {
         let e = Emphasis { items: set(&["late"]), selected_item: Some("early".into()), ..Emphasis::default() };
         let shown = set(&["late"]);
         let s = state(&e, &shown, true, None);
-        assert_eq!(item_look("late", &s), Look { highlighted: true, ..Look::default() });
-        assert_eq!(item_look("early", &s), Look { selected: true, filtered_out: true, ..Look::default() });
+        assert_eq!(item_look("late", &s, &starts), Look { highlighted: true, ..Look::default() });
+        assert_eq!(item_look("early", &s, &starts), Look { selected: true, filtered_out: true, ..Look::default() });
     }
 
     #[test]
@@ -237,15 +237,15 @@ mod tests {
         let here = vec!["early".to_owned(), "late".to_owned()];
         let e = Emphasis { sites: set(&["x"]), selected_site: Some("x".into()), ..Emphasis::default() };
         let only_late = set(&["late"]);
-        let look = site_look("x", &here, &state(&e, &only_late, true, Some(DAY)));
+        let look = site_look("x", &here, &state(&e, &only_late, true, Some(DAY)), &starts);
         assert_eq!(look, Look { highlighted: true, selected: true, filtered_out: false, future: true });
         // One shown item has begun: not faded.
         let both = set(&["early", "late"]);
-        assert!(!site_look("y", &here, &state(&e, &both, true, Some(DAY))).future);
+        assert!(!site_look("y", &here, &state(&e, &both, true, Some(DAY)), &starts).future);
         // Filtered out when a filter is on and shows none of them; never when no filter is.
         let none = HashSet::default();
-        assert!(site_look("y", &here, &state(&e, &none, true, Some(DAY))).filtered_out);
-        assert_eq!(site_look("y", &here, &state(&e, &none, false, Some(DAY))), Look::default());
+        assert!(site_look("y", &here, &state(&e, &none, true, Some(DAY)), &starts).filtered_out);
+        assert_eq!(site_look("y", &here, &state(&e, &none, false, Some(DAY)), &starts), Look::default());
     }
 
     #[test]
@@ -256,9 +256,7 @@ mod tests {
         let ds =
             crate::model::parse_dataset("c.json", include_str!("../../public/data/cooperation.json")).unwrap().dataset;
         let start = |id: &str| ds.item(id).and_then(|i| crate::model::time::span(&i.when)).map(|s| s.0);
-        let at = |cursor| {
-            looks(&scene, &MarkState { emphasis: &e, filtering: false, shown: &shown, cursor, start_of_item: &start })
-        };
+        let at = |cursor| looks(&scene, &MarkState { emphasis: &e, filtering: false, shown: &shown, cursor }, &start);
         let (before, after) = (at(Some(day_number(2018, 1, 1))), at(Some(day_number(2018, 12, 31))));
         let changed = changes(&before, &after);
         assert!(!changed.is_empty());
@@ -303,8 +301,8 @@ mod tests {
         for e in &emphases {
             for (shown, filtering) in [(&all, false), (&half, true), (&HashSet::default(), true)] {
                 for cursor in cursors {
-                    let state = MarkState { emphasis: e, filtering, shown, cursor, start_of_item: &start };
-                    let want = looks(&scene, &state);
+                    let state = MarkState { emphasis: e, filtering, shown, cursor };
+                    let want = looks(&scene, &state, &start);
                     faded_seen |= want.sites.iter().any(|l| l.future) && want.links.iter().any(|l| !l.future);
                     assert_eq!(index.looks(&scene, &state), want, "{cursor:?}, filtering {filtering}");
                 }
@@ -330,10 +328,7 @@ mod tests {
         );
         let e = Emphasis { sites, items, ..Emphasis::default() };
         let shown: HashSet<String> = scene.links.iter().map(|l| l.item.clone()).collect();
-        let l = looks(
-            &scene,
-            &MarkState { emphasis: &e, filtering: false, shown: &shown, cursor: None, start_of_item: &|_| None },
-        );
+        let l = looks(&scene, &MarkState { emphasis: &e, filtering: false, shown: &shown, cursor: None }, &|_| None);
         assert!(l.any_highlight);
         let vt = scene.site_index("val-thorens").unwrap();
         assert!(l.sites[vt].highlighted);

@@ -11,6 +11,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::MapCtx;
+use super::camera::MapCamera;
 use crate::geo::scene::{Pane, site_marks_placed};
 use crate::geo::svg::{Emphasis, bulk_labels_markup, overlay_markup, panes_markup};
 use crate::geo::{ViewTransform, camera};
@@ -22,14 +23,28 @@ pub struct Layers {
     pub sites_html: Memo<Arc<str>>,
     /// The windows the sites were last placed for.
     pub drawn_at: RwSignal<Vec<ViewTransform>>,
+    camera: MapCamera,
 }
 
 impl Layers {
+    /// Whether the camera's panes, its windows and the windows the sites were placed for
+    /// are one number of windows. A new view's panes come first, the camera's windows with
+    /// its effect, these with the settle effect: nothing is placed or rastered for the
+    /// windows of another view meanwhile (a raster for the old view's was thrown away).
+    pub fn caught_up(&self) -> bool {
+        caught_up(self.camera, self.drawn_at)
+    }
+
     /// How each pane's placed sites are moved to match its current window.
     pub fn deltas(&self, now: &[ViewTransform]) -> Vec<Option<ViewTransform>> {
         let built = self.drawn_at.get();
         now.iter().zip(&built).map(|(n, b)| camera::delta(n, b)).collect()
     }
+}
+
+fn caught_up(camera: MapCamera, drawn_at: RwSignal<Vec<ViewTransform>>) -> bool {
+    let n = camera.panes.with_untracked(Vec::len);
+    camera.transforms.with_untracked(Vec::len) == n && drawn_at.with_untracked(Vec::len) == n
 }
 
 /// The markup of the two drawings, for the windows of the camera.
@@ -47,8 +62,7 @@ pub fn markup(ctx: MapCtx) -> Layers {
     // The windows the sites are placed (and the bulk layers rastered) for: while a gesture,
     // a step or a view's move changes the windows of a large dataset, where they last
     // paused (the drawings are moved as a whole meanwhile); else the current ones at once.
-    // What reads them waits while they have another number of panes than the camera (this
-    // effect follows the camera's): nothing is drawn for the windows of another view.
+    // What reads them waits until they are `caught_up` (this effect follows the camera's).
     let drawn_at = RwSignal::new(camera.transforms.get_untracked());
     let settle = StoredValue::new(0u32);
     Effect::new(move |_| {
@@ -81,10 +95,8 @@ pub fn markup(ctx: MapCtx) -> Layers {
         if !ready.get_untracked() {
             return Arc::from("");
         }
-        // A new view's panes before the camera has its windows (its effect follows): the
-        // sites are placed once it has.
         if let Some(previous) = previous
-            && camera.panes.with_untracked(Vec::len) != transforms.len()
+            && !caught_up(camera, drawn_at)
         {
             return previous.clone();
         }
@@ -109,5 +121,5 @@ pub fn markup(ctx: MapCtx) -> Layers {
             })
             .into()
     });
-    Layers { world_html, sites_html, drawn_at }
+    Layers { world_html, sites_html, drawn_at, camera }
 }

@@ -188,10 +188,7 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
                     fitted.iter().zip(t).map(|(p, t)| Pane { transform: *t, ..*p }).collect()
                 };
                 let drawn_at = layers.drawn_at.get();
-                // A new view's panes before the camera, or the layers' windows, have its
-                // number of windows: drawn once both have (a raster for the old view's
-                // windows was thrown away at once).
-                let caught_up = fitted.len() == transforms.len() && drawn_at.len() == transforms.len();
+                let caught_up = layers.caught_up();
                 let (panes, settled) = (at(&transforms), at(&drawn_at));
                 if painter_ready.get() && drawn.painter.is_none() {
                     drawn.painter = arrived.try_update_value(Option::take).flatten();

@@ -141,18 +141,13 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
         dataset.items.iter().map(|i| (i.id.clone(), crate::model::time::span(&i.when).map(|s| s.0))).collect();
     // The marks' items by number, once: a state's looks then read no id per mark.
     let by_item = scene.with_value(|s| MarkItems::of(s, &|id| starts.get(id).copied().flatten()));
-    let starts = StoredValue::new(starts);
     // What each mark shows: one pure function of the state.
     let looks = Memo::new(move |_| {
         let cursor = state.cursor.get();
         emphasis.with(|emphasis| {
             shown.with(|(filtering, shown)| {
-                starts.with_value(|starts| {
-                    let start_of_item = |id: &str| starts.get(id).copied().flatten();
-                    let state =
-                        MarkState { emphasis, filtering: *filtering, shown, cursor, start_of_item: &start_of_item };
-                    scene.with_value(|s| by_item.looks(s, &state))
-                })
+                let state = MarkState { emphasis, filtering: *filtering, shown, cursor };
+                scene.with_value(|s| by_item.looks(s, &state))
             })
         })
     });
@@ -174,17 +169,15 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
     // box, fractions kept, as 100% gave: the measured size is rounded, and the drawing is
     // scaled from it to the box as before (the map did not then move by a fraction of a
     // pixel at the takeover from the pre-rendered page, which keeps the percentages).
-    let side = move |of: fn(&web_sys::DomRect) -> f64| {
-        move || {
-            if !(cfg!(target_arch = "wasm32") && ready.get()) {
-                return None;
-            }
-            size.track();
-            let el: web_sys::Element = frame.get()?.into();
-            Some(format!("{}px", of(&el.get_bounding_client_rect())))
+    let pixel_size = move || -> String {
+        if !(cfg!(target_arch = "wasm32") && ready.get()) {
+            return String::new();
         }
+        size.track();
+        let Some(el) = frame.get() else { return String::new() };
+        let r = AsRef::<web_sys::Element>::as_ref(&el).get_bounding_client_rect();
+        format!("width:{}px;height:{}px", r.width(), r.height())
     };
-    let (width, height) = (side(|r| r.width()), side(|r| r.height()));
     // In the browser, the drawings go in by the layers' effects, after the frame is
     // measured; the pre-rendered page (natively, no effects) writes them in place.
     #[cfg(target_arch = "wasm32")]
@@ -214,7 +207,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
             // The base map is a picture the text alternative does without; the links it
             // holds in a one-pane view are named one by one (in the two-region view they
             // are drawn over it, with the sites).
-            <svg node_ref=ctx.world class="map-svg map-svg--world" viewBox=view_box style:width=width style:height=height
+            <svg node_ref=ctx.world class="map-svg map-svg--world" viewBox=view_box style=pixel_size
                 aria-hidden=move || (view.get() == MapView::Both || large).then_some("true")
                 role=move || (view.get() != MapView::Both && !large).then_some("group")
                 aria-label=move || (view.get() != MapView::Both && !large).then(|| crate::i18n::tr(state.lang.get(), Msg::MapLinks))>
@@ -222,7 +215,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
             </svg>
             // Not a picture of its own: the sites and links in it are each a control, named.
             {large.then(|| view! { <canvas node_ref=ctx.canvas class="map-canvas" aria-hidden="true"></canvas> })}
-            <svg node_ref=ctx.overlay class="map-svg map-svg--overlay" viewBox=view_box style:width=width style:height=height role="none">
+            <svg node_ref=ctx.overlay class="map-svg map-svg--overlay" viewBox=view_box style=pixel_size role="none">
                 <g class="overlay" node_ref=ctx.overlay_g inner_html=sites_now></g>
             </svg>
         </div>

@@ -15,7 +15,8 @@
 // A benchmark, not a test: it prints figures and fails only if the page does not work.
 //
 //   node bench/map-bench.mjs <dist> <synthetic.json> [runs]
-// (SYNTHETIC_ONLY=1 measures the synthetic dataset alone; BENCH_DEBUG=1 prints each run.)
+// (SYNTHETIC_ONLY=1 measures the synthetic dataset alone, NO_FIRST_USE=1 leaves out the
+// first use of the chunks; BENCH_DEBUG=1 prints each run.)
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { startServer } from '../server.mjs';
@@ -177,7 +178,7 @@ async function measureFirstUse() {
 console.log(`median of ${RUNS} runs, headless Chromium, 1280x720, dist/ on 127.0.0.1`);
 try {
   if (!process.env.SYNTHETIC_ONLY) { await measure('real dataset', null);
-  await measureFirstUse(); }
+  if (!process.env.NO_FIRST_USE) await measureFirstUse(); }
   if (synthetic) await measure('synthetic dataset', readFileSync(synthetic, 'utf8'));
 } finally {
   await browser.close();
