@@ -4,7 +4,7 @@
 //! same, so a step rebuilds only the batches it changed.
 
 use super::marks::{Look, Looks};
-use super::scene::{MapScene, MapView, MarkStyle, Pane, SiteNode, pane_position};
+use super::scene::{MapScene, MapView, MarkStyle, Pane, SiteNode, hundredths_path, pane_position};
 use super::svg::{cross_curve, link_classes, symbol_path};
 use crate::model::SiteKind;
 
@@ -45,7 +45,7 @@ impl BulkScene {
         let link_ends =
             scene.links.iter().map(|l| Some((scene.site_index(&l.from)?, scene.site_index(&l.to)?))).collect();
         let (classes, class_kind) = classes.into_iter().unzip();
-        let link_d = scene.links.iter().map(|l| coarse_line(&l.d, BULK_LINK_POINTS)).collect();
+        let link_d = scene.links.iter().map(|l| coarse_line(&l.arc, BULK_LINK_POINTS)).collect();
         BulkScene { classes, class_kind, site_class, link_class, link_ends, link_d }
     }
 }
@@ -145,21 +145,14 @@ pub fn links_path(bulk: &BulkScene, members: &[usize]) -> String {
 /// The most points a link drawn in bulk keeps (its ends always).
 pub const BULK_LINK_POINTS: usize = 8;
 
-/// A line path (as `scene::line_path` writes one) with at most `max` of its points, evenly
-/// picked, its ends kept. The points are copied as written, not read as numbers and written
-/// again: the same text, without reading 10,000 arcs' numbers at the first drawing.
-pub fn coarse_line(d: &str, max: usize) -> String {
-    let points: Vec<&str> = d.split(['M', 'L']).filter(|p| !p.is_empty()).collect();
-    if points.len() <= max || max < 2 {
-        return d.to_owned();
+/// A link's path with at most `max` of its arc's points, evenly picked, its ends kept.
+pub fn coarse_line(arc: &[[i32; 2]], max: usize) -> String {
+    if arc.len() <= max || max < 2 {
+        return hundredths_path(arc);
     }
-    let last = points.len() - 1;
-    let mut out = String::with_capacity(max * 16);
-    for k in 0..max {
-        out.push(if k == 0 { 'M' } else { 'L' });
-        out.push_str(points[k * last / (max - 1)]);
-    }
-    out
+    let last = arc.len() - 1;
+    let picked: Vec<[i32; 2]> = (0..max).map(|k| arc[k * last / (max - 1)]).collect();
+    hundredths_path(&picked)
 }
 
 /// The links of a batch between the two panes of the side-by-side view, in screen pixels,
@@ -316,6 +309,7 @@ mod tests {
     use super::*;
     use crate::collections::HashSet;
     use crate::geo::marks::{MarkState, looks};
+    use crate::geo::scene::hundredths;
     use crate::geo::svg::Emphasis;
 
     fn scene() -> MapScene {
@@ -367,13 +361,13 @@ mod tests {
         let some: Vec<usize> = (0..scene.links.len()).step_by(3).collect();
         assert_eq!(joined(&curves, &some), cross_path(&scene, &bulk, &some, &panes, style));
         assert!(curves.iter().filter(|c| c.is_some()).count() > 3, "links cross between the panes");
-        let coarse = |i: usize| coarse_line(&scene.links[i].d, BULK_LINK_POINTS);
+        let coarse = |i: usize| coarse_line(&scene.links[i].arc, BULK_LINK_POINTS);
         assert_eq!(links_path(&bulk, &[0, 1]), format!("{}{}", coarse(0), coarse(1)));
     }
 
     #[test]
-    fn a_coarse_line_is_the_picked_points_read_and_written_again() {
-        let by_numbers = |d: &str, max: usize| {
+    fn a_coarse_line_is_the_path_read_with_its_points_picked_and_written_again() {
+        let by_text = |d: &str, max: usize| {
             let points = crate::geo::scene::parse_path_points(d);
             if points.len() <= max {
                 return d.to_owned();
@@ -385,21 +379,22 @@ mod tests {
         let scene = scene();
         for l in &scene.links {
             for max in [2, 3, BULK_LINK_POINTS, 50] {
-                assert_eq!(coarse_line(&l.d, max), by_numbers(&l.d, max), "{} at {max}", l.item);
+                assert_eq!(coarse_line(&l.arc, max), by_text(&l.d(), max), "{} at {max}", l.item);
             }
         }
-        let negative = crate::geo::scene::line_path(&[(-1.5, -0.25), (0.0, 3.0), (10.01, -7.0), (-0.004, 2.5)]);
-        assert_eq!(coarse_line(&negative, 3), by_numbers(&negative, 3));
+        let points = [(-1.5, -0.25), (0.0, 3.0), (10.01, -7.0), (-0.004, 2.5)];
+        let arc: Vec<[i32; 2]> = points.iter().map(|&(x, y)| [hundredths(x), hundredths(y)]).collect();
+        assert_eq!(coarse_line(&arc, 3), by_text(&crate::geo::scene::line_path(&points), 3));
     }
 
     #[test]
     fn a_link_in_bulk_keeps_its_ends_and_a_few_points_of_its_arc() {
-        let d = crate::geo::scene::line_path(&(0..20).map(|i| (f64::from(i), f64::from(i * i))).collect::<Vec<_>>());
-        let points = crate::geo::scene::parse_path_points(&coarse_line(&d, 5));
+        let arc: Vec<[i32; 2]> = (0..20).map(|i| [i * 100, i * i * 100]).collect();
+        let points = crate::geo::scene::parse_path_points(&coarse_line(&arc, 5));
         assert_eq!(points.len(), 5);
         assert_eq!((points[0], points[4]), ((0.0, 0.0), (19.0, 361.0)));
         assert!(points.windows(2).all(|w| w[0].0 < w[1].0), "in order along the arc");
-        assert_eq!(coarse_line("M1,2L3,4", 5), "M1,2L3,4", "short paths unchanged");
+        assert_eq!(coarse_line(&[[100, 200], [300, 400]], 5), "M1,2L3,4", "short paths unchanged");
     }
 
     #[test]

@@ -52,13 +52,32 @@ pub struct Link {
     pub status: Status,
     pub from: String,
     pub to: String,
-    /// The great-circle arc in projected units.
-    pub d: String,
+    /// The great-circle arc in projected units, as its path writes it: in hundredths of a
+    /// unit (numbers, not the path's text: a large dataset's canvas reads a few points of
+    /// each, and only the SVG drawings write them).
+    pub arc: Vec<[i32; 2]>,
     /// Planned or under study: drawn dashed.
     pub proposed: bool,
     /// Joins the seats of the item's parties, not places of the item (which has none on
     /// one of the two sides): drawn so a reader can tell.
     pub via_parties: bool,
+}
+
+impl Link {
+    /// The arc as an SVG path (as [`line_path`] writes its points).
+    pub fn d(&self) -> String {
+        hundredths_path(&self.arc)
+    }
+
+    /// The arc's points, as its path writes them.
+    pub fn points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+        self.arc.iter().map(|&[x, y]| (f64::from(x) / 100.0, f64::from(y) / 100.0))
+    }
+}
+
+/// `v` in hundredths, as the paths write it.
+pub fn hundredths(v: f64) -> i32 {
+    (v * 100.0).round() as i32
 }
 
 /// Everything the map draws, projected once per dataset.
@@ -204,12 +223,15 @@ impl MapScene {
         for (item, (item_pairs, via_parties)) in ds.items.iter().zip(pairs) {
             for (from, to) in item_pairs {
                 let (Some(&a), Some(&b)) = (lon_lat.get(from.as_str()), lon_lat.get(to.as_str())) else { continue };
-                let arc: Vec<(f64, f64)> = great_circle(a, b, 2.0).into_iter().map(project).collect();
+                let arc: Vec<[i32; 2]> = great_circle(a, b, 2.0)
+                    .into_iter()
+                    .map(project)
+                    .map(|(x, y)| [hundredths(x), hundredths(y)])
+                    .collect();
                 if between_regions(&from) && between_regions(&to) {
                     // As the path writes them (to the hundredth), the bounds it gave before.
-                    let written = |v: f64| (v * 100.0).round() / 100.0;
-                    let bounds = Bounds::of_points(arc.iter().map(|&(x, y)| (written(x), written(y))));
-                    arcs = match (arcs, bounds) {
+                    let written = arc.iter().map(|&[x, y]| (f64::from(x) / 100.0, f64::from(y) / 100.0));
+                    arcs = match (arcs, Bounds::of_points(written)) {
                         (Some(a), Some(b)) => Some(a.union(b)),
                         (a, b) => a.or(b),
                     };
@@ -221,7 +243,7 @@ impl MapScene {
                     status: item.status,
                     from,
                     to,
-                    d: line_path(&arc),
+                    arc,
                     proposed: matches!(item.status, Status::Planned | Status::UnderStudy),
                     via_parties,
                 });
@@ -608,6 +630,18 @@ pub fn line_path(points: &[(f64, f64)]) -> String {
     d
 }
 
+/// [`line_path`] of points given in hundredths.
+pub fn hundredths_path(points: &[[i32; 2]]) -> String {
+    let mut d = String::with_capacity(points.len() * 14);
+    for (i, &[x, y]) in points.iter().enumerate() {
+        d.push(if i == 0 { 'M' } else { 'L' });
+        push_hundredths(&mut d, i64::from(x));
+        d.push(',');
+        push_hundredths(&mut d, i64::from(y));
+    }
+    d
+}
+
 /// The points of a path made by [`line_path`] or [`rings_path`].
 pub fn parse_path_points(d: &str) -> Vec<(f64, f64)> {
     d.split(['M', 'L', 'Z'])
@@ -699,7 +733,10 @@ where
 /// base map is twelve thousand points, and float formatting (even `write!` of integers)
 /// was a tenth of a phone's first drawing of the map.
 fn push_num(out: &mut String, v: f64) {
-    let hundredths = (v * 100.0).round() as i64;
+    push_hundredths(out, (v * 100.0).round() as i64);
+}
+
+fn push_hundredths(out: &mut String, hundredths: i64) {
     if hundredths < 0 {
         out.push('-');
     }
@@ -743,6 +780,21 @@ pub fn escape_xml(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_links_numbers_are_its_paths_points_and_write_that_path() {
+        let scene = crate::geo::shipped_scene();
+        assert!(scene.links.iter().any(|l| l.arc.len() > 10), "the shipped links include long arcs");
+        for l in &scene.links {
+            // Read from the numbers as from the text, to the last bit.
+            assert_eq!(l.points().collect::<Vec<_>>(), parse_path_points(&l.d()), "{}", l.item);
+            assert_eq!(l.d(), line_path(&l.points().collect::<Vec<_>>()), "{}", l.item);
+        }
+        let points = [(-1.5, -0.25), (0.0, 3.0), (10.014, -7.0), (-0.004, 2.5), (-0.006, 1e5)];
+        let arc: Vec<[i32; 2]> = points.iter().map(|&(x, y)| [hundredths(x), hundredths(y)]).collect();
+        assert_eq!(hundredths_path(&arc), line_path(&points));
+        assert_eq!(hundredths_path(&arc), "M-1.5,-0.25L0,3L10.01,-7L0,2.5L-0.01,100000");
+    }
+
     #[test]
     fn push_num_writes_what_float_formatting_of_the_rounded_value_writes() {
         let num = |v: f64| {

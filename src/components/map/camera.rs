@@ -31,7 +31,15 @@ pub struct MapCamera {
 impl MapCamera {
     pub fn new(panes: Memo<Vec<Pane>>, state: AppState) -> Self {
         Self {
-            transforms: RwSignal::new(panes.get_untracked().iter().map(|p| p.transform).collect()),
+            // In the browser, none until the first fitting, for the measured frame: what is
+            // drawn for the windows waits for them, never drawn for a frame the page does not
+            // have. The pre-rendered page (natively) is drawn for the fitted windows of the
+            // frame it assumes.
+            transforms: RwSignal::new(if cfg!(target_arch = "wasm32") {
+                Vec::new()
+            } else {
+                panes.get_untracked().iter().map(|p| p.transform).collect()
+            }),
             panes,
             state,
             generation: StoredValue::new(0),
@@ -46,6 +54,10 @@ impl MapCamera {
     /// A reader's move to `next`: a one-pane window is snapped to what the URL keeps (a
     /// shared link then opens exactly this window), and its zoom goes to the state.
     fn moved_to(&self, next: Vec<ViewTransform>, gesture: bool) {
+        if next.is_empty() {
+            // Before the first fitting: nothing to move.
+            return;
+        }
         self.gesture.set_value(gesture);
         let fitted = self.panes.get_untracked();
         let next = camera::snapped(&next, &fitted).map_or(next, |snap| vec![snap]);

@@ -63,10 +63,15 @@ pub fn markup(ctx: MapCtx) -> Layers {
     // a step or a view's move changes the windows of a large dataset, where they last
     // paused (the drawings are moved as a whole meanwhile); else the current ones at once.
     // What reads them waits until they are `caught_up` (this effect follows the camera's).
+    // As the camera's: none in the browser until its first windows (the frame measured),
+    // then those at once, so that the first drawing is placed and rastered once, for them.
     let drawn_at = RwSignal::new(camera.transforms.get_untracked());
     let settle = StoredValue::new(0u32);
     Effect::new(move |_| {
         let t = camera.transforms.get();
+        if t.is_empty() {
+            return;
+        }
         if !large || t.len() != drawn_at.with_untracked(Vec::len) {
             drawn_at.set(t);
             return;

@@ -169,15 +169,19 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
     // box, fractions kept, as 100% gave: the measured size is rounded, and the drawing is
     // scaled from it to the box as before (the map did not then move by a fraction of a
     // pixel at the takeover from the pre-rendered page, which keeps the percentages).
-    let pixel_size = move || -> String {
-        if !(cfg!(target_arch = "wasm32") && ready.get()) {
-            return String::new();
+    // (Each side set on its own through the style object: a `style` attribute is inline
+    // style, which the page's Content Security Policy refuses.)
+    let side = move |of: fn(&web_sys::DomRect) -> f64| {
+        move || {
+            if !(cfg!(target_arch = "wasm32") && ready.get()) {
+                return None;
+            }
+            size.track();
+            let el: web_sys::Element = frame.get()?.into();
+            Some(format!("{}px", of(&el.get_bounding_client_rect())))
         }
-        size.track();
-        let Some(el) = frame.get() else { return String::new() };
-        let r = AsRef::<web_sys::Element>::as_ref(&el).get_bounding_client_rect();
-        format!("width:{}px;height:{}px", r.width(), r.height())
     };
+    let (width, height) = (side(|r| r.width()), side(|r| r.height()));
     // In the browser, the drawings go in by the layers' effects, after the frame is
     // measured; the pre-rendered page (natively, no effects) writes them in place.
     #[cfg(target_arch = "wasm32")]
@@ -207,7 +211,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
             // The base map is a picture the text alternative does without; the links it
             // holds in a one-pane view are named one by one (in the two-region view they
             // are drawn over it, with the sites).
-            <svg node_ref=ctx.world class="map-svg map-svg--world" viewBox=view_box style=pixel_size
+            <svg node_ref=ctx.world class="map-svg map-svg--world" viewBox=view_box style:width=width style:height=height
                 aria-hidden=move || (view.get() == MapView::Both || large).then_some("true")
                 role=move || (view.get() != MapView::Both && !large).then_some("group")
                 aria-label=move || (view.get() != MapView::Both && !large).then(|| crate::i18n::tr(state.lang.get(), Msg::MapLinks))>
@@ -215,7 +219,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
             </svg>
             // Not a picture of its own: the sites and links in it are each a control, named.
             {large.then(|| view! { <canvas node_ref=ctx.canvas class="map-canvas" aria-hidden="true"></canvas> })}
-            <svg node_ref=ctx.overlay class="map-svg map-svg--overlay" viewBox=view_box style=pixel_size role="none">
+            <svg node_ref=ctx.overlay class="map-svg map-svg--overlay" viewBox=view_box style:width=width style:height=height role="none">
                 <g class="overlay" node_ref=ctx.overlay_g inner_html=sites_now></g>
             </svg>
         </div>
