@@ -741,17 +741,7 @@ fn push_hundredths(out: &mut String, hundredths: i64) {
         out.push('-');
     }
     let a = hundredths.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let (mut i, mut whole) = (digits.len(), a / 100);
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (whole % 10) as u8;
-        whole /= 10;
-        if whole == 0 {
-            break;
-        }
-    }
-    out.extend(digits[i..].iter().map(|&b| char::from(b)));
+    push_whole(out, a / 100);
     let frac = a % 100;
     if frac != 0 {
         out.push('.');
@@ -760,6 +750,21 @@ fn push_hundredths(out: &mut String, hundredths: i64) {
             out.push(char::from(b'0' + (frac % 10) as u8));
         }
     }
+}
+
+/// Appends the decimal digits of `n`.
+pub(super) fn push_whole(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&b| char::from(b)));
 }
 
 /// Text for an attribute or element body.

@@ -361,17 +361,7 @@ fn push_tenths(out: &mut String, v: f64) {
     if v.is_sign_negative() {
         out.push('-');
     }
-    let mut digits = [0u8; 20];
-    let (mut i, mut whole) = (digits.len(), tenths / 10);
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (whole % 10) as u8;
-        whole /= 10;
-        if whole == 0 {
-            break;
-        }
-    }
-    out.extend(digits[i..].iter().map(|&b| char::from(b)));
+    super::scene::push_whole(out, tenths / 10);
     out.push('.');
     out.push(char::from(b'0' + (tenths % 10) as u8));
 }
