@@ -97,7 +97,8 @@ pub fn markup(ctx: MapCtx) -> Layers {
     // before: that placed the sites twice, once for the old windows.
     let sites_html = Memo::new(move |previous: Option<&Arc<str>>| -> Arc<str> {
         let transforms = drawn_at.get();
-        if !ready.get_untracked() {
+        // Nothing until the frame is measured and the camera has its windows for it.
+        if !ready.get_untracked() || transforms.is_empty() {
             return Arc::from("");
         }
         if let Some(previous) = previous
