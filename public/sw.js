@@ -23,11 +23,19 @@ self.addEventListener('activate', (event) => {
 
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
+// A copy is kept for the next visit: a write that fails must not fail the answer to this
+// request, which the page would see as a network error (a CI run in Firefox saw a chunk
+// fail to load, "the ServiceWorker encountered an unexpected error", the network up: of
+// this worker's steps, a cache write is the one that can fail then).
+function keep(cache, key, response) {
+  return cache.put(key, response).catch(() => {});
+}
+
 async function networkFirst(request, fallback) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(fallback ?? request, response.clone());
+    if (response.ok) await keep(cache, fallback ?? request, response.clone());
     return response;
   } catch (offline) {
     const cached = await cache.match(fallback ?? request);
@@ -41,7 +49,7 @@ async function cacheFirst(request) {
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) await keep(cache, request, response.clone());
   return response;
 }
 

@@ -10,7 +10,7 @@ use crate::collections::{HashMap, HashSet};
 
 use super::basemap::{BaseMap, Layer};
 use super::labels::{LabelPlace, Rect, place_labels, spread, text_width};
-use super::projection::{Projection, great_circle};
+use super::projection::Projection;
 use super::view::{Bounds, ViewTransform, Viewport};
 use crate::model::{Dataset, ItemKind, Lang, Localized, Side, SiteKind, Status};
 
@@ -223,9 +223,9 @@ impl MapScene {
         for (item, (item_pairs, via_parties)) in ds.items.iter().zip(pairs) {
             for (from, to) in item_pairs {
                 let (Some(&a), Some(&b)) = (lon_lat.get(from.as_str()), lon_lat.get(to.as_str())) else { continue };
-                let arc: Vec<[i32; 2]> = great_circle(a, b, 2.0)
+                let arc: Vec<[i32; 2]> = projection
+                    .project_great_circle(a, b, 2.0)
                     .into_iter()
-                    .map(project)
                     .map(|(x, y)| [hundredths(x), hundredths(y)])
                     .collect();
                 if between_regions(&from) && between_regions(&to) {
