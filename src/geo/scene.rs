@@ -219,6 +219,10 @@ impl MapScene {
         // The bounds of the arcs between the two regions (read here, from the points, rather
         // than from the paths' text: 10,000 arcs of a large dataset took 150 ms to read back).
         let mut arcs: Option<Bounds> = None;
+        let union = |a: Option<Bounds>, b: Option<Bounds>| match (a, b) {
+            (Some(a), Some(b)) => Some(a.union(b)),
+            (a, b) => a.or(b),
+        };
         let between_regions = |id: &str| sides.get(id) != Some(&Side::Other);
         for (item, (item_pairs, via_parties)) in ds.items.iter().zip(pairs) {
             for (from, to) in item_pairs {
@@ -228,15 +232,7 @@ impl MapScene {
                     .into_iter()
                     .map(|(x, y)| [hundredths(x), hundredths(y)])
                     .collect();
-                if between_regions(&from) && between_regions(&to) {
-                    // As the path writes them (to the hundredth), the bounds it gave before.
-                    let written = arc.iter().map(|&[x, y]| (f64::from(x) / 100.0, f64::from(y) / 100.0));
-                    arcs = match (arcs, Bounds::of_points(written)) {
-                        (Some(a), Some(b)) => Some(a.union(b)),
-                        (a, b) => a.or(b),
-                    };
-                }
-                links.push(Link {
+                let link = Link {
                     item: item.id.clone(),
                     title: item.title.clone(),
                     kind: item.kind,
@@ -246,7 +242,12 @@ impl MapScene {
                     arc,
                     proposed: matches!(item.status, Status::Planned | Status::UnderStudy),
                     via_parties,
-                });
+                };
+                if between_regions(&link.from) && between_regions(&link.to) {
+                    // As the path writes them (to the hundredth), the bounds it gave before.
+                    arcs = union(arcs, Bounds::of_points(link.points()));
+                }
+                links.push(link);
             }
         }
 
@@ -257,10 +258,6 @@ impl MapScene {
                 .reduce(Bounds::union)
         };
         let site_bounds = |side: Side| Bounds::of_points(sites.iter().filter(|s| s.side == side).map(|s| s.p));
-        let union = |a: Option<Bounds>, b: Option<Bounds>| match (a, b) {
-            (Some(a), Some(b)) => Some(a.union(b)),
-            (a, b) => a.or(b),
-        };
         let fallback = Bounds { x0: -1.0, y0: -1.0, x1: 1.0, y1: 1.0 };
         // The regions' outlines; the sites only when the base map lacks them (a far site,
         // such as Shanghai, is reached by following its link off the edge).
