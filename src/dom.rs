@@ -204,6 +204,13 @@ pub async fn after_next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Makes the `performance.mark` `name`: what the benchmark and the tests wait for.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// Calls `f` once the browser is idle (`requestIdleCallback`, within 2 s), or after 1 s where
 /// it has no such call (Safari).
 pub fn when_idle(f: impl FnOnce() + 'static) {

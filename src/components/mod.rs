@@ -89,9 +89,7 @@ pub(crate) fn drawn_marker(map: bool) -> impl Fn() + Clone + 'static {
     use leptos::prelude::{Set, use_context};
     let drawn = use_context::<FirstDrawing>();
     move || {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.mark(if map { "passerelle:map-drawn" } else { "passerelle:timeline-drawn" });
-        }
+        crate::dom::mark(if map { "passerelle:map-drawn" } else { "passerelle:timeline-drawn" });
         if let Some(drawn) = drawn {
             // try_: the app may be gone by then.
             let _ = (if map { drawn.map } else { drawn.timeline }).try_set(true);

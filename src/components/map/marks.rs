@@ -205,11 +205,8 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
         drawn.deltas = deltas;
 
         // The site layer drawn anew, placed for new windows (in bulk, painted with it).
-        if new_sites
-            && !sites_html.is_empty()
-            && let Some(p) = window().performance()
-        {
-            let _ = p.mark("passerelle:sites-drawn");
+        if new_sites && !sites_html.is_empty() {
+            crate::dom::mark("passerelle:sites-drawn");
         }
         // (In bulk, once the painter has painted.)
         let painted = !large || drawn.painter.is_some();

@@ -36,6 +36,8 @@ export const HOOK = `(() => {
   document.addEventListener('securitypolicyviolation', (e) => s.errors.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
 })();`;
 
+const WASM = /\.wasm(\?|$)/;
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A free TCP port on the loopback address. */
@@ -95,13 +97,30 @@ class Puppeteer {
     d.version = (await browser.version()).replace(/^[A-Za-z]+\//, '').replace(/^HeadlessChrome\//, '');
     page.on('console', (m) => m.type() === 'error' && d.nativeErrors.push(m.text()));
     page.on('pageerror', (e) => d.nativeErrors.push(`uncaught: ${e.message}`));
-    page.on('request', (r) => d.requests.push(r.url()));
+    page.on('request', (r) => {
+      d.requests.push(r.url());
+      if (WASM.test(r.url())) d.loading.add(r);
+    });
+    for (const over of ['requestfinished', 'requestfailed']) page.on(over, (r) => d.loading.delete(r));
     await page.evaluateOnNewDocument(HOOK);
     return d;
   }
 
   constructor(engine, browser, page) {
-    Object.assign(this, { name: engine, browser, page, nativeErrors: [], requests: [] });
+    Object.assign(this, { name: engine, browser, page, nativeErrors: [], requests: [], loading: new Set() });
+  }
+
+  /**
+   * Before leaving a page: waits until it has been idle (the loads it starts of its own
+   * accord then, the printed handout's chunk, have begun) and no wasm it asked for is still
+   * loading, so that leaving cuts none off. Firefox logs a load cut off while its service
+   * worker answered it as the page's error ("A ServiceWorker intercepted the request and
+   * encountered an unexpected error"), reported after the navigation: it was counted
+   * against the next case (engines' CI failures, a different chunk and case each time).
+   */
+  async settle() {
+    await this.page.evaluate(() => new Promise((ok) => requestIdleCallback(() => setTimeout(ok, 50), { timeout: 2000 })));
+    await until(() => this.loading.size === 0, 'the wasm the page is loading', 15_000);
   }
 
   async viewport(width, height) {
@@ -109,6 +128,7 @@ class Puppeteer {
   }
 
   async goto(url) {
+    await this.settle();
     await this.page.goto(url, { waitUntil: 'load' });
   }
 
