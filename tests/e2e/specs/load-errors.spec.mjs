@@ -86,6 +86,24 @@ test('warnings are shown, but the dataset is still drawn', async ({ page, reques
   expect(consoleErrors).toEqual([]);
 });
 
+test('a dataset saved with a byte-order mark, and a broken byte in a text, is read as the browser reads text', async ({ page, request, consoleErrors }) => {
+  const ds = await (await request.get('data/cooperation.json')).json();
+  ds.items[0].title.en = 'Broken BYTE here';
+  // As a Windows editor saves it (a UTF-8 byte-order mark), with one byte no UTF-8 text has.
+  const text = Buffer.from(JSON.stringify(ds));
+  const at = text.indexOf('BYTE');
+  text[at] = 0xff;
+  const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), text]);
+  await page.route(DATA, (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto('./?lang=en');
+  await appSettled(page);
+  await expect(page.getByTestId('load-error')).toHaveCount(0);
+  await expect(page.locator('.timeline-item')).toHaveCount(ds.items.length);
+  // The broken byte is the replacement character, as the browser's own reading makes it.
+  await expect(page.locator(`.timeline-item[data-item="${ds.items[0].id}"]`)).toContainText('Broken \ufffdYTE here');
+  expect(consoleErrors).toEqual([]);
+});
+
 // Release builds abort at once on a panic: the panic reaches the page as an uncaught
 // WebAssembly trap, which must still become a message, not a dead page.
 test('an uncaught WebAssembly trap shows the internal-error alert', async ({ page }) => {
