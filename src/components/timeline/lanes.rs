@@ -113,77 +113,81 @@ pub fn Lanes(
         }
     };
 
+    // One lane per kind, kept while its kind has boxes: a filter or a zoom moves the boxes
+    // within their lanes, and keeps every box still drawn (the keyboard focus with it).
+    let lane_kinds = Memo::new(move |_| drawn_layout.with(|(l, _)| l.lanes.iter().map(|l| l.kind).collect::<Vec<_>>()));
     let ds = dataset.clone();
-    let lanes = move || {
-        let lang = state.lang.get();
-        drawn_layout.with(|(l, _)| {
-            l.lanes
-                .iter()
-                .enumerate()
-                .map(|(k, lane)| {
-                    let ds = ds.clone();
-                    // The boxes of this lane in sight, each drawn once while it stays (the
-                    // keyboard focus with it).
-                    let each = move || {
-                        // Drawn pressed and faded as the selection and the cursor are now;
-                        // later changes are applied in place (below).
-                        let selected = state.selection.with_untracked(|s| s.item().map(str::to_owned));
-                        let cursor = state.cursor.get_untracked();
-                        let track = width.get_untracked();
-                        in_sight.with(|sight| {
-                            drawn_layout.with_untracked(|(l, positions)| {
-                                let Some(lane) = l.lanes.get(k) else { return Vec::new() };
-                                let mut drawn = sight.get(k).cloned().unwrap_or_default();
-                                // The box with the keyboard focus stays drawn out of sight.
-                                focused_box.with_value(|f| {
-                                    let at = f.as_deref().and_then(|id| {
-                                        lane.boxes.iter().position(|b| ds.items[positions[b.index]].id == id)
-                                    });
-                                    if let Some(i) = at.filter(|i| !drawn.contains(i)) {
-                                        drawn.push(i);
-                                        drawn.sort_unstable();
-                                    }
-                                });
-                                drawn.iter().map(|&i| {
-                                    let b = &lane.boxes[i];
-                                    let item = &ds.items[positions[b.index]];
-                                    let title = item.title.get(lang).to_owned();
-                                    let when = when_label(lang, &item.when);
-                                    DrawnBox {
-                                        key: box_key(&item.id, b),
-                                        pressed: selected.as_deref() == Some(item.id.as_str()),
-                                        future: not_begun(Some(b.start), cursor),
-                                        id: item.id.clone(),
-                                        tip: format!("{when} — {title}"),
-                                        name: format!("{when}: {title}"),
-                                        title,
-                                        start: b.start,
-                                        left: along(b.x, track),
-                                        width: along(b.width, track),
-                                        top: format!("{:.0}px", b.row as f64 * ROW_PX),
-                                    }
-                                }).collect()
-                            })
+    let lane = move |kind: ItemKind| {
+        let ds = ds.clone();
+        // This kind's lane in the layout, and its index there.
+        let at = move |l: &crate::model::timeline::TimelineLayout| l.lanes.iter().position(|lane| lane.kind == kind);
+        let height = move || {
+            let rows = drawn_layout.with(|(l, _)| at(l).map_or(0, |k| l.lanes[k].rows));
+            format!("{}px", rows as f64 * ROW_PX)
+        };
+        // The boxes of this lane in sight, each drawn once while it stays.
+        let each = move || {
+            let lang = state.lang.get();
+            // Drawn pressed and faded as the selection and the cursor are now; later
+            // changes are applied in place (below).
+            let selected = state.selection.with_untracked(|s| s.item().map(str::to_owned));
+            let cursor = state.cursor.get_untracked();
+            let track = width.get_untracked();
+            in_sight.with(|sight| {
+                drawn_layout.with_untracked(|(l, positions)| {
+                    let Some(k) = at(l) else { return Vec::new() };
+                    let lane = &l.lanes[k];
+                    let mut drawn = sight.get(k).cloned().unwrap_or_default();
+                    // The box with the keyboard focus stays drawn out of sight.
+                    focused_box.with_value(|f| {
+                        let at = f
+                            .as_deref()
+                            .and_then(|id| lane.boxes.iter().position(|b| ds.items[positions[b.index]].id == id));
+                        if let Some(i) = at.filter(|i| !drawn.contains(i)) {
+                            drawn.push(i);
+                            drawn.sort_unstable();
+                        }
+                    });
+                    drawn
+                        .iter()
+                        .map(|&i| {
+                            let b = &lane.boxes[i];
+                            let item = &ds.items[positions[b.index]];
+                            let title = item.title.get(lang).to_owned();
+                            let when = when_label(lang, &item.when);
+                            DrawnBox {
+                                key: box_key(&item.id, lang),
+                                pressed: selected.as_deref() == Some(item.id.as_str()),
+                                future: not_begun(Some(b.start), cursor),
+                                id: item.id.clone(),
+                                tip: format!("{when} — {title}"),
+                                name: format!("{when}: {title}"),
+                                title,
+                                start: b.start,
+                                place: Place::of(b, track),
+                            }
                         })
-                    };
-                    view! {
-                        <div class="lane" data-lane=lane.kind.slug()>
-                            <div class="lane__label">{lane.kind.label(lang)}</div>
-                            <div class="lane__track" style:height=format!("{}px", lane.rows as f64 * ROW_PX)>
-                                <For each=each key=|b: &DrawnBox| b.key let(b)>
-                                    <button type="button" class="timeline-item" class:is-future=b.future data-item=b.id data-start=b.start.to_string()
-                                        aria-pressed=b.pressed.to_string() title=b.tip aria-label=b.name
-                                        style:left=b.left style:width=b.width style:top=b.top>
-                                        <span class="timeline-item__title">{b.title}</span>
-                                    </button>
-                                </For>
-                            </div>
-                        </div>
-                    }
+                        .collect()
                 })
-                .collect_view()
-        })
+            })
+        };
+        view! {
+            <div class="lane" data-lane=kind.slug()>
+                <div class="lane__label">{move || kind.label(state.lang.get())}</div>
+                <div class="lane__track" style:height=height>
+                    <For each=each key=|b: &DrawnBox| b.key let(b)>
+                        <button type="button" class="timeline-item" class:is-future=b.future data-item=b.id data-start=b.start.to_string()
+                            aria-pressed=b.pressed.to_string() title=b.tip aria-label=b.name
+                            style:left=b.place.left style:width=b.place.width style:top=b.place.top>
+                            <span class="timeline-item__title">{b.title}</span>
+                        </button>
+                    </For>
+                </div>
+            </div>
+        }
     };
+    let lanes =
+        move || view! { <For each=move || lane_kinds.get() key=|kind: &ItemKind| *kind children=lane.clone() /> };
     // Dataset positions of the undated items: they do not move with the time window.
     let undated_items = Memo::new(move |_| {
         drawn_layout.with(|(l, positions)| l.undated.iter().map(|&i| positions[i]).collect::<Vec<usize>>())
@@ -321,6 +325,31 @@ pub fn Lanes(
             let _ = el.set_attribute("aria-pressed", "true");
         }
     });
+    // The boxes kept drawn (one per item) moved to their places in the new layout: three
+    // style properties each, instead of a box drawn anew for every move.
+    let ds_places = dataset.clone();
+    Effect::new(move |_| {
+        let track = width.get();
+        in_sight.track();
+        let Some(root) = lanes_ref.get() else { return };
+        let ds = ds_places.clone();
+        // After every effect of this change (the lanes' redraw among them), before the paint.
+        request_animation_frame(move || {
+            // The drawn boxes (a few hundred) by item, then their places in the layout.
+            let mut boxes = crate::collections::HashMap::default();
+            for_each(&root, ".timeline-item[data-item]", |el| {
+                boxes.insert(attr(el, "data-item"), el.clone());
+            });
+            let _ = drawn_layout.try_with_untracked(|(l, positions)| {
+                for b in l.lanes.iter().flat_map(|lane| &lane.boxes) {
+                    let el = boxes.get(&ds.items[positions[b.index]].id);
+                    if let Some(el) = el.and_then(|el| el.dyn_ref::<web_sys::HtmlElement>()) {
+                        Place::of(b, track).apply(&el.style());
+                    }
+                }
+            });
+        });
+    });
     // Not begun at the cursor: after each redraw the boxes are sorted by their first day
     // once, and a cursor move switches only the boxes whose first day it crossed (a step
     // changes a handful of 10,000). The first pass with boxes in place also marks the
@@ -357,12 +386,35 @@ pub fn Lanes(
 /// How far the lanes scroll before the boxes in sight are drawn again: a few rows.
 const BAND_PX: f64 = ROW_PX * 4.0;
 
-/// A box's identity while it is drawn: its item and place (a box that moves is drawn anew).
-fn box_key(id: &str, b: &crate::model::timeline::ItemBox) -> u64 {
+/// A box's identity while it is drawn: its item, in a language (a box that moves is kept
+/// and moved; its words are drawn anew in another language).
+fn box_key(id: &str, lang: crate::model::Lang) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
-    (id, b.x.to_bits(), b.width.to_bits(), b.row).hash(&mut h);
+    (id, lang).hash(&mut h);
     h.finish()
+}
+
+/// Where a box is drawn on a track `track` pixels wide, as its style properties say.
+#[derive(Clone, PartialEq)]
+struct Place {
+    left: String,
+    width: String,
+    top: String,
+}
+
+impl Place {
+    fn of(b: &crate::model::timeline::ItemBox, track: f64) -> Self {
+        Self { left: along(b.x, track), width: along(b.width, track), top: format!("{:.0}px", b.row as f64 * ROW_PX) }
+    }
+
+    fn apply(&self, style: &web_sys::CssStyleDeclaration) {
+        for (name, value) in [("left", &self.left), ("width", &self.width), ("top", &self.top)] {
+            if style.get_property_value(name).ok().as_ref() != Some(value) {
+                let _ = style.set_property(name, value);
+            }
+        }
+    }
 }
 
 /// A box as drawn.
@@ -374,9 +426,7 @@ struct DrawnBox {
     tip: String,
     name: String,
     start: i64,
-    left: String,
-    width: String,
-    top: String,
+    place: Place,
     pressed: bool,
     future: bool,
 }

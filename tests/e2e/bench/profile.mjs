@@ -22,6 +22,20 @@ const top = (profile, label) => {
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   console.log(`\n== ${label}: ${total.toFixed(0)} ms sampled`);
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
+  // Inclusive: each sample counted once for every function on its stack.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const n = byId.get(at);
+      const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}`;
+      if (!seen.has(k)) { seen.add(k); incl.set(k, (incl.get(k) || 0) + (dt[i] || 0) / 1000); }
+    }
+  });
+  console.log(`-- inclusive (${label})`);
+  for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.INCLUSIVE ?? 40))) console.log(`${v.toFixed(1).padStart(8)}  ${k}`);
 };
 await cdp.send('Profiler.start');
 await page.goto(`http://127.0.0.1:${PORT}/`);

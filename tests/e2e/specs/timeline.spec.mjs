@@ -146,6 +146,25 @@ test('each filter and the search narrow the map, the timeline and the list alike
   await expect(page.locator('.map-frame .map-svg [data-site="shanghai"]')).toHaveClass(/is-filtered-out/);
 });
 
+test('a filter moves the boxes still shown to where a fresh page draws them, keeping each box', async ({ page, context }) => {
+  await open(page, '?lang=en');
+  // Each box's place, and a mark on each element (an element drawn anew has none).
+  const places = () => page.locator('.timeline-item').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.item, { left: e.style.left, top: e.style.top, width: e.style.width, kept: !!e.__kept }])));
+  await page.locator('.timeline-item').evaluateAll((els) => els.forEach((e) => { e.__kept = true; }));
+  const before = await places();
+  await setFilter(page, 'status:planned', true);
+  await expect.poll(async () => Object.keys(await places()).length).toBeLessThan(Object.keys(before).length);
+  const after = await places();
+  for (const [id, p] of Object.entries(after)) expect(p.kept, `${id}'s box kept`).toBe(true);
+  const moved = Object.keys(after).filter((id) => after[id].top !== before[id].top || after[id].left !== before[id].left);
+  expect(moved.length, 'boxes moved by the filter').toBeGreaterThan(0);
+  // The same filter opened afresh: every box at the same place.
+  const fresh = await context.newPage();
+  await open(fresh, '?lang=en&status=planned');
+  const drawn = await fresh.locator('.timeline-item').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.item, { left: e.style.left, top: e.style.top, width: e.style.width, kept: true }])));
+  expect(after).toEqual(drawn);
+});
+
 test('a shared URL reopens selection, time, filters and view; Back and Forward work', async ({ page, context, consoleErrors }) => {
   await open(page);
   await openUndated(page);
