@@ -113,9 +113,9 @@ pub fn Lanes(
         }
     };
 
-    // One lane per kind, kept while its kind has boxes: a filter or a zoom moves the boxes
-    // within their lanes, and keeps every box still drawn (the keyboard focus with it).
-    let lane_kinds = Memo::new(move |_| drawn_layout.with(|(l, _)| l.lanes.iter().map(|l| l.kind).collect::<Vec<_>>()));
+    // One lane per kind, drawn once and hidden while its kind has no box: a filter or a
+    // zoom moves the boxes within their lanes, and keeps every box still drawn (the
+    // keyboard focus with it).
     let ds = dataset.clone();
     let lane = move |kind: ItemKind| {
         let ds = ds.clone();
@@ -172,7 +172,7 @@ pub fn Lanes(
             })
         };
         view! {
-            <div class="lane" data-lane=kind.slug()>
+            <div class="lane" data-lane=kind.slug() hidden=move || drawn_layout.with(|(l, _)| at(l).is_none())>
                 <div class="lane__label">{move || kind.label(state.lang.get())}</div>
                 <div class="lane__track" style:height=height>
                     <For each=each key=|b: &DrawnBox| b.key let(b)>
@@ -186,8 +186,7 @@ pub fn Lanes(
             </div>
         }
     };
-    let lanes =
-        move || view! { <For each=move || lane_kinds.get() key=|kind: &ItemKind| *kind children=lane.clone() /> };
+    let lanes = move || ItemKind::ALL.iter().map(|&kind| lane(kind)).collect_view();
     // Dataset positions of the undated items: they do not move with the time window.
     let undated_items = Memo::new(move |_| {
         drawn_layout.with(|(l, positions)| l.undated.iter().map(|&i| positions[i]).collect::<Vec<usize>>())
