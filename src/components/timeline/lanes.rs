@@ -349,10 +349,6 @@ pub fn Lanes(
             });
         });
     });
-    // Not begun at the cursor: after each redraw the boxes are sorted by their first day
-    // once, and a cursor move switches only the boxes whose first day it crossed (a step
-    // changes a handful of 10,000). The first pass with boxes in place also marks the
-    // timeline drawn, for the benchmark.
     // Not begun at the cursor: one pass over the drawn boxes (a few hundred at most: only
     // those in sight are drawn) after each cursor move or redraw, instead of one reactive
     // class per box. The first pass with boxes in place also marks the timeline drawn,
