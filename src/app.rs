@@ -195,7 +195,10 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
         move || {
             built
                 .get_or_init(|| {
-                    Arc::new(MapScene::build(&ds, crate::geo::BaseMap::shipped(), &crate::geo::Projection::eurasia()))
+                    let scene =
+                        MapScene::build(&ds, crate::geo::BaseMap::shipped(), &crate::geo::Projection::eurasia());
+                    crate::dom::mark("passerelle:scene-built");
+                    Arc::new(scene)
                 })
                 .clone()
         }

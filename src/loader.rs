@@ -68,10 +68,12 @@ pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
 
 async fn fetch(path: &str) -> Result<Loaded, LoadError> {
     let text = fetch_text(path).await?;
+    crate::dom::mark("passerelle:data-fetched");
     // The page as it is (the frames, the introduction) is painted before the reading and
     // the drawing of the dataset begin, not after.
     crate::dom::after_next_paint().await;
     let loaded = parse_dataset(path, &text);
+    crate::dom::mark("passerelle:data-read");
     // Drawn in tasks of their own, after this one.
     crate::dom::next_task().await;
     loaded

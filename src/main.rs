@@ -1,5 +1,10 @@
 //! The browser entry point: install the panic hook and the trap listener, then mount the app.
 
+// Faster than Rust's default for wasm (dlmalloc) and smaller; see Cargo.toml.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     passerelle::fatal::install_panic_hook();

@@ -9,7 +9,7 @@
 // Native only: serde's derive, the yardstick, is not built for the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-use passerelle::model::{parse_dataset, parse_dataset_with_serde};
+use passerelle::model::{parse_dataset, parse_dataset_with_serde, parsed_as_value};
 use serde_json::{Map, Value, json};
 
 /// xorshift64*: deterministic, no dependency.
@@ -162,6 +162,9 @@ fn the_parser_and_validator_never_panic() {
                 s
             }
         };
+        // The app's own tree of the text is serde_json's value, or fails with its message.
+        let serde_value = serde_json::from_str::<Value>(&text).map_err(|e| e.to_string());
+        assert_eq!(parsed_as_value(&text), serde_value, "the tree and serde_json differ on:\n{text}");
         let outcome = parse_dataset("fuzz.json", &text);
         assert_eq!(outcome, parse_dataset_with_serde("fuzz.json", &text), "the reader and serde differ on:\n{text}");
         match outcome {
@@ -176,6 +179,34 @@ fn the_parser_and_validator_never_panic() {
     println!("fuzz: {cases} inputs, {accepted} accepted, {refused} refused, no panic");
     assert_eq!(accepted + refused, cases);
     assert!(refused > 0 && accepted > 0, "the generator reaches both outcomes");
+}
+
+/// A key written twice in a record: the last value counts, as in serde_json's own value,
+/// and the reader still matches serde's derive.
+#[test]
+fn a_key_written_twice_counts_once_with_its_last_value() {
+    // The fixture written compactly, so that its first site's text can be found in it.
+    let small = serde_json::from_str::<Value>(include_str!("fixtures/small.json")).unwrap();
+    let (all, site) = (small.to_string(), small["sites"][0].to_string());
+    let id = small["sites"][0]["id"].as_str().unwrap();
+    let with_site = |record: String| {
+        let text = all.replacen(&site, &record, 1);
+        assert_ne!(text, all, "the site was found in the fixture");
+        assert_eq!(parsed_as_value(&text), serde_json::from_str::<Value>(&text).map_err(|e| e.to_string()));
+        text
+    };
+    // Another id written before the record's own: the record's own (the last) is read.
+    for extra in [r#""id":"elsewhere","#, r#""id":5,"#] {
+        let text = with_site(site.replacen('{', &format!("{{{extra}"), 1));
+        let loaded = parse_dataset("twice.json", &text).expect("the last id is a good one");
+        assert_eq!(loaded.dataset.sites[0].id, id);
+        assert_eq!(Ok(loaded), parse_dataset_with_serde("twice.json", &text));
+    }
+    // A wrong longitude written after the good one: the wrong one is read.
+    let text = with_site(format!("{},\"lon\":\"east\"}}", &site[..site.len() - 1]));
+    let refused = parse_dataset("twice.json", &text).expect_err("the last lon is a string");
+    assert!(refused.to_string().contains("lon"), "{refused}");
+    assert_eq!(Err(refused), parse_dataset_with_serde("twice.json", &text));
 }
 
 /// Shapes serde's derive accepts or words in its own way, each compared with the reader.

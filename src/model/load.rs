@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use serde_json::Value;
+use super::json::Json;
 
 use super::dataset::{Dataset, SCHEMA_VERSION};
 use super::read::FromJson;
@@ -187,7 +187,7 @@ fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, Lo
         return Err(LoadError::Empty { file: file_owned() });
     }
     // JSON first, so a syntax error is told apart from a value of the wrong shape.
-    let root: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+    let root = Json::parse(text).map_err(|e| LoadError::Syntax {
         file: file_owned(),
         line: e.line(),
         column: e.column(),
@@ -207,8 +207,8 @@ fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, Lo
         return Err(invalid(file, issues));
     };
     match object.get("schema") {
-        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
-        Some(found @ (Value::Number(_) | Value::String(_))) => {
+        Some(Json::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
+        Some(found @ (Json::Number(_) | Json::String(_))) => {
             return Err(LoadError::Schema { file: file_owned(), found: found.to_string() });
         }
         Some(other) => top_error(
@@ -219,11 +219,11 @@ fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, Lo
         None => top_error(&mut issues, ".", "missing field `schema`".into()),
     }
     const COLLECTIONS: [&str; 4] = ["sources", "sites", "actors", "items"];
-    for key in COLLECTIONS.iter().filter(|k| !object.contains_key(**k)) {
+    for key in COLLECTIONS.iter().filter(|k| !object.contains_key(k)) {
         top_error(&mut issues, ".", format!("missing field `{key}`"));
     }
     for key in object.keys() {
-        if key != "schema" && key != "tours" && !COLLECTIONS.contains(&key.as_str()) {
+        if key != "schema" && key != "tours" && !COLLECTIONS.contains(&key) {
             top_error(
                 &mut issues,
                 ".",
@@ -259,7 +259,7 @@ fn invalid(file: &str, mut errors: Vec<Issue>) -> LoadError {
 /// The records of the top-level array `key` that have the right shape; the others are
 /// reported in `issues` with their path and id. A missing array is reported by the caller.
 fn records<T: FromJson + serde::de::DeserializeOwned>(
-    root: &Value,
+    root: &Json<'_>,
     key: &str,
     issues: &mut Vec<Issue>,
     reader: Reader,
@@ -272,19 +272,19 @@ fn records<T: FromJson + serde::de::DeserializeOwned>(
     };
     match root.get(key) {
         None => Vec::new(),
-        Some(Value::Array(values)) => values
+        Some(Json::Array(values)) => values
             .iter()
             .enumerate()
             .filter_map(|(i, value)| {
                 let read = match reader {
                     Reader::Hand => T::from_json(value).map_err(|f| (f.path(), f.message)),
                     #[cfg(not(target_arch = "wasm32"))]
-                    Reader::Serde => serde_path_to_error::deserialize::<_, T>(value)
+                    Reader::Serde => serde_path_to_error::deserialize::<_, T>(value.to_value())
                         .map_err(|e| (e.path().to_string(), e.into_inner().to_string())),
                 };
                 read.map_err(|(inner, message)| {
                     let path = if inner == "." { format!("{key}[{i}]") } else { format!("{key}[{i}].{inner}") };
-                    let record = value.get("id").and_then(Value::as_str).map(str::to_owned);
+                    let record = value.get("id").and_then(Json::as_str).map(str::to_owned);
                     issues.push(error(path, record, message));
                 })
                 .ok()
@@ -301,14 +301,14 @@ fn records<T: FromJson + serde::de::DeserializeOwned>(
     }
 }
 
-fn json_type(v: &Value) -> &'static str {
+fn json_type(v: &Json<'_>) -> &'static str {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
     }
 }
 
@@ -323,6 +323,7 @@ fn strip_position(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     const FILE: &str = "data/test.json";
 

@@ -6,6 +6,7 @@ pub mod date;
 pub mod embed_protocol;
 pub mod export;
 pub mod filter;
+mod json;
 mod load;
 mod names;
 pub mod preview;
@@ -20,6 +21,8 @@ pub mod workbook;
 pub mod workbook_file;
 
 pub use dataset::*;
+#[cfg(not(target_arch = "wasm32"))]
+pub use json::parsed_as_value;
 #[cfg(not(target_arch = "wasm32"))]
 pub use load::parse_dataset_with_serde;
 pub use load::{LoadError, Loaded, MAX_FILE_BYTES, MAX_LISTED_ISSUES, check_data_path, parse_dataset};

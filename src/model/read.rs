@@ -1,7 +1,8 @@
 //! Reading dataset records from parsed JSON by hand.
 //!
 //! serde's derive, run through `serde_path_to_error`, was a fifth of the wasm (generic
-//! visitors for every field type). This reader is plain code over `serde_json::Value`, and
+//! visitors for every field type). This reader is plain code over a parsed tree
+//! ([`Json`], which borrows the file's text), and
 //! says exactly what the derive said, with the same path: unknown fields where they stand,
 //! wrong types (`invalid type: string "4.8", expected f64`), unknown variants, missing fields
 //! in declaration order, keys read in the map's (sorted) order, even the derive's reading of
@@ -10,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
+use super::json::Json;
 
 use super::dataset::*;
 use super::ui::MapView;
@@ -66,27 +67,27 @@ type Read<T> = Result<T, Failure>;
 
 /// A type read from a JSON value.
 pub trait FromJson: Sized {
-    fn from_json(value: &Value) -> Read<Self>;
+    fn from_json(value: &Json<'_>) -> Read<Self>;
 }
 
 /// serde_json's words for the value found: `integer `5``, `string "x"`, `sequence`…
-fn unexpected(value: &Value) -> String {
+fn unexpected(value: &Json<'_>) -> String {
     match value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+        Json::Null => "null".to_owned(),
+        Json::Bool(b) => format!("boolean `{b}`"),
+        Json::Number(n) => match (n.as_u64(), n.as_i64()) {
             (Some(u), _) => format!("integer `{u}`"),
             (_, Some(i)) => format!("integer `{i}`"),
             // serde_json writes floats in its messages as it serialises them (`1e+308`).
             _ => format!("floating point `{n}`"),
         },
-        Value::String(s) => format!("string {s:?}"),
-        Value::Array(_) => "sequence".to_owned(),
-        Value::Object(_) => "map".to_owned(),
+        Json::String(s) => format!("string {s:?}"),
+        Json::Array(_) => "sequence".to_owned(),
+        Json::Object(_) => "map".to_owned(),
     }
 }
 
-fn invalid_type(value: &Value, expected: &str) -> Failure {
+fn invalid_type(value: &Json<'_>, expected: &str) -> Failure {
     Failure::new(format!("invalid type: {}, expected {expected}", unexpected(value)))
 }
 
@@ -104,36 +105,36 @@ fn one_of(names: &[&str]) -> String {
 }
 
 impl FromJson for String {
-    fn from_json(value: &Value) -> Read<Self> {
+    fn from_json(value: &Json<'_>) -> Read<Self> {
         match value {
-            Value::String(s) => Ok(s.clone()),
+            Json::String(s) => Ok(s.to_string()),
             other => Err(invalid_type(other, "a string")),
         }
     }
 }
 
 impl FromJson for f64 {
-    fn from_json(value: &Value) -> Read<Self> {
+    fn from_json(value: &Json<'_>) -> Read<Self> {
         match value {
-            Value::Number(n) => Ok(n.as_f64().unwrap_or(f64::NAN)),
+            Json::Number(n) => Ok(n.as_f64().unwrap_or(f64::NAN)),
             other => Err(invalid_type(other, "f64")),
         }
     }
 }
 
 impl<T: FromJson> FromJson for Option<T> {
-    fn from_json(value: &Value) -> Read<Self> {
+    fn from_json(value: &Json<'_>) -> Read<Self> {
         match value {
-            Value::Null => Ok(None),
+            Json::Null => Ok(None),
             other => T::from_json(other).map(Some),
         }
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(value: &Value) -> Read<Self> {
+    fn from_json(value: &Json<'_>) -> Read<Self> {
         match value {
-            Value::Array(values) => {
+            Json::Array(values) => {
                 values.iter().enumerate().map(|(i, v)| T::from_json(v).map_err(|f| f.at(Segment::Index(i)))).collect()
             }
             other => Err(invalid_type(other, "a sequence")),
@@ -157,24 +158,24 @@ enum Absent {
 /// order, or from an array, by position; `set` reads field `i` from its value. What is
 /// absent is left to the caller, except where the derive fails on a short array.
 fn read_fields(
-    value: &Value,
+    value: &Json<'_>,
     name: &str,
     fields: &[(&str, Absent)],
-    set: &mut dyn FnMut(usize, &Value) -> Read<()>,
+    set: &mut dyn FnMut(usize, &Json<'_>) -> Read<()>,
 ) -> Read<()> {
     match value {
-        Value::Object(map) => {
-            for (key, v) in map {
-                let Some(i) = fields.iter().position(|(f, _)| f == key) else {
+        Json::Object(map) => {
+            for (key, v) in map.iter() {
+                let Some(i) = fields.iter().position(|(f, _)| *f == key) else {
                     let names: Vec<&str> = fields.iter().map(|(f, _)| *f).collect();
                     return Err(Failure::new(format!("unknown field `{key}`, expected {}", one_of(&names)))
-                        .at(Segment::Key(key.clone())));
+                        .at(Segment::Key(key.to_owned())));
                 };
-                set(i, v).map_err(|f| f.at(Segment::Key(key.clone())))?;
+                set(i, v).map_err(|f| f.at(Segment::Key(key.to_owned())))?;
             }
             Ok(())
         }
-        Value::Array(values) => {
+        Json::Array(values) => {
             for (i, (_, absent)) in fields.iter().enumerate() {
                 match values.get(i) {
                     Some(v) => set(i, v).map_err(|f| f.at(Segment::Index(i)))?,
@@ -204,7 +205,7 @@ fn missing(field: &str) -> Failure {
 macro_rules! from_json_struct {
     ($ty:ident { $($field:ident : $fty:ty = $absent:ident),+ $(,)? }) => {
         impl FromJson for $ty {
-            fn from_json(value: &Value) -> Read<Self> {
+            fn from_json(value: &Json<'_>) -> Read<Self> {
                 const FIELDS: &[(&str, Absent)] = &[$((stringify!($field), Absent::$absent)),+];
                 $(let mut $field: Option<$fty> = None;)+
                 read_fields(value, stringify!($ty), FIELDS, &mut |i, v| {
@@ -233,7 +234,7 @@ macro_rules! from_json_struct {
 macro_rules! from_json_enum {
     ($($ty:ident),+ $(,)?) => {$(
         impl FromJson for $ty {
-            fn from_json(value: &Value) -> Read<Self> {
+            fn from_json(value: &Json<'_>) -> Read<Self> {
                 read_variant(value, $ty::NAMES).map(|i| $ty::ALL[i])
             }
         }
@@ -242,7 +243,7 @@ macro_rules! from_json_enum {
 
 /// The index of the variant a value names: a string, or (as serde reads enums) an object
 /// with one key whose value is `null`.
-fn read_variant(value: &Value, names: &[&str]) -> Read<usize> {
+fn read_variant(value: &Json<'_>, names: &[&str]) -> Read<usize> {
     let find = |name: &str| {
         names
             .iter()
@@ -250,16 +251,16 @@ fn read_variant(value: &Value, names: &[&str]) -> Read<usize> {
             .ok_or_else(|| Failure::new(format!("unknown variant `{name}`, expected {}", one_of(names))))
     };
     match value {
-        Value::String(s) => find(s),
-        Value::Object(map) if map.len() == 1 => {
+        Json::String(s) => find(s),
+        Json::Object(map) if map.len() == 1 => {
             let (name, content) = map.iter().next().expect("one entry");
             let i = find(name)?;
             match content {
-                Value::Null => Ok(i),
-                other => Err(invalid_type(other, "unit").at(Segment::Key(name.clone()))),
+                Json::Null => Ok(i),
+                other => Err(invalid_type(other, "unit").at(Segment::Key(name.to_owned()))),
             }
         }
-        Value::Object(_) => Err(Failure::new("invalid value: map, expected map with a single key".to_owned())),
+        Json::Object(_) => Err(Failure::new("invalid value: map, expected map with a single key".to_owned())),
         other => Err(invalid_type(other, "string or map")),
     }
 }
@@ -336,10 +337,16 @@ from_json_struct!(TourStep {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{Value, json};
+
+    /// `T` read from `v`, written out and parsed as the app parses a file.
+    fn read<T: FromJson>(v: Value) -> Read<T> {
+        let text = v.to_string();
+        T::from_json(&Json::parse(&text).unwrap())
+    }
 
     fn fail<T: FromJson + std::fmt::Debug>(v: Value) -> (String, String) {
-        let f = T::from_json(&v).expect_err("should fail");
+        let f = read::<T>(v).expect_err("should fail");
         (f.path(), f.message)
     }
 
@@ -379,10 +386,10 @@ mod tests {
 
     #[test]
     fn reads_what_serde_reads() {
-        assert_eq!(Side::from_json(&json!({"china": null})), Ok(Side::China));
-        let t = Localized::from_json(&json!(["a", "b", "c"])).unwrap();
+        assert_eq!(read::<Side>(json!({"china": null})), Ok(Side::China));
+        let t = read::<Localized>(json!(["a", "b", "c"])).unwrap();
         assert_eq!((t.fr.as_str(), t.en.as_str(), t.zh.as_str()), ("a", "b", "c"));
-        let w = When::from_json(&json!({"precision": "year", "start": "2018"})).unwrap();
+        let w = read::<When>(json!({"precision": "year", "start": "2018"})).unwrap();
         assert_eq!((w.start.as_deref(), w.end, w.precision), (Some("2018"), None, Precision::Year));
     }
 }

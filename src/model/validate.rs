@@ -5,7 +5,7 @@
 use crate::collections::HashSet;
 use std::fmt;
 
-use serde_json::Value;
+use super::json::Json;
 
 use super::dataset::*;
 use super::date::PartialDate;
@@ -67,10 +67,10 @@ impl KnownIds {
     }
 
     /// The ids found in the raw JSON, whatever else is wrong with the records.
-    pub fn of_json(root: &Value) -> Self {
+    pub fn of_json(root: &Json<'_>) -> Self {
         let ids = |key: &str| {
             root.get(key)
-                .and_then(Value::as_array)
+                .and_then(Json::as_array)
                 .map(|records| records.iter().filter_map(|r| r.get("id")?.as_str().map(str::to_owned)).collect())
                 .unwrap_or_default()
         };

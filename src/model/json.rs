@@ -1,0 +1,323 @@
+//! The dataset's JSON as a tree that borrows its text: what [`super::read`] reads records
+//! from.
+//!
+//! serde_json still parses it; only the tree is ours. `serde_json::Value` gives every key
+//! and every string an allocation of its own and every object a `BTreeMap`: for a large
+//! dataset (4.5 MB) building that tree and then freeing it were each almost a third of
+//! reading the file (natively, `perf`). Here a string without escapes is a slice of the text, and an object is a vector of
+//! pairs, sorted by key with the last of a repeated key kept: the order and the values a
+//! `Value`'s map gives, so the reader's messages (which key is reported first) are the same.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Number;
+
+/// `text` parsed into the tree and given back as serde_json's own value, or the error as
+/// serde_json writes it: tests/fuzz.rs checks it against `serde_json::from_str` on every
+/// input. Native only.
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub fn parsed_as_value(text: &str) -> Result<serde_json::Value, String> {
+    Json::parse(text).map(|j| j.to_value()).map_err(|e| e.to_string())
+}
+
+/// A JSON value whose strings borrow from the text where they can.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json<'a> {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
+    Object(Object<'a>),
+}
+
+/// An object's members, sorted by key, one per key.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Object<'a>(Vec<(Cow<'a, str>, Json<'a>)>);
+
+impl<'a> Object<'a> {
+    /// From members in the order written: sorted, and of a repeated key the last one kept
+    /// (as inserting each into a map would).
+    fn from_written(mut members: Vec<(Cow<'a, str>, Json<'a>)>) -> Self {
+        // Reversed, then sorted stably: of equal keys the last written comes first.
+        members.reverse();
+        members.sort_by(|a, b| a.0.cmp(&b.0));
+        members.dedup_by(|later, kept| later.0 == kept.0);
+        Self(members)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
+        self.0.binary_search_by(|(k, _)| k.as_ref().cmp(key)).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The members in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Json<'a>)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_ref())
+    }
+}
+
+impl<'a> Json<'a> {
+    /// Parses `text`, as `serde_json::from_str` would (the same errors, at the same places).
+    pub fn parse(text: &'a str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// The member `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Json<'a>> {
+        match self {
+            Json::Object(o) => o.get(key),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Json<'a>]> {
+        match self {
+            Json::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    pub fn as_object(&self) -> Option<&Object<'a>> {
+        match self {
+            Json::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The same tree as serde_json's own value (natively: to check the record reader
+    /// against serde's derive, which reads a `Value`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn to_value(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Number(n) => Value::Number(n.clone()),
+            Json::String(s) => Value::String(s.to_string()),
+            Json::Array(a) => Value::Array(a.iter().map(Json::to_value).collect()),
+            Json::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.to_owned(), v.to_value())).collect()),
+        }
+    }
+}
+
+/// Written as JSON text, as `serde_json::Value` writes itself (what messages quote).
+impl fmt::Display for Json<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let quoted = |f: &mut fmt::Formatter<'_>, s: &str| match serde_json::to_string(s) {
+            Ok(q) => f.write_str(&q),
+            Err(_) => Err(fmt::Error),
+        };
+        match self {
+            Json::Null => f.write_str("null"),
+            Json::Bool(b) => write!(f, "{b}"),
+            Json::Number(n) => write!(f, "{n}"),
+            Json::String(s) => quoted(f, s),
+            Json::Array(a) => {
+                f.write_str("[")?;
+                for (i, v) in a.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    write!(f, "{v}")?;
+                }
+                f.write_str("]")
+            }
+            Json::Object(o) => {
+                f.write_str("{")?;
+                for (i, (k, v)) in o.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    quoted(f, k)?;
+                    write!(f, ":{v}")?;
+                }
+                f.write_str("}")
+            }
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Json<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Json<'de>, E> {
+        Ok(Json::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Json<'de>, E> {
+        Ok(Json::Number(n.into()))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Json<'de>, E> {
+        Ok(Json::Number(n.into()))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Json<'de>, E> {
+        // As serde_json's own value: a float it cannot hold (never from JSON text) is null.
+        Ok(Number::from_f64(n).map_or(Json::Null, Json::Number))
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Owned(s.to_owned())))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Json<'de>, E> {
+        Ok(Json::String(Cow::Owned(s)))
+    }
+
+    fn visit_none<E>(self) -> Result<Json<'de>, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_unit<E>(self) -> Result<Json<'de>, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json<'de>, D::Error> {
+        Deserialize::deserialize(d)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
+        let mut values = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(v) = seq.next_element()? {
+            values.push(v);
+        }
+        Ok(Json::Array(values))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
+        let mut members = Vec::with_capacity(map.size_hint().unwrap_or(0));
+        while let Some(Key(k)) = map.next_key()? {
+            members.push((k, map.next_value()?));
+        }
+        Ok(Json::Object(Object::from_written(members)))
+    }
+}
+
+/// A key, borrowed from the text where it has no escapes (serde's own `Cow<str>` always
+/// copies).
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Key<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(s.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(s)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+// Native: the yardstick, `to_value`, is not built for the browser.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    /// The tree and the error of `text`, as serde_json's own value has them.
+    fn same_as_serde(text: &str) {
+        let ours = Json::parse(text).map(|j| j.to_value()).map_err(|e| e.to_string());
+        let theirs = serde_json::from_str::<Value>(text).map_err(|e| e.to_string());
+        assert_eq!(ours, theirs, "{text}");
+    }
+
+    #[test]
+    fn reads_what_serde_json_reads() {
+        for text in [
+            r#"{"b": 1, "a": [true, null, -3, 2.5, 1e300, 18446744073709551615], "c": {"z": "x", "y": "\u00e9\n"}}"#,
+            r#"{"k": 1, "k": 2, "j": 0, "k": 3}"#,
+            r#"{"\u0061": 1, "a": 2}"#,
+            r#"[{"x": "é\"q"}, [], {}]"#,
+            "  \"just a string\" ",
+            r#"{"a": 1,}"#,
+            r#"{"a" 1}"#,
+            "[1, 2",
+            "",
+            "nul",
+            r#"{"a": "unterminated"#,
+            r#"{"a": "\ud800"}"#,
+        ] {
+            same_as_serde(text);
+        }
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_last_value_and_keys_come_sorted() {
+        let j = Json::parse(r#"{"k": 1, "b": 0, "k": 2, "a": 9}"#).unwrap();
+        let o = j.as_object().unwrap();
+        assert_eq!(o.keys().collect::<Vec<_>>(), ["a", "b", "k"]);
+        assert_eq!(o.get("k"), Some(&Json::Number(2.into())));
+        assert_eq!(o.len(), 3);
+        assert!(o.get("c").is_none());
+    }
+
+    #[test]
+    fn strings_without_escapes_borrow_the_text() {
+        let j = Json::parse(r#"{"plain": "abc", "escaped": "a\"b"}"#).unwrap();
+        assert!(matches!(j.get("plain"), Some(Json::String(Cow::Borrowed("abc")))));
+        assert!(matches!(j.get("escaped"), Some(Json::String(Cow::Owned(s))) if s == "a\"b"));
+        let Json::Object(o) = &j else { panic!() };
+        assert!(o.0.iter().all(|(k, _)| matches!(k, Cow::Borrowed(_))));
+    }
+
+    #[test]
+    fn writes_itself_as_serde_json_writes_its_value() {
+        let text = r#"{"b": [1, 2.5, "x\u0001\"y"], "a": {"n": null, "t": true}, "é": -7}"#;
+        let ours = Json::parse(text).unwrap().to_string();
+        assert_eq!(ours, serde_json::from_str::<Value>(text).unwrap().to_string());
+    }
+}

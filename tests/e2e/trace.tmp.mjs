@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { startServer } from './server.mjs';
+const [dist, data] = process.argv.slice(2);
+const server = await startServer(dist, 4195);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const body = readFileSync(data, 'utf8');
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
+const page = await ctx.newPage();
+await page.route('**/data/cooperation.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+await page.goto('about:blank');
+await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.wasm', 'disabled-by-default-v8.compile', 'loading'] });
+await page.goto(`http://127.0.0.1:4195/`);
+await page.waitForFunction(() => ['passerelle:map-drawn', 'passerelle:timeline-drawn'].every((n) => performance.getEntriesByName(n).length), null, { timeout: 60000 });
+await page.waitForTimeout(300);
+const buf = await browser.stopTracing();
+writeFileSync('/tmp/trace.json', buf);
+await browser.close(); server.close();
