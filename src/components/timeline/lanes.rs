@@ -11,11 +11,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::MIN_DAYS;
+use super::boxes::{DrawnBox, DrawnLayout, along, follow_in_place};
 use crate::components::t;
-use crate::dom::{attr, for_each, set_class};
+use crate::dom::attr;
 use crate::geo::interaction::{WheelUnit, ZOOM_STEP, wheel_zoom_factor};
-use crate::i18n::{Msg, when_label};
-use crate::model::time::{TimeScale, not_begun, ticks};
+use crate::i18n::Msg;
+use crate::model::time::{TimeScale, ticks};
 use crate::model::timeline::{MAX_DRAWN_BOXES, ROW_PX, Sight, boxes_in_sight, layout};
 use crate::model::{Dataset, Item, ItemKind};
 use crate::state::AppState;
@@ -24,13 +25,6 @@ use crate::state::AppState;
 /// of how much room a title needs.
 fn title_font_px() -> f64 {
     crate::dom::root_font_px() * 0.8
-}
-
-/// A length along the track, `x` of its `width` pixels: in pixels in the browser, in percent
-/// of the track on the pre-rendered page (drawn for one width, shown at whatever the
-/// reader's is).
-fn along(x: f64, width: f64) -> String {
-    if cfg!(target_arch = "wasm32") { format!("{x:.1}px") } else { format!("{:.3}%", x / width * 100.0) }
 }
 
 /// The lanes: one per kind, each item's box at its dates (a month-precise item spans its
@@ -58,7 +52,7 @@ pub fn Lanes(
     let shown = crate::components::shown_items(&dataset);
 
     // The layout, and the dataset positions of the items it placed (in its own order).
-    let drawn_layout = {
+    let drawn_layout: DrawnLayout = {
         let ds = dataset.clone();
         Memo::new(move |_| {
             let positions: Vec<usize> = shown.get();
@@ -152,20 +146,7 @@ pub fn Lanes(
                         .iter()
                         .map(|&i| {
                             let b = &lane.boxes[i];
-                            let item = &ds.items[positions[b.index]];
-                            let title = item.title.get(lang).to_owned();
-                            let when = when_label(lang, &item.when);
-                            DrawnBox {
-                                key: box_key(&item.id, lang),
-                                pressed: selected.as_deref() == Some(item.id.as_str()),
-                                future: not_begun(Some(b.start), cursor),
-                                id: item.id.clone(),
-                                tip: format!("{when} — {title}"),
-                                name: format!("{when}: {title}"),
-                                title,
-                                start: b.start,
-                                place: Place::of(b, track),
-                            }
+                            DrawnBox::of(&ds.items[positions[b.index]], b, lang, selected.as_deref(), cursor, track)
                         })
                         .collect()
                 })
@@ -310,118 +291,9 @@ pub fn Lanes(
             }
         </div>
     };
-    // The pressed box follows the selection: two attributes change, instead of one
-    // reactive closure per box (10,000 of them in the benchmark) on every redraw.
-    Effect::new(move |_| {
-        let selected = state.selected_item();
-        drawn_layout.track();
-        let Some(root) = lanes_ref.get() else { return };
-        for_each(&root, r#".timeline-item[aria-pressed="true"]"#, |el| {
-            let _ = el.set_attribute("aria-pressed", "false");
-        });
-        let Some(id) = selected.filter(|id| crate::model::validate::is_id(id)) else { return };
-        if let Ok(Some(el)) = root.query_selector(&format!(r#".timeline-item[data-item="{id}"]"#)) {
-            let _ = el.set_attribute("aria-pressed", "true");
-        }
-    });
-    // The boxes kept drawn (one per item) moved to their places in the new layout: three
-    // style properties each, instead of a box drawn anew for every move.
-    let ds_places = dataset.clone();
-    Effect::new(move |_| {
-        let track = width.get();
-        in_sight.track();
-        let Some(root) = lanes_ref.get() else { return };
-        let ds = ds_places.clone();
-        // After every effect of this change (the lanes' redraw among them), before the paint.
-        request_animation_frame(move || {
-            // The drawn boxes (a few hundred) by item, then their places in the layout.
-            let mut boxes = crate::collections::HashMap::default();
-            for_each(&root, ".timeline-item[data-item]", |el| {
-                boxes.insert(attr(el, "data-item"), el.clone());
-            });
-            let _ = drawn_layout.try_with_untracked(|(l, positions)| {
-                for b in l.lanes.iter().flat_map(|lane| &lane.boxes) {
-                    let el = boxes.get(&ds.items[positions[b.index]].id);
-                    if let Some(el) = el.and_then(|el| el.dyn_ref::<web_sys::HtmlElement>()) {
-                        Place::of(b, track).apply(&el.style());
-                    }
-                }
-            });
-        });
-    });
-    // Not begun at the cursor: one pass over the drawn boxes (a few hundred at most: only
-    // those in sight are drawn) after each cursor move or redraw, instead of one reactive
-    // class per box. The first pass with boxes in place also marks the timeline drawn,
-    // for the benchmark.
-    let (marked, mark_drawn) = (StoredValue::new(false), crate::components::drawn_marker(false));
-    Effect::new(move |_| {
-        let cursor = state.cursor.get();
-        drawn_layout.track();
-        let Some(root) = lanes_ref.get() else { return };
-        let mark_drawn = mark_drawn.clone();
-        // After every effect of this change (the lanes' redraw among them), before the paint.
-        request_animation_frame(move || {
-            let mut any = false;
-            for_each(&root, ".timeline-item[data-start]", |el| {
-                any = true;
-                let start: i64 = el.get_attribute("data-start").and_then(|s| s.parse().ok()).unwrap_or(i64::MIN);
-                set_class(el, "is-future", not_begun(Some(start), cursor));
-            });
-            // try_: the lanes may be gone by this frame.
-            if any && marked.try_get_value() == Some(false) {
-                marked.set_value(true);
-                mark_drawn();
-            }
-        });
-    });
-
+    follow_in_place(lanes_ref, dataset, drawn_layout, width, in_sight);
     drawn
 }
 
 /// How far the lanes scroll before the boxes in sight are drawn again: a few rows.
 const BAND_PX: f64 = ROW_PX * 4.0;
-
-/// A box's identity while it is drawn: its item, in a language (a box that moves is kept
-/// and moved; its words are drawn anew in another language).
-fn box_key(id: &str, lang: crate::model::Lang) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    (id, lang).hash(&mut h);
-    h.finish()
-}
-
-/// Where a box is drawn on a track `track` pixels wide, as its style properties say.
-#[derive(Clone, PartialEq)]
-struct Place {
-    left: String,
-    width: String,
-    top: String,
-}
-
-impl Place {
-    fn of(b: &crate::model::timeline::ItemBox, track: f64) -> Self {
-        Self { left: along(b.x, track), width: along(b.width, track), top: format!("{:.0}px", b.row as f64 * ROW_PX) }
-    }
-
-    fn apply(&self, style: &web_sys::CssStyleDeclaration) {
-        for (name, value) in [("left", &self.left), ("width", &self.width), ("top", &self.top)] {
-            if style.get_property_value(name).ok().as_ref() != Some(value) {
-                let _ = style.set_property(name, value);
-            }
-        }
-    }
-}
-
-/// A box as drawn.
-#[derive(Clone)]
-struct DrawnBox {
-    key: u64,
-    id: String,
-    title: String,
-    tip: String,
-    name: String,
-    start: i64,
-    place: Place,
-    pressed: bool,
-    future: bool,
-}

@@ -1,8 +1,10 @@
 //! The panel under the map: the time cursor (slider, step buttons, play/pause) that the
 //! map and the list follow, and either the timeline's lanes or the list. The lanes' layout
 //! is the pure [`crate::model::timeline::layout`]; [`lanes`] draws it and handles zoom,
-//! pan and selection; [`cursor`] is the time cursor.
+//! pan and selection, its boxes built and kept right in place by [`boxes`]; [`cursor`] is
+//! the time cursor.
 
+mod boxes;
 mod cursor;
 mod lanes;
 mod undated;

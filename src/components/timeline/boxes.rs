@@ -1,0 +1,172 @@
+//! The timeline's boxes as drawn: what each shows and where it stands, and the passes that
+//! keep the drawn boxes right in place (their places, the pressed one, the not-begun ones)
+//! instead of drawing them again.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::dom::{attr, for_each, set_class};
+use crate::i18n::when_label;
+use crate::model::time::not_begun;
+use crate::model::timeline::{ItemBox, ROW_PX, TimelineLayout};
+use crate::model::{Dataset, Item, Lang};
+use crate::state::AppState;
+
+/// A length along the track, `x` of its `width` pixels: in pixels in the browser, in percent
+/// of the track on the pre-rendered page (drawn for one width, shown at whatever the
+/// reader's is).
+pub(super) fn along(x: f64, width: f64) -> String {
+    if cfg!(target_arch = "wasm32") { format!("{x:.1}px") } else { format!("{:.3}%", x / width * 100.0) }
+}
+
+/// A box's identity while it is drawn: its item, in a language (a box that moves is kept
+/// and moved; its words are drawn anew in another language).
+fn box_key(id: &str, lang: Lang) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    (id, lang).hash(&mut h);
+    h.finish()
+}
+
+/// Where a box is drawn on a track `track` pixels wide, as its style properties say.
+#[derive(Clone, PartialEq)]
+pub(super) struct Place {
+    pub left: String,
+    pub width: String,
+    pub top: String,
+}
+
+impl Place {
+    fn of(b: &ItemBox, track: f64) -> Self {
+        Self { left: along(b.x, track), width: along(b.width, track), top: format!("{:.0}px", b.row as f64 * ROW_PX) }
+    }
+
+    fn apply(&self, style: &web_sys::CssStyleDeclaration) {
+        for (name, value) in [("left", &self.left), ("width", &self.width), ("top", &self.top)] {
+            if style.get_property_value(name).ok().as_ref() != Some(value) {
+                let _ = style.set_property(name, value);
+            }
+        }
+    }
+}
+
+/// A box as drawn.
+#[derive(Clone)]
+pub(super) struct DrawnBox {
+    pub key: u64,
+    pub id: String,
+    pub title: String,
+    pub tip: String,
+    pub name: String,
+    pub start: i64,
+    pub place: Place,
+    pub pressed: bool,
+    pub future: bool,
+}
+
+impl DrawnBox {
+    /// `item`'s box `b` on a track `track` pixels wide, in `lang`, pressed if it is the
+    /// `selected` item and faded if it has not begun at the `cursor`.
+    pub(super) fn of(
+        item: &Item,
+        b: &ItemBox,
+        lang: Lang,
+        selected: Option<&str>,
+        cursor: Option<i64>,
+        track: f64,
+    ) -> Self {
+        let title = item.title.get(lang).to_owned();
+        let when = when_label(lang, &item.when);
+        DrawnBox {
+            key: box_key(&item.id, lang),
+            pressed: selected == Some(item.id.as_str()),
+            future: not_begun(Some(b.start), cursor),
+            id: item.id.clone(),
+            tip: format!("{when} — {title}"),
+            name: format!("{when}: {title}"),
+            title,
+            start: b.start,
+            place: Place::of(b, track),
+        }
+    }
+}
+
+/// The layout and the dataset positions of the items it placed (in its own order).
+pub(super) type DrawnLayout = Memo<(TimelineLayout, Vec<usize>)>;
+
+/// Keeps the boxes drawn under `lanes` right without drawing them again: the pressed box
+/// follows the selection, the boxes kept move to their places in a new layout, and those
+/// not begun at the cursor are faded. The first pass with boxes in place marks the
+/// timeline drawn, for the benchmark.
+pub(super) fn follow_in_place(
+    lanes: NodeRef<html::Div>,
+    dataset: std::sync::Arc<Dataset>,
+    drawn_layout: DrawnLayout,
+    width: Memo<f64>,
+    in_sight: Memo<Vec<Vec<usize>>>,
+) {
+    let state = expect_context::<AppState>();
+    // The pressed box follows the selection: two attributes change, instead of one
+    // reactive closure per box (10,000 of them in the benchmark) on every redraw.
+    Effect::new(move |_| {
+        let selected = state.selected_item();
+        drawn_layout.track();
+        let Some(root) = lanes.get() else { return };
+        for_each(&root, r#".timeline-item[aria-pressed="true"]"#, |el| {
+            let _ = el.set_attribute("aria-pressed", "false");
+        });
+        let Some(id) = selected.filter(|id| crate::model::validate::is_id(id)) else { return };
+        if let Ok(Some(el)) = root.query_selector(&format!(r#".timeline-item[data-item="{id}"]"#)) {
+            let _ = el.set_attribute("aria-pressed", "true");
+        }
+    });
+    // The boxes kept drawn (one per item) moved to their places in the new layout: three
+    // style properties each, instead of a box drawn anew for every move.
+    Effect::new(move |_| {
+        let track = width.get();
+        in_sight.track();
+        let Some(root) = lanes.get() else { return };
+        let ds = dataset.clone();
+        // After every effect of this change (the lanes' redraw among them), before the paint.
+        request_animation_frame(move || {
+            // The drawn boxes (a few hundred) by item, then their places in the layout.
+            let mut boxes = crate::collections::HashMap::default();
+            for_each(&root, ".timeline-item[data-item]", |el| {
+                boxes.insert(attr(el, "data-item"), el.clone());
+            });
+            let _ = drawn_layout.try_with_untracked(|(l, positions)| {
+                for b in l.lanes.iter().flat_map(|lane| &lane.boxes) {
+                    let el = boxes.get(&ds.items[positions[b.index]].id);
+                    if let Some(el) = el.and_then(|el| el.dyn_ref::<web_sys::HtmlElement>()) {
+                        Place::of(b, track).apply(&el.style());
+                    }
+                }
+            });
+        });
+    });
+    // Not begun at the cursor: one pass over the drawn boxes (a few hundred at most: only
+    // those in sight are drawn) after each cursor move or redraw, instead of one reactive
+    // class per box.
+    let (marked, mark_drawn) = (StoredValue::new(false), crate::components::drawn_marker(false));
+    Effect::new(move |_| {
+        let cursor = state.cursor.get();
+        drawn_layout.track();
+        let Some(root) = lanes.get() else { return };
+        let mark_drawn = mark_drawn.clone();
+        // After every effect of this change (the lanes' redraw among them), before the paint.
+        request_animation_frame(move || {
+            let mut any = false;
+            for_each(&root, ".timeline-item[data-start]", |el| {
+                any = true;
+                let start: i64 = el.get_attribute("data-start").and_then(|s| s.parse().ok()).unwrap_or(i64::MIN);
+                set_class(el, "is-future", not_begun(Some(start), cursor));
+            });
+            // try_: the lanes may be gone by this frame.
+            if any && marked.try_get_value() == Some(false) {
+                marked.set_value(true);
+                mark_drawn();
+            }
+        });
+    });
+}
