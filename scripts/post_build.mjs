@@ -8,7 +8,8 @@
 //  2. writes the pre-rendered first screen into index.html (the app's own components,
 //     rendered natively by `cargo run --features prerender --bin prerender`, src/poster):
 //     its language script first in <head>, its stylesheet (with its integrity hash), and
-//     the pages at the start of <body>; the bootstrap then waits for the first paint;
+//     the pages at the start of <body>; the bootstrap asks for the code and the data at
+//     once and starts the app after the first paint;
 //  3. writes precompressed copies of every text and wasm file beside it (`.br` at
 //     brotli 11, `.gz` at gzip 9), for hosts that serve them (see the README).
 import { execFileSync } from 'node:child_process';
@@ -163,14 +164,16 @@ async function writeServiceWorker() {
 
 /** The page's bootstrap: preloads the glue (and the chunk loader), the dataset and the
  * base map, fetches the first module under its integrity hash and starts the app. In a
- * page with a pre-rendered first screen, after that screen's first paint. */
+ * page with a pre-rendered first screen, the downloads begin at once and the app starts
+ * after that screen's first paint. */
 function bootstrap(code, { data, basemap, afterPaint }) {
   const json = JSON.stringify;
   const integrity = (x) => (x.integrity ? `, { integrity: ${json(x.integrity)} }` : '');
   return [
     ...(afterPaint ? [
-      '// After the first paint (or 100 ms, where no frame comes: a tab out of sight).',
-      'await new Promise((go) => { const t = setTimeout(go, 100); requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); go(); })); });',
+      // Last in the page, a module script runs once the page is parsed and its stylesheets
+      // are in: nothing the first screen needs is still downloading to share the line with.
+      '// The downloads at once: the whole page and its stylesheets have arrived.',
     ] : []),
     'const preload = (rel, href, more) => document.head.append(Object.assign(document.createElement("link"), { rel, href, crossOrigin: "anonymous", ...more }));',
     `preload("modulepreload", ${json(code.glue.href)}${integrity(code.glue)});`,
@@ -178,6 +181,10 @@ function bootstrap(code, { data, basemap, afterPaint }) {
     `preload("preload", ${json(data)}, { as: "fetch", type: "application/json" });`,
     `preload("preload", ${json(basemap)}, { as: "fetch", type: "application/json" });`,
     `const wasmResponse = fetch(${json(code.wasm.href)}${integrity(code.wasm)});`,
+    ...(afterPaint ? [
+      '// The app starts after the first paint (or 100 ms, where no frame comes: a tab out of sight).',
+      'await new Promise((go) => { const t = setTimeout(go, 100); requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); go(); })); });',
+    ] : []),
     `const bindings = await import(${json(code.glue.href)});`,
     'const wasm = await bindings.default({ module_or_path: wasmResponse });',
     'window.wasmBindings = bindings;',
