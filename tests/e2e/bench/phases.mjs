@@ -1,6 +1,14 @@
+// The first drawing step by step (a development aid, not part of the benchmark): loads of
+// several builds interleaved, each in a fresh context without a service worker, with a
+// dataset in place of the shipped one; prints the median of each step between the app's
+// marks: read (data-fetched -> data-read), scene (-> scene-built), sites (-> sites-drawn),
+// timeline (-> timeline-drawn), and from navigation: fetched (data-fetched), drawn (the
+// later of map-drawn and timeline-drawn). A build without these marks prints NaN for them.
+//   node bench/phases.mjs <dataset.json> <loads> <dist> [<dist>...]
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { startServer } from './server.mjs';
+import { startServer } from '../server.mjs';
+
 const [data, n, ...dists] = process.argv.slice(2);
 const servers = await Promise.all(dists.map((d, i) => startServer(d, 4190 + i)));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -17,6 +25,5 @@ for (let k = 0; k < Number(n); k++) for (let i = 0; i < dists.length; i++) {
   await ctx.close();
 }
 const med = (a) => { const s = [...a].sort((x, y) => x - y); return s[s.length >> 1]; };
-dists.forEach((d, i) => console.log(d.padEnd(20), Object.keys(rows[i][0]).map((k) => `${k} ${med(rows[i].map((r) => r[k])).toFixed(0)}`).join(' | ')));
-console.log(JSON.stringify(rows));
+dists.forEach((d, i) => console.log(d.padEnd(20), Object.keys(rows[i][0]).map((k) => `${k} ${Number(med(rows[i].map((r) => r[k]))).toFixed(0)}`).join(' | ')));
 await browser.close(); servers.forEach((s) => s.close());
