@@ -169,12 +169,10 @@ async function writeServiceWorker() {
 function bootstrap(code, { data, basemap, afterPaint }) {
   const json = JSON.stringify;
   const integrity = (x) => (x.integrity ? `, { integrity: ${json(x.integrity)} }` : '');
+  // The downloads begin at once, even after a pre-rendered first screen: last in the page,
+  // a module script runs once the page is parsed and its stylesheets are in, so nothing
+  // the first screen needs is still downloading to share the line with.
   return [
-    ...(afterPaint ? [
-      // Last in the page, a module script runs once the page is parsed and its stylesheets
-      // are in: nothing the first screen needs is still downloading to share the line with.
-      '// The downloads at once: the whole page and its stylesheets have arrived.',
-    ] : []),
     'const preload = (rel, href, more) => document.head.append(Object.assign(document.createElement("link"), { rel, href, crossOrigin: "anonymous", ...more }));',
     `preload("modulepreload", ${json(code.glue.href)}${integrity(code.glue)});`,
     ...(code.splitLoader ? [`preload("modulepreload", ${json(code.splitLoader.href)}${integrity(code.splitLoader)});`] : []),

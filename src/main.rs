@@ -1,6 +1,6 @@
 //! The browser entry point: install the panic hook and the trap listener, then mount the app.
 
-// Faster than Rust's default for wasm (dlmalloc) and smaller; see Cargo.toml.
+// Faster than Rust's default for wasm (dlmalloc), for 0.7 kB gzip more; see Cargo.toml.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
