@@ -195,8 +195,13 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
         move || {
             built
                 .get_or_init(|| {
-                    let scene =
-                        MapScene::build(&ds, crate::geo::BaseMap::shipped(), &crate::geo::Projection::eurasia());
+                    let arcs = crate::geo::bulk::live_arc_detail(ds.sites.len());
+                    let scene = MapScene::build_with(
+                        &ds,
+                        crate::geo::BaseMap::shipped(),
+                        &crate::geo::Projection::eurasia(),
+                        arcs,
+                    );
                     crate::dom::mark("passerelle:scene-built");
                     Arc::new(scene)
                 })

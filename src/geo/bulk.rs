@@ -4,8 +4,9 @@
 //! same, so a step rebuilds only the batches it changed.
 
 use super::marks::{Look, Looks};
-use super::scene::{MapScene, MapView, MarkStyle, Pane, SiteNode, hundredths_path, pane_position};
-use super::svg::{cross_curve, link_classes, symbol_path};
+use super::projection::ArcDetail;
+use super::scene::{ARC_STEP_DEG, MapScene, MapView, MarkStyle, Pane, SiteNode, hundredths_path, pane_position};
+use super::svg::{MAX_FOCUSABLE_SITES, cross_curve, link_classes, symbol_path};
 use crate::model::SiteKind;
 
 /// What the batches are made of, once per scene: each mark's class (an index into
@@ -144,6 +145,14 @@ pub fn links_path(bulk: &BulkScene, members: &[usize]) -> String {
 
 /// The most points a link drawn in bulk keeps (its ends always).
 pub const BULK_LINK_POINTS: usize = 8;
+
+/// How finely the live map's scene draws its links' arcs for a dataset of `sites` sites:
+/// in bulk, with no more points than the canvas draws ([`BULK_LINK_POINTS`]), so that ten
+/// thousand links are not projected at forty points each to be drawn at eight.
+pub fn live_arc_detail(sites: usize) -> ArcDetail {
+    let fine = ArcDetail::every(ARC_STEP_DEG);
+    if sites > MAX_FOCUSABLE_SITES { fine.at_most(BULK_LINK_POINTS) } else { fine }
+}
 
 /// A link's path with at most `max` of its arc's points, evenly picked, its ends kept.
 pub fn coarse_line(arc: &[[i32; 2]], max: usize) -> String {
@@ -395,6 +404,29 @@ mod tests {
         assert_eq!((points[0], points[4]), ((0.0, 0.0), (19.0, 361.0)));
         assert!(points.windows(2).all(|w| w[0].0 < w[1].0), "in order along the arc");
         assert_eq!(coarse_line(&[[100, 200], [300, 400]], 5), "M1,2L3,4", "short paths unchanged");
+    }
+
+    #[test]
+    fn a_large_datasets_live_scene_projects_no_more_arc_points_than_the_canvas_draws() {
+        use crate::geo::{BaseMap, Projection};
+        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+            .unwrap()
+            .dataset;
+        let (base, projection) = (BaseMap::shipped(), Projection::eurasia());
+        // The shipped dataset is drawn one mark at a time: its arcs as fine as ever.
+        assert_eq!(live_arc_detail(ds.sites.len()), ArcDetail::every(ARC_STEP_DEG));
+        let fine = MapScene::build(&ds, base, &projection);
+        let coarse = MapScene::build_with(&ds, base, &projection, live_arc_detail(MAX_FOCUSABLE_SITES + 1));
+        assert!(fine.links.iter().any(|l| l.arc.len() > BULK_LINK_POINTS));
+        for (f, c) in fine.links.iter().zip(&coarse.links) {
+            assert!(c.arc.len() <= BULK_LINK_POINTS && c.arc.len() >= 2, "{}", c.item);
+            assert_eq!((c.arc[0], c.arc.last()), (f.arc[0], f.arc.last()), "the same ends: {}", c.item);
+            // What the canvas draws of it is the arc itself.
+            assert_eq!(coarse_line(&c.arc, BULK_LINK_POINTS), c.d());
+        }
+        // The rest of the scene does not depend on the arcs' detail.
+        assert_eq!(coarse.sites, fine.sites);
+        assert_eq!(coarse.base, fine.base);
     }
 
     #[test]

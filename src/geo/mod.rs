@@ -15,7 +15,7 @@ pub mod svg;
 pub mod view;
 
 pub use basemap::{BaseMap, Layer, Shape};
-pub use projection::{Projection, great_circle};
+pub use projection::{ArcDetail, Projection, great_circle};
 pub use view::{Bounds, ViewTransform, Viewport};
 
 /// The scene of the shipped dataset, for the tests.

@@ -58,9 +58,9 @@ impl Projection {
     /// it, from the circle's unit vectors: a point's latitude has the vector's height for
     /// sine and its distance from the axis for cosine, so no latitude is worked out and no
     /// angle goes to degrees and back (a large dataset's links are 400,000 points).
-    pub fn project_great_circle(&self, a: (f64, f64), b: (f64, f64), step_deg: f64) -> Vec<(f64, f64)> {
+    pub fn project_great_circle(&self, a: (f64, f64), b: (f64, f64), detail: ArcDetail) -> Vec<(f64, f64)> {
         let sin_max = MAX_LAT.to_radians().sin();
-        match circle_vectors(a, b, step_deg) {
+        match circle_vectors(a, b, detail) {
             None => vec![self.project_lon_lat(a.0, a.1), self.project_lon_lat(b.0, b.1)],
             Some(points) => points
                 .map(|v| {
@@ -79,17 +79,37 @@ impl Projection {
 /// The latitude the projection stops at (the cone's tip is at the pole).
 const MAX_LAT: f64 = 89.0;
 
+/// How finely a great circle is drawn: a point about every `step_deg` degrees of arc, and
+/// no more than `max_points` points in all (ends included; at least two).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ArcDetail {
+    pub step_deg: f64,
+    pub max_points: usize,
+}
+
+impl ArcDetail {
+    /// A point every `step_deg` degrees, however long the arc.
+    pub const fn every(step_deg: f64) -> Self {
+        Self { step_deg, max_points: usize::MAX }
+    }
+
+    /// A point every `step_deg` degrees, but no more than `max_points`.
+    pub const fn at_most(self, max_points: usize) -> Self {
+        Self { max_points, ..self }
+    }
+}
+
 /// Points along the shorter great circle from `a` to `b` (lon, lat in degrees), both ends
 /// included, about one every `step_deg` degrees of arc.
 pub fn great_circle(a: (f64, f64), b: (f64, f64), step_deg: f64) -> Vec<(f64, f64)> {
-    match circle_vectors(a, b, step_deg) {
+    match circle_vectors(a, b, ArcDetail::every(step_deg)) {
         None => vec![a, b],
         Some(points) => points.map(lon_lat_of).collect(),
     }
 }
 
 /// The unit vectors of [`great_circle`]'s points; `None` when the ends are one point.
-fn circle_vectors(a: (f64, f64), b: (f64, f64), step_deg: f64) -> Option<impl Iterator<Item = [f64; 3]>> {
+fn circle_vectors(a: (f64, f64), b: (f64, f64), detail: ArcDetail) -> Option<impl Iterator<Item = [f64; 3]>> {
     let to_vec = |(lon, lat): (f64, f64)| {
         let (lon, lat) = (lon.to_radians(), lat.to_radians());
         [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
@@ -97,7 +117,8 @@ fn circle_vectors(a: (f64, f64), b: (f64, f64), step_deg: f64) -> Option<impl It
     let (va, vb) = (to_vec(a), to_vec(b));
     let dot = (va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2]).clamp(-1.0, 1.0);
     let omega = dot.acos();
-    let segments = ((omega.to_degrees() / step_deg.max(0.01)).ceil() as usize).max(1);
+    let segments =
+        ((omega.to_degrees() / detail.step_deg.max(0.01)).ceil() as usize).clamp(1, detail.max_points.max(2) - 1);
     if omega < 1e-9 {
         return None;
     }
@@ -190,7 +211,7 @@ mod tests {
             for &b in places.iter().chain([&(10.0, 89.9), &a]) {
                 let by_points: Vec<(f64, f64)> =
                     great_circle(a, b, 2.0).into_iter().map(|(lon, lat)| p.project_lon_lat(lon, lat)).collect();
-                let direct = p.project_great_circle(a, b, 2.0);
+                let direct = p.project_great_circle(a, b, ArcDetail::every(2.0));
                 assert_eq!(direct.len(), by_points.len(), "{a:?} {b:?}");
                 for (d, q) in direct.iter().zip(&by_points) {
                     assert!(close(d.0, q.0, 1e-9) && close(d.1, q.1, 1e-9), "{a:?} {b:?}: {d:?} {q:?}");
@@ -245,6 +266,27 @@ mod tests {
         assert!(highest > 55.0, "the arc bows north, over Russia: {highest}");
         let km = distance_km(lyon, beijing);
         assert!((8_000.0..8_400.0).contains(&km), "{km}");
+    }
+
+    #[test]
+    fn an_arc_with_fewer_points_is_the_same_circle_evenly_cut() {
+        let p = Projection::eurasia();
+        let (lyon, beijing) = ((4.84, 45.76), (116.41, 39.9));
+        let fine = p.project_great_circle(lyon, beijing, ArcDetail::every(2.0));
+        let coarse = p.project_great_circle(lyon, beijing, ArcDetail::every(2.0).at_most(8));
+        assert_eq!(coarse.len(), 8);
+        assert_eq!((coarse[0], coarse[7]), (fine[0], fine[fine.len() - 1]), "the same ends");
+        // Seven equal steps of the same circle: the fine arc's points at the same angles.
+        let by_angle = great_circle(lyon, beijing, distance_km(lyon, beijing) / 6371.0 / 7.0 * 180.0 / PI + 1e-9);
+        assert_eq!(by_angle.len(), 8);
+        for (c, q) in coarse.iter().zip(&by_angle) {
+            let q = p.project_lon_lat(q.0, q.1);
+            assert!(close(c.0, q.0, 1e-6) && close(c.1, q.1, 1e-6), "{c:?} vs {q:?}");
+        }
+        // A short arc keeps its own step; no arc has fewer than its two ends.
+        let (chambery, lyon_airport) = ((5.92, 45.57), (5.08, 45.72));
+        assert_eq!(p.project_great_circle(chambery, lyon_airport, ArcDetail::every(2.0).at_most(8)).len(), 2);
+        assert_eq!(p.project_great_circle(lyon, beijing, ArcDetail::every(2.0).at_most(0)).len(), 2);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::collections::{HashMap, HashSet};
 
 use super::basemap::{BaseMap, Layer};
 use super::labels::{LabelPlace, Rect, place_labels, spread, text_width};
-use super::projection::Projection;
+use super::projection::{ArcDetail, Projection};
 use super::view::{Bounds, ViewTransform, Viewport};
 use crate::model::{Dataset, ItemKind, Lang, Localized, Side, SiteKind, Status};
 
@@ -74,6 +74,9 @@ impl Link {
         self.arc.iter().map(|&[x, y]| (f64::from(x) / 100.0, f64::from(y) / 100.0))
     }
 }
+
+/// The step of the links' great-circle arcs, in degrees: smooth curves at every zoom.
+pub const ARC_STEP_DEG: f64 = 2.0;
 
 /// `v` in hundredths, as the paths write it.
 pub fn hundredths(v: f64) -> i32 {
@@ -168,8 +171,15 @@ impl BasePath {
 }
 
 impl MapScene {
-    /// Projects the base map, the sites and a great-circle arc for each link.
+    /// Projects the base map, the sites and a great-circle arc for each link, a point
+    /// every [`ARC_STEP_DEG`] degrees.
     pub fn build(ds: &Dataset, basemap: &BaseMap, projection: &Projection) -> Self {
+        Self::build_with(ds, basemap, projection, ArcDetail::every(ARC_STEP_DEG))
+    }
+
+    /// [`MapScene::build`], each arc drawn with `arcs`' detail (a large dataset's canvas
+    /// draws each of its thousands of links with a few points, and needs no more).
+    pub fn build_with(ds: &Dataset, basemap: &BaseMap, projection: &Projection, arcs_detail: ArcDetail) -> Self {
         let project = |(lon, lat): (f64, f64)| projection.project_lon_lat(lon, lat);
         let base = base_paths(basemap, projection);
 
@@ -228,7 +238,7 @@ impl MapScene {
             for (from, to) in item_pairs {
                 let (Some(&a), Some(&b)) = (lon_lat.get(from.as_str()), lon_lat.get(to.as_str())) else { continue };
                 let arc: Vec<[i32; 2]> = projection
-                    .project_great_circle(a, b, 2.0)
+                    .project_great_circle(a, b, arcs_detail)
                     .into_iter()
                     .map(|(x, y)| [hundredths(x), hundredths(y)])
                     .collect();
@@ -437,9 +447,11 @@ pub fn item_link_pairs(
     item: &crate::model::Item,
     side_of: impl Fn(&str) -> Option<Side> + Copy,
 ) -> (Vec<(String, String)>, bool) {
-    match party_seat_pairs(ds, item, side_of) {
+    // Each site's side looked up once (a large dataset has ten thousand items).
+    let sides: Vec<Option<Side>> = item.sites.iter().map(|id| side_of(id)).collect();
+    match (!spans(&sides)).then(|| seat_pairs(ds, item, side_of)).flatten() {
         Some(seats) => (seats, true),
-        None => (pairs_by_side(&item.sites, side_of), false),
+        None => (pairs_of_sides(&item.sites, &sides), false),
     }
 }
 
@@ -451,25 +463,34 @@ pub fn party_seat_pairs(
     item: &crate::model::Item,
     side_of: impl Fn(&str) -> Option<Side> + Copy,
 ) -> Option<Vec<(String, String)>> {
-    let spans = |ids: &[String]| {
-        let has = |side| ids.iter().any(|id| side_of(id) == Some(side));
-        has(Side::France) && has(Side::China)
-    };
-    if spans(&item.sites) {
-        return None;
-    }
+    let sides: Vec<Option<Side>> = item.sites.iter().map(|id| side_of(id)).collect();
+    if spans(&sides) { None } else { seat_pairs(ds, item, side_of) }
+}
+
+/// [`party_seat_pairs`] of an item whose own sites do not join the two sides.
+fn seat_pairs(
+    ds: &Dataset,
+    item: &crate::model::Item,
+    side_of: impl Fn(&str) -> Option<Side> + Copy,
+) -> Option<Vec<(String, String)>> {
     let mut seats: Vec<String> = Vec::new();
     for seat in item.parties.iter().filter_map(|p| ds.actor(p)?.site.clone()) {
         if !seats.contains(&seat) {
             seats.push(seat);
         }
     }
-    if !spans(&seats) {
+    let sides: Vec<Option<Side>> = seats.iter().map(|id| side_of(id)).collect();
+    if !spans(&sides) {
         return None;
     }
-    let pairs: Vec<(String, String)> =
-        pairs_by_side(&seats, side_of).into_iter().filter(|(_, b)| side_of(b) == Some(Side::China)).collect();
+    // Seats join only across the two regions, not to a third country.
+    let pairs = pairs_of_sides(&seats, &sides).into_iter().filter(|(_, b)| side_of(b) == Some(Side::China)).collect();
     Some(pairs)
+}
+
+/// Whether sites of these sides are on both sides.
+fn spans(sides: &[Option<Side>]) -> bool {
+    sides.contains(&Some(Side::France)) && sides.contains(&Some(Side::China))
 }
 
 /// The items the map cannot show: neither a site nor a link of their own.
@@ -482,8 +503,14 @@ pub fn off_map_items(ds: &Dataset, scene: &MapScene) -> Vec<String> {
 }
 
 fn pairs_by_side(sites: &[String], side_of: impl Fn(&str) -> Option<Side>) -> Vec<(String, String)> {
-    let of_side = |side: Side| sites.iter().filter(|id| side_of(id) == Some(side)).cloned().collect::<Vec<_>>();
-    let (fr, cn, other) = (of_side(Side::France), of_side(Side::China), of_side(Side::Other));
+    let sides: Vec<Option<Side>> = sites.iter().map(|id| side_of(id)).collect();
+    pairs_of_sides(sites, &sides)
+}
+
+/// [`pairs_by_side`], given each site's side.
+fn pairs_of_sides(sites: &[String], sides: &[Option<Side>]) -> Vec<(String, String)> {
+    let of_side = |side: Side| sites.iter().zip(sides).filter(move |(_, s)| **s == Some(side)).map(|(id, _)| id);
+    let (fr, cn): (Vec<&String>, Vec<&String>) = (of_side(Side::France).collect(), of_side(Side::China).collect());
     let mut pairs = Vec::new();
     if !fr.is_empty() && !cn.is_empty() {
         for i in 0..fr.len().max(cn.len()) {
@@ -491,7 +518,7 @@ fn pairs_by_side(sites: &[String], side_of: impl Fn(&str) -> Option<Side>) -> Ve
         }
     }
     if let Some(first) = fr.first() {
-        pairs.extend(other.iter().map(|o| (first.clone(), o.clone())));
+        pairs.extend(of_side(Side::Other).map(|o| ((*first).clone(), o.clone())));
     }
     pairs
 }
