@@ -178,13 +178,16 @@ function bootstrap(code, { data, basemap, afterPaint }) {
     ...(code.splitLoader ? [`preload("modulepreload", ${json(code.splitLoader.href)}${integrity(code.splitLoader)});`] : []),
     `preload("preload", ${json(data)}, { as: "fetch", type: "application/json" });`,
     `preload("preload", ${json(basemap)}, { as: "fetch", type: "application/json" });`,
-    `const wasmResponse = fetch(${json(code.wasm.href)}${integrity(code.wasm)});`,
+    // Compiled as it arrives, while the first screen is parsed and painted, not once the
+    // app starts (a host that sends it under another type is given it whole; an error
+    // status is passed on for the glue to report).
+    `const wasmModule = fetch(${json(code.wasm.href)}${integrity(code.wasm)}).then((r) => !r.ok ? r : /^application\\/wasm\\b/.test(r.headers.get("content-type") || "") ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b)));`,
     ...(afterPaint ? [
       '// The app starts after the first paint (or 100 ms, where no frame comes: a tab out of sight).',
       'await new Promise((go) => { const t = setTimeout(go, 100); requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); go(); })); });',
     ] : []),
     `const bindings = await import(${json(code.glue.href)});`,
-    'const wasm = await bindings.default({ module_or_path: wasmResponse });',
+    'const wasm = await bindings.default({ module_or_path: wasmModule });',
     'window.wasmBindings = bindings;',
     'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));',
   ].join('\n');
