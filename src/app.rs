@@ -225,8 +225,21 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
     }
     let built = move |at: u8| Memo::new(move |_| stage.get() >= at);
     let (map_built, timeline_built, rest_built) = (built(2), built(3), built(4));
-    // What is off screen (the filters' checkboxes) is not part of the pre-rendered page.
-    let off_screen = if cfg!(target_arch = "wasm32") { built(5) } else { Memo::new(|_| false) };
+    let drawn = use_context::<crate::components::FirstDrawing>();
+    // What is off screen (the filters' checkboxes) is not part of the pre-rendered page: it
+    // is built once the map and the timeline are drawn, not in the middle (a second after
+    // the last stage if a drawing is never marked: a filter that leaves no box in sight).
+    let off_screen = if cfg!(target_arch = "wasm32") {
+        let (last, late) = (built(5), RwSignal::new(false));
+        Effect::new(move |_| {
+            if last.get() {
+                set_timeout(move || _ = late.try_set(true), std::time::Duration::from_secs(1));
+            }
+        });
+        Memo::new(move |_| last.get() && (late.get() || drawn.is_none_or(|d| d.done())))
+    } else {
+        Memo::new(|_| false)
+    };
     provide_context(crate::components::OffScreenReady(off_screen));
     let map = {
         let (ds, scene) = (dataset.clone(), scene.clone());
@@ -242,7 +255,6 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
             false => view! { <section class="panel timeline-panel"></section> }.into_any(),
         }
     };
-    let drawn = use_context::<crate::components::FirstDrawing>();
     let rest = {
         let ds = dataset.clone();
         move || {

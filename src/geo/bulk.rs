@@ -7,7 +7,7 @@ use super::marks::{Look, Looks};
 use super::projection::ArcDetail;
 use super::scene::{ARC_STEP_DEG, MapScene, MapView, MarkStyle, Pane, SiteNode, hundredths_path, pane_position};
 use super::svg::{MAX_FOCUSABLE_SITES, cross_curve, link_classes, symbol_path};
-use crate::model::SiteKind;
+use crate::model::{ItemKind, Side, SiteKind, Status};
 
 /// What the batches are made of, once per scene: each mark's class (an index into
 /// `classes`, the page's class names for it) and each link's two sites.
@@ -25,10 +25,18 @@ pub struct BulkScene {
 
 impl BulkScene {
     pub fn of(scene: &MapScene) -> Self {
-        let mut classes: Vec<(String, Option<SiteKind>)> = Vec::new();
-        let mut class_of = |c: String, kind: Option<SiteKind>| -> u16 {
-            let at = classes.iter().position(|k| k.0 == c).unwrap_or_else(|| {
-                classes.push((c, kind));
+        // Each mark's class found by what makes it (a few dozen alike among thousands of
+        // marks), its name written once per class, not once per mark.
+        #[derive(PartialEq)]
+        enum Key {
+            Site(SiteKind, Side),
+            Link(ItemKind, Status, bool, bool),
+        }
+        let (mut classes, mut keys): (Vec<(String, Option<SiteKind>)>, Vec<Key>) = (Vec::new(), Vec::new());
+        let mut class_of = |key: Key, name: &dyn Fn() -> String, kind: Option<SiteKind>| -> u16 {
+            let at = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                classes.push((name(), kind));
+                keys.push(key);
                 classes.len() - 1
             });
             at as u16
@@ -37,12 +45,19 @@ impl BulkScene {
             .sites
             .iter()
             .map(|s| {
-                class_of(format!("site site--{} site--{}", s.kind.slug(), super::svg::side_class(s.side)), Some(s.kind))
+                let name = || format!("site site--{} site--{}", s.kind.slug(), super::svg::side_class(s.side));
+                class_of(Key::Site(s.kind, s.side), &name, Some(s.kind))
             })
             .collect();
         // The bulk look of the links: thinner and lighter than a few links drawn one by one.
-        let link_class =
-            scene.links.iter().map(|l| class_of(format!("{} link--bulk", link_classes(l)), None)).collect();
+        let link_class = scene
+            .links
+            .iter()
+            .map(|l| {
+                let key = Key::Link(l.kind, l.status, l.proposed, l.via_parties);
+                class_of(key, &|| format!("{} link--bulk", link_classes(l)), None)
+            })
+            .collect();
         let link_ends =
             scene.links.iter().map(|l| Some((scene.site_index(&l.from)?, scene.site_index(&l.to)?))).collect();
         let (classes, class_kind) = classes.into_iter().unzip();

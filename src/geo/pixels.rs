@@ -63,13 +63,8 @@ impl Bitmap {
             let from = (row as usize * self.width + r.x0 as usize) * 4;
             out.extend_from_slice(&self.px[from..from + w * 4]);
         }
-        for p in out.chunks_exact_mut(4) {
-            let a = u32::from(p[3]);
-            if a > 0 && a < 255 {
-                for c in &mut p[..3] {
-                    *c = ((u32::from(*c) * 255 + a / 2) / a).min(255) as u8;
-                }
-            }
+        for row in out.chunks_exact_mut((w * 4).max(4)) {
+            unpremultiply(row);
         }
         out
     }
@@ -83,6 +78,10 @@ impl Bitmap {
 
     /// Copies `picture` with its top left corner at (`x`, `y`), at opacity `alpha`, over
     /// what is there (source-over), within `clip`. Returns the rectangle it covered, if any.
+    // Not inlined (nor `unpremultiply`): the browser's wasm engine moves a function to its
+    // optimising compiler between two calls, never inside a running loop, so a loop's body
+    // must be a call of its own to run optimised before the thousands of sites are done.
+    #[inline(never)]
     pub fn stamp(&mut self, picture: &Bitmap, x: i64, y: i64, alpha: f64, clip: Clip) -> Option<Clip> {
         let a = (alpha.clamp(0.0, 1.0) * 255.0).round() as u32;
         let (x0, y0) = (x.max(clip.x0).max(0), y.max(clip.y0).max(0));
@@ -128,6 +127,19 @@ impl Bitmap {
             }
         }
         Some(Clip { x0, y0, x1, y1 })
+    }
+}
+
+/// Straight RGBA from premultiplied, in place: one row ([`Bitmap::stamp`] says why).
+#[inline(never)]
+fn unpremultiply(row: &mut [u8]) {
+    for p in row.chunks_exact_mut(4) {
+        let a = u32::from(p[3]);
+        if a > 0 && a < 255 {
+            for c in &mut p[..3] {
+                *c = ((u32::from(*c) * 255 + a / 2) / a).min(255) as u8;
+            }
+        }
     }
 }
 
