@@ -644,24 +644,23 @@ where
 
 /// An open polyline as an SVG path.
 pub fn line_path(points: &[(f64, f64)]) -> String {
-    let mut d = String::new();
-    for (i, &(x, y)) in points.iter().enumerate() {
-        d.push(if i == 0 { 'M' } else { 'L' });
-        push_num(&mut d, x);
-        d.push(',');
-        push_num(&mut d, y);
-    }
-    d
+    let rounded = |v: f64| (v * 100.0).round() as i64;
+    polyline(points.len(), points.iter().map(|&(x, y)| (rounded(x), rounded(y))))
 }
 
 /// [`line_path`] of points given in hundredths.
 pub fn hundredths_path(points: &[[i32; 2]]) -> String {
-    let mut d = String::with_capacity(points.len() * 14);
-    for (i, &[x, y]) in points.iter().enumerate() {
+    polyline(points.len(), points.iter().map(|&[x, y]| (i64::from(x), i64::from(y))))
+}
+
+/// The path of `n` points in hundredths: what [`line_path`] and [`hundredths_path`] write.
+fn polyline(n: usize, points: impl Iterator<Item = (i64, i64)>) -> String {
+    let mut d = String::with_capacity(n * 14);
+    for (i, (x, y)) in points.enumerate() {
         d.push(if i == 0 { 'M' } else { 'L' });
-        push_hundredths(&mut d, i64::from(x));
+        push_hundredths(&mut d, x);
         d.push(',');
-        push_hundredths(&mut d, i64::from(y));
+        push_hundredths(&mut d, y);
     }
     d
 }
