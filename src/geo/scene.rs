@@ -441,7 +441,8 @@ pub fn link_pairs(ds: &Dataset, sites: &[String]) -> Vec<(String, String)> {
 }
 
 /// The links of an item: between its own sites ([`link_pairs`]), or else between its
-/// parties' seats ([`party_seat_pairs`], and then `true`).
+/// parties' seats when its sites do not join the two sides and the seats do (and then
+/// `true`).
 pub fn item_link_pairs(
     ds: &Dataset,
     item: &crate::model::Item,
@@ -455,19 +456,9 @@ pub fn item_link_pairs(
     }
 }
 
-/// The seats of an item's parties to join, when its own sites do not join the two sides
-/// and its parties sit on both (an agreement signed in Chambéry between the Region, seated
+/// The seats of an item's parties to join (asked when its own sites do not join the two
+/// sides), when its parties sit on both sides (an agreement signed in Chambéry between the Region, seated
 /// in Lyon, and the Province, seated in Shijiazhuang); `None` otherwise.
-pub fn party_seat_pairs(
-    ds: &Dataset,
-    item: &crate::model::Item,
-    side_of: impl Fn(&str) -> Option<Side> + Copy,
-) -> Option<Vec<(String, String)>> {
-    let sides: Vec<Option<Side>> = item.sites.iter().map(|id| side_of(id)).collect();
-    if spans(&sides) { None } else { seat_pairs(ds, item, side_of) }
-}
-
-/// [`party_seat_pairs`] of an item whose own sites do not join the two sides.
 fn seat_pairs(
     ds: &Dataset,
     item: &crate::model::Item,

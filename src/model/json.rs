@@ -78,11 +78,7 @@ impl<'a> Object<'a> {
 impl<'a> Json<'a> {
     /// Parses `text`, as `serde_json::from_str` would (the same errors, at the same places).
     pub fn parse(text: &'a str) -> Result<Self, serde_json::Error> {
-        // As `serde_json::from_str`: the value, then nothing but white space.
-        let mut de = serde_json::Deserializer::from_str(text);
-        let value = Scratch::default().seed().deserialize(&mut de)?;
-        de.end()?;
-        Ok(value)
+        serde_json::from_str(text)
     }
 
     /// The member `key` of an object.
