@@ -51,7 +51,7 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     };
     // Thousands of sites (drawn in bulk): their list is made when it is first opened, not
     // with the first drawing (5,000 buttons were a tenth of a large dataset's first drawing).
-    let listed = RwSignal::new(scene.sites.len() <= crate::geo::svg::MAX_FOCUSABLE_SITES);
+    let listed = RwSignal::new(!crate::geo::svg::in_bulk(scene.sites.len()));
     // What the map cannot show: items with neither a place nor a link.
     let off_map = off_map_items(&dataset, &scene);
     let off_map_count = off_map.len();

@@ -6,7 +6,7 @@
 use super::marks::{Look, Looks};
 use super::projection::ArcDetail;
 use super::scene::{ARC_STEP_DEG, MapScene, MapView, MarkStyle, Pane, SiteNode, hundredths_path, pane_position};
-use super::svg::{MAX_FOCUSABLE_SITES, cross_curve, link_classes, symbol_path};
+use super::svg::{cross_curve, in_bulk, link_classes, symbol_path};
 use crate::model::{ItemKind, Side, SiteKind, Status};
 
 /// What the batches are made of, once per scene: each mark's class (an index into
@@ -128,12 +128,6 @@ pub fn site_point(s: &SiteNode, view: MapView, pane: &Pane, style: MarkStyle) ->
     Some(pane.transform.apply(s.p))
 }
 
-/// Whether markers placed for a window may be moved to another of the same scale (the
-/// overview holds far sites at its edge: there they are placed again).
-pub fn moves_with_window(view: MapView) -> bool {
-    view != MapView::Overview
-}
-
 /// The markers of a batch of sites in a pane, in screen pixels (`None` when the pane
 /// shows none of them).
 pub fn sites_path(scene: &MapScene, members: &[usize], view: MapView, pane: &Pane, style: MarkStyle) -> Option<String> {
@@ -166,7 +160,7 @@ pub const BULK_LINK_POINTS: usize = 8;
 /// thousand links are not projected at forty points each to be drawn at eight.
 pub fn live_arc_detail(sites: usize) -> ArcDetail {
     let fine = ArcDetail::every(ARC_STEP_DEG);
-    if sites > MAX_FOCUSABLE_SITES { fine.at_most(BULK_LINK_POINTS) } else { fine }
+    if in_bulk(sites) { fine.at_most(BULK_LINK_POINTS) } else { fine }
 }
 
 /// A link's path with at most `max` of its arc's points, evenly picked, its ends kept.
@@ -431,7 +425,8 @@ mod tests {
         // The shipped dataset is drawn one mark at a time: its arcs as fine as ever.
         assert_eq!(live_arc_detail(ds.sites.len()), ArcDetail::every(ARC_STEP_DEG));
         let fine = MapScene::build(&ds, base, &projection);
-        let coarse = MapScene::build_with(&ds, base, &projection, live_arc_detail(MAX_FOCUSABLE_SITES + 1));
+        let coarse =
+            MapScene::build_with(&ds, base, &projection, live_arc_detail(crate::geo::svg::MAX_FOCUSABLE_SITES + 1));
         assert!(fine.links.iter().any(|l| l.arc.len() > BULK_LINK_POINTS));
         for (f, c) in fine.links.iter().zip(&coarse.links) {
             assert!(c.arc.len() <= BULK_LINK_POINTS && c.arc.len() >= 2, "{}", c.item);

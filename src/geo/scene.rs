@@ -78,7 +78,8 @@ impl Link {
 /// The step of the links' great-circle arcs, in degrees: smooth curves at every zoom.
 pub const ARC_STEP_DEG: f64 = 2.0;
 
-/// `v` in hundredths, as the paths write it.
+/// `v` in hundredths, as the paths write it (the one rounding of every path: a plane's
+/// or a drawing's coordinates are far inside 32 bits).
 pub fn hundredths(v: f64) -> i32 {
     (v * 100.0).round() as i32
 }
@@ -432,15 +433,7 @@ pub struct Pane {
     pub region: Option<Side>,
 }
 
-/// Which sites of an item a link joins: each French (or third-country) site with a
-/// Chinese one, pairing them in order and reusing the shorter list, so that every site of
-/// the item is joined and no pair is drawn twice; third-country sites join the item's
-/// first French site.
-pub fn link_pairs(ds: &Dataset, sites: &[String]) -> Vec<(String, String)> {
-    pairs_by_side(sites, |id| ds.site(id).map(|s| s.side))
-}
-
-/// The links of an item: between its own sites ([`link_pairs`]), or else between its
+/// The links of an item: between its own sites ([`pairs_of_sides`]), or else between its
 /// parties' seats when its sites do not join the two sides and the seats do (and then
 /// `true`).
 pub fn item_link_pairs(
@@ -493,12 +486,10 @@ pub fn off_map_items(ds: &Dataset, scene: &MapScene) -> Vec<String> {
         .collect()
 }
 
-fn pairs_by_side(sites: &[String], side_of: impl Fn(&str) -> Option<Side>) -> Vec<(String, String)> {
-    let sides: Vec<Option<Side>> = sites.iter().map(|id| side_of(id)).collect();
-    pairs_of_sides(sites, &sides)
-}
-
-/// [`pairs_by_side`], given each site's side.
+/// Which sites of an item a link joins, given each site's side: each French (or
+/// third-country) site with a Chinese one, pairing them in order and reusing the shorter
+/// list, so that every site of the item is joined and no pair is drawn twice;
+/// third-country sites join the item's first French site.
 fn pairs_of_sides(sites: &[String], sides: &[Option<Side>]) -> Vec<(String, String)> {
     let of_side = |side: Side| sites.iter().zip(sides).filter(move |(_, s)| **s == Some(side)).map(|(id, _)| id);
     let (fr, cn): (Vec<&String>, Vec<&String>) = (of_side(Side::France).collect(), of_side(Side::China).collect());
@@ -635,7 +626,7 @@ where
 
 /// An open polyline as an SVG path.
 pub fn line_path(points: &[(f64, f64)]) -> String {
-    let rounded = |v: f64| (v * 100.0).round() as i64;
+    let rounded = |v: f64| i64::from(hundredths(v));
     polyline(points.len(), points.iter().map(|&(x, y)| (rounded(x), rounded(y))))
 }
 
@@ -747,7 +738,7 @@ where
 /// base map is twelve thousand points, and float formatting (even `write!` of integers)
 /// was a tenth of a phone's first drawing of the map.
 fn push_num(out: &mut String, v: f64) {
-    push_hundredths(out, (v * 100.0).round() as i64);
+    push_hundredths(out, i64::from(hundredths(v)));
 }
 
 fn push_hundredths(out: &mut String, hundredths: i64) {

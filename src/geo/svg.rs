@@ -147,10 +147,17 @@ fn emphasis_classes(highlighted: bool, selected: bool) -> &'static str {
 /// list is the way through them); the markup stays small enough to redraw.
 pub const MAX_FOCUSABLE_SITES: usize = 300;
 
+/// Whether a dataset of `sites` sites is drawn in bulk: its markers painted (on a canvas
+/// live, one path per look in a file), no Tab stop or name of their own (the list is the
+/// way through them), its links' arcs drawn with the detail a hairline needs.
+pub fn in_bulk(sites: usize) -> bool {
+    sites > MAX_FOCUSABLE_SITES
+}
+
 /// Site markers with their labels, in screen pixels, for a drawing of its own (a file, the
 /// handout): thousands of sites in bulk ([`bulk_sites_layer`]), else one element each.
 pub fn sites_layer(scene: &MapScene, marks: &[SiteMark], style: MarkStyle, emphasis: &Emphasis, lang: Lang) -> String {
-    if scene.sites.len() > MAX_FOCUSABLE_SITES {
+    if in_bulk(scene.sites.len()) {
         return bulk_sites_layer(scene, marks, style, emphasis);
     }
     site_elements(scene, marks, style, emphasis, lang)

@@ -23,7 +23,7 @@ use crate::geo::bulk::SiteGrid;
 use crate::geo::interaction::{Hover, connected};
 use crate::geo::marks::{MarkItems, MarkState};
 use crate::geo::scene::{COMPACT_WIDTH, MapScene, MapView, MarkStyle, controls_insets, shown_view};
-use crate::geo::svg::{Emphasis, MAX_FOCUSABLE_SITES};
+use crate::geo::svg::{Emphasis, in_bulk};
 use crate::geo::{ViewTransform, Viewport};
 use crate::i18n::Msg;
 use crate::model::Dataset;
@@ -67,7 +67,7 @@ pub(crate) struct MapCtx {
 /// one by one, as soon as the dataset is read: it then comes while the scene is projected
 /// and the page built, rather than after (the map's painting waits for it).
 pub fn fetch_bulk_painter_for(dataset: &Dataset) {
-    if dataset.sites.len() > MAX_FOCUSABLE_SITES {
+    if in_bulk(dataset.sites.len()) {
         leptos::task::spawn_local(async {
             // A failure is reported where the painter is asked for.
             let _ = canvas::preload_bulk().await;
@@ -86,7 +86,7 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
     let size = Memo::new(move |_| measured.get().unwrap_or(Viewport { width: 800.0, height: 450.0 }));
     let ready = Memo::new(move |_| measured.with(Option::is_some));
     let view = Memo::new(move |_| shown_view(state.map_view.get(), size.get()));
-    let large = scene.sites.len() > MAX_FOCUSABLE_SITES;
+    let large = in_bulk(scene.sites.len());
     let grid = StoredValue::new(large.then(|| SiteGrid::new(scene.sites.iter().enumerate().map(|(i, s)| (i, s.p)))));
     let scene = StoredValue::new(scene);
     let compact = Memo::new(move |_| size.get().width < COMPACT_WIDTH);
