@@ -4,7 +4,7 @@
 //! opens exactly the window its sender saw.
 
 use super::projection::Projection;
-use super::scene::Pane;
+use super::scene::{MapView, Pane};
 use super::view::ViewTransform;
 use crate::model::Dataset;
 use crate::model::tour::Step;
@@ -69,6 +69,47 @@ pub fn delta(now: &ViewTransform, built: &ViewTransform) -> Option<ViewTransform
         let k = now.k / built.k;
         ViewTransform { k, tx: now.tx - built.tx * k, ty: now.ty - built.ty * k }
     })
+}
+
+/// What something was drawn for (the sites placed, the bulk layers rastered): a view and
+/// its windows, which the windows on screen may since have left.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Placement {
+    pub view: MapView,
+    pub panes: Vec<Pane>,
+}
+
+/// Where one pane's drawing goes among the current windows: into pane `to`, moved by
+/// `delta` (`None`: where it was).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Carry {
+    pub to: usize,
+    pub delta: Option<ViewTransform>,
+}
+
+/// Where each pane of a drawing made for the windows `then` is shown in the windows `now`
+/// until it is drawn again for them, moved by the [`delta`] between the two windows: in its
+/// own pane while the view has as many (a gesture, a step, a move between two views of
+/// one pane); in a new view of another number of panes (the two regions side by side to
+/// one of them, or back), in the pane whose window holds its window's centre, else nowhere
+/// (`None`: a drawing moved that far would show little, blown up or shrunk).
+pub fn carried(then: &[Pane], now: &[Pane]) -> Vec<Option<Carry>> {
+    then.iter()
+        .enumerate()
+        .map(|(j, old)| {
+            let to = if then.len() == now.len() {
+                Some(j)
+            } else {
+                let middle = old.transform.invert(centre(old));
+                now.iter().position(|p| {
+                    let (x, y) = p.transform.apply(middle);
+                    let r = p.rect;
+                    (r.x..=r.x + r.w).contains(&x) && (r.y..=r.y + r.h).contains(&y)
+                })
+            };
+            to.map(|to| Carry { to, delta: delta(&now[to].transform, &old.transform) })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -140,5 +181,45 @@ mod tests {
         let (a, b) = (odd.invert(a), snap.invert(b));
         assert!((a.0 - b.0).abs() < 1e-6 && (a.1 - b.1).abs() < 1e-6);
         assert!((odd.k - snap.k).abs() / odd.k < 1e-3);
+    }
+
+    #[test]
+    fn a_drawing_stays_in_its_pane_moved_by_the_windows_delta() {
+        let p = pane();
+        assert_eq!(carried(&[p], &[p]), vec![Some(Carry { to: 0, delta: None })]);
+        let zoomed = Pane { transform: p.transform.zoom_about(400.0, 200.0, 2.0, 0.0, 10.0), ..p };
+        assert_eq!(
+            carried(&[p], &[zoomed]),
+            vec![Some(Carry { to: 0, delta: delta(&zoomed.transform, &p.transform) })]
+        );
+        // Panned out of sight: still its own pane's (what shows is clipped to it).
+        let away = Pane { transform: p.transform.pan(5000.0, 0.0), ..p };
+        assert_eq!(carried(&[p], &[away]), vec![Some(Carry { to: 0, delta: delta(&away.transform, &p.transform) })]);
+    }
+
+    #[test]
+    fn a_new_view_of_another_number_of_panes_shows_each_old_pane_where_its_region_is() {
+        let scene = crate::geo::shipped_scene();
+        let vp = crate::geo::Viewport { width: 1280.0, height: 480.0 };
+        let [both, france, china] = [MapView::Both, MapView::France, MapView::China].map(|v| scene.panes(v, vp));
+        assert_eq!(both.len(), 2);
+        // The two regions to one: France's pane fills the frame, China's is out of it.
+        let to_france = carried(&both, &france);
+        assert_eq!(to_france[0].map(|c| c.to), Some(0));
+        assert_eq!(to_france[1], None);
+        let to_china = carried(&both, &china);
+        assert_eq!((to_china[0], to_china[1].map(|c| c.to)), (None, Some(0)));
+        // The overview's middle is in neither region: its drawing waits to be drawn again.
+        let overview = scene.panes(MapView::Overview, vp);
+        assert_eq!(carried(&overview, &both), vec![None]);
+        // And back: China's drawing goes to the second pane, though its own is the first.
+        assert_eq!(carried(&china, &both).iter().map(|c| c.map(|c| c.to)).collect::<Vec<_>>(), vec![Some(1)]);
+        assert_eq!(carried(&france, &both).iter().map(|c| c.map(|c| c.to)).collect::<Vec<_>>(), vec![Some(0)]);
+        // Moved so that each point of the plane is where the new window shows it.
+        let c = carried(&france, &both)[0].unwrap();
+        let d = c.delta.expect("another window");
+        let p = scene.sites[0].p;
+        let (a, b) = (d.apply(france[0].transform.apply(p)), both[0].transform.apply(p));
+        assert!((a.0 - b.0).abs() < 1e-6 && (a.1 - b.1).abs() < 1e-6);
     }
 }

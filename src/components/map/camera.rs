@@ -47,6 +47,16 @@ impl MapCamera {
         }
     }
 
+    /// The current windows, each in its pane (untracked); `None` while the camera has not
+    /// yet its windows for the panes of a new view or frame (its effect sets them next).
+    pub fn current(&self) -> Option<Vec<Pane>> {
+        let fitted = self.panes.get_untracked();
+        self.transforms.with_untracked(|t| {
+            (!t.is_empty() && t.len() == fitted.len())
+                .then(|| fitted.iter().zip(t).map(|(p, t)| Pane { transform: *t, ..*p }).collect())
+        })
+    }
+
     fn interrupt(&self) {
         self.generation.update_value(|n| *n += 1);
     }

@@ -17,8 +17,9 @@ use super::canvas::{BulkFrame, PaintsInBulk};
 use super::layers::Layers;
 use crate::dom::{attr, for_each, set_class};
 use crate::geo::ViewTransform;
+use crate::geo::camera::Carry;
 use crate::geo::marks::{Look, Looks, MarkRef, changes};
-use crate::geo::scene::{MapScene, Pane};
+use crate::geo::scene::MapScene;
 
 /// The elements of the marks in the page, by the scene's order.
 #[derive(Default)]
@@ -36,7 +37,8 @@ struct Drawn {
     looks: Looks,
     highlight: Option<bool>,
     transforms: Vec<ViewTransform>,
-    deltas: Vec<Option<ViewTransform>>,
+    /// Where each pane of the placed sites is shown (`None`: nowhere, hidden).
+    carried: Vec<Option<Carry>>,
     painter: Option<Box<dyn PaintsInBulk>>,
     first_drawn: bool,
 }
@@ -62,7 +64,7 @@ impl Drawn {
         // New elements: every look and window is set again.
         self.looks = Looks::default();
         self.transforms.clear();
-        self.deltas.clear();
+        self.carried.clear();
     }
 
     /// Switches the classes of the marks whose look changed.
@@ -132,7 +134,10 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
         let mut drawn = previous.unwrap_or_default();
         let (world_html, sites_html) = (layers.world_html.get(), layers.sites_html.get());
         let transforms = camera.transforms.get();
-        let deltas = layers.deltas(&transforms);
+        camera.panes.track();
+        // Where the placed sites' panes are shown now (none until the camera has its
+        // windows for a new view's panes: it sets them next, and this runs again).
+        let carried = layers.carried();
         let (Some(world), Some(overlay), Some(world_g), Some(overlay_g)) =
             (ctx.world.get(), ctx.overlay.get(), ctx.world_g.get(), ctx.overlay_g.get())
         else {
@@ -154,22 +159,29 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
         }
 
         // The windows: the world groups under their transforms, each pane's placed sites
-        // moved to match during a gesture (the links between the panes step aside).
+        // moved to the pane that shows them during a gesture or a new view's first frame
+        // (the links between the panes step aside).
         if drawn.transforms != transforms {
             for (g, t) in drawn.world_groups.iter().zip(&transforms) {
                 let _ = g.set_attribute("transform", &t.to_svg());
             }
         }
-        if drawn.deltas != deltas {
-            for (g, d) in drawn.overlay_panes.iter().zip(&deltas) {
-                let _ = match d {
+        if let Some(carried) = carried.as_ref().filter(|c| **c != drawn.carried) {
+            for (g, c) in drawn.overlay_panes.iter().zip(carried) {
+                let _ = match c.and_then(|c| c.delta) {
                     Some(d) => g.set_attribute("transform", &d.to_svg()),
                     None => g.remove_attribute("transform"),
                 };
+                let _ = match c {
+                    Some(_) => g.remove_attribute("visibility"),
+                    None => g.set_attribute("visibility", "hidden"),
+                };
             }
             if let Some(cross) = &drawn.cross_links {
-                set_class(cross, "is-moving", deltas.iter().any(Option::is_some));
+                let still = carried.iter().all(|c| c.is_some_and(|c| c.delta.is_none()));
+                set_class(cross, "is-moving", !still);
             }
+            drawn.carried = carried.clone();
         }
 
         // What each mark shows.
@@ -183,17 +195,13 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
             }
             scene.with_value(|s| drawn.patch(s, looks));
             if large && !world_html.is_empty() {
-                let fitted = camera.panes.get();
-                let at = |t: &[ViewTransform]| -> Vec<Pane> {
-                    fitted.iter().zip(t).map(|(p, t)| Pane { transform: *t, ..*p }).collect()
-                };
-                let drawn_at = layers.drawn_at.get();
-                let caught_up = layers.caught_up();
-                let (panes, settled) = (at(&transforms), at(&drawn_at));
+                let settled = layers.drawn_at.get();
                 if painter_ready.get() && drawn.painter.is_none() {
                     drawn.painter = arrived.try_update_value(Option::take).flatten();
                 }
-                if let Some(painter) = drawn.painter.as_mut().filter(|_| caught_up) {
+                if let (Some(painter), Some(panes)) = (drawn.painter.as_mut(), camera.current())
+                    && !settled.panes.is_empty()
+                {
                     let (view, size, style) = (ctx.view.get(), ctx.size.get(), ctx.style.get());
                     scene.with_value(|scene| {
                         painter.draw(&BulkFrame { scene, looks, view, size, panes: &panes, settled: &settled, style })
@@ -202,7 +210,6 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
             }
         });
         drawn.transforms = transforms;
-        drawn.deltas = deltas;
 
         // The site layer drawn anew, placed for new windows (in bulk, painted with it).
         if new_sites && !sites_html.is_empty() {

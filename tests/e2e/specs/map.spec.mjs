@@ -301,6 +301,37 @@ test('with hundreds of sites drawn in bulk, the filter hides and the time cursor
   for (const [n, faded] of labels) expect(faded, `bulk-${n}`).toBe(n >= 160);
 });
 
+test('in bulk, a new view first moves the old view\'s layers, then draws them as a page opened there does', async ({ page, request }) => {
+  await page.route('**/bulk.json', async (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(await bulkDataset(request)) }));
+  const drawing = () => page.evaluate(() => ({
+    canvas: document.querySelector('.map-canvas').toDataURL(),
+    labels: [...document.querySelectorAll('.map-frame .overlay [data-label-of]')].map((l) => `${l.dataset.labelOf}@${l.dataset.at}`).sort(),
+  }));
+  await page.goto('./?data=bulk.json&view=france');
+  await appDrawn(page);
+  await expect(page.locator('.map-canvas')).toHaveAttribute('data-settled', 'true');
+  const fresh = await drawing();
+  await page.goto('./?data=bulk.json&view=both');
+  await appDrawn(page);
+  await expect(page.locator('.overlay-pane')).toHaveCount(2);
+  // The frame the click paints: the two panes' layers and labels, not yet drawn again,
+  // France's moved to the one pane, China's hidden (it shows none of that window).
+  const first = await page.evaluate(() => {
+    document.querySelector('.map-views button[data-view=france]').click();
+    return new Promise((r) => requestAnimationFrame(() => r({
+      settled: document.querySelector('.map-canvas').dataset.settled,
+      panes: [...document.querySelectorAll('.overlay-pane')].map((g) => [g.getAttribute('transform') !== null, g.getAttribute('visibility')]),
+    })));
+  });
+  expect(first).toEqual({ settled: 'false', panes: [[true, null], [false, 'hidden']] });
+  // Then drawn for the new window: as the page opened in that view draws it.
+  await expect(page.locator('.map-canvas')).toHaveAttribute('data-settled', 'true');
+  await expect(page.locator('.overlay-pane')).toHaveCount(1);
+  const after = await drawing();
+  expect(after.labels).toEqual(fresh.labels);
+  expect(after.canvas === fresh.canvas, 'the canvas as the page opened in that view paints it').toBe(true);
+});
+
 test('in bulk, a click selects the nearest site, the pointer highlights it, and the keyboard reaches every site through the list', async ({ page, request }) => {
   const bulk = await bulkDataset(request);
   await page.route('**/bulk.json', async (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(bulk) }));

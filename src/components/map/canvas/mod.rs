@@ -27,7 +27,7 @@ use crate::geo::bulk::{
     Batch, BatchKey, BulkScene, Layer, LayerUpdate, batches, begun, cross_curves, drawn_counts, layer_update,
     over_alpha, shown_by_class,
 };
-use crate::geo::camera;
+use crate::geo::camera::{Placement, carried};
 use crate::geo::marks::{Look, Looks};
 use crate::geo::pixels::{Bitmap, Clip};
 use crate::geo::scene::{MapScene, MapView, MarkStyle, Pane};
@@ -62,14 +62,15 @@ pub trait PaintsInBulk {
 }
 
 /// What a frame of bulk drawing shows: the marks' looks in a view, the frame's size, the
-/// current windows (`panes`) and those the layers are rastered for (`settled`).
+/// current windows (`panes`) and the view and windows the layers are rastered for
+/// (`settled`: the old view's, in a new view's first frame).
 pub struct BulkFrame<'a> {
     pub scene: &'a MapScene,
     pub looks: &'a Looks,
     pub view: MapView,
     pub size: crate::geo::Viewport,
     pub panes: &'a [Pane],
-    pub settled: &'a [Pane],
+    pub settled: &'a Placement,
     pub style: MarkStyle,
 }
 
@@ -351,7 +352,7 @@ impl PaintsInBulk for Painter {
             self.batches = batches(&self.bulk, looks);
             self.batches_of = Some(looks.clone());
         }
-        let r = Raster { view, panes: settled.to_vec(), size, style, dpr };
+        let r = Raster { view: settled.view, panes: settled.panes.clone(), size, style, dpr };
         let fresh = self.raster.as_ref() != Some(&r);
         self.follow(Layer::Links, scene, looks, &r, fresh);
         self.follow(Layer::Sites, scene, looks, &r, fresh);
@@ -362,15 +363,22 @@ impl PaintsInBulk for Painter {
         let _ = c.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
         c.set_global_alpha(1.0);
         c.clear_rect(0.0, 0.0, f64::from(size.0), f64::from(size.1));
-        // The layers, moved to the current windows (the links between the panes side by
-        // side step aside while a window moves).
-        let moving = panes != settled;
-        for (now, then) in panes.iter().zip(settled) {
-            let d = camera::delta(&now.transform, &then.transform).unwrap_or(crate::geo::ViewTransform::IDENTITY);
-            clip_to(&c, now, dpr);
+        // The layers, each pane's moved to the current window that shows it (the links
+        // between the panes side by side step aside while a window moves).
+        let moving = view != settled.view || panes != settled.panes.as_slice();
+        let _ = canvas.set_attribute("data-settled", if moving { "false" } else { "true" });
+        for (then, to) in settled.panes.iter().zip(carried(&settled.panes, panes)) {
+            let Some(to) = to else { continue };
+            let d = to.delta.unwrap_or(crate::geo::ViewTransform::IDENTITY);
+            clip_to(&c, &panes[to.to], dpr);
             let _ = c.set_transform(d.k, 0.0, 0.0, d.k, dpr * d.tx, dpr * d.ty);
+            // Only what was rastered for this pane.
+            let p = then.rect;
+            c.begin_path();
+            c.rect(dpr * p.x, dpr * p.y, dpr * p.w, dpr * p.h);
+            c.clip();
             for (layers, back, shown) in
-                [(&self.links, links_back, !(view == MapView::Both && moving)), (&self.sites, sites_back, true)]
+                [(&self.links, links_back, !(settled.view == MapView::Both && moving)), (&self.sites, sites_back, true)]
             {
                 if let (Some(l), true) = (layers, shown) {
                     c.set_global_alpha(back);
