@@ -1,5 +1,7 @@
 //! Fetching the dataset and the base map over HTTP with gloo-net.
 
+use std::fmt::Write;
+
 use gloo_net::http::Request;
 
 use crate::geo::BaseMap;
@@ -16,12 +18,25 @@ pub async fn fetch_dataset(path: &str) -> Result<Loaded, LoadError> {
     match &result {
         Err(e) => web_sys::console::error_1(&format!("Passerelle: {e}").into()),
         Ok(loaded) => {
-            for w in &loaded.warnings {
-                web_sys::console::warn_1(&format!("Passerelle: {path}, warning: {w}.").into());
+            if let Some(text) = console_warnings(path, &loaded.warnings) {
+                web_sys::console::warn_1(&text.into());
             }
         }
     }
     result
+}
+
+/// The dataset's warnings as one console message, a line each (a large file can have a
+/// hundred: one message each made the console, and the first drawing, wait on them).
+fn console_warnings(path: &str, warnings: &[impl std::fmt::Display]) -> Option<String> {
+    match warnings {
+        [] => None,
+        [w] => Some(format!("Passerelle: {path}, warning: {w}.")),
+        _ => Some(warnings.iter().fold(format!("Passerelle: {path}, {} warnings:", warnings.len()), |mut s, w| {
+            let _ = write!(s, "\n- {w}.");
+            s
+        })),
+    }
 }
 
 /// Fetches the base map the build ships and makes it the one the map draws

@@ -1,7 +1,7 @@
 //! Keeps the address bar and the app state in step: a shared URL opens the same state,
-//! discrete changes (a selection, a view, a filter) push a history entry, continuous ones
-//! (the time cursor, zooming, typing a search) replace it once they pause, and
-//! Back/Forward restore.
+//! discrete changes (a selection, a view, a filter) push a history entry (after the frame
+//! that shows them), continuous ones (the time cursor, zooming, typing a search) replace
+//! it once they pause, and Back/Forward restore.
 //! Reading, writing and the push-or-replace decision are the pure
 //! [`crate::model::url_state`]; every link the app writes comes from [`page_link`].
 
@@ -82,6 +82,18 @@ pub fn install(state: AppState) {
         }
     };
 
+    // A discrete change's new entry, pushed after the frame that shows the change: a new
+    // entry is a same-document navigation (several milliseconds of a filter's frame), which
+    // the reader need not wait for. Anything else that writes the history first pushes it.
+    let deferred_push = StoredValue::new(None::<String>);
+    let push_now = move || {
+        if let Some(url) = deferred_push.try_update_value(Option::take).flatten()
+            && let Ok(history) = window().history()
+        {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    };
+
     Effect::new(move |_| {
         if state.lang.get() != browser_lang {
             lang_in_url.set_value(true);
@@ -92,12 +104,13 @@ pub fn install(state: AppState) {
         match action {
             HistoryAction::Nothing => {}
             HistoryAction::Push => {
+                push_now();
                 settle_pending(true);
-                if let Ok(history) = window().history() {
-                    let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-                }
+                deferred_push.set_value(Some(url));
+                request_animation_frame(move || set_timeout(push_now, Duration::ZERO));
             }
             HistoryAction::Replace => {
+                push_now();
                 settle_pending(false);
                 pending.set_value(Some(url));
                 let mine = wait.get_value();
@@ -115,6 +128,8 @@ pub fn install(state: AppState) {
     });
 
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        // The reader left this entry: one not yet pushed for it is dropped with it.
+        deferred_push.set_value(None);
         settle_pending(false);
         let url = read();
         lang_in_url.set_value(url.lang.is_some());
@@ -122,9 +137,13 @@ pub fn install(state: AppState) {
         state.apply_url(&url, browser_lang);
     });
     // Leaving the page: the address as it is now, for the browser's history and a reload.
-    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| settle_pending(true));
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| {
+        push_now();
+        settle_pending(true);
+    });
     on_cleanup(move || {
         pagehide.remove();
+        push_now();
         settle_pending(true);
     });
     on_cleanup(move || popstate.remove());

@@ -42,11 +42,12 @@ impl Place {
         Self { left: along(b.x, track), width: along(b.width, track), top: format!("{:.0}px", b.row as f64 * ROW_PX) }
     }
 
+    /// Sets the three properties, without reading them back first: the browser changes
+    /// nothing for a value it already has, and reading each back was a call into the page
+    /// per property per box (about 900 for a filter: several milliseconds of its frame).
     fn apply(&self, style: &web_sys::CssStyleDeclaration) {
         for (name, value) in [("left", &self.left), ("width", &self.width), ("top", &self.top)] {
-            if style.get_property_value(name).ok().as_ref() != Some(value) {
-                let _ = style.set_property(name, value);
-            }
+            let _ = style.set_property(name, value);
         }
     }
 }

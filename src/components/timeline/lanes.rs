@@ -75,11 +75,31 @@ pub fn Lanes(
             band.set(now);
         }
     });
+    // The lanes' height, read when the band, the width or the window changes, not again
+    // when only the layout does (a filter): read then, after the filter's changes to the
+    // page, it laid the page out on the spot, once more than its frame does.
+    // (The window's own height, which needs no layout to read, tells a window resized or a
+    // phone's address bar folded away.)
+    let seen_height = StoredValue::new(None::<([f64; 3], f64)>);
     let in_sight = Memo::new(move |_| {
         let sight = many.get().then(|| {
-            let top = band.get() as f64 * BAND_PX;
-            let height = lanes_ref.get_untracked().map_or(800.0, |l| f64::from(l.client_height()));
-            Sight { top, bottom: top + height + BAND_PX, width: width.get(), margin: 2.0 * BAND_PX }
+            let (band, width) = (band.get(), width.get());
+            let window_height = if cfg!(target_arch = "wasm32") {
+                window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0)
+            } else {
+                0.0
+            };
+            let key = [band as f64, width, window_height];
+            let height = match seen_height.get_value() {
+                Some((k, h)) if k == key => h,
+                _ => {
+                    let h = lanes_ref.get_untracked().map_or(800.0, |l| f64::from(l.client_height()));
+                    seen_height.set_value(Some((key, h)));
+                    h
+                }
+            };
+            let top = band as f64 * BAND_PX;
+            Sight { top, bottom: top + height + BAND_PX, width, margin: 2.0 * BAND_PX }
         });
         drawn_layout.with(|(l, _)| boxes_in_sight(l, sight))
     });

@@ -75,12 +75,21 @@ test('a dataset with several errors lists every one, and draws nothing', async (
 test('warnings are shown, but the dataset is still drawn', async ({ page, request, consoleErrors }) => {
   const ds = await (await request.get('data/cooperation.json')).json();
   ds.items[0].sources[0].place = '';
+  ds.items[1].sources[0].place = '';
   await page.route(DATA, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ds) }));
+  const consoleWarnings = [];
+  page.on('console', (m) => m.type() === 'warning' && m.text().startsWith('Passerelle: data/') && consoleWarnings.push(m.text()));
   await page.goto('./');
   await appSettled(page);
   const warnings = page.getByTestId('data-warnings');
   await expect(warnings).toBeVisible();
   await expect(warnings).toContainText(`record "${ds.items[0].id}", field items[0].sources[0].place: no place in the source is given`);
+  // The console has them too, in one message naming the file, a line each.
+  expect(consoleWarnings).toEqual([[
+    'Passerelle: data/cooperation.json, 2 warnings:',
+    `- record "${ds.items[0].id}", field items[0].sources[0].place: no place in the source is given.`,
+    `- record "${ds.items[1].id}", field items[1].sources[0].place: no place in the source is given.`,
+  ].join('\n')]);
   await expect(page.locator('.timeline-item')).toHaveCount(ds.items.length);
   await expect(page.getByTestId('load-error')).toHaveCount(0);
   expect(consoleErrors).toEqual([]);
