@@ -12,8 +12,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::MapCtx;
-use super::camera::MapCamera;
-use crate::geo::camera::{Carry, Placement, carried};
+use crate::geo::camera::Placement;
 use crate::geo::scene::site_marks_placed;
 use crate::geo::svg::{Emphasis, bulk_labels_markup, overlay_markup, panes_markup};
 
@@ -24,16 +23,6 @@ pub struct Layers {
     pub sites_html: Memo<Arc<str>>,
     /// The view and windows the sites were last placed (and the bulk layers rastered) for.
     pub drawn_at: RwSignal<Placement>,
-    camera: MapCamera,
-}
-
-impl Layers {
-    /// Where each pane of the placed drawings is shown in the current windows (none while
-    /// the camera has not yet its windows for a new view's panes).
-    pub fn carried(&self) -> Option<Vec<Option<Carry>>> {
-        let now = self.camera.current()?;
-        Some(self.drawn_at.with(|at| carried(&at.panes, &now)))
-    }
 }
 
 /// The markup of the two drawings, for the windows of the camera.
@@ -108,5 +97,5 @@ pub fn markup(ctx: MapCtx) -> Layers {
             })
             .into()
     });
-    Layers { world_html, sites_html, drawn_at, camera }
+    Layers { world_html, sites_html, drawn_at }
 }

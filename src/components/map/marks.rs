@@ -17,7 +17,7 @@ use super::canvas::{BulkFrame, PaintsInBulk};
 use super::layers::Layers;
 use crate::dom::{attr, for_each, set_class};
 use crate::geo::ViewTransform;
-use crate::geo::camera::Carry;
+use crate::geo::camera::{Carry, carried};
 use crate::geo::marks::{Look, Looks, MarkRef, changes};
 use crate::geo::scene::MapScene;
 
@@ -135,9 +135,12 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
         let (world_html, sites_html) = (layers.world_html.get(), layers.sites_html.get());
         let transforms = camera.transforms.get();
         camera.panes.track();
-        // Where the placed sites' panes are shown now (none until the camera has its
-        // windows for a new view's panes: it sets them next, and this runs again).
-        let carried = layers.carried();
+        // The current windows, and where the placed sites' panes are shown in them: one
+        // decision for the labels and the painter (none until the camera has its windows
+        // for a new view's panes: it sets them next, and this runs again).
+        let settled = layers.drawn_at.get();
+        let now = camera.current();
+        let carried = now.as_ref().map(|now| carried(&settled.panes, now));
         let (Some(world), Some(overlay), Some(world_g), Some(overlay_g)) =
             (ctx.world.get(), ctx.overlay.get(), ctx.world_g.get(), ctx.overlay_g.get())
         else {
@@ -195,16 +198,16 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
             }
             scene.with_value(|s| drawn.patch(s, looks));
             if large && !world_html.is_empty() {
-                let settled = layers.drawn_at.get();
                 if painter_ready.get() && drawn.painter.is_none() {
                     drawn.painter = arrived.try_update_value(Option::take).flatten();
                 }
-                if let (Some(painter), Some(panes)) = (drawn.painter.as_mut(), camera.current())
+                if let (Some(painter), Some(panes), Some(carried)) = (drawn.painter.as_mut(), &now, &carried)
                     && !settled.panes.is_empty()
                 {
                     let (view, size, style) = (ctx.view.get(), ctx.size.get(), ctx.style.get());
                     scene.with_value(|scene| {
-                        painter.draw(&BulkFrame { scene, looks, view, size, panes: &panes, settled: &settled, style })
+                        let settled = &settled;
+                        painter.draw(&BulkFrame { scene, looks, view, size, panes, settled, carried, style })
                     });
                 }
             }

@@ -27,7 +27,7 @@ use crate::geo::bulk::{
     Batch, BatchKey, BulkScene, Layer, LayerUpdate, batches, begun, cross_curves, drawn_counts, layer_update,
     over_alpha, shown_by_class,
 };
-use crate::geo::camera::{Placement, carried};
+use crate::geo::camera::{Carry, Placement};
 use crate::geo::marks::{Look, Looks};
 use crate::geo::pixels::{Bitmap, Clip};
 use crate::geo::scene::{MapScene, MapView, MarkStyle, Pane};
@@ -71,6 +71,8 @@ pub struct BulkFrame<'a> {
     pub size: crate::geo::Viewport,
     pub panes: &'a [Pane],
     pub settled: &'a Placement,
+    /// Where each settled pane's layers are shown among `panes` (`geo::camera::carried`).
+    pub carried: &'a [Option<Carry>],
     pub style: MarkStyle,
 }
 
@@ -337,7 +339,7 @@ impl PaintsInBulk for Painter {
     /// Paints the marks of `looks` in the current windows (`panes`), from the layers
     /// rastered for the settled windows (`settled`).
     fn draw(&mut self, f: &BulkFrame) {
-        let BulkFrame { scene, looks, view, size: frame, panes, settled, style } = *f;
+        let BulkFrame { scene, looks, view, size: frame, panes, settled, carried, style } = *f;
         let Some(canvas) = self.canvas.clone() else { return };
         let Some(c) = context(&canvas) else { return };
         // The canvas in device pixels, for a sharp drawing.
@@ -367,7 +369,7 @@ impl PaintsInBulk for Painter {
         // between the panes side by side step aside while a window moves).
         let moving = view != settled.view || panes != settled.panes.as_slice();
         let _ = canvas.set_attribute("data-settled", if moving { "false" } else { "true" });
-        for (then, to) in settled.panes.iter().zip(carried(&settled.panes, panes)) {
+        for (then, to) in settled.panes.iter().zip(carried) {
             let Some(to) = to else { continue };
             let d = to.delta.unwrap_or(crate::geo::ViewTransform::IDENTITY);
             clip_to(&c, &panes[to.to], dpr);
