@@ -11,7 +11,8 @@
 //     the pages at the start of <body>; the bootstrap asks for the code and the data at
 //     once and starts the app after the first paint;
 //  3. writes precompressed copies of every text and wasm file beside it (`.br` at
-//     brotli 11, `.gz` at gzip 9), for hosts that serve them (see the README).
+//     brotli 11, `.gz` by zopfli in a release build, else gzip 9), for hosts that serve
+//     them (see the README).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -128,17 +129,32 @@ async function* files(dir) {
     else if (COMPRESSIBLE.test(entry.name)) yield path;
   }
 }
+// The `.gz` copies of a release build are written by zopfli (Debian's `zopfli`, installed
+// by scripts/toolchain.sh): gzip's own format, which every browser and host reads, made
+// 4-8% smaller than gzip 9 by searching harder (the first load 29 kB less, about 10 s
+// more per build). A development build, or a machine without it, gets gzip 9.
+const zopfli = release && (() => {
+  try {
+    execFileSync('zopfli', ['-h'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn('post_build: zopfli is not installed: the .gz copies are gzip 9, about 5% larger (scripts/toolchain.sh installs it)');
+    return false;
+  }
+})();
+const gzipCopy = (path, body) =>
+  zopfli ? execFileSync('zopfli', ['-c', path], { maxBuffer: 1 << 28 }) : gzipSync(body, { level: 9 });
 let count = 0;
 for await (const path of files(staging)) {
   const body = await readFile(path);
   if ((await stat(path)).size < 256) continue;
-  await writeFile(`${path}.gz`, gzipSync(body, { level: 9 }));
+  await writeFile(`${path}.gz`, gzipCopy(path, body));
   await writeFile(`${path}.br`, brotliCompressSync(body, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   }));
   count++;
 }
-console.log(`post_build: ${count} files precompressed (.br, .gz)`);
+console.log(`post_build: ${count} files precompressed (.br, .gz${zopfli ? ' by zopfli' : ''})`);
 
 /** Writes the build's files (what to keep for offline use) and its id into sw.js. The id
  * is a hash of every file's bytes: any change to the build gives the worker new bytes, so

@@ -8,6 +8,7 @@ ensure_wasm_toolchain
 ensure_trunk
 ensure_wasm_bindgen
 ensure_wasm_split
+ensure_zopfli
 # Node runs trunk's post-build hook; release builds also use its wasm-opt and terser.
 ensure_node_packages
 

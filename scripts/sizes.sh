@@ -3,7 +3,8 @@
 # release build wrote beside it, as a host sends it; gzip -9 where there is none) and the
 # totals, then checks them against scripts/size-budgets.txt: each file against its line's
 # budget, the first load (the "first" files) and the whole site against the totals. Fails,
-# naming the file, its size and its budget, when one is over or a file has no budget.
+# naming the file, its size and its budget, when one is over or a file has no budget, or
+# when a .gz or .br copy does not unpack to the file it sits beside.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 dist="${1:-$here/../dist}"
@@ -37,6 +38,12 @@ while IFS= read -r f; do
     # shellcheck disable=SC2053 # the budget's pattern is a glob
     if [[ "$name" == ${patterns[$i]} ]]; then limit=${limits[$i]} load=${loads[$i]}; break; fi
   done
+  # A size counts only for a copy a browser can read: each unpacks to the file beside it
+  # (gzip's own program for the .gz, zopfli's since 1 December 2026; Node's brotli for the .br).
+  if [ -f "$f.gz" ] && ! gzip -dc "$f.gz" | cmp -s - "$f"; then over+=("$name.gz: does not unpack to $name"); fi
+  if [ -f "$f.br" ] && ! node -e 'process.stdout.write(require("zlib").brotliDecompressSync(require("fs").readFileSync(process.argv[1])))' "$f.br" | cmp -s - "$f"; then
+    over+=("$name.br: does not unpack to $name")
+  fi
   if [ -z "$limit" ]; then
     over+=("$name: no budget in $(basename "$budgets") ($gz B gzip)")
   elif [ "$gz" -gt "$limit" ]; then
