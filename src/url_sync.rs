@@ -59,39 +59,38 @@ pub fn install(state: AppState) {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&canonical));
     }
     let last = StoredValue::new(initial);
-    // A continuous change's address, written once the changes pause: a slider dragged or
-    // a cursor played replaces the entry at every step otherwise (each a same-document
-    // navigation: about 2 ms of a cursor step's frame, and Chromium throttles a page that
-    // navigates hundreds of times in a few seconds).
-    let pending = StoredValue::new(None::<String>);
-    // Which wait is the latest: an earlier one's timer finds it outdated and does nothing.
-    let wait = StoredValue::new(0u32);
-    let replace = |url: &str| {
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
-        }
-    };
-    // The pending address now (before a new entry, so that the entry left keeps it), or
-    // dropped (`write: false`: the entry it was for is gone).
-    let settle_pending = move |write: bool| {
-        wait.update_value(|n| *n = n.wrapping_add(1));
-        if let Some(url) = pending.try_update_value(Option::take).flatten()
+    // The one history write not made yet (each change settles the one before it first, so
+    // at most one waits): a discrete change's new entry, pushed after the frame that shows
+    // the change (a same-document navigation is several milliseconds of a filter's frame),
+    // or a continuous change's address, written once the changes pause (a slider dragged or
+    // a cursor played would otherwise replace the entry at every step, about 2 ms of a
+    // step's frame, and Chromium throttles a page that navigates hundreds of times).
+    let unwritten = StoredValue::new(None::<Unwritten>);
+    // Counts the writes set waiting: a timer whose write was settled since finds it changed.
+    let generation = StoredValue::new(0u32);
+    // The waiting write made now, or dropped (`write: false`: the entry it was for is gone,
+    // or a newer address replaces it).
+    let settle = move |write: bool| {
+        generation.update_value(|n| *n = n.wrapping_add(1));
+        if let Some(w) = unwritten.try_update_value(Option::take).flatten()
             && write
-        {
-            replace(&url);
-        }
-    };
-
-    // A discrete change's new entry, pushed after the frame that shows the change: a new
-    // entry is a same-document navigation (several milliseconds of a filter's frame), which
-    // the reader need not wait for. Anything else that writes the history first pushes it.
-    let deferred_push = StoredValue::new(None::<String>);
-    let push_now = move || {
-        if let Some(url) = deferred_push.try_update_value(Option::take).flatten()
             && let Ok(history) = window().history()
         {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            let _ = match w {
+                Unwritten::Push(url) => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+                Unwritten::Replace(url) => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+            };
         }
+    };
+    // Sets `w` waiting; `schedule` later makes it, unless it was settled meanwhile.
+    let wait = move |w: Unwritten, schedule: fn(Box<dyn FnOnce()>)| {
+        unwritten.set_value(Some(w));
+        let mine = generation.get_value();
+        schedule(Box::new(move || {
+            if generation.try_get_value() == Some(mine) {
+                settle(true);
+            }
+        }));
     };
 
     Effect::new(move |_| {
@@ -104,47 +103,37 @@ pub fn install(state: AppState) {
         match action {
             HistoryAction::Nothing => {}
             HistoryAction::Push => {
-                push_now();
-                settle_pending(true);
-                deferred_push.set_value(Some(url));
-                request_animation_frame(move || set_timeout(push_now, Duration::ZERO));
+                settle(true);
+                wait(Unwritten::Push(url), |make| request_animation_frame(move || set_timeout(make, Duration::ZERO)));
             }
             HistoryAction::Replace => {
-                push_now();
-                settle_pending(false);
-                pending.set_value(Some(url));
-                let mine = wait.get_value();
-                set_timeout(
-                    move || {
-                        if wait.try_get_value() == Some(mine) {
-                            settle_pending(true);
-                        }
-                    },
-                    REPLACE_AFTER,
-                );
+                // A waiting entry is pushed; a waiting address is replaced by this one.
+                settle(unwritten.with_value(|w| matches!(w, Some(Unwritten::Push(_)))));
+                wait(Unwritten::Replace(url), |make| set_timeout(make, REPLACE_AFTER));
             }
         }
         last.set_value(next);
     });
 
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        // The reader left this entry: one not yet pushed for it is dropped with it.
-        deferred_push.set_value(None);
-        settle_pending(false);
+        // The reader left this entry: what was not yet written for it is dropped with it.
+        settle(false);
         let url = read();
         lang_in_url.set_value(url.lang.is_some());
         last.set_value(url.clone());
         state.apply_url(&url, browser_lang);
     });
     // Leaving the page: the address as it is now, for the browser's history and a reload.
-    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| {
-        push_now();
-        settle_pending(true);
-    });
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| settle(true));
     on_cleanup(move || {
         pagehide.remove();
-        push_now();
-        settle_pending(true);
+        settle(true);
     });
     on_cleanup(move || popstate.remove());
+}
+
+/// A history write waiting to be made (see [`install`]).
+enum Unwritten {
+    Push(String),
+    Replace(String),
 }

@@ -80,7 +80,8 @@ pub fn Lanes(
     // page, it laid the page out on the spot, once more than its frame does.
     // (The window's own height, which needs no layout to read, tells a window resized or a
     // phone's address bar folded away.)
-    let seen_height = StoredValue::new(None::<([f64; 3], f64)>);
+    // Kept with what it was read for: (band, track width, window height).
+    let seen_height = StoredValue::new(None::<((i64, f64, f64), f64)>);
     let in_sight = Memo::new(move |_| {
         let sight = many.get().then(|| {
             let (band, width) = (band.get(), width.get());
@@ -89,7 +90,7 @@ pub fn Lanes(
             } else {
                 0.0
             };
-            let key = [band as f64, width, window_height];
+            let key = (band, width, window_height);
             let height = match seen_height.get_value() {
                 Some((k, h)) if k == key => h,
                 _ => {

@@ -18,8 +18,8 @@ use leptos::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use ops::{
-    Paint, Raster, Width, clear, clip_to, compose_sites, context, new_canvas, path, put, read_paint, stamp_sites,
-    stroke_links,
+    Paint, Raster, Width, clear, clip_to, compose_sites, context, narrow_clip, new_canvas, path, put, read_paint,
+    stamp_sites, stroke_links,
 };
 
 use super::MapCtx;
@@ -375,10 +375,7 @@ impl PaintsInBulk for Painter {
             clip_to(&c, &panes[to.to], dpr);
             let _ = c.set_transform(d.k, 0.0, 0.0, d.k, dpr * d.tx, dpr * d.ty);
             // Only what was rastered for this pane.
-            let p = then.rect;
-            c.begin_path();
-            c.rect(dpr * p.x, dpr * p.y, dpr * p.w, dpr * p.h);
-            c.clip();
+            narrow_clip(&c, then, dpr);
             for (layers, back, shown) in
                 [(&self.links, links_back, !(settled.view == MapView::Both && moving)), (&self.sites, sites_back, true)]
             {

@@ -182,12 +182,18 @@ pub(super) fn clear(canvas: &HtmlCanvasElement) {
     }
 }
 
+/// Saves the context and clips it to `pane`, under a transform of `dpr` alone (restore after).
 pub(super) fn clip_to(c: &CanvasRenderingContext2d, pane: &Pane, dpr: f64) {
     c.save();
     let _ = c.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    c.begin_path();
+    narrow_clip(c, pane, 1.0);
+}
+
+/// Narrows the clip to `pane`'s rectangle scaled by `scale`, under the current transform.
+pub(super) fn narrow_clip(c: &CanvasRenderingContext2d, pane: &Pane, scale: f64) {
     let r = pane.rect;
-    c.rect(r.x, r.y, r.w, r.h);
+    c.begin_path();
+    c.rect(scale * r.x, scale * r.y, scale * r.w, scale * r.h);
     c.clip();
 }
 
