@@ -186,15 +186,15 @@ ensure_browser() {
   fi
 }
 
-# The programs a reader opens the app's files with, for the print and export tests:
-# poppler's pdftotext and pdftoppm (the PDFs read and pictured), librsvg's rsvg-convert
-# (the exported SVG drawn as GNOME and many converters draw it).
 # zopfli writes a release build's .gz copies (scripts/post_build.mjs): gzip's format, 4-8%
 # smaller than gzip 9; the size budgets count on it.
 ensure_zopfli() {
   command -v zopfli >/dev/null || apt_install zopfli
 }
 
+# The programs a reader opens the app's files with, for the print and export tests:
+# poppler's pdftotext and pdftoppm (the PDFs read and pictured), librsvg's rsvg-convert
+# (the exported SVG drawn as GNOME and many converters draw it).
 ensure_file_tools() {
   command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || apt_install poppler-utils
   command -v rsvg-convert >/dev/null || apt_install librsvg2-bin
