@@ -25,6 +25,21 @@ while read -r pattern kb rest; do
   fi
 done <"$budgets"
 
+# The .br copies that do not unpack to the file beside them, by file, found by one Node
+# process for them all (one per file took about 3 s).
+declare -A bad_br=()
+while IFS= read -r f; do
+  [ -n "$f" ] && bad_br[$f]=1
+done < <(find "$dist" -type f -name '*.br' -print0 | node -e '
+  const fs = require("fs"), zlib = require("zlib");
+  const names = fs.readFileSync(0, "utf8").split("\0").filter(Boolean);
+  for (const br of names) {
+    const file = br.slice(0, -3);
+    let same = false;
+    try { same = fs.existsSync(file) && zlib.brotliDecompressSync(fs.readFileSync(br)).equals(fs.readFileSync(file)); } catch {}
+    if (!same) console.log(file);
+  }')
+
 over=()
 first_gz=0 first_br=0 site_gz=0 editor_gz=0 all_gz=0 total_raw=0 total_br=0
 printf '%-46s %9s %9s %9s %9s  %s\n' "file" "raw B" "gzip B" "brotli B" "budget B" "load"
@@ -41,9 +56,7 @@ while IFS= read -r f; do
   # A size counts only for a copy a browser can read: each unpacks to the file beside it
   # (gzip's own program for the .gz, zopfli's since 1 December 2026; Node's brotli for the .br).
   if [ -f "$f.gz" ] && ! gzip -dc "$f.gz" | cmp -s - "$f"; then over+=("$name.gz: does not unpack to $name"); fi
-  if [ -f "$f.br" ] && ! node -e 'process.stdout.write(require("zlib").brotliDecompressSync(require("fs").readFileSync(process.argv[1])))' "$f.br" | cmp -s - "$f"; then
-    over+=("$name.br: does not unpack to $name")
-  fi
+  if [ -f "$f.br" ] && [ -n "${bad_br[$f]:-}" ]; then over+=("$name.br: does not unpack to $name"); fi
   if [ -z "$limit" ]; then
     over+=("$name: no budget in $(basename "$budgets") ($gz B gzip)")
   elif [ "$gz" -gt "$limit" ]; then

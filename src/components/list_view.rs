@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::components::on_demand::chunk;
 use crate::i18n::{Msg, tr, when_label};
 use crate::model::Dataset;
-use crate::model::time::{not_begun, span};
+use crate::model::time::{list_order, not_begun, span};
 use crate::state::AppState;
 
 /// The filtered items as a table, sortable by date: the text alternative to the map and
@@ -26,22 +26,10 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
         let (selected, cursor) =
             (state.selection.with_untracked(|s| s.item().map(str::to_owned)), state.cursor.get_untracked());
         let mut items: Vec<&crate::model::Item> = shown.with(|s| s.iter().map(|&n| &ds.items[n]).collect());
-        // Undated items last, whichever way the dates run.
-        items.sort_by(|a, b| {
-            let (sa, sb) = (span(&a.when), span(&b.when));
-            match (sa, sb) {
-                (Some(x), Some(y)) => {
-                    if asc {
-                        x.cmp(&y)
-                    } else {
-                        y.cmp(&x)
-                    }
-                }
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => a.id.cmp(&b.id),
-            }
-        });
+        // Undated items last, whichever way the dates run, in the order of their ids. Each
+        // item's dates are read once (read in the comparison, ten thousand items' dates were
+        // read some three hundred thousand times).
+        items.sort_by_cached_key(|&item| list_order(span(&item.when), asc, &item.id));
         items
             .into_iter()
             .map(|item| {

@@ -99,6 +99,29 @@ test('a selection in the timeline, the map or the list shows in the other two', 
   await page.screenshot({ path: `${SCREENSHOTS}timeline-with-selection.png`, fullPage: true });
 });
 
+test('the list runs by date either way, the undated last in both', async ({ page, request }) => {
+  const ds = await shippedDataset(request);
+  await open(page);
+  await page.locator('.panel-tabs button[data-panel="list"]').click();
+  await page.locator('.list-view tbody tr').first().waitFor();
+  const rows = () => page.locator('.list-view tbody tr').evaluateAll((els) => els.map((e) => ({ id: e.dataset.row, start: e.dataset.start === undefined ? null : Number(e.dataset.start) })));
+  const check = (list, ascending) => {
+    expect(list.map((r) => r.id).sort()).toEqual(ds.items.map((i) => i.id).sort());
+    const dated = list.filter((r) => r.start !== null);
+    const undated = list.slice(dated.length);
+    expect(dated.length).toBeGreaterThan(1);
+    expect(undated.length, 'some items of the shipped dataset have no date').toBeGreaterThan(0);
+    expect(undated.every((r) => r.start === null), 'the undated come after every dated one').toBe(true);
+    const starts = dated.map((r) => r.start);
+    expect(starts).toEqual([...starts].sort((a, b) => (ascending ? a - b : b - a)));
+    expect(undated.map((r) => r.id)).toEqual(undated.map((r) => r.id).sort());
+  };
+  check(await rows(), true);
+  await page.getByTestId('sort-date').click();
+  await expect(page.locator('.list-view th[aria-sort]')).toHaveAttribute('aria-sort', 'descending');
+  check(await rows(), false);
+});
+
 test('each filter and the search narrow the map, the timeline and the list alike', async ({ page, request }) => {
   const ds = await shippedDataset(request);
   await open(page, '?view=overview');   // every link, third countries' too
