@@ -4,35 +4,68 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::on_demand::chunk;
-use crate::i18n::{Msg, tr, when_label};
+use crate::i18n::{Msg, number, tr, trf, when_label};
 use crate::model::Dataset;
-use crate::model::time::{list_order, not_begun, span};
+use crate::model::list::{order_key, page_range, page_to_show, pages};
+use crate::model::time::{not_begun, span};
 use crate::state::AppState;
 
-/// The filtered items as a table, sortable by date: the text alternative to the map and
-/// the timeline, usable with a keyboard and a screen reader.
+/// The filtered items as a table, sortable by date, a page at a time when there are many
+/// (unless not `paged`: the pre-rendered page's text, for a reader without scripts and for
+/// crawlers, holds every item): the text alternative to the map and the timeline, usable
+/// with a keyboard and a screen reader.
 #[component]
-pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
+pub fn ListView(dataset: Arc<Dataset>, #[prop(default = true)] paged: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let ascending = RwSignal::new(true);
     let shown = crate::components::shown_items(&dataset);
     let body_ref = NodeRef::<leptos::html::Tbody>::new();
+    let list_ref = NodeRef::<leptos::html::Div>::new();
+    let ds = dataset.clone();
+    // The shown items in the list's order: by date, undated last.
+    let sorted = Memo::new(move |_| {
+        let asc = ascending.get();
+        let items = &ds.items;
+        let mut rows = shown.get();
+        rows.sort_by_cached_key(|&n| order_key(span(&items[n].when), asc, &items[n].id));
+        rows
+    });
+    let page = RwSignal::new(0usize);
+    let ds = dataset.clone();
+    let selected_row = move || {
+        let id = state.selected_item()?;
+        sorted.with_untracked(|rows| rows.iter().position(|&n| ds.items[n].id == id))
+    };
+    // The page follows the list (sorted or filtered anew: the first page, or the selected
+    // item's) and the selection (made on the map or the timeline: its page). Either order of
+    // these two gives the same page: the selected item's if there is one, else the first
+    // after a change of the list.
+    let selected_row_now = selected_row.clone();
+    Effect::new(move |_| {
+        let rows = sorted.with(Vec::len);
+        let selected = untrack(&selected_row_now);
+        page.set(page_to_show(page.get_untracked(), rows, selected, true));
+    });
+    Effect::new(move |_| {
+        let selected = selected_row();
+        let rows = sorted.with_untracked(Vec::len);
+        page.set(page_to_show(page.get_untracked(), rows, selected, false));
+    });
     let ds = dataset.clone();
     let rows = move || {
         let lang = state.lang.get();
-        let asc = ascending.get();
         // Rows are drawn as the selection and the cursor are now; later changes are applied
         // in place (below), so neither redraws the table.
         let (selected, cursor) =
             (state.selection.with_untracked(|s| s.item().map(str::to_owned)), state.cursor.get_untracked());
-        let mut items: Vec<&crate::model::Item> = shown.with(|s| s.iter().map(|&n| &ds.items[n]).collect());
-        // Undated items last, whichever way the dates run, in the order of their ids. Each
-        // item's dates are read once (read in the comparison, ten thousand items' dates were
-        // read some three hundred thousand times).
-        items.sort_by_cached_key(|&item| list_order(span(&item.when), asc, &item.id));
-        items
+        let on_page: Vec<usize> = sorted.with(|rows| match paged {
+            true => rows[page_range(rows.len(), page.get())].to_vec(),
+            false => rows.clone(),
+        });
+        on_page
             .into_iter()
-            .map(|item| {
+            .map(|n| {
+                let item = &ds.items[n];
                 let id = item.id.clone();
                 let is_selected = selected.as_deref() == Some(id.as_str());
                 let sites = item.sites.iter().filter_map(|s| ds.site(s)).map(|s| s.name.get(lang).to_owned()).collect::<Vec<_>>().join(", ");
@@ -75,7 +108,9 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
         std::rc::Rc::new(std::cell::RefCell::new(crate::components::future_marks::MarksByStart::default()));
     Effect::new(move |_| {
         let cursor = state.cursor.get();
-        shown.track();
+        // The rows drawn anew (another page, sort or filter).
+        sorted.track();
+        page.track();
         let Some(body) = body_ref.get() else { return };
         let body: web_sys::Element = body.into();
         rows_by_start.borrow_mut().follow(&body, "tr[data-row][data-start]", cursor);
@@ -91,8 +126,39 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
         }
     };
     let count = move || shown.with(Vec::len);
+    // A page at a time: to the other page, and back to the table's top.
+    let turn = move |by: isize| {
+        let last = pages(count()) - 1;
+        let to = page.get_untracked().saturating_add_signed(by).min(last);
+        if to != page.get_untracked() {
+            page.set(to);
+            if let Some(list) = list_ref.get_untracked() {
+                list.set_scroll_top(0);
+            }
+        }
+    };
+    let pager = move || {
+        let rows = count();
+        (paged && pages(rows) > 1).then(|| {
+            let lang = state.lang.get();
+            let (at, last) = (page.get(), pages(rows) - 1);
+            let range = page_range(rows, at);
+            let shown = trf(
+                lang,
+                Msg::ListRange,
+                &[&number(lang, (range.start + 1) as f64), &number(lang, range.end as f64), &number(lang, rows as f64)],
+            );
+            view! {
+                <nav class="list__pager" aria-label=tr(lang, Msg::ListPages)>
+                    <button type="button" class="pill" data-testid="list-previous" aria-disabled=(at == 0).to_string() on:click=move |_| turn(-1)>{tr(lang, Msg::ListPrevious)}</button>
+                    <span data-testid="list-range" aria-live="polite">{shown}</span>
+                    <button type="button" class="pill" data-testid="list-next" aria-disabled=(at == last).to_string() on:click=move |_| turn(1)>{tr(lang, Msg::ListNext)}</button>
+                </nav>
+            }
+        })
+    };
     view! {
-        <div class="list-view" data-testid="list">
+        <div class="list-view" data-testid="list" node_ref=list_ref>
             <table>
                 <caption class="visually-hidden">{move || {
                     let (lang, n) = (state.lang.get(), count());
@@ -113,6 +179,7 @@ pub fn ListView(dataset: Arc<Dataset>) -> impl IntoView {
                 </thead>
                 <tbody node_ref=body_ref on:click=on_item_click>{rows}</tbody>
             </table>
+            {pager}
         </div>
     }
 }

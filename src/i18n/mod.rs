@@ -126,6 +126,10 @@ messages! {
     NoDated => "Aucun élément daté.", "No dated items.", "没有带日期的事项。";
     ListCaptionOne => "{} élément, par date", "{} item, by date", "{} 项，按日期排列";
     ListCaption => "{} éléments, par date", "{} items, by date", "{} 项，按日期排列";
+    ListPages => "Pages de la liste", "Pages of the list", "列表分页";
+    ListPrevious => "‹ Précédents", "‹ Previous", "‹ 上一页";
+    ListNext => "Suivants ›", "Next ›", "下一页 ›";
+    ListRange => "{} à {} sur {}", "{}–{} of {}", "第 {}–{} 项，共 {} 项";
     LoadFailed => "Les données de la coopération n'ont pas pu être chargées", "The cooperation data could not be loaded", "无法加载合作数据";
     ErrHttp => "Impossible de charger {} : le serveur a répondu HTTP {}{}.", "Could not load {}: the server answered HTTP {}{}.", "无法加载 {}：服务器返回 HTTP {}{}。";
     ErrNetwork => "Impossible de charger {} : la requête a échoué ({}).", "Could not load {}: the request failed ({}).", "无法加载 {}：请求失败（{}）。";

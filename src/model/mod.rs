@@ -7,6 +7,7 @@ pub mod embed_protocol;
 pub mod export;
 pub mod filter;
 mod json;
+pub mod list;
 mod load;
 mod names;
 pub mod preview;

@@ -53,17 +53,6 @@ pub fn span(when: &When) -> Option<(i64, i64)> {
     Some((day_number(a.0, a.1, a.2), day_number(b.0, b.1, b.2)))
 }
 
-/// Where an item stands in a list by date: dated items by their days (first, then last),
-/// the earliest first or, not `ascending`, last; the undated after them all, by id. A key
-/// to sort by, so that each item's dates are read once rather than at every comparison.
-pub fn list_order(span: Option<(i64, i64)>, ascending: bool, id: &str) -> (bool, (i64, i64), &str) {
-    match span {
-        Some(days) if ascending => (false, days, ""),
-        Some((first, last)) => (false, (-first, -last), ""),
-        None => (true, (0, 0), id),
-    }
-}
-
 /// Whether what begins on day `start` has not begun yet at the time cursor `cursor`: the
 /// one rule by which the map, the timeline and the list fade what is still to come. With
 /// no cursor (every date shown) everything has begun, and so has what has no date.
@@ -264,30 +253,5 @@ mod tests {
         assert!(!not_begun(Some(day - 1), Some(day)));
         assert!(!not_begun(Some(day), None), "no cursor: every date is shown");
         assert!(!not_begun(None, Some(day)), "undated: always shown");
-    }
-
-    #[test]
-    fn the_list_runs_by_date_either_way_with_the_undated_last_by_id() {
-        let d = |y, m, dd| day_number(y, m, dd);
-        let items = [
-            ("c", Some((d(2019, 1, 1), d(2019, 1, 1)))),
-            ("z", None),
-            ("a", Some((d(2018, 5, 1), d(2018, 5, 31)))),
-            ("b", Some((d(2018, 5, 1), d(2018, 5, 1)))),
-            ("y", None),
-        ];
-        let sorted = |ascending: bool| {
-            let mut ids: Vec<(&str, Option<(i64, i64)>)> = items.to_vec();
-            ids.sort_by_cached_key(|&(id, s)| list_order(s, ascending, id));
-            ids.into_iter().map(|(id, _)| id).collect::<Vec<_>>()
-        };
-        // Same first day: the shorter one first, earliest first; the other way round, last.
-        assert_eq!(sorted(true), ["b", "a", "c", "y", "z"]);
-        assert_eq!(sorted(false), ["c", "a", "b", "y", "z"]);
-        // Equal dates keep the order they came in (the sort is stable).
-        let twice = [("q", Some((5, 5))), ("p", Some((5, 5)))];
-        let mut same = twice.to_vec();
-        same.sort_by_cached_key(|&(id, s)| list_order(s, false, id));
-        assert_eq!(same, twice);
     }
 }

@@ -137,7 +137,7 @@ fn render_items(dataset: &Arc<Dataset>, lang: Lang) -> String {
         let state = AppState::new();
         state.lang.set(lang);
         provide_context(state);
-        view! { <ListView dataset=ds /> }.to_html()
+        view! { <ListView dataset=ds paged=false /> }.to_html()
     })
 }
 
@@ -194,4 +194,27 @@ e.preventDefault();e.stopPropagation();window.passerelleEarly=t.closest('button,
         codes = codes.join(","),
         params = state_params.join(","),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_for_readers_without_scripts_lists_every_item_of_a_long_dataset() {
+        let mut ds =
+            crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+                .expect("the shipped dataset")
+                .dataset;
+        let model = ds.items[0].clone();
+        for n in 0..250 {
+            ds.items.push(crate::model::Item { id: format!("copy-{n}"), ..model.clone() });
+        }
+        let total = ds.items.len();
+        assert!(total > crate::model::list::PAGE_ROWS * 2);
+        let html = render_items(&Arc::new(ds), Lang::En);
+        // Every item, not the app's first page of rows, and no pager to press.
+        assert_eq!(html.matches("data-row=").count(), total);
+        assert!(!html.contains("list__pager"));
+    }
 }

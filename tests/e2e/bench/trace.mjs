@@ -1,9 +1,9 @@
 // Where the time goes, as the browser sees it (a development aid, not part of the
 // benchmark): a Chrome trace of the first drawing, one cursor step or one filter change on
-// a dataset served as a host would (bench/site-with-dataset.mjs), summed by event on the
+// a dataset served as a host would (bench/site-with-dataset.mjs), or the list opened, summed by event on the
 // page's main thread (script, style, layout, paint, the canvas's raster), with the
 // requests' times for the load. The trace itself is written to `out` for chrome://tracing.
-//   node bench/trace.mjs <dist> <dataset.json> <out.json> [load|step|filter]
+//   node bench/trace.mjs <dist> <dataset.json> <out.json> [load|step|filter|list]
 import { chromium } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { startServer } from '../server.mjs';
@@ -27,15 +27,21 @@ if (what !== 'load') {
   await page.evaluate(() => { const s = document.querySelector('[data-testid=cursor]'); s.value = '0'; s.dispatchEvent(new Event('input', { bubbles: true })); });
   await page.waitForTimeout(1500);
   await browser.startTracing(page, { categories });
-  const src = what === 'filter' ? `document.querySelector('input[data-filter^="status:"]').click()` : `document.querySelector('[data-testid=step-forward]').click()`;
-  const ms = await page.evaluate(async (s) => {
+  const src = {
+    filter: `document.querySelector('input[data-filter^="status:"]').click()`,
+    step: `document.querySelector('[data-testid=step-forward]').click()`,
+    list: `document.querySelector('.panel-tabs button[data-panel="list"]').click()`,
+  }[what];
+  const ms = await page.evaluate(async ([s, list]) => {
     performance.mark('passerelle:bench-start');
     const t0 = performance.now();
     new Function(s)(); // eslint-disable-line no-new-func
+    // The list until its rows are there (its chunk may still be on its way).
+    while (list && !document.querySelector('.list-view tbody tr')) await new Promise((r) => setTimeout(r, 1));
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     performance.mark('passerelle:bench-end');
     return performance.now() - t0;
-  }, src);
+  }, [src, what === 'list']);
   console.log(`${what}: ${ms.toFixed(1)} ms to the next frame`);
   await page.waitForTimeout(300);
 } else {

@@ -122,6 +122,60 @@ test('the list runs by date either way, the undated last in both', async ({ page
   check(await rows(), false);
 });
 
+test('a long list comes a page at a time; a selection elsewhere turns to its page', async ({ page, request }) => {
+  // The shipped dataset with 250 more items, one a week from 2019 (the first page holds
+  // the shipped ones dated before, the rest follow).
+  const ds = await shippedDataset(request);
+  const model = ds.items.find((i) => i.when.start && i.when.precision === 'day');
+  const day = (n) => new Date(Date.UTC(2019, 0, 7 + 7 * n)).toISOString().slice(0, 10);
+  for (let n = 0; n < 250; n++) ds.items.push({ ...model, id: `weekly-${n}`, title: { fr: `Réunion ${n}`, en: `Meeting ${n}`, zh: `会议${n}` }, when: { start: day(n), end: null, precision: 'day' } });
+  await page.route('**/many.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ds) }));
+  const total = ds.items.length;
+  const rows = () => page.locator('.list-view tbody tr').evaluateAll((els) => els.map((e) => e.dataset.row));
+  const range = page.getByTestId('list-range');
+
+  await open(page, '?data=many.json&lang=en');
+  await page.locator('.panel-tabs button[data-panel="list"]').click();
+  await expect(range).toHaveText(`1–100 of ${total}`);
+  const first = await rows();
+  expect(first).toHaveLength(100);
+  await expect(page.getByTestId('list-previous')).toHaveAttribute('aria-disabled', 'true');
+  // Every row once over the pages, by keyboard: Next pressed until the last page.
+  const seen = [...first];
+  const next = page.getByTestId('list-next');
+  await next.focus();
+  while ((await next.getAttribute('aria-disabled')) === 'false') {
+    await page.keyboard.press('Enter');
+    await expect(next).toBeFocused();
+    const now = await rows();
+    expect(now[0], 'another page of rows').not.toBe(seen[seen.length - 100]);
+    seen.push(...now);
+  }
+  await expect(range).toHaveText(`201–${total} of ${total}`);
+  expect(seen.slice().sort()).toEqual(ds.items.map((i) => i.id).sort());
+  expect(new Set(seen).size).toBe(total);
+  await page.getByTestId('list-previous').click();
+  await expect(range).toHaveText(`101–200 of ${total}`);
+
+  // A selection made on the timeline (here through the address) shows in the list: its page.
+  const target = seen[230];
+  await open(page, `?data=many.json&lang=en&item=${target}`);
+  await page.locator('.panel-tabs button[data-panel="list"]').click();
+  await expect(range).toHaveText(`201–${total} of ${total}`);
+  await expect(page.locator(`.list-view tr[data-row="${target}"]`)).toHaveClass(/is-selected/);
+  // Sorted the other way: the selected item's page again (now the first).
+  await page.getByTestId('sort-date').click();
+  await expect(range).toHaveText(`1–100 of ${total}`);
+  await expect(page.locator(`.list-view tr[data-row="${target}"]`)).toHaveClass(/is-selected/);
+  await page.screenshot({ path: `${SCREENSHOTS}long-list-1280x720.png` });
+
+  // A short list has no pages.
+  await open(page, '?lang=en');
+  await page.locator('.panel-tabs button[data-panel="list"]').click();
+  await page.locator('.list-view tbody tr').first().waitFor();
+  await expect(range).toHaveCount(0);
+});
+
 test('each filter and the search narrow the map, the timeline and the list alike', async ({ page, request }) => {
   const ds = await shippedDataset(request);
   await open(page, '?view=overview');   // every link, third countries' too
