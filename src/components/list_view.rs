@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::components::on_demand::chunk;
 use crate::i18n::{Msg, number, tr, trf, when_label};
 use crate::model::Dataset;
-use crate::model::list::{order_key, page_range, page_to_show, pages};
+use crate::model::list::{RowInView, order_key, page_range, page_to_show, pages, scroll_to_reveal};
 use crate::model::time::{not_begun, span};
 use crate::state::AppState;
 
@@ -104,6 +104,18 @@ pub fn ListView(dataset: Arc<Dataset>, #[prop(default = true)] paged: bool) -> i
             }
         }
     });
+    // The selected row brought into view when it is chosen (here or elsewhere) or the list
+    // is sorted or filtered anew, once its page is drawn: at the next frame, whichever of
+    // the page's and the rows' updates comes first.
+    Effect::new(move |_| {
+        sorted.track();
+        let Some(id) = state.selected_item() else { return };
+        request_animation_frame(move || {
+            if let (Some(list), Some(body)) = (list_ref.get_untracked(), body_ref.get_untracked()) {
+                reveal_row(&list, &body, &id);
+            }
+        });
+    });
     let rows_by_start =
         std::rc::Rc::new(std::cell::RefCell::new(crate::components::future_marks::MarksByStart::default()));
     Effect::new(move |_| {
@@ -181,6 +193,33 @@ pub fn ListView(dataset: Arc<Dataset>, #[prop(default = true)] paged: bool) -> i
             </table>
             {pager}
         </div>
+    }
+}
+
+/// Scrolls the list's box (not the page) so that the row of item `id`, if drawn, is seen
+/// whole below the column headings.
+fn reveal_row(list: &web_sys::HtmlDivElement, body: &web_sys::Element, id: &str) {
+    let Ok(rows) = body.query_selector_all("tr[data-row]") else { return };
+    let Some(row) = (0..rows.length())
+        .filter_map(|i| rows.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|r| r.get_attribute("data-row").as_deref() == Some(id))
+    else {
+        return;
+    };
+    let header = list.query_selector("thead").ok().flatten().map_or(0.0, |h| h.get_bounding_client_rect().height());
+    let (box_rect, row_rect) = (list.get_bounding_client_rect(), row.get_bounding_client_rect());
+    let scroll_top = f64::from(list.scroll_top());
+    let place = RowInView {
+        scroll_top,
+        view_height: f64::from(list.client_height()),
+        header,
+        row_top: row_rect.top() - box_rect.top() - f64::from(list.client_top()) + scroll_top,
+        row_height: row_rect.height(),
+    };
+    if place.view_height > 0.0
+        && let Some(to) = scroll_to_reveal(place)
+    {
+        list.set_scroll_top(to.round() as i32);
     }
 }
 

@@ -3,6 +3,7 @@
 //! as a formula), and the names of the exported files.
 
 use super::dataset::{Dataset, Item, Lang};
+use super::list::order_key;
 use super::time::span;
 use super::ui::MapView;
 
@@ -79,13 +80,14 @@ fn item_cells(ds: &Dataset, item: &Item, langs: &[Lang]) -> Vec<String> {
     cells
 }
 
-/// The shown items in date order, undated last (the handout's and the CSV's order).
+/// The shown items in date order, undated last (the handout's and the CSV's order): the
+/// list's order, earliest first, with equal dates by id (a file's rows do not depend on
+/// the dataset's order).
 pub fn by_date(ds: &Dataset, positions: &[usize]) -> Vec<usize> {
     let mut sorted = positions.to_vec();
-    // Each item's dates read once, not at every comparison.
     sorted.sort_by_cached_key(|&n| {
         let item = &ds.items[n];
-        (span(&item.when).map_or((1, 0, 0), |(a, b)| (0, a, b)), item.id.clone())
+        (order_key(span(&item.when), true, &item.id), item.id.as_str())
     });
     sorted
 }
@@ -196,6 +198,17 @@ mod tests {
         let first_undated = spans.iter().position(Option::is_none).unwrap();
         assert!(spans[first_undated..].iter().all(Option::is_none));
         assert!(spans[..first_undated].windows(2).all(|w| w[0] <= w[1]));
+        // Equal dates, and the undated, by id: the files do not follow the dataset's order.
+        let mut reversed: Vec<usize> = (0..ds.items.len()).rev().collect();
+        assert_eq!(by_date(&ds, &reversed), sorted);
+        reversed.sort_unstable_by_key(|&n| std::cmp::Reverse(ds.items[n].id.clone()));
+        assert_eq!(by_date(&ds, &reversed), sorted);
+        let id = |k: usize| ds.items[sorted[k]].id.as_str();
+        for k in 1..sorted.len() {
+            if spans[k - 1] == spans[k] {
+                assert!(id(k - 1) < id(k), "{} then {}", id(k - 1), id(k));
+            }
+        }
     }
 
     #[test]

@@ -42,6 +42,36 @@ pub fn page_to_show(current: usize, rows: usize, selected: Option<usize>, reorde
     }
 }
 
+/// A row's place in the list's scrolling box: its top and height, in the box's content
+/// (as far down as the box scrolls), and the box's view of it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RowInView {
+    /// The box's scroll top and the height it shows.
+    pub scroll_top: f64,
+    pub view_height: f64,
+    /// The column headings that stay at the box's top (sticky) and hide what passes under.
+    pub header: f64,
+    pub row_top: f64,
+    pub row_height: f64,
+}
+
+/// The scroll top that brings the row into view whole, by the least move (as the browser's
+/// `scrollIntoView({ block: "nearest" })`, but in the list's box only, so that the page
+/// itself, or the regional page that embeds the app, does not move); `None` when it is in
+/// view already. A row taller than the view is shown from its top.
+pub fn scroll_to_reveal(r: RowInView) -> Option<f64> {
+    let (first_seen, last_seen) = (r.scroll_top + r.header, r.scroll_top + r.view_height);
+    let to = if r.row_top < first_seen || r.row_height > r.view_height - r.header {
+        r.row_top - r.header
+    } else if r.row_top + r.row_height > last_seen {
+        r.row_top + r.row_height - r.view_height
+    } else {
+        return None;
+    };
+    let to = to.max(0.0);
+    (to != r.scroll_top).then_some(to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +130,32 @@ mod tests {
         assert_eq!(page_to_show(4, 1000, Some(5000), false), 4);
         // ...as far as the list still reaches.
         assert_eq!(page_to_show(4, 150, None, false), 1);
+    }
+
+    #[test]
+    fn a_selected_row_is_scrolled_into_view_by_the_least_move() {
+        // A box 300 high scrolled 1000 down, its headings 30 high: rows 1030..1300 are seen.
+        let at = |row_top, row_height| RowInView {
+            scroll_top: 1000.0,
+            view_height: 300.0,
+            header: 30.0,
+            row_top,
+            row_height,
+        };
+        assert_eq!(scroll_to_reveal(at(1100.0, 40.0)), None, "in view: nothing moves");
+        assert_eq!(scroll_to_reveal(at(1030.0, 40.0)), None, "just below the headings");
+        assert_eq!(scroll_to_reveal(at(1260.0, 40.0)), None, "just at the bottom");
+        // Above, or under the headings: its top just below them.
+        assert_eq!(scroll_to_reveal(at(400.0, 40.0)), Some(370.0));
+        assert_eq!(scroll_to_reveal(at(1010.0, 40.0)), Some(980.0));
+        // Below, or cut by the bottom: its bottom at the bottom.
+        assert_eq!(scroll_to_reveal(at(1280.0, 40.0)), Some(1020.0));
+        assert_eq!(scroll_to_reveal(at(5000.0, 40.0)), Some(4740.0));
+        // Taller than the view below the headings: from its top.
+        assert_eq!(scroll_to_reveal(at(1500.0, 400.0)), Some(1470.0));
+        // Never above the box's top (the first row sits under the headings).
+        let first = RowInView { scroll_top: 200.0, view_height: 300.0, header: 30.0, row_top: 30.0, row_height: 40.0 };
+        assert_eq!(scroll_to_reveal(first), Some(0.0));
+        assert_eq!(scroll_to_reveal(RowInView { scroll_top: 0.0, ..first }), None);
     }
 }

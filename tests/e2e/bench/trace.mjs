@@ -1,9 +1,9 @@
 // Where the time goes, as the browser sees it (a development aid, not part of the
-// benchmark): a Chrome trace of the first drawing, one cursor step or one filter change on
+// benchmark): a Chrome trace of the first drawing, one cursor step, one filter change or a view change (until drawn sharp) on
 // a dataset served as a host would (bench/site-with-dataset.mjs), or the list opened, summed by event on the
 // page's main thread (script, style, layout, paint, the canvas's raster), with the
 // requests' times for the load. The trace itself is written to `out` for chrome://tracing.
-//   node bench/trace.mjs <dist> <dataset.json> <out.json> [load|step|filter|list]
+//   node bench/trace.mjs <dist> <dataset.json> <out.json> [load|step|filter|list|view]
 import { chromium } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { startServer } from '../server.mjs';
@@ -22,8 +22,10 @@ await drawn();
 if (what !== 'load') {
   // As the benchmark does: one region's view, the cursor at its start, then the step or filter.
   await page.waitForTimeout(3000);
-  await page.click('.map-views button[data-view=france]');
-  await page.waitForTimeout(1500);
+  if (what !== 'view') {
+    await page.click('.map-views button[data-view=france]');
+    await page.waitForTimeout(1500);
+  }
   await page.evaluate(() => { const s = document.querySelector('[data-testid=cursor]'); s.value = '0'; s.dispatchEvent(new Event('input', { bubbles: true })); });
   await page.waitForTimeout(1500);
   await browser.startTracing(page, { categories });
@@ -31,6 +33,7 @@ if (what !== 'load') {
     filter: `document.querySelector('input[data-filter^="status:"]').click()`,
     step: `document.querySelector('[data-testid=step-forward]').click()`,
     list: `document.querySelector('.panel-tabs button[data-panel="list"]').click()`,
+    view: `document.querySelector('.map-views button[data-view=france]').click()`,
   }[what];
   const ms = await page.evaluate(async ([s, list]) => {
     performance.mark('passerelle:bench-start');
@@ -39,6 +42,12 @@ if (what !== 'load') {
     // The list until its rows are there (its chunk may still be on its way).
     while (list && !document.querySelector('.list-view tbody tr')) await new Promise((r) => setTimeout(r, 1));
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    // A view until its layers are rastered for the new windows (the canvas says so).
+    const canvas = document.querySelector('.map-canvas');
+    if (canvas?.dataset.settled === 'false') {
+      while (canvas.dataset.settled === 'false') await new Promise((r) => setTimeout(r, 1));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
     performance.mark('passerelle:bench-end');
     return performance.now() - t0;
   }, [src, what === 'list']);

@@ -122,7 +122,7 @@ test('the list runs by date either way, the undated last in both', async ({ page
   check(await rows(), false);
 });
 
-test('a long list comes a page at a time; a selection elsewhere turns to its page', async ({ page, request }) => {
+test('a long list comes a page at a time; a selection elsewhere turns to its page and is scrolled into view', async ({ page, request }) => {
   // The shipped dataset with 250 more items, one a week from 2019 (the first page holds
   // the shipped ones dated before, the rest follow).
   const ds = await shippedDataset(request);
@@ -163,10 +163,23 @@ test('a long list comes a page at a time; a selection elsewhere turns to its pag
   await page.locator('.panel-tabs button[data-panel="list"]').click();
   await expect(range).toHaveText(`201–${total} of ${total}`);
   await expect(page.locator(`.list-view tr[data-row="${target}"]`)).toHaveClass(/is-selected/);
-  // Sorted the other way: the selected item's page again (now the first).
+  // ...scrolled into the list's view, below its headings, the page itself not moved.
+  const seenWhole = (id) => page.locator('.list-view').evaluate((list, id) => {
+    const row = list.querySelector(`tr[data-row="${id}"]`);
+    if (!row || document.scrollingElement.scrollTop !== 0) return false;
+    const [box, r] = [list.getBoundingClientRect(), row.getBoundingClientRect()];
+    const header = list.querySelector('thead').getBoundingClientRect().height;
+    const top = box.top + list.clientTop;
+    return r.top >= top + header - 1 && r.bottom <= top + list.clientHeight + 1;
+  }, id);
+  await expect.poll(() => seenWhole(target)).toBe(true);
+  expect(await page.locator('.list-view').evaluate((l) => l.scrollTop), 'a row far down the page').toBeGreaterThan(300);
+  // Sorted the other way: the selected item's page again (now the first), the row in view.
+  await page.locator('.list-view').evaluate((l) => { l.scrollTop = 0; });
   await page.getByTestId('sort-date').click();
   await expect(range).toHaveText(`1–100 of ${total}`);
   await expect(page.locator(`.list-view tr[data-row="${target}"]`)).toHaveClass(/is-selected/);
+  await expect.poll(() => seenWhole(target)).toBe(true);
   await page.screenshot({ path: `${SCREENSHOTS}long-list-1280x720.png` });
 
   // A short list has no pages.
