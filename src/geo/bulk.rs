@@ -3,7 +3,9 @@
 //! the pointer. Pure: the canvas component keeps a batch's path while its members are the
 //! same, so a step rebuilds only the batches it changed.
 
+use super::hairlines::Coverage;
 use super::marks::{Look, Looks};
+use super::pixels::Clip;
 use super::projection::ArcDetail;
 use super::scene::{ARC_STEP_DEG, MapScene, MapView, MarkStyle, Pane, SiteNode, hundredths_path, pane_position};
 use super::svg::{cross_curve, in_bulk, link_classes, symbol_path};
@@ -165,12 +167,34 @@ pub fn live_arc_detail(sites: usize) -> ArcDetail {
 
 /// A link's path with at most `max` of its arc's points, evenly picked, its ends kept.
 pub fn coarse_line(arc: &[[i32; 2]], max: usize) -> String {
-    if arc.len() <= max || max < 2 {
-        return hundredths_path(arc);
+    hundredths_path(&coarse_points(arc, max).collect::<Vec<_>>())
+}
+
+/// The points [`coarse_line`] keeps of `arc`.
+pub fn coarse_points(arc: &[[i32; 2]], max: usize) -> impl Iterator<Item = [i32; 2]> + '_ {
+    let (n, last) = if arc.len() <= max || max < 2 { (arc.len(), 0) } else { (max, arc.len() - 1) };
+    (0..n).map(move |k| if last == 0 { arc[k] } else { arc[k * last / (max - 1)] })
+}
+
+/// Draws the links `members` into `mask` as the canvas would stroke their bulk paths in
+/// `pane` (one device pixel wide, at opacity `alpha` of 255), cut to the pane.
+pub fn hairlines_in_pane(mask: &mut Coverage, scene: &MapScene, members: &[usize], pane: &Pane, dpr: f64, alpha: u32) {
+    let (t, r) = (pane.transform, pane.rect);
+    let clip = Clip {
+        x0: (r.x * dpr).floor() as i64,
+        y0: (r.y * dpr).floor() as i64,
+        x1: ((r.x + r.w) * dpr).ceil() as i64,
+        y1: ((r.y + r.h) * dpr).ceil() as i64,
+    };
+    let at = |[x, y]: [i32; 2]| (dpr * (f64::from(x) / 100.0 * t.k + t.tx), dpr * (f64::from(y) / 100.0 * t.k + t.ty));
+    for link in members.iter().filter_map(|&i| scene.links.get(i)) {
+        let mut points = coarse_points(&link.arc, BULK_LINK_POINTS).map(at);
+        let Some(mut from) = points.next() else { continue };
+        for to in points {
+            mask.line(from, to, alpha, clip);
+            from = to;
+        }
     }
-    let last = arc.len() - 1;
-    let picked: Vec<[i32; 2]> = (0..max).map(|k| arc[k * last / (max - 1)]).collect();
-    hundredths_path(&picked)
 }
 
 /// The links of a batch between the two panes of the side-by-side view, in screen pixels,
@@ -332,6 +356,46 @@ mod tests {
 
     fn scene() -> MapScene {
         crate::geo::shipped_scene()
+    }
+
+    #[test]
+    fn the_links_drawn_in_wasm_follow_their_bulk_paths_within_the_pane() {
+        let scene = scene();
+        let vp = crate::geo::Viewport { width: 640.0, height: 360.0 };
+        let (dpr, w, h) = (2.0, 1280, 720);
+        let pane = scene.panes(MapView::China, vp)[0];
+        let t = pane.transform;
+        // Each link's kept points, where the canvas's path puts them, in device pixels.
+        let at =
+            |[x, y]: [i32; 2]| (dpr * (f64::from(x) / 100.0 * t.k + t.tx), dpr * (f64::from(y) / 100.0 * t.k + t.ty));
+        let inside = |(x, y): (f64, f64)| x > 2.0 && y > 2.0 && x < w as f64 - 2.0 && y < h as f64 - 2.0;
+        let all: Vec<usize> = (0..scene.links.len()).collect();
+        let mut mask = Coverage::new(w, h);
+        hairlines_in_pane(&mut mask, &scene, &all, &pane, dpr, 255);
+        let mut checked = 0;
+        for link in &scene.links {
+            let points: Vec<(f64, f64)> = coarse_points(&link.arc, BULK_LINK_POINTS).map(at).collect();
+            assert_eq!(points.len(), link.arc.len().min(BULK_LINK_POINTS));
+            for p in points.iter().filter(|p| inside(**p)) {
+                // The pixel under a kept point, or its neighbour across, is drawn.
+                let (x, y) = (p.0 as usize, p.1 as usize);
+                let near = [(x, y), (x + 1, y), (x, y + 1), (x.saturating_sub(1), y), (x, y.saturating_sub(1))];
+                assert!(near.iter().any(|&(x, y)| mask.through(x, y) < 255), "{} at {p:?}", link.item);
+                checked += 1;
+            }
+        }
+        assert!(checked > 10, "{checked} points checked");
+        // Cut to the pane: a pane of the left half leaves the right half blank.
+        let half = Pane { rect: crate::geo::labels::Rect { w: vp.width / 2.0, ..pane.rect }, ..pane };
+        let mut left = Coverage::new(w, h);
+        hairlines_in_pane(&mut left, &scene, &all, &half, dpr, 255);
+        assert!((0..h).all(|y| (w / 2..w).all(|x| left.through(x, y) == 255)));
+        assert!((0..h).any(|y| (0..w / 2).any(|x| left.through(x, y) < 255)));
+        // The kept points are the bulk path's own.
+        for link in &scene.links {
+            let kept: Vec<[i32; 2]> = coarse_points(&link.arc, BULK_LINK_POINTS).collect();
+            assert_eq!(coarse_line(&link.arc, BULK_LINK_POINTS), hundredths_path(&kept));
+        }
     }
 
     #[test]

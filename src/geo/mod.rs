@@ -5,6 +5,7 @@ pub mod basemap;
 pub mod bulk;
 pub mod camera;
 pub mod clip;
+pub mod hairlines;
 pub mod interaction;
 pub mod labels;
 pub mod marks;

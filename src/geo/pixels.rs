@@ -26,7 +26,7 @@ pub struct Bitmap {
     pub px: Vec<u8>,
 }
 
-fn mul(a: u32, b: u32) -> u32 {
+pub(super) fn mul(a: u32, b: u32) -> u32 {
     // a * b / 255, rounded.
     let t = a * b + 128;
     (t + (t >> 8)) >> 8

@@ -5,7 +5,10 @@
 //! it pauses): every shown mark faded in the first layer, the begun ones again over it in
 //! the second (`geo::bulk::over_alpha`), so a step of the cursor forward draws only the
 //! marks it reaches (`geo::bulk::layer_update`); with no mark to fade, the second alone.
-//! The links of the layers are hairlines (one device pixel: see [`Width`]). A site is a copy of its look's small
+//! The links of the layers are hairlines (one device pixel: see [`Width`]): in the panes of
+//! one region drawn in wasm (`geo::hairlines`, several times quicker than the canvas's
+//! strokes) and put as pixels, between the panes side by side stroked by the canvas; a
+//! cursor step's few added links are stroked over the layer. A site is a copy of its look's small
 //! pre-drawn picture (a sprite). The highlighted and selected marks are drawn over it all,
 //! in the current windows. The looks are the page's stylesheet's, read once each from a
 //! hidden twin element.
@@ -24,10 +27,11 @@ use ops::{
 
 use super::MapCtx;
 use crate::geo::bulk::{
-    Batch, BatchKey, BulkScene, Layer, LayerUpdate, batches, begun, cross_curves, drawn_counts, layer_update,
-    over_alpha, shown_by_class,
+    Batch, BatchKey, BulkScene, Layer, LayerUpdate, batches, begun, cross_curves, drawn_counts, hairlines_in_pane,
+    layer_update, over_alpha, shown_by_class,
 };
 use crate::geo::camera::{Carry, Placement};
+use crate::geo::hairlines::{Coverage, css_colour};
 use crate::geo::marks::{Look, Looks};
 use crate::geo::pixels::{Bitmap, Clip};
 use crate::geo::scene::{MapScene, MapView, MarkStyle, Pane};
@@ -49,7 +53,8 @@ type SpriteUse = (HtmlCanvasElement, f64, f64, Option<Bitmap>);
 struct Layers {
     all: Option<HtmlCanvasElement>,
     begun: HtmlCanvasElement,
-    /// The sites' begun layer's pixels, composed in wasm (kept to add to).
+    /// The sites' begun layer's pixels, composed in wasm (kept to add to; the links' are
+    /// not kept).
     begun_px: Option<Bitmap>,
     shown: Vec<(u16, Vec<usize>)>,
     begun_now: Vec<bool>,
@@ -97,6 +102,8 @@ pub struct Painter {
     paints: HashMap<(u16, Look, bool), Paint>,
     /// Each link's curve between the panes side by side, for the windows it was made for.
     cross: Option<(Vec<Pane>, MarkStyle, Vec<Option<String>>)>,
+    /// The links' lines of one class, drawn in wasm before they are painted into a layer.
+    mask: Option<Coverage>,
 }
 
 impl Painter {
@@ -123,6 +130,7 @@ impl Painter {
             sprites: HashMap::default(),
             paints: HashMap::default(),
             cross: None,
+            mask: None,
         }
     }
 
@@ -216,6 +224,31 @@ impl Painter {
             let opacity = alpha(plain.alpha, faded.alpha);
             c.set_global_alpha(opacity);
             match kind {
+                // In the panes of one region, the lines drawn in wasm and painted into the
+                // layer's pixels (a canvas strokes them pixel by pixel, several times slower).
+                Layer::Links
+                    if r.view != MapView::Both
+                        && let Some(px) = pixels.as_deref_mut()
+                        && let Some((rgb, a)) = plain.stroke.as_deref().and_then(css_colour) =>
+                {
+                    let (w, h) = (r.size.0 as usize, r.size.1 as usize);
+                    let mut mask = match self.mask.take() {
+                        Some(mut m) if (m.width, m.height) == (w, h) => {
+                            m.clear();
+                            m
+                        }
+                        _ => Coverage::new(w, h),
+                    };
+                    let alpha = ((opacity * a).clamp(0.0, 1.0) * 255.0).round() as u32;
+                    for pane in &r.panes {
+                        hairlines_in_pane(&mut mask, scene, marks, pane, r.dpr, alpha);
+                    }
+                    let whole = Clip { x0: 0, y0: 0, x1: w as i64, y1: h as i64 };
+                    if let Some(done) = px.tint(&mask, rgb, whole) {
+                        covered = Some(covered.map_or(done, |c| c.union(done)));
+                    }
+                    self.mask = Some(mask);
+                }
                 Layer::Links => {
                     if r.view == MapView::Both
                         && self.cross.as_ref().is_none_or(|(panes, style, _)| *panes != r.panes || *style != r.style)
@@ -266,8 +299,10 @@ impl Painter {
         };
         let all_begun = shown.iter().all(|(_, m)| m.iter().all(|&i| begun_now[i]));
         let plain: fn(f64, f64) -> f64 = |plain, _| plain;
-        // The sites are composed in wasm, the links stroked by the canvas.
-        let composed = kind == Layer::Sites;
+        // The sites are composed in wasm; so are the links in the panes of one region (but
+        // a cursor step's few added links are stroked by the canvas, over the layer: their
+        // pixels are not kept).
+        let composed = kind == Layer::Sites || r.view != MapView::Both;
         let blank = || composed.then(|| Bitmap::new(r.size.0 as usize, r.size.1 as usize));
         let layers = match held {
             Some(mut l) if !fresh_raster && l.shown == shown && (l.all.is_some() || all_begun) => {
@@ -276,7 +311,7 @@ impl Painter {
                     LayerUpdate::Same => {}
                     LayerUpdate::Add(added) => {
                         let added: crate::collections::HashSet<usize> = added.into_iter().collect();
-                        let px = l.begun_px.as_mut();
+                        let px = l.begun_px.as_mut().filter(|_| kind == Layer::Sites);
                         self.raster(kind, &l.begun, px, scene, r, &only(&|i| added.contains(&i)), alpha);
                     }
                     LayerUpdate::Redraw => {
@@ -317,7 +352,8 @@ impl Painter {
             }
         };
         match kind {
-            Layer::Links => self.links = Some(layers),
+            // The links' pixels are not added to (a step strokes its few over the layer).
+            Layer::Links => self.links = Some(Layers { begun_px: None, ..layers }),
             Layer::Sites => self.sites = Some(layers),
         }
     }
