@@ -176,16 +176,21 @@ pub fn coarse_points(arc: &[[i32; 2]], max: usize) -> impl Iterator<Item = [i32;
     (0..n).map(move |k| if last == 0 { arc[k] } else { arc[k * last / (max - 1)] })
 }
 
-/// Draws the links `members` into `mask` as the canvas would stroke their bulk paths in
-/// `pane` (one device pixel wide, at opacity `alpha` of 255), cut to the pane.
-pub fn hairlines_in_pane(mask: &mut Coverage, scene: &MapScene, members: &[usize], pane: &Pane, dpr: f64, alpha: u32) {
-    let (t, r) = (pane.transform, pane.rect);
-    let clip = Clip {
+/// The device pixels of `pane`'s rectangle (whole pixels, any pixel it touches).
+pub fn pane_clip(pane: &Pane, dpr: f64) -> Clip {
+    let r = pane.rect;
+    Clip {
         x0: (r.x * dpr).floor() as i64,
         y0: (r.y * dpr).floor() as i64,
         x1: ((r.x + r.w) * dpr).ceil() as i64,
         y1: ((r.y + r.h) * dpr).ceil() as i64,
-    };
+    }
+}
+
+/// Draws the links `members` into `mask` as the canvas would stroke their bulk paths in
+/// `pane` (one device pixel wide, at opacity `alpha` of 255), cut to the pane.
+pub fn hairlines_in_pane(mask: &mut Coverage, scene: &MapScene, members: &[usize], pane: &Pane, dpr: f64, alpha: u32) {
+    let (t, clip) = (pane.transform, pane_clip(pane, dpr));
     let at = |[x, y]: [i32; 2]| (dpr * (f64::from(x) / 100.0 * t.k + t.tx), dpr * (f64::from(y) / 100.0 * t.k + t.ty));
     for link in members.iter().filter_map(|&i| scene.links.get(i)) {
         let mut points = coarse_points(&link.arc, BULK_LINK_POINTS).map(at);

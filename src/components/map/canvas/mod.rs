@@ -311,7 +311,8 @@ impl Painter {
                     LayerUpdate::Same => {}
                     LayerUpdate::Add(added) => {
                         let added: crate::collections::HashSet<usize> = added.into_iter().collect();
-                        let px = l.begun_px.as_mut().filter(|_| kind == Layer::Sites);
+                        // (None for the links: see below.)
+                        let px = l.begun_px.as_mut();
                         self.raster(kind, &l.begun, px, scene, r, &only(&|i| added.contains(&i)), alpha);
                     }
                     LayerUpdate::Redraw => {

@@ -6,7 +6,7 @@ use leptos::prelude::{document, window};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
-use crate::geo::bulk::{BulkScene, Layer, cross_path, joined, links_path, site_point};
+use crate::geo::bulk::{BulkScene, Layer, cross_path, joined, links_path, pane_clip, site_point};
 use crate::geo::pixels::{Bitmap, Clip};
 use crate::geo::scene::{MapScene, MapView, MarkStyle, Pane};
 
@@ -140,13 +140,7 @@ pub(super) fn compose_sites(
     // Faded once, then copied at full opacity (the copy's quick case).
     let picture = &picture.faded(alpha);
     for pane in &r.panes {
-        let p = pane.rect;
-        let clip = Clip {
-            x0: (p.x * r.dpr).floor() as i64,
-            y0: (p.y * r.dpr).floor() as i64,
-            x1: ((p.x + p.w) * r.dpr).ceil() as i64,
-            y1: ((p.y + p.h) * r.dpr).ceil() as i64,
-        };
+        let clip = pane_clip(pane, r.dpr);
         for &i in sites {
             if let Some((x, y)) = site_point(&scene.sites[i], r.view, pane, r.style) {
                 let (dx, dy) = ((x * r.dpr - half).round() as i64, (y * r.dpr - half).round() as i64);
