@@ -192,7 +192,9 @@ function bootstrap(code, { data, basemap, afterPaint }) {
     'const preload = (rel, href, more) => document.head.append(Object.assign(document.createElement("link"), { rel, href, crossOrigin: "anonymous", ...more }));',
     `preload("modulepreload", ${json(code.glue.href)}${integrity(code.glue)});`,
     ...(code.splitLoader ? [`preload("modulepreload", ${json(code.splitLoader.href)}${integrity(code.splitLoader)});`] : []),
-    `preload("preload", ${json(data)}, { as: "fetch", type: "application/json" });`,
+    // `?data=` names another dataset (an embedding page's): the shipped one would be
+    // downloaded for nothing, beside the code, on the embedding page's slow line.
+    `if (!new URLSearchParams(location.search).has("data")) preload("preload", ${json(data)}, { as: "fetch", type: "application/json" });`,
     `preload("preload", ${json(basemap)}, { as: "fetch", type: "application/json" });`,
     // Compiled as it arrives, while the first screen is parsed and painted, not once the
     // app starts (a host that sends it under another type is given it whole; an error

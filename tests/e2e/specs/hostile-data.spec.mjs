@@ -94,3 +94,18 @@ test('in French and Chinese each finding reads in that language, its record and 
   await expect(page.getByTestId('load-error').locator('.load-error__message')).toHaveText('broken/14-duplicate-site-id.json 有 2 个错误。');
   await expect(page.locator('.load-error__issues li').first()).toHaveText('记录“lyon”，字段 sites[1].id：标识符“lyon”已被地点中的另一条记录使用。');
 });
+
+test('a dataset named by ?data= is the only one asked for, and the shipped one is otherwise', async ({ page, requests }) => {
+  // (An embedding page's own dataset: the shipped one, preloaded beside the code, would be
+  // downloaded for nothing.)
+  const shipped = readFileSync(fileURLToPath(new URL('../../../public/data/cooperation.json', import.meta.url)));
+  await page.route('**/regional.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: shipped }));
+  await page.goto('./?data=regional.json&lang=en');
+  await appSettled(page);
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  expect(requests.filter((u) => u.endsWith('/regional.json'))).toHaveLength(1);
+  expect(requests.filter((u) => u.includes('cooperation.json'))).toEqual([]);
+  await page.goto('./?lang=en');
+  await appSettled(page);
+  expect(requests.filter((u) => u.includes('cooperation.json')).length).toBeGreaterThan(0);
+});
