@@ -98,7 +98,7 @@ test('in French and Chinese each finding reads in that language, its record and 
 test('a dataset named by ?data= is the only one asked for, and the shipped one is otherwise', async ({ page, requests }) => {
   // (An embedding page's own dataset: the shipped one, preloaded beside the code, would be
   // downloaded for nothing.)
-  const shipped = readFileSync(fileURLToPath(new URL('../../../public/data/cooperation.json', import.meta.url)));
+  const shipped = readFileSync(new URL('../../../public/data/cooperation.json', import.meta.url));
   await page.route('**/regional.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: shipped }));
   await page.goto('./?data=regional.json&lang=en');
   await appSettled(page);
