@@ -26,6 +26,7 @@ pub struct Bitmap {
     pub px: Vec<u8>,
 }
 
+#[inline(always)]
 pub(super) fn mul(a: u32, b: u32) -> u32 {
     // a * b / 255, rounded.
     let t = a * b + 128;
