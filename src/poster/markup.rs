@@ -265,10 +265,13 @@ impl Poster<'_> {
             s,
             r#"<svg class="poster__defs map-svg" aria-hidden="true" focusable="false" width="0" height="0"><defs>{defs}</defs></svg>"#
         );
+        // Each page ends with a mark, and the stylesheet shows a page only once its mark is
+        // parsed: a page painted half-read moved as the rest arrived (a row's right-hand
+        // tools, wider with their last buttons, pushed the cursor's label aside).
         for p in &self.pages {
             let _ = write!(
                 s,
-                r#"<div class="poster__page" data-lang="{}" data-layout="{}" data-id-prefix="{}" data-frames="{}" lang="{}">{}</div>"#,
+                r#"<div class="poster__page" data-lang="{}" data-layout="{}" data-id-prefix="{}" data-frames="{}" lang="{}">{}<i class="poster__end" hidden></i></div>"#,
                 p.lang.code(),
                 p.layout.name,
                 id_prefix(p.lang, p.layout),
@@ -356,6 +359,15 @@ mod tests {
         assert!(poster.css().contains(&format!(r#".poster [data-ps="{key}"] {{ left: 1.5%; top: 28px; }}"#)));
         assert!(poster.css().contains(r#"html[lang="en"] .poster__page[data-lang="en"][data-layout="wide"]"#));
         assert!(!poster.html().contains("style="));
+    }
+
+    #[test]
+    fn each_page_ends_with_the_mark_that_shows_it() {
+        let base = "<g class=\"base\"></g>";
+        let pages = vec![page(Lang::En, layout(), "<p>a</p>", base), page(Lang::Zh, layout(), "<p>b</p>", base)];
+        let html = Poster { pages, texts: vec![], kept_base: base }.html();
+        assert_eq!(html.matches(r#"<p>a</p><i class="poster__end" hidden></i></div>"#).count(), 1);
+        assert_eq!(html.matches(r#"<p>b</p><i class="poster__end" hidden></i></div>"#).count(), 1);
     }
 
     #[test]
