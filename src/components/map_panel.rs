@@ -73,7 +73,7 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     };
     let off_map_title = move || crate::i18n::count(state.lang.get(), off_map_count, Msg::OffMapOne, Msg::OffMapMany);
     // The legend starts open where the map is big enough to keep it clear of the regions.
-    let wide = crate::dom::window_at_least(1500.0, 900.0);
+    let wide = crate::dom::window_at_least(crate::geo::scene::LEGEND_OPEN_AT.0, crate::geo::scene::LEGEND_OPEN_AT.1);
     let legend_data = dataset.clone();
     view! {
         <section class="panel map-panel" aria-labelledby="map-heading" data-testid="map">

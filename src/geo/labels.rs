@@ -192,6 +192,7 @@ pub fn place_labels(
     marker_radius: f64,
     font_px: f64,
     frame: Rect,
+    keep_out: &[Rect],
 ) -> Vec<Option<LabelPlace>> {
     let gap = marker_radius + 3.0;
     let line_h = font_px * 1.2;
@@ -217,8 +218,12 @@ pub fn place_labels(
                 return None;
             }
             let ascent = font_px * 0.85;
-            let fits =
-                |r: &Rect| r.inside(&frame) && !labels.hits(r, None) && !marker_grid.hits(r, Some(marker_ids[i]));
+            let fits = |r: &Rect| {
+                r.inside(&frame)
+                    && !keep_out.iter().any(|k| k.intersects(r))
+                    && !labels.hits(r, None)
+                    && !marker_grid.hits(r, Some(marker_ids[i]))
+            };
             let choice = forms.iter().enumerate().find_map(|(form, (text, lines))| {
                 let (w, h) = (text_width(text, font_px), line_h * (*lines).max(1) as f64);
                 let far = gap * 1.5;
@@ -315,7 +320,7 @@ mod tests {
             .collect();
         let texts: Vec<Vec<(String, usize)>> =
             (0..markers.len()).map(|i| vec![(format!("Site number {i}"), 1)]).collect();
-        let placed = place_labels(&markers, &texts, 5.0, 12.0, FRAME);
+        let placed = place_labels(&markers, &texts, 5.0, 12.0, FRAME, &[]);
         let rects: Vec<Rect> = placed.iter().flatten().map(|p| p.rect).collect();
         assert!(!rects.is_empty() && rects.len() < markers.len());
         for (i, a) in rects.iter().enumerate() {
@@ -331,7 +336,7 @@ mod tests {
 
     #[test]
     fn a_label_at_the_right_edge_goes_left() {
-        let placed = place_labels(&[(390.0, 150.0)], &[vec![("Zhangjiakou".into(), 1)]], 5.0, 12.0, FRAME);
+        let placed = place_labels(&[(390.0, 150.0)], &[vec![("Zhangjiakou".into(), 1)]], 5.0, 12.0, FRAME, &[]);
         assert_eq!(placed[0].unwrap().side, LabelSide::Left);
     }
 
@@ -340,10 +345,10 @@ mod tests {
         // The Games' dates under the name do not fit a narrow frame; the name alone does.
         let narrow = Rect { x: 0.0, y: 0.0, w: 120.0, h: 100.0 };
         let forms = vec![("冬奥会 2022年2月4日至20日".into(), 2), ("张家口".into(), 1)];
-        let placed = place_labels(&[(60.0, 50.0)], std::slice::from_ref(&forms), 5.0, 13.0, narrow);
+        let placed = place_labels(&[(60.0, 50.0)], std::slice::from_ref(&forms), 5.0, 13.0, narrow, &[]);
         assert_eq!(placed[0].map(|p| p.form), Some(1));
         let wide = Rect { x: 0.0, y: 0.0, w: 600.0, h: 100.0 };
-        assert_eq!(place_labels(&[(60.0, 50.0)], &[forms], 5.0, 13.0, wide)[0].map(|p| p.form), Some(0));
+        assert_eq!(place_labels(&[(60.0, 50.0)], &[forms], 5.0, 13.0, wide, &[])[0].map(|p| p.form), Some(0));
     }
 
     #[test]

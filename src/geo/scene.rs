@@ -432,6 +432,37 @@ pub fn controls_insets(vp: Viewport) -> Insets {
     if vp.width < COMPACT_WIDTH { Insets { top: 52.0, bottom: 20.0 } } else { Insets::default() }
 }
 
+/// The window from which the map's legend starts open (its frame then leaves the regions
+/// clear of it).
+pub const LEGEND_OPEN_AT: (f64, f64) = (1500.0, 900.0);
+
+/// Where the closed boxes at a large map's bottom left (the legend, the sites as a list,
+/// what the map cannot show; `titles` in that order) stand, worked out from the stylesheet's
+/// sizes (`.map-extras`, `.map-box`) and the titles' estimated widths: labels are kept
+/// clear of them. As the page lays them out: from the left, rows from the bottom up, at
+/// most 24 rem wide (or the frame less 4 rem). None on a phone's frame, where they fold
+/// into the menu (`controls_insets`).
+pub fn boxes_keep_out(vp: Viewport, titles: &[String]) -> Vec<Rect> {
+    const REM: f64 = 16.0;
+    if vp.width < COMPACT_WIDTH {
+        return Vec::new();
+    }
+    let (margin, gap, height) = (0.5 * REM, 0.35 * REM, 2.25 * REM + 0.3 * REM + 2.0);
+    let room = (24.0 * REM).min(vp.width - 4.0 * REM);
+    // A summary is bold at 0.85 rem: the estimate is for plain text, a tenth more.
+    let widths = titles.iter().map(|t| text_width(t, 0.85 * REM) * 1.1 + 1.2 * REM + 2.0);
+    let (mut x, mut row, mut out) = (0.0, 0.0, Vec::new());
+    for w in widths {
+        if x > 0.0 && x + w > room {
+            (x, row) = (0.0, row + 1.0);
+        }
+        let y = vp.height - margin - height - row * (height + gap);
+        out.push(Rect { x: margin + x, y, w, h: height });
+        x += w + gap;
+    }
+    out
+}
+
 /// How much of a frame's top and bottom edges the controls over it cover, in pixels: the
 /// regions are fitted clear of them.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -547,7 +578,7 @@ pub fn pane_position(s: &SiteNode, view: MapView, pane: &Pane, style: MarkStyle)
 
 /// Screen-space markers and labels for the sites one pane shows.
 pub fn site_marks(scene: &MapScene, view: MapView, pane: &Pane, lang: Lang, style: MarkStyle) -> Vec<SiteMark> {
-    site_marks_placed(scene, view, pane, lang, style, true)
+    site_marks_placed(scene, view, pane, lang, style, true, &[])
 }
 
 /// [`site_marks`], with markers too close to tell apart moved apart (`spread`, for
@@ -560,6 +591,7 @@ pub fn site_marks_placed(
     lang: Lang,
     style: MarkStyle,
     spread_apart: bool,
+    keep_out: &[Rect],
 ) -> Vec<SiteMark> {
     // Most connected first: they get the label when space is short.
     let mut chosen: Vec<(&SiteNode, (f64, f64), bool)> = Vec::new();
@@ -587,7 +619,7 @@ pub fn site_marks_placed(
             }
         })
         .collect();
-    let labels = place_labels(&spread_points, &texts, style.radius, style.font_px, pane.rect);
+    let labels = place_labels(&spread_points, &texts, style.radius, style.font_px, pane.rect, keep_out);
     chosen
         .iter()
         .zip(spread_points)
@@ -821,6 +853,38 @@ mod tests {
     }
 
     #[test]
+    fn the_boxes_at_the_bottom_left_stand_in_rows_from_the_bottom_and_none_on_a_phone() {
+        let titles: Vec<String> = ["Legend", "Sites as a list", "4 items are not on the map"].map(String::from).into();
+        let vp = Viewport { width: 900.0, height: 400.0 };
+        let boxes = boxes_keep_out(vp, &titles);
+        assert_eq!(boxes.len(), 3);
+        // From the left edge, on the bottom row, each after the last.
+        assert_eq!((boxes[0].x, boxes[0].y + boxes[0].h), (8.0, 392.0));
+        assert!(boxes[1].x > boxes[0].x + boxes[0].w && boxes[1].y == boxes[0].y);
+        // 24 rem is full: the third box on the row above, from the left again.
+        assert_eq!(boxes[2].x, 8.0);
+        assert!(boxes[2].y + boxes[2].h < boxes[0].y);
+        assert!(boxes.iter().all(|b| b.x + b.w <= 8.0 + 24.0 * 16.0));
+        // A wider title, a wider box; a narrow frame, a narrower room.
+        assert!(boxes[2].w > boxes[1].w && boxes[1].w > boxes[0].w);
+        let narrow = boxes_keep_out(Viewport { width: 500.0, height: 400.0 }, &titles);
+        assert!(narrow.iter().all(|b| b.x + b.w <= 500.0 - 4.0 * 16.0 + 8.0 + 1.0), "{narrow:?}");
+        assert!(boxes_keep_out(Viewport { width: 390.0, height: 600.0 }, &titles).is_empty());
+    }
+
+    #[test]
+    fn a_label_that_would_stand_under_a_box_goes_elsewhere() {
+        use super::super::labels::place_labels;
+        let frame = Rect { x: 0.0, y: 0.0, w: 400.0, h: 300.0 };
+        let forms = vec![vec![("Savoie Mont Blanc University".to_owned(), 1)]];
+        let free = place_labels(&[(200.0, 250.0)], &forms, 5.0, 12.0, frame, &[])[0].unwrap();
+        // A box over where it went: now on another side, clear of it.
+        let over = Rect { x: 0.0, y: free.rect.y - 2.0, w: 400.0, h: free.rect.h + 4.0 };
+        let moved = place_labels(&[(200.0, 250.0)], &forms, 5.0, 12.0, frame, &[over])[0].unwrap();
+        assert!(free.rect.intersects(&over) && !moved.rect.intersects(&over), "{moved:?}");
+    }
+
+    #[test]
     fn push_num_writes_what_float_formatting_of_the_rounded_value_writes() {
         let num = |v: f64| {
             let mut s = String::new();
@@ -870,7 +934,7 @@ mod tests {
         // The overview's marks of `scene`, checked to come most connected first, then by id.
         let placed_in_order = |scene: &MapScene| {
             let pane = scene.panes(MapView::Overview, vp)[0];
-            let marks = site_marks_placed(scene, MapView::Overview, &pane, Lang::En, MarkStyle::default(), true);
+            let marks = site_marks_placed(scene, MapView::Overview, &pane, Lang::En, MarkStyle::default(), true, &[]);
             let key = |m: &SiteMark| {
                 let s = scene.site(&m.id).unwrap();
                 (std::cmp::Reverse(s.items.len()), s.id.clone())

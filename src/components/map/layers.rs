@@ -27,7 +27,7 @@ pub struct Layers {
 
 /// The markup of the two drawings, for the windows of the camera.
 pub fn markup(ctx: MapCtx) -> Layers {
-    let MapCtx { state, scene, view, camera, style, large, ready, .. } = ctx;
+    let MapCtx { state, scene, view, camera, style, large, ready, keep_out, .. } = ctx;
     // Nothing is drawn until the frame is measured: then once, for its real size.
     let world_html = Memo::new(move |_| -> Arc<str> {
         if ready.get() {
@@ -83,11 +83,11 @@ pub fn markup(ctx: MapCtx) -> Layers {
         if !ready.get_untracked() || panes.is_empty() {
             return Arc::from("");
         }
-        let (lang, style) = (state.lang.get(), style.get());
+        let (lang, style, keep_out) = (state.lang.get(), style.get(), keep_out.get());
         scene
             .with_value(|scene| {
                 let by_pane: Vec<Vec<_>> =
-                    panes.iter().map(|p| site_marks_placed(scene, v, p, lang, style, !large)).collect();
+                    panes.iter().map(|p| site_marks_placed(scene, v, p, lang, style, !large, &keep_out)).collect();
                 if large {
                     // The markers are on the canvas; the labels stay text.
                     bulk_labels_markup(&by_pane)
