@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::MapCanvas;
 use crate::components::t;
-use crate::geo::scene::{MapScene, off_map_items};
+use crate::geo::scene::{LEGEND_OPEN_AT, MapScene, off_map_items};
 use crate::geo::svg::symbol_path;
 use crate::i18n::Msg;
 use crate::model::{Dataset, Side, SiteKind};
@@ -73,12 +73,25 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     };
     let off_map_title = move || crate::i18n::count(state.lang.get(), off_map_count, Msg::OffMapOne, Msg::OffMapMany);
     // The legend starts open where the map is big enough to keep it clear of the regions.
-    let wide = crate::dom::window_at_least(crate::geo::scene::LEGEND_OPEN_AT.0, crate::geo::scene::LEGEND_OPEN_AT.1);
+    let wide = crate::dom::window_at_least(LEGEND_OPEN_AT.0, LEGEND_OPEN_AT.1);
+    // The boxes' titles while they stand closed (not with the legend open, nor when
+    // presenting, where they are not shown): the map keeps the sites' names clear of them.
+    let box_titles = move || {
+        if wide || state.presenting().is_some() {
+            return Vec::new();
+        }
+        let lang = state.lang.get();
+        let mut titles = vec![Msg::Legend.text(lang).to_owned(), Msg::SitesAsList.text(lang).to_owned()];
+        if off_map_count > 0 {
+            titles.push(off_map_title());
+        }
+        titles
+    };
     let legend_data = dataset.clone();
     view! {
         <section class="panel map-panel" aria-labelledby="map-heading" data-testid="map">
             <h2 id="map-heading" class="visually-hidden">{t(Msg::Map)}</h2>
-            <MapCanvas dataset=dataset.clone() scene=scene>
+            <MapCanvas dataset=dataset.clone() scene=scene box_titles=box_titles>
                 <details class="map-box legend-box" open=wide>
                     <summary>{t(Msg::Legend)}</summary>
                     <Legend dataset=legend_data.clone() />

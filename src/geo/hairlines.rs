@@ -90,11 +90,11 @@ impl Coverage {
         else {
             return;
         };
-        let inner =
-            cols_where(c0, c1, start + (c0 - first) * step, step, across.0 << FRAC, ((across.1 - 1) << FRAC) - 1);
         let (along_stride, across_stride) = if steep { (self.width, 1) } else { (1, self.width) };
+        let steps = Steps { start, first, step, along_stride, across_stride, across };
+        let inner = cols_where(c0, c1, steps.at(c0), step, across.0 << FRAC, ((across.1 - 1) << FRAC) - 1);
         // What the line may touch: its columns, and the cells across between its ends'.
-        let (from, to) = (start + (c0 - first) * step, start + (c1 - first) * step);
+        let (from, to) = (steps.at(c0), steps.at(c1));
         let cells = ((from.min(to) >> FRAC).max(across.0), ((from.max(to) >> FRAC) + 2).min(across.1));
         let rect = if steep {
             Clip { x0: cells.0, y0: c0, x1: cells.1, y1: c1 + 1 }
@@ -102,7 +102,6 @@ impl Coverage {
             Clip { x0: c0, y0: cells.0, x1: c1 + 1, y1: cells.1 }
         };
         self.drawn = Some(self.drawn.map_or(rect, |d| d.union(rect)));
-        let steps = Steps { start, first, step, along_stride, across_stride, across };
         let Some((i0, i1)) = inner else {
             steps.edge(&mut self.through, &self.passes, c0, c1);
             return;

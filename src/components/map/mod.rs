@@ -23,10 +23,7 @@ use crate::geo::bulk::SiteGrid;
 use crate::geo::interaction::{Hover, connected};
 use crate::geo::labels::Rect;
 use crate::geo::marks::{MarkItems, MarkState};
-use crate::geo::scene::{
-    COMPACT_WIDTH, LEGEND_OPEN_AT, MapScene, MapView, MarkStyle, boxes_keep_out, controls_insets, off_map_items,
-    shown_view,
-};
+use crate::geo::scene::{COMPACT_WIDTH, MapScene, MapView, MarkStyle, boxes_keep_out, controls_insets, shown_view};
 use crate::geo::svg::{Emphasis, in_bulk};
 use crate::geo::{ViewTransform, Viewport};
 use crate::i18n::Msg;
@@ -83,9 +80,16 @@ pub fn fetch_bulk_painter_for(dataset: &Dataset) {
 
 /// The map: its frame and drawings, and `children` (the legend, the sites as a list, what
 /// the map cannot show) with the view and zoom buttons at the frame's edges, or in one menu
-/// on a phone's frame.
+/// on a phone's frame. `box_titles`: the titles of those boxes while they stand closed at
+/// the frame's bottom left (none while one starts open, or they are not shown): the sites'
+/// names are placed clear of them.
 #[component]
-pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children) -> impl IntoView {
+pub fn MapCanvas(
+    dataset: Arc<Dataset>,
+    scene: Arc<MapScene>,
+    box_titles: impl Fn() -> Vec<String> + Send + Sync + 'static,
+    children: Children,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let frame = NodeRef::<html::Div>::new();
     let measured = crate::dom::use_element_size(frame, crate::dom::Frame::Map);
@@ -94,24 +98,9 @@ pub fn MapCanvas(dataset: Arc<Dataset>, scene: Arc<MapScene>, children: Children
     let view = Memo::new(move |_| shown_view(state.map_view.get(), size.get()));
     let large = in_bulk(scene.sites.len());
     let grid = StoredValue::new(large.then(|| SiteGrid::new(scene.sites.iter().enumerate().map(|(i, s)| (i, s.p)))));
-    let off_map = off_map_items(&dataset, &scene).len();
     let scene = StoredValue::new(scene);
     let compact = Memo::new(move |_| size.get().width < COMPACT_WIDTH);
-    // The closed boxes at the bottom left (the legend, the sites as a list, what the map
-    // cannot show): not where the legend starts open (a window large enough for it to
-    // leave the regions clear), nor when presenting (they are not shown).
-    let legend_open = crate::dom::window_at_least(LEGEND_OPEN_AT.0, LEGEND_OPEN_AT.1);
-    let keep_out = Memo::new(move |_| {
-        if legend_open || state.presenting().is_some() {
-            return Vec::new();
-        }
-        let lang = state.lang.get();
-        let mut titles = vec![Msg::Legend.text(lang).to_owned(), Msg::SitesAsList.text(lang).to_owned()];
-        if off_map > 0 {
-            titles.push(crate::i18n::count(lang, off_map, Msg::OffMapOne, Msg::OffMapMany));
-        }
-        boxes_keep_out(size.get(), &titles)
-    });
+    let keep_out = Memo::new(move |_| boxes_keep_out(size.get(), &box_titles()));
     // The fitted panes of the current view and size (clear of the controls over a small
     // map); the reader's moves go on top.
     let panes = Memo::new(move |_| {
