@@ -8,8 +8,9 @@
 //  2. writes the pre-rendered first screen into index.html (the app's own components,
 //     rendered natively by `cargo run --features prerender --bin prerender`, src/poster):
 //     its language script first in <head>, its stylesheet (with its integrity hash), and
-//     the pages at the start of <body>; the bootstrap asks for the code and the data at
-//     once and starts the app after the first paint;
+//     the pages at the start of <body>; a script in <head> asks for the code and the data
+//     once the reader's own page has been read, and the bootstrap starts the app after
+//     the first paint;
 //  3. writes precompressed copies of every text and wasm file beside it (`.br` at
 //     brotli 11, `.gz` by zopfli in a release build, else gzip 9), for hosts that serve
 //     them (see the README).
@@ -47,7 +48,7 @@ const DATASET = 'data/cooperation.json';
 if (!release) {
   const code = await buildWasm({ root, staging, release, minify: async (s) => s });
   index = index.replace(/<\/head>/, () => `${editorMeta(code.editor)}</head>`);
-  index = index.replace(/<\/body>/, () => `<script type="module">\n${bootstrap(code, { data: DATASET, basemap: 'data/basemap.json', afterPaint: false })}\n</script></body>`);
+  index = index.replace(/<\/body>/, () => `<script type="module">\n${bootstrap(code, { downloads: { data: DATASET, basemap: 'data/basemap.json' }, afterPaint: false })}\n</script></body>`);
   await writeFile(indexPath, index);
   await writeServiceWorker();
   process.exit(0);
@@ -100,9 +101,13 @@ let basemap = 'data/basemap.json';
     .replace(/<noscript>[\s\S]*?<\/noscript>/, '')
     .replace(/<body>/, () => `<body>${poster}`);
   if (index === before || !index.includes('id="poster"') || !index.includes(cssName)) throw new Error('index.html did not take the pre-rendered first screen');
-  // The app's code and data are asked for once the first screen is painted, not before: on a
-  // slow network they would share its bandwidth, and the story would wait for them.
-  index = index.replace(/<\/body>/, () => `<script type="module">\n${bootstrap(code, { data: DATASET, basemap, afterPaint: true })}\n</script></body>`);
+  // The app's code and data are asked for once the reader's own page of the first screen has
+  // been read (before, they would share the line with it), by a script in <head> that
+  // watches for it; the app starts after the first paint.
+  index = index
+    .replace(/(<meta charset=[^>]*><script>[\s\S]*?<\/script>)/, (head) => `${head}<script>${earlyDownloads(code, { data: DATASET, basemap })}</script>`)
+    .replace(/<\/body>/, () => `<script type="module">\n${bootstrap(code, { afterPaint: true })}\n</script></body>`);
+  if (!index.includes('window.passerelleCode = ')) throw new Error('index.html did not take the early downloads');
   console.log(`post_build: pre-rendered first screen, ${Buffer.byteLength(poster)} bytes of HTML, ${cssName}`);
 }
 
@@ -178,16 +183,12 @@ async function writeServiceWorker() {
   console.log(`post_build: sw.js lists ${list.length} files, build ${build}`);
 }
 
-/** The page's bootstrap: preloads the glue (and the chunk loader), the dataset and the
- * base map, fetches the first module under its integrity hash and starts the app. In a
- * page with a pre-rendered first screen, the downloads begin at once and the app starts
- * after that screen's first paint. */
-function bootstrap(code, { data, basemap, afterPaint }) {
+/** What the page asks for before the app starts: the glue (and the chunk loader) as module
+ * preloads, the dataset and the base map as fetch preloads, and the first module, fetched
+ * under its integrity hash and compiled as it arrives (`wasmModule`, a promise). */
+function downloads(code, { data, basemap }) {
   const json = JSON.stringify;
   const integrity = (x) => (x.integrity ? `, { integrity: ${json(x.integrity)} }` : '');
-  // The downloads begin at once, even after a pre-rendered first screen: last in the page,
-  // a module script runs once the page is parsed and its stylesheets are in, so nothing
-  // the first screen needs is still downloading to share the line with.
   return [
     'const preload = (rel, href, more) => document.head.append(Object.assign(document.createElement("link"), { rel, href, crossOrigin: "anonymous", ...more }));',
     `preload("modulepreload", ${json(code.glue.href)}${integrity(code.glue)});`,
@@ -200,6 +201,56 @@ function bootstrap(code, { data, basemap, afterPaint }) {
     // app starts (a host that sends it under another type is given it whole; an error
     // status is passed on for the glue to report).
     `const wasmModule = fetch(${json(code.wasm.href)}${integrity(code.wasm)}).then((r) => !r.ok ? r : /^application\\/wasm\\b/.test(r.headers.get("content-type") || "") ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b)));`,
+  ];
+}
+
+/** The script in <head> of a page with a pre-rendered first screen that asks for the
+ * app's [`downloads`] once the reader's own page of it has been read: the page of the
+ * language the language script chose, for the window's media query, is followed by its end
+ * mark (src/poster). Then the first screen has arrived and the line is free: on the slow
+ * phone the half megabyte of pages took a second longer to parse than to arrive, a second
+ * with nothing downloading. (Or once the page is read, whichever comes first.) It watches
+ * the page's structure one level at a time — the root, <body>, the poster, each page —
+ * never the thousands of elements inside them. `window.passerelleCode` gives `wasmModule`
+ * to the bootstrap. */
+function earlyDownloads(code, where) {
+  return [
+    '(function () {',
+    'var go, started = false, watched = new WeakSet(), lang = document.documentElement.getAttribute("data-lang");',
+    'window.passerelleCode = new Promise(function (resolve) { go = resolve; });',
+    'function start() {',
+    'if (started) return;',
+    'started = true;',
+    'seen.disconnect();',
+    ...downloads(code, where),
+    'go({ wasmModule: wasmModule });',
+    '}',
+    'function look(n) {',
+    'if (started) return;',
+    'if (n.className === "poster__page") {',
+    'var end = n.lastElementChild;',
+    'if (end && end.className === "poster__end" && n.getAttribute("data-lang") === lang && matchMedia(n.getAttribute("data-media")).matches) start();',
+    'return;',
+    '}',
+    'for (var k = n.firstElementChild; k; k = k.nextElementSibling) {',
+    'if ((k.tagName === "BODY" || k.id === "poster" || k.className === "poster__page") && !watched.has(k)) watch(k);',
+    '}',
+    '}',
+    'function watch(n) { watched.add(n); seen.observe(n, { childList: true }); look(n); }',
+    'var seen = new MutationObserver(function (records) { for (var i = 0; i < records.length; i++) look(records[i].target); });',
+    'watch(document.documentElement);',
+    'document.addEventListener("DOMContentLoaded", start);',
+    '})();',
+  ].join('\n');
+}
+
+/** The page's bootstrap, a module script at its end: the [`downloads`] (or, in a page with a
+ * pre-rendered first screen, those its early script started: `afterPaint`), then the app,
+ * started after the first screen's first paint there. */
+function bootstrap(code, { downloads: where, afterPaint }) {
+  const json = JSON.stringify;
+  return [
+    ...(afterPaint ? ['const { wasmModule } = await window.passerelleCode;'] : downloads(code, where)),
     ...(afterPaint ? [
       '// The app starts after the first paint (or 100 ms, where no frame comes: a tab out of sight).',
       'await new Promise((go) => { const t = setTimeout(go, 100); requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); go(); })); });',

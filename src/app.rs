@@ -54,8 +54,10 @@ pub fn App() -> impl IntoView {
                 }
             },
         };
-        // The base map beside the dataset, at the same time.
-        let (loaded, basemap) = futures::future::join(fetch_dataset(&path), crate::loader::fetch_basemap()).await;
+        // The base map beside the dataset, at the same time; the bulk painter's code too
+        // once the text says it will be needed, while the text is read.
+        let dataset = fetch_dataset(&path, crate::components::fetch_bulk_painter_ahead);
+        let (loaded, basemap) = futures::future::join(dataset, crate::loader::fetch_basemap()).await;
         let loaded = loaded.and_then(|l| basemap.map(|()| l)).map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)));
         if let Ok((dataset, _)) = &loaded {
             state.dataset_loaded(dataset.clone());

@@ -11,10 +11,11 @@ use crate::model::{LoadError, Loaded, parse_dataset};
 /// Where the app finds its dataset, relative to the page.
 pub const DATASET_PATH: &str = "data/cooperation.json";
 
-/// Fetches, parses and validates the dataset at `path`. Errors and warnings are also
-/// written to the console, in the same sentences the page shows.
-pub async fn fetch_dataset(path: &str) -> Result<Loaded, LoadError> {
-    let result = fetch(path).await;
+/// Fetches, parses and validates the dataset at `path`; `ahead` is shown its text first,
+/// to start what it will need while it is read. Errors and warnings are also written to
+/// the console, in the same sentences the page shows.
+pub async fn fetch_dataset(path: &str, ahead: impl FnOnce(&str)) -> Result<Loaded, LoadError> {
+    let result = fetch(path, ahead).await;
     match &result {
         Err(e) => web_sys::console::error_1(&format!("Passerelle: {e}").into()),
         Ok(loaded) => {
@@ -81,9 +82,10 @@ pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
     Ok(text)
 }
 
-async fn fetch(path: &str) -> Result<Loaded, LoadError> {
+async fn fetch(path: &str, ahead: impl FnOnce(&str)) -> Result<Loaded, LoadError> {
     let text = fetch_text(path).await?;
     crate::dom::mark("passerelle:data-fetched");
+    ahead(&text);
     // The page as it is (the frames, the introduction) is painted before the reading and
     // the drawing of the dataset begin, not after.
     crate::dom::after_next_paint().await;

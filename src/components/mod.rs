@@ -34,7 +34,7 @@ pub use header::{DatasetSummary, Header};
 pub use intro::{Intro, IntroLead};
 pub use list_view::ListView;
 pub use load_error::{LoadErrorPanel, load_error_view};
-pub use map::{MapCanvas, fetch_bulk_painter_for};
+pub use map::{MapCanvas, fetch_bulk_painter_ahead, fetch_bulk_painter_for};
 pub use map_panel::{Legend, MapPanel};
 pub use on_demand::OnDemand;
 pub use presenter::{PresentButton, Presenter};

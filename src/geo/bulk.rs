@@ -8,7 +8,7 @@ use super::marks::{Look, Looks};
 use super::pixels::Clip;
 use super::projection::ArcDetail;
 use super::scene::{ARC_STEP_DEG, MapScene, MapView, MarkStyle, Pane, SiteNode, hundredths_path, pane_position};
-use super::svg::{cross_curve, in_bulk, link_classes, symbol_path};
+use super::svg::{MAX_FOCUSABLE_SITES, cross_curve, in_bulk, link_classes, symbol_path};
 use crate::model::{ItemKind, Side, SiteKind, Status};
 
 /// What the batches are made of, once per scene: each mark's class (an index into
@@ -152,6 +152,15 @@ pub fn links_path(bulk: &BulkScene, members: &[usize]) -> String {
         d.push_str(&bulk.link_d[i]);
     }
     d
+}
+
+/// Whether a dataset's text, not yet read, looks like one drawn in bulk: more than
+/// [`MAX_FOCUSABLE_SITES`] `"lat"` keys (each site has one; the sites come early in the
+/// file, so a large one is known after its first few hundred). A hint for fetching the bulk
+/// painter's code while the text is read, not a count (a text that is just `lat` counts
+/// too): the worst a wrong guess costs is that code fetched for nothing, or later.
+pub fn looks_bulk(json_text: &str) -> bool {
+    json_text.matches("\"lat\"").nth(MAX_FOCUSABLE_SITES).is_some()
 }
 
 /// The most points a link drawn in bulk keeps (its ends always).
@@ -354,6 +363,34 @@ pub fn drawn_counts(batches: &[Batch]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A dataset's text with `n` sites, each written as the shipped file writes them or
+    /// on one line.
+    fn text_with_sites(n: usize, pretty: bool) -> String {
+        let site = |i: usize| {
+            if pretty {
+                format!("{{\n  \"id\": \"s{i}\",\n  \"lon\": 5.9,\n  \"lat\": 45.5\n}}")
+            } else {
+                format!(r#"{{"id":"s{i}","lon":5.9,"lat":45.5}}"#)
+            }
+        };
+        format!(r#"{{"schema":1,"sites":[{}],"items":[]}}"#, (0..n).map(site).collect::<Vec<_>>().join(","))
+    }
+
+    #[test]
+    fn a_text_looks_bulk_from_the_first_site_past_the_threshold() {
+        for pretty in [false, true] {
+            assert!(!looks_bulk(&text_with_sites(MAX_FOCUSABLE_SITES, pretty)));
+            assert!(looks_bulk(&text_with_sites(MAX_FOCUSABLE_SITES + 1, pretty)));
+            // As the dataset read from it is drawn.
+            for n in [0, 1, MAX_FOCUSABLE_SITES, MAX_FOCUSABLE_SITES + 1, 5000] {
+                assert_eq!(looks_bulk(&text_with_sites(n, pretty)), in_bulk(n), "{n} sites");
+            }
+        }
+        let shipped = include_str!("../../public/data/cooperation.json");
+        assert!(!looks_bulk(shipped));
+        assert!(!looks_bulk(""));
+    }
     use crate::collections::HashSet;
     use crate::geo::marks::{MarkState, looks};
     use crate::geo::scene::hundredths;

@@ -267,13 +267,16 @@ impl Poster<'_> {
         );
         // Each page ends with a mark, and the stylesheet shows a page only once its mark is
         // parsed: a page painted half-read moved as the rest arrived (a row's right-hand
-        // tools, wider with their last buttons, pushed the cursor's label aside).
+        // tools, wider with their last buttons, pushed the cursor's label aside). The page
+        // bootstrap watches for the mark of the reader's page (its language, its window's
+        // media query) to ask for the app's code then, not once the whole page is parsed.
         for p in &self.pages {
             let _ = write!(
                 s,
-                r#"<div class="poster__page" data-lang="{}" data-layout="{}" data-id-prefix="{}" data-frames="{}" lang="{}">{}<i class="poster__end" hidden></i></div>"#,
+                r#"<div class="poster__page" data-lang="{}" data-layout="{}" data-media="{}" data-id-prefix="{}" data-frames="{}" lang="{}">{}<i class="poster__end" hidden></i></div>"#,
                 p.lang.code(),
                 p.layout.name,
+                p.layout.media,
                 id_prefix(p.lang, p.layout),
                 frames_attribute(&p.layout),
                 html_lang(p.lang),
@@ -368,6 +371,8 @@ mod tests {
         let html = Poster { pages, texts: vec![], kept_base: base }.html();
         assert_eq!(html.matches(r#"<p>a</p><i class="poster__end" hidden></i></div>"#).count(), 1);
         assert_eq!(html.matches(r#"<p>b</p><i class="poster__end" hidden></i></div>"#).count(), 1);
+        // With the media query the stylesheet shows it for (the bootstrap matches it).
+        assert_eq!(html.matches(r#"data-layout="wide" data-media="(min-width: 900px)""#).count(), 2);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 import { test, expect, SCREENSHOTS, shippedDataset, nextFrames } from '../fixtures.mjs';
 import { PNG } from 'pngjs';
 import pixelmatch from 'pixelmatch';
+import http from 'node:http';
 
 test.use({ poster: true });
 
@@ -72,6 +73,71 @@ for (const [lang, htmlLang, query] of LANGS) {
     // The same words in the app.
     await expect(page.locator('.intro h2')).toHaveText(heading);
     await context.close();
+  });
+}
+
+/** A server in front of the test's own: the page itself is sent up to the end of its
+ * pre-rendered page `cut` (`[lang, layout]`), then held until the first module is asked for
+ * or `holdMs` have passed, then sent whole; every other request is passed on. `wasmWhileHeld`
+ * says whether the wasm was asked for while the page was held. */
+async function pageHeldAfter(baseURL, cut, holdMs) {
+  const upstream = new URL(baseURL);
+  let wasmAsked;
+  const asked = new Promise((resolve) => { wasmAsked = resolve; });
+  const held = { wasmWhileHeld: null };
+  const server = http.createServer((req, res) => {
+    const path = new URL(req.url, upstream).pathname;
+    if (path.endsWith('.wasm')) wasmAsked(true);
+    const isPage = path === '/' || path === '/index.html';
+    const headers = { ...req.headers, host: upstream.host, ...(isPage ? { 'accept-encoding': 'identity' } : {}) };
+    const up = http.request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers }, async (r) => {
+      if (!isPage) {
+        res.writeHead(r.statusCode, r.headers);
+        r.pipe(res);
+        return;
+      }
+      const parts = [];
+      for await (const part of r) parts.push(part);
+      const html = Buffer.concat(parts).toString('utf8');
+      const end = '<i class="poster__end" hidden></i></div>';
+      const at = html.indexOf(end, html.indexOf(`data-lang="${cut[0]}" data-layout="${cut[1]}"`)) + end.length;
+      const sent = { ...r.headers };
+      delete sent['content-length'];
+      res.writeHead(r.statusCode, sent);
+      res.write(html.slice(0, at));
+      held.wasmWhileHeld = await Promise.race([asked, new Promise((resolve) => setTimeout(() => resolve(false), holdMs))]);
+      res.end(html.slice(at));
+    });
+    req.pipe(up);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    held,
+    close: () => { server.closeAllConnections(); server.close(); },
+  };
+}
+
+// The app's code is asked for once the reader's own pre-rendered page has arrived (its
+// language, its window's layout), not after the whole page (six layouts in three
+// languages), nor before it: on a slow phone the rest of the page took longer to parse than
+// to arrive, with the line idle meanwhile.
+for (const [lang, locale, layout, before, viewport] of [
+  ['fr', 'fr-FR', 'small-laptop', 'laptop', { width: 1280, height: 720 }],
+  ['zh', 'zh-CN', 'phone', 'small-laptop', { width: 390, height: 844 }],
+]) {
+  test(`the app's code is asked for once the reader's own page has arrived (${lang}, ${layout})`, async ({ browser, baseURL }) => {
+    for (const [cut, holdMs, expected] of [[[lang, before], 1500, false], [[lang, layout], 15_000, true]]) {
+      const front = await pageHeldAfter(baseURL, cut, holdMs);
+      const context = await browser.newContext({ locale, viewport, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(front.url);
+      await expect(page.locator('#poster')).toHaveCount(0, { timeout: 30_000 });
+      await expect(page.locator('.map-frame .site__mark').first()).toBeVisible();
+      expect(front.held.wasmWhileHeld, `the wasm asked for while the page was held after ${cut.join(' ')}`).toBe(expected);
+      await context.close();
+      front.close();
+    }
   });
 }
 
