@@ -28,8 +28,9 @@ const TYPES = {
 
 /**
  * The strict Content-Security-Policy the app must work under: nothing but this origin,
- * wasm compilation allowed, and only the inline bootstrap script trunk writes into
- * index.html, by its hash (computed from the file, so every build gets its own).
+ * wasm compilation allowed, and only the inline scripts of index.html (the language
+ * script, the early downloads, the bootstrap), by their hashes (computed from the file, so
+ * every build gets its own).
  */
 export async function contentSecurityPolicy(root) {
   const html = await readFile(join(root, 'index.html'), 'utf8').catch(() => '');

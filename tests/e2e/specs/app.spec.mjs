@@ -270,21 +270,23 @@ test.describe('security', () => {
     const response = await page.goto('./');
     const csp = response.headers()['content-security-policy'];
     expect(csp).toContain("default-src 'self'");
-    // The inline scripts by their hashes: trunk's bootstrap and the page's language script.
+    // The inline scripts by their hashes: the page's language script, the early downloads
+    // (with a pre-rendered first screen) and the bootstrap.
     expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+;/);
     expect(csp).toContain("style-src 'self';");
     expect(csp).not.toContain('unsafe-inline');
     await appSettled(page);
     await expect(page.locator('.map-frame .map-svg [data-site]').first()).toBeAttached();
     // The stylesheets and the glue's module preload carry their hashes; the wasm is fetched
-    // with its own (the bootstrap asks for it once the first screen is painted).
+    // with its own (by the early downloads' script once the reader's pre-rendered page is
+    // read, else by the bootstrap).
     for (const sel of ['link[rel="stylesheet"]', 'link[rel="modulepreload"]']) {
       const integrity = await page.locator(sel).evaluateAll((els) => els.map((e) => e.getAttribute('integrity')));
       expect(integrity.length, sel).toBeGreaterThan(0);
       for (const value of integrity) expect(value, sel).toMatch(/^sha384-/);
     }
-    const bootstrap = await page.locator('script[type="module"]').textContent();
-    expect(bootstrap).toMatch(/fetch\("\.\/passerelle-[0-9a-f]+_bg\.wasm", \{ integrity: "sha384-[A-Za-z0-9+/=]+" \}\)/);
+    const inline = (await page.locator('script:not([src])').allTextContents()).join('\n');
+    expect(inline).toMatch(/fetch\("\.\/passerelle-[0-9a-f]+_bg\.wasm", \{ integrity: "sha384-[A-Za-z0-9+/=]+" \}\)/);
     // No cookies, no storage beyond the URL.
     const storage = await page.evaluate(() => ({ cookie: document.cookie, local: localStorage.length, session: sessionStorage.length }));
     expect(storage).toEqual({ cookie: '', local: 0, session: 0 });
