@@ -321,6 +321,60 @@ fn a_zoomed_drawing_frames_what_the_reader_sees_at_any_size() {
     assert_eq!(sites(large, None), fit);
 }
 
+/// On a large map no site of a view stands under the controls or the boxes over it: a view
+/// that would put one there is fitted again clear of the band along that edge (at 1280x720
+/// the overview put Shanghai under the zoom buttons and Shawinigan under the view buttons,
+/// the French view Turin under the credit; at 1024x700 the two regions put Chambéry under
+/// the boxes).
+#[test]
+fn a_large_maps_sites_stand_clear_of_its_controls_and_boxes() {
+    use passerelle::geo::labels::Rect;
+    use passerelle::geo::scene::{ControlTexts, boxes_keep_out, controls_insets, controls_keep_out};
+    let ds = shipped();
+    let scene = MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia());
+    let texts = ControlTexts {
+        views: ["Overview", "Auvergne-Rhône-Alpes", "Hebei · Beijing", "Side by side"].map(String::from).into(),
+        credit: "Base map: Natural Earth 10m admin-0, admin-1 v4.1.0 (QGIS world_map.gpkg), public domain".to_owned(),
+        presenting: false,
+    };
+    let boxes = ["Legend", "Sites as a list", "4 items are not on the map"].map(String::from);
+    // The marks drawn under what covers the map (those in sight and, in the overview,
+    // those held at its edge).
+    let covered = |view: MapView, panes: &[passerelle::geo::scene::Pane], over: &[Rect]| -> Vec<String> {
+        let mut out = Vec::new();
+        for pane in panes {
+            for m in site_marks(&scene, view, pane, Lang::En, MarkStyle::default()) {
+                // As the page draws it: 12 px across with its outline.
+                let mark = Rect { x: m.x - 6.0, y: m.y - 6.0, w: 12.0, h: 12.0 };
+                if over.iter().any(|o| o.intersects(&mark)) {
+                    out.push(m.id);
+                }
+            }
+        }
+        out
+    };
+    let mut refitted = 0;
+    // The map's frames at 1920x1080, 1366x768, 1280x720 and 1024x700, and a taller one.
+    for vp in [
+        Viewport { width: 1494.0, height: 586.0 },
+        Viewport { width: 971.2, height: 380.1 },
+        Viewport { width: 908.4, height: 348.4 },
+        Viewport { width: 710.0, height: 307.2 },
+        Viewport { width: 700.0, height: 430.0 },
+    ] {
+        let mut over = controls_keep_out(vp, &texts);
+        over.extend(boxes_keep_out(vp, &boxes));
+        for view in [MapView::Overview, MapView::France, MapView::China, MapView::Both] {
+            let before = covered(view, &scene.panes_clear_of(view, vp, controls_insets(vp), &[]), &over);
+            let after = covered(view, &scene.panes_clear_of(view, vp, controls_insets(vp), &over), &over);
+            assert_eq!(after, Vec::<String>::new(), "{view:?} at {vp:?}");
+            refitted += usize::from(!before.is_empty());
+        }
+    }
+    // The case this guards against is met in these frames.
+    assert!(refitted >= 2, "{refitted}");
+}
+
 /// On a small phone's map (a 360 × 640 or a 390 × 844 phone, the controls folded into one
 /// menu at the top and a short credit at the bottom), every region is fitted clear of what
 /// covers the frame, and the most connected site of each side keeps its name on the map,
@@ -333,7 +387,7 @@ fn a_phones_map_keeps_its_regions_clear_and_its_main_cities_named() {
     for vp in [Viewport { width: 342.0, height: 280.0 }, Viewport { width: 372.0, height: 369.0 }] {
         let insets = controls_insets(vp);
         assert!(insets.top >= 48.0 && insets.bottom >= 16.0, "a phone's frame has its controls folded");
-        let panes = scene.panes_clear_of(MapView::Both, vp, insets);
+        let panes = scene.panes_clear_of(MapView::Both, vp, insets, &[]);
         for lang in Lang::ALL {
             for pane in &panes {
                 let marks = site_marks(&scene, MapView::Both, pane, lang, MarkStyle::default());

@@ -118,11 +118,8 @@ mod tests {
     use crate::geo::labels::Rect;
 
     fn pane() -> Pane {
-        Pane {
-            rect: Rect { x: 0.0, y: 0.0, w: 800.0, h: 450.0 },
-            transform: ViewTransform { k: 0.0734, tx: 612.3, ty: -88.1 },
-            region: None,
-        }
+        let rect = Rect { x: 0.0, y: 0.0, w: 800.0, h: 450.0 };
+        Pane { rect, transform: ViewTransform { k: 0.0734, tx: 612.3, ty: -88.1 }, region: None, held: rect }
     }
 
     #[test]

@@ -298,18 +298,55 @@ impl MapScene {
     /// The panes of a view (one, or two: side by side on a wide frame, one above the other
     /// on a tall one) with the transform of each.
     pub fn panes(&self, view: MapView, vp: Viewport) -> Vec<Pane> {
-        self.panes_clear_of(view, vp, Insets::default())
+        self.panes_clear_of(view, vp, Insets::default(), &[])
     }
 
     /// [`MapScene::panes`], each region fitted clear of what covers the frame's edges
-    /// (`insets`: the controls over a small map), its pane still the whole half.
-    pub fn panes_clear_of(&self, view: MapView, vp: Viewport, insets: Insets) -> Vec<Pane> {
-        // The part of `r` clear of the insets, and a transform fitting `bounds` there.
-        let fit = |bounds: Bounds, r: Rect, pad: f64| {
+    /// (`insets`: the controls over a small map), its pane still the whole half; and then,
+    /// where a site would stand under one of `over` (the controls and boxes at a large
+    /// map's edges, [`controls_keep_out`], [`boxes_keep_out`]), fitted again clear of the
+    /// band along the edge that thing stands at, a few times at most (each band taken is
+    /// kept): Shanghai stood under the zoom buttons in the overview, Shawinigan (held at
+    /// its edge) under the view buttons, Turin under the credit in the French view,
+    /// Chambéry under the boxes side by side. The sites counted are those in sight, and
+    /// those the overview holds at its edge.
+    pub fn panes_clear_of(&self, view: MapView, vp: Viewport, insets: Insets, over: &[Rect]) -> Vec<Pane> {
+        // The part of `r` clear of the insets.
+        let clear_of = |r: Rect, insets: Insets| {
             let top = (insets.top - r.y).max(0.0);
             let bottom = (r.y + r.h - (vp.height - insets.bottom)).max(0.0);
-            let clear = Rect { x: r.x, y: r.y + top, w: r.w, h: (r.h - top - bottom).max(1.0) };
-            ViewTransform::fit(bounds, Viewport { width: clear.w, height: clear.h }, pad).pan(clear.x, clear.y)
+            let left = (insets.left - r.x).max(0.0);
+            let right = (r.x + r.w - (vp.width - insets.right)).max(0.0);
+            Rect { x: r.x + left, y: r.y + top, w: (r.w - left - right).max(1.0), h: (r.h - top - bottom).max(1.0) }
+        };
+        let holds = shown_view(view, vp) == MapView::Overview;
+        // A pane fitted, then fitted again clear of what would cover its sites.
+        let pane = |bounds: Bounds, rect: Rect, pad: f64, region: Option<Side>| {
+            let (mut insets, mut fits) = (insets, 0);
+            loop {
+                fits += 1;
+                let held = clear_of(rect, insets);
+                let transform =
+                    ViewTransform::fit(bounds, Viewport { width: held.w, height: held.h }, pad).pan(held.x, held.y);
+                let pane = Pane { rect, transform, region, held };
+                let marks: Vec<Rect> = self
+                    .sites
+                    .iter()
+                    .filter_map(|s| {
+                        let ((x, y), at_edge) = pane_position(s, MapView::Overview, &pane, MarkStyle::default())?;
+                        let r = SITE_CLEARANCE;
+                        (holds || !at_edge).then_some(Rect { x: x - r, y: y - r, w: 2.0 * r, h: 2.0 * r })
+                    })
+                    .collect();
+                let wider = over
+                    .iter()
+                    .filter(|o| marks.iter().any(|m| m.intersects(o)))
+                    .fold(insets, |i, o| i.clear_of(*o, vp));
+                if wider == insets || fits == 4 {
+                    return pane;
+                }
+                insets = wider;
+            }
         };
         let pad = (vp.width.min(vp.height) * 0.06).clamp(12.0, 48.0);
         match (view, split_of(vp)) {
@@ -317,14 +354,14 @@ impl MapScene {
                 let (a, b) = split.rects(vp);
                 let pad_of = |r: Rect| (r.w.min(r.h) * 0.06).clamp(10.0, 48.0);
                 vec![
-                    Pane { rect: a, transform: fit(self.france, a, pad_of(a)), region: Some(Side::France) },
-                    Pane { rect: b, transform: fit(self.china, b, pad_of(b)), region: Some(Side::China) },
+                    pane(self.france, a, pad_of(a), Some(Side::France)),
+                    pane(self.china, b, pad_of(b), Some(Side::China)),
                 ]
             }
             (v, _) => {
                 let v = if v == MapView::Both { MapView::Overview } else { v };
                 let whole = Rect { x: 0.0, y: 0.0, w: vp.width, h: vp.height };
-                vec![Pane { rect: whole, transform: fit(self.bounds(v), whole, pad), region: None }]
+                vec![pane(self.bounds(v), whole, pad, None)]
             }
         }
     }
@@ -429,7 +466,7 @@ pub const COMPACT_WIDTH: f64 = 480.0;
 /// the top (2.5 rem and its margins) and the base map's credit at the bottom; nothing on a
 /// larger one, whose controls stand at its corners.
 pub fn controls_insets(vp: Viewport) -> Insets {
-    if vp.width < COMPACT_WIDTH { Insets { top: 52.0, bottom: 20.0 } } else { Insets::default() }
+    if vp.width < COMPACT_WIDTH { Insets { top: 52.0, bottom: 20.0, ..Insets::default() } } else { Insets::default() }
 }
 
 /// The window from which the map's legend starts open (its frame then leaves the regions
@@ -449,8 +486,10 @@ pub fn boxes_keep_out(vp: Viewport, titles: &[String]) -> Vec<Rect> {
     }
     let (margin, gap, height) = (0.5 * REM, 0.35 * REM, 2.25 * REM + 0.3 * REM + 2.0);
     let room = (24.0 * REM).min(vp.width - 4.0 * REM);
-    // A summary is bold at 0.85 rem: the estimate is for plain text, a tenth more.
-    let widths = titles.iter().map(|t| text_width(t, 0.85 * REM) * 1.1 + 1.2 * REM + 2.0);
+    // A summary is bold at 0.85 rem: the estimate is for plain text, a quarter more (with a
+    // tenth, "4 items are not on the map" measured 230 px against 208 estimated, and
+    // Chambéry's mark stood under it).
+    let widths = titles.iter().map(|t| text_width(t, 0.85 * REM) * 1.25 + 1.2 * REM + 2.0);
     let (mut x, mut row, mut out) = (0.0, 0.0, Vec::new());
     for w in widths {
         if x > 0.0 && x + w > room {
@@ -463,12 +502,100 @@ pub fn boxes_keep_out(vp: Viewport, titles: &[String]) -> Vec<Rect> {
     out
 }
 
-/// How much of a frame's top and bottom edges the controls over it cover, in pixels: the
-/// regions are fitted clear of them.
+/// What the controls over a large map say, for [`controls_keep_out`]: the view buttons'
+/// labels (those shown) and the base map's credit; `presenting`, whether the page presents
+/// (larger view buttons; no zoom buttons; the credit below the map, not over it).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ControlTexts {
+    pub views: Vec<String>,
+    pub credit: String,
+    pub presenting: bool,
+}
+
+/// Where the controls at a large map's edges stand, worked out from the stylesheet's sizes
+/// (`.map-views`, `.map-zoom`, `.map-credit`) and the texts' estimated widths, as
+/// [`boxes_keep_out`] does for the boxes: the view buttons in a row at the top left, the
+/// zoom buttons in a column at the bottom right, the credit in the bottom right corner.
+/// Labels are kept clear of them (a name once stood under the zoom-out button, another
+/// under the credit). None on a phone's frame, where they fold into the menu
+/// ([`controls_insets`]).
+pub fn controls_keep_out(vp: Viewport, texts: &ControlTexts) -> Vec<Rect> {
+    const REM: f64 = 16.0;
+    // A box's shadow, and the estimate's error on the safe side.
+    const SLACK: f64 = 2.0;
+    // The width estimate is made for the labels' size; these smaller texts, with their
+    // digits and punctuation, measured up to 4% wider.
+    let width = |text: &str, font_px: f64| text_width(text, font_px) * 1.05;
+    if vp.width < COMPACT_WIDTH {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if !texts.views.is_empty() {
+        // Buttons at least 2.25 rem high, 0.75 rem padded and bordered, 0.35 rem apart, in a
+        // row padded by 2 px, at 0.5 rem from the corner, no wider than the frame less 1 rem.
+        let font = if texts.presenting { 20.0 } else { 0.875 * REM };
+        let buttons: f64 = texts.views.iter().map(|v| width(v, font) + 1.5 * REM + 2.0).sum();
+        let gaps = 0.35 * REM * (texts.views.len() - 1) as f64;
+        let w = (buttons + gaps + 4.0).min(vp.width - REM);
+        out.push(Rect { x: 0.5 * REM, y: 0.5 * REM, w: w + SLACK, h: 2.25 * REM + 4.0 + SLACK });
+    }
+    if !texts.presenting {
+        // Three 2.5 rem buttons, 0.35 rem apart, 0.5 rem from the right, 1.9 rem from the foot.
+        let (side, h) = (2.5 * REM, 3.0 * 2.5 * REM + 2.0 * 0.35 * REM);
+        let y = vp.height - 1.9 * REM - h;
+        out.push(Rect {
+            x: vp.width - 0.5 * REM - side - SLACK,
+            y: y - SLACK,
+            w: side + 2.0 * SLACK,
+            h: h + 2.0 * SLACK,
+        });
+        // One line at 0.7 rem, padded 0.1 rem by 0.45 rem, at most 70% of the frame.
+        let w = (width(&texts.credit, 0.7 * REM) + 0.9 * REM).min(0.7 * vp.width) + SLACK;
+        let h = 0.7 * REM * 1.4 + 0.2 * REM + SLACK;
+        out.push(Rect { x: vp.width - w, y: vp.height - h, w, h });
+    }
+    out
+}
+
+/// How much of a frame's edges the controls over it cover, in pixels: the regions are
+/// fitted clear of them.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Insets {
     pub top: f64,
     pub bottom: f64,
+    pub left: f64,
+    pub right: f64,
+}
+
+/// How far around a site's point its mark is kept clear of what covers the map.
+const SITE_CLEARANCE: f64 = 6.0;
+
+impl Insets {
+    /// These insets and the band along the edge of the frame `vp` that `o` stands at (of
+    /// the edges it is within 12 px of, the one whose band is thinnest: the view buttons'
+    /// row is a band along the top, not the left; a thing at no edge, none).
+    fn clear_of(self, o: Rect, vp: Viewport) -> Insets {
+        const NEAR: f64 = 12.0;
+        let bands = [
+            (o.y, o.y + o.h, 0),
+            (vp.height - (o.y + o.h), vp.height - o.y, 1),
+            (o.x, o.x + o.w, 2),
+            (vp.width - (o.x + o.w), vp.width - o.x, 3),
+        ];
+        let Some(&(_, band, edge)) = bands.iter().filter(|(gap, _, _)| *gap <= NEAR).min_by(|a, b| a.1.total_cmp(&b.1))
+        else {
+            return self;
+        };
+        let mut out = self;
+        let inset = match edge {
+            0 => &mut out.top,
+            1 => &mut out.bottom,
+            2 => &mut out.left,
+            _ => &mut out.right,
+        };
+        *inset = inset.max(band);
+        out
+    }
 }
 
 /// A window of the map on part of the screen.
@@ -478,6 +605,9 @@ pub struct Pane {
     pub transform: ViewTransform,
     /// In the side-by-side view, the side whose sites this pane shows.
     pub region: Option<Side>,
+    /// Where the overview holds the sites beyond the pane (at its edge): the pane clear of
+    /// what covers its edges.
+    pub held: Rect,
 }
 
 /// The links of an item: between its own sites ([`pairs_of_sides`]), or else between its
@@ -567,9 +697,9 @@ pub fn pane_position(s: &SiteNode, view: MapView, pane: &Pane, style: MarkStyle)
         Some(((x, y), false))
     } else if view == MapView::Overview {
         // Held at the edge, so the overview still shows every site.
-        let inset = style.radius + 4.0;
-        let cx = x.clamp(frame.x + inset, frame.x + frame.w - inset);
-        let cy = y.clamp(frame.y + inset, frame.y + frame.h - inset);
+        let (inset, held) = (style.radius + 4.0, pane.held);
+        let cx = x.clamp(held.x + inset, held.x + held.w - inset);
+        let cy = y.clamp(held.y + inset, held.y + held.h - inset);
         Some(((cx, cy), true))
     } else {
         None
@@ -870,6 +1000,52 @@ mod tests {
         let narrow = boxes_keep_out(Viewport { width: 500.0, height: 400.0 }, &titles);
         assert!(narrow.iter().all(|b| b.x + b.w <= 500.0 - 4.0 * 16.0 + 8.0 + 1.0), "{narrow:?}");
         assert!(boxes_keep_out(Viewport { width: 390.0, height: 600.0 }, &titles).is_empty());
+    }
+
+    #[test]
+    fn a_thing_at_an_edge_takes_the_thinnest_band_along_the_edges_it_stands_at() {
+        let vp = Viewport { width: 900.0, height: 400.0 };
+        let none = Insets::default();
+        // The view buttons' row, at the top left: a band along the top, not the left.
+        let views = none.clear_of(Rect { x: 8.0, y: 8.0, w: 550.0, h: 42.0 }, vp);
+        assert_eq!(views, Insets { top: 50.0, ..none });
+        // The zoom column, at the right above the foot: along the right.
+        let zoom = none.clear_of(Rect { x: 850.0, y: 230.0, w: 44.0, h: 135.0 }, vp);
+        assert_eq!(zoom, Insets { right: 50.0, ..none });
+        // The credit, in the bottom right corner: along the foot.
+        let credit = zoom.clear_of(Rect { x: 350.0, y: 381.0, w: 550.0, h: 19.0 }, vp);
+        assert_eq!(credit, Insets { right: 50.0, bottom: 19.0, ..none });
+        // A band is never narrowed; a thing at no edge takes none.
+        assert_eq!(credit.clear_of(Rect { x: 880.0, y: 300.0, w: 20.0, h: 20.0 }, vp), credit);
+        assert_eq!(none.clear_of(Rect { x: 300.0, y: 150.0, w: 50.0, h: 50.0 }, vp), none);
+    }
+
+    #[test]
+    fn the_controls_stand_at_the_corners_of_a_large_map_and_none_on_a_phone() {
+        let texts = ControlTexts {
+            views: ["Overview", "Auvergne-Rhône-Alpes", "Hebei · Beijing", "Side by side"].map(String::from).into(),
+            credit: "Base map: Natural Earth".to_owned(),
+            presenting: false,
+        };
+        let vp = Viewport { width: 900.0, height: 400.0 };
+        let [views, zoom, credit] = controls_keep_out(vp, &texts).try_into().unwrap();
+        // The views from the top left corner, as wide as their labels.
+        assert_eq!((views.x, views.y), (8.0, 8.0));
+        assert!(views.h >= 40.0 && views.w > 400.0 && views.w < 600.0, "{views:?}");
+        // The zoom column at the right, above the credit; the credit in the corner.
+        assert!(zoom.x + zoom.w >= 892.0 && zoom.x + zoom.w <= 894.0 && zoom.w >= 40.0, "{zoom:?}");
+        assert!(zoom.h >= 131.0 && zoom.y + zoom.h <= 400.0 - 28.0, "{zoom:?}");
+        assert_eq!((credit.x + credit.w, credit.y + credit.h), (900.0, 400.0));
+        assert!(credit.y > zoom.y + zoom.h && credit.w < 300.0, "{credit:?}");
+        // A long credit is cut at 70% of the frame; the views at the frame less 1 rem.
+        let long = ControlTexts { credit: "x".repeat(500), views: vec!["y".repeat(300)], ..texts.clone() };
+        let [views, _, credit] = controls_keep_out(vp, &long).try_into().unwrap();
+        assert!(credit.w <= 0.7 * 900.0 + 2.0 && views.w <= 900.0 - 16.0 + 2.0);
+        // Presenting: larger view buttons, no zoom, the credit not over the map.
+        let presenting = controls_keep_out(vp, &ControlTexts { presenting: true, ..texts.clone() });
+        assert_eq!(presenting.len(), 1);
+        assert!(presenting[0].w > controls_keep_out(vp, &texts)[0].w);
+        assert!(controls_keep_out(Viewport { width: 390.0, height: 600.0 }, &texts).is_empty());
     }
 
     #[test]

@@ -11,12 +11,17 @@ use super::controls::MapControls;
 use crate::components::t;
 use crate::geo::BaseMap;
 use crate::i18n::{Msg, trf};
+use crate::model::Lang;
+
+/// The base map's credit, as the map's corner says it.
+pub(super) fn credit_text(lang: Lang) -> String {
+    trf(lang, Msg::BaseMap, &[&BaseMap::shipped().credit])
+}
 
 #[component]
 pub fn MapChrome(ctx: MapCtx, children: Children) -> impl IntoView {
     let MapCtx { state, compact, menu_open, .. } = ctx;
-    let credit_source: &'static str = &BaseMap::shipped().credit;
-    let credit = move || trf(state.lang.get(), Msg::BaseMap, &[credit_source]);
+    let credit = move || credit_text(state.lang.get());
     // Escape in the open menu closes it, back on its button (and clears nothing else).
     let on_key = move |e: leptos::ev::KeyboardEvent| {
         if e.key() == "Escape" && menu_open.get_untracked() {

@@ -5,15 +5,36 @@ use leptos::prelude::*;
 
 use super::MapCtx;
 use crate::components::t;
+use crate::geo::Viewport;
 use crate::geo::interaction::ZOOM_STEP;
 use crate::geo::scene::{MapView, split_of};
 use crate::i18n::Msg;
+use crate::model::Lang;
+
+/// The view buttons, in their order, with their labels.
+const VIEW_BUTTONS: [(MapView, Msg); 4] = [
+    (MapView::Overview, Msg::Overview),
+    (MapView::France, Msg::ViewFrance),
+    (MapView::China, Msg::ViewChina),
+    (MapView::Both, Msg::SideBySide),
+];
+
+/// Whether the view button of `v` is shown on a frame of this size (the two regions side by
+/// side only where the frame can hold them).
+fn view_shown(v: MapView, vp: Viewport) -> bool {
+    v != MapView::Both || split_of(vp).is_some()
+}
+
+/// The labels of the view buttons shown on a frame of this size, in their order.
+pub(super) fn shown_view_labels(vp: Viewport, lang: Lang) -> Vec<String> {
+    VIEW_BUTTONS.iter().filter(|(v, _)| view_shown(*v, vp)).map(|(_, m)| m.text(lang).to_owned()).collect()
+}
 
 #[component]
 pub fn MapControls(ctx: MapCtx) -> impl IntoView {
     let MapCtx { state, camera, size, view, menu_open, .. } = ctx;
-    let view_button = move |v: MapView, label: Msg| {
-        let hidden = move || v == MapView::Both && split_of(size.get()).is_none();
+    let view_button = move |(v, label): (MapView, Msg)| {
+        let hidden = move || !view_shown(v, size.get());
         view! {
             <button type="button" class="map-views__button" data-view=v.slug()
                 aria-pressed=move || (view.get() == v).to_string() hidden=hidden
@@ -29,10 +50,10 @@ pub fn MapControls(ctx: MapCtx) -> impl IntoView {
     view! {
         <div class="map-toolbar">
             <div class="map-views" role="group" aria-label=t(Msg::MapViews)>
-                {view_button(MapView::Overview, Msg::Overview)}
-                {view_button(MapView::France, Msg::ViewFrance)}
-                {view_button(MapView::China, Msg::ViewChina)}
-                {view_button(MapView::Both, Msg::SideBySide)}
+                {view_button(VIEW_BUTTONS[0])}
+                {view_button(VIEW_BUTTONS[1])}
+                {view_button(VIEW_BUTTONS[2])}
+                {view_button(VIEW_BUTTONS[3])}
             </div>
             <div class="map-zoom" role="group" aria-label=t(Msg::Zoom)>
                 <button type="button" data-testid="zoom-in" aria-label=t(Msg::ZoomIn) on:click=move |_| camera.zoom_at(None, 0.0, 0.0, ZOOM_STEP)>"+"</button>

@@ -23,7 +23,10 @@ use crate::geo::bulk::{SiteGrid, looks_bulk};
 use crate::geo::interaction::{Hover, connected};
 use crate::geo::labels::Rect;
 use crate::geo::marks::{MarkItems, MarkState};
-use crate::geo::scene::{COMPACT_WIDTH, MapScene, MapView, MarkStyle, boxes_keep_out, controls_insets, shown_view};
+use crate::geo::scene::{
+    COMPACT_WIDTH, ControlTexts, MapScene, MapView, MarkStyle, boxes_keep_out, controls_insets, controls_keep_out,
+    shown_view,
+};
 use crate::geo::svg::{Emphasis, in_bulk};
 use crate::geo::{ViewTransform, Viewport};
 use crate::i18n::Msg;
@@ -114,12 +117,24 @@ pub fn MapCanvas(
     let grid = StoredValue::new(large.then(|| SiteGrid::new(scene.sites.iter().enumerate().map(|(i, s)| (i, s.p)))));
     let scene = StoredValue::new(scene);
     let compact = Memo::new(move |_| size.get().width < COMPACT_WIDTH);
-    let keep_out = Memo::new(move |_| boxes_keep_out(size.get(), &box_titles()));
+    // Where the sites' names are not placed: under the boxes and the controls over the map.
+    let keep_out = Memo::new(move |_| {
+        let (vp, lang) = (size.get(), state.lang.get());
+        let controls = ControlTexts {
+            views: controls::shown_view_labels(vp, lang),
+            credit: chrome::credit_text(lang),
+            presenting: state.presenting().is_some(),
+        };
+        let mut rects = boxes_keep_out(vp, &box_titles());
+        rects.extend(controls_keep_out(vp, &controls));
+        rects
+    });
     // The fitted panes of the current view and size (clear of the controls over a small
-    // map); the reader's moves go on top.
+    // map, and of those over a large one where they would cover a site); the reader's
+    // moves go on top.
     let panes = Memo::new(move |_| {
         let vp = size.get();
-        scene.with_value(|s| s.panes_clear_of(view.get(), vp, controls_insets(vp)))
+        keep_out.with(|over| scene.with_value(|s| s.panes_clear_of(view.get(), vp, controls_insets(vp), over)))
     });
     // Bigger marks and labels on a projector: nothing under 20 px when presenting.
     let style = Memo::new(move |_| {
