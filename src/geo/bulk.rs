@@ -363,6 +363,10 @@ pub fn drawn_counts(batches: &[Batch]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::collections::HashSet;
+    use crate::geo::marks::{MarkState, looks};
+    use crate::geo::scene::hundredths;
+    use crate::geo::svg::Emphasis;
 
     /// A dataset's text with `n` sites, each written as the shipped file writes them or
     /// on one line.
@@ -391,10 +395,6 @@ mod tests {
         assert!(!looks_bulk(shipped));
         assert!(!looks_bulk(""));
     }
-    use crate::collections::HashSet;
-    use crate::geo::marks::{MarkState, looks};
-    use crate::geo::scene::hundredths;
-    use crate::geo::svg::Emphasis;
 
     fn scene() -> MapScene {
         crate::geo::shipped_scene()

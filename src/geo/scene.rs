@@ -312,37 +312,39 @@ impl MapScene {
     /// those the overview holds at its edge.
     pub fn panes_clear_of(&self, view: MapView, vp: Viewport, insets: Insets, over: &[Rect]) -> Vec<Pane> {
         // The part of `r` clear of the insets.
-        let clear_of = |r: Rect, insets: Insets| {
+        let clear_part = |r: Rect, insets: Insets| {
             let top = (insets.top - r.y).max(0.0);
             let bottom = (r.y + r.h - (vp.height - insets.bottom)).max(0.0);
             let left = (insets.left - r.x).max(0.0);
             let right = (r.x + r.w - (vp.width - insets.right)).max(0.0);
             Rect { x: r.x + left, y: r.y + top, w: (r.w - left - right).max(1.0), h: (r.h - top - bottom).max(1.0) }
         };
-        let holds = shown_view(view, vp) == MapView::Overview;
+        let shown = shown_view(view, vp);
         // A pane fitted, then fitted again clear of what would cover its sites.
         let pane = |bounds: Bounds, rect: Rect, pad: f64, region: Option<Side>| {
             let (mut insets, mut fits) = (insets, 0);
             loop {
                 fits += 1;
-                let held = clear_of(rect, insets);
+                let held = clear_part(rect, insets);
                 let transform =
                     ViewTransform::fit(bounds, Viewport { width: held.w, height: held.h }, pad).pan(held.x, held.y);
                 let pane = Pane { rect, transform, region, held };
+                if over.is_empty() || fits == 4 {
+                    return pane;
+                }
+                // The marks the view shows: in sight, or held at the overview's edge.
+                let r = SITE_CLEARANCE;
                 let marks: Vec<Rect> = self
                     .sites
                     .iter()
-                    .filter_map(|s| {
-                        let ((x, y), at_edge) = pane_position(s, MapView::Overview, &pane, MarkStyle::default())?;
-                        let r = SITE_CLEARANCE;
-                        (holds || !at_edge).then_some(Rect { x: x - r, y: y - r, w: 2.0 * r, h: 2.0 * r })
-                    })
+                    .filter_map(|s| pane_position(s, shown, &pane, MarkStyle::default()))
+                    .map(|((x, y), _)| Rect { x: x - r, y: y - r, w: 2.0 * r, h: 2.0 * r })
                     .collect();
                 let wider = over
                     .iter()
                     .filter(|o| marks.iter().any(|m| m.intersects(o)))
                     .fold(insets, |i, o| i.clear_of(*o, vp));
-                if wider == insets || fits == 4 {
+                if wider == insets {
                     return pane;
                 }
                 insets = wider;
@@ -458,6 +460,9 @@ pub fn shown_view(chosen: MapView, vp: Viewport) -> MapView {
     if chosen == MapView::Both && split_of(vp).is_none() { MapView::Overview } else { chosen }
 }
 
+/// The stylesheet's rem, in pixels: the sizes of what stands over a map are written in it.
+const REM: f64 = 16.0;
+
 /// Below this width a map's controls fold into one menu (the frame is a phone's), and its
 /// regions are fitted clear of what stays over it ([`controls_insets`]).
 pub const COMPACT_WIDTH: f64 = 480.0;
@@ -480,7 +485,6 @@ pub const LEGEND_OPEN_AT: (f64, f64) = (1500.0, 900.0);
 /// most 24 rem wide (or the frame less 4 rem). None on a phone's frame, where they fold
 /// into the menu (`controls_insets`).
 pub fn boxes_keep_out(vp: Viewport, titles: &[String]) -> Vec<Rect> {
-    const REM: f64 = 16.0;
     if vp.width < COMPACT_WIDTH {
         return Vec::new();
     }
@@ -520,7 +524,6 @@ pub struct ControlTexts {
 /// under the credit). None on a phone's frame, where they fold into the menu
 /// ([`controls_insets`]).
 pub fn controls_keep_out(vp: Viewport, texts: &ControlTexts) -> Vec<Rect> {
-    const REM: f64 = 16.0;
     // A box's shadow, and the estimate's error on the safe side.
     const SLACK: f64 = 2.0;
     // The width estimate is made for the labels' size; these smaller texts, with their

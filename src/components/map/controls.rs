@@ -7,7 +7,7 @@ use super::MapCtx;
 use crate::components::t;
 use crate::geo::Viewport;
 use crate::geo::interaction::ZOOM_STEP;
-use crate::geo::scene::{MapView, split_of};
+use crate::geo::scene::{MapView, shown_view};
 use crate::i18n::Msg;
 use crate::model::Lang;
 
@@ -19,22 +19,18 @@ const VIEW_BUTTONS: [(MapView, Msg); 4] = [
     (MapView::Both, Msg::SideBySide),
 ];
 
-/// Whether the view button of `v` is shown on a frame of this size (the two regions side by
-/// side only where the frame can hold them).
-fn view_shown(v: MapView, vp: Viewport) -> bool {
-    v != MapView::Both || split_of(vp).is_some()
-}
-
-/// The labels of the view buttons shown on a frame of this size, in their order.
+/// The labels of the view buttons shown on a frame of this size, in their order (a view's
+/// button is hidden where that view is not drawn: the two regions side by side on a frame
+/// too small to split).
 pub(super) fn shown_view_labels(vp: Viewport, lang: Lang) -> Vec<String> {
-    VIEW_BUTTONS.iter().filter(|(v, _)| view_shown(*v, vp)).map(|(_, m)| m.text(lang).to_owned()).collect()
+    VIEW_BUTTONS.iter().filter(|(v, _)| shown_view(*v, vp) == *v).map(|(_, m)| m.text(lang).to_owned()).collect()
 }
 
 #[component]
 pub fn MapControls(ctx: MapCtx) -> impl IntoView {
     let MapCtx { state, camera, size, view, menu_open, .. } = ctx;
     let view_button = move |(v, label): (MapView, Msg)| {
-        let hidden = move || !view_shown(v, size.get());
+        let hidden = move || shown_view(v, size.get()) != v;
         view! {
             <button type="button" class="map-views__button" data-view=v.slug()
                 aria-pressed=move || (view.get() == v).to_string() hidden=hidden
