@@ -8,7 +8,7 @@ use super::marks::{Look, Looks};
 use super::pixels::Clip;
 use super::projection::ArcDetail;
 use super::scene::{ARC_STEP_DEG, MapScene, MapView, MarkStyle, Pane, SiteNode, hundredths_path, pane_position};
-use super::svg::{MAX_FOCUSABLE_SITES, cross_curve, in_bulk, link_classes, symbol_path};
+use super::svg::{MAX_FOCUSABLE_SITES, cross_controls, cross_curve, in_bulk, link_classes, symbol_path};
 use crate::model::{ItemKind, Side, SiteKind, Status};
 
 /// What the batches are made of, once per scene: each mark's class (an index into
@@ -214,26 +214,67 @@ pub fn hairlines_in_pane(mask: &mut Coverage, scene: &MapScene, members: &[usize
 /// The links of a batch between the two panes of the side-by-side view, in screen pixels,
 /// from each link's French site to its partner where both panes show them.
 pub fn cross_path(scene: &MapScene, bulk: &BulkScene, members: &[usize], panes: &[Pane], style: MarkStyle) -> String {
-    let curves: Vec<Option<String>> = members.iter().map(|&i| cross_link(scene, bulk, i, panes, style)).collect();
-    joined(&curves, &(0..curves.len()).collect::<Vec<_>>())
-}
-
-/// Every link's curve between the two panes ([`cross_path`]'s, by link), for windows that
-/// stay while the looks change: a filter or cursor change then only joins them.
-pub fn cross_curves(scene: &MapScene, bulk: &BulkScene, panes: &[Pane], style: MarkStyle) -> Vec<Option<String>> {
-    (0..bulk.link_ends.len()).map(|i| cross_link(scene, bulk, i, panes, style)).collect()
-}
-
-/// The paths of `members` (places in `paths`), as one.
-pub fn joined(paths: &[Option<String>], members: &[usize]) -> String {
     let mut d = String::with_capacity(members.len() * 50);
-    for p in members.iter().filter_map(|&i| paths.get(i)?.as_deref()) {
-        d.push_str(p);
+    for &i in members {
+        if let Some((a, b)) = cross_ends(scene, bulk, i, panes, style) {
+            d.push_str(&cross_curve(a, b));
+        }
     }
     d
 }
 
-fn cross_link(scene: &MapScene, bulk: &BulkScene, link: usize, panes: &[Pane], style: MarkStyle) -> Option<String> {
+/// Draws the links `members` between the two panes side by side into `mask` as the canvas
+/// would stroke [`cross_path`]'s curves (one device pixel wide, at opacity `alpha` of 255):
+/// each curve in straight steps that stay within a quarter of a pixel of it.
+#[allow(clippy::too_many_arguments)]
+pub fn cross_hairlines(
+    mask: &mut Coverage,
+    scene: &MapScene,
+    bulk: &BulkScene,
+    members: &[usize],
+    panes: &[Pane],
+    style: MarkStyle,
+    dpr: f64,
+    alpha: u32,
+) {
+    let clip = Clip { x0: 0, y0: 0, x1: mask.width as i64, y1: mask.height as i64 };
+    for &i in members {
+        let Some((a, b)) = cross_ends(scene, bulk, i, panes, style) else { continue };
+        let p = cross_controls(a, b).map(|(x, y)| (x * dpr, y * dpr));
+        let steps = cubic_steps(&p, 0.25);
+        let mut from = p[0];
+        for k in 1..=steps {
+            let to = cubic_at(&p, f64::from(k) / f64::from(steps));
+            mask.line(from, to, alpha, clip);
+            from = to;
+        }
+    }
+}
+
+/// How many equal steps of `t` draw the cubic `p` within `tolerance` of it (Wang's
+/// formula: from the largest second difference of its points).
+pub fn cubic_steps(p: &[(f64, f64); 4], tolerance: f64) -> u32 {
+    let second = |a: (f64, f64), b: (f64, f64), c: (f64, f64)| (a.0 - 2.0 * b.0 + c.0).hypot(a.1 - 2.0 * b.1 + c.1);
+    let m = second(p[0], p[1], p[2]).max(second(p[1], p[2], p[3]));
+    ((0.75 * m / tolerance).sqrt().ceil() as u32).clamp(1, 64)
+}
+
+/// The point of the cubic `p` at `t` (0 to 1).
+pub fn cubic_at(p: &[(f64, f64); 4], t: f64) -> (f64, f64) {
+    let u = 1.0 - t;
+    let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+    (a * p[0].0 + b * p[1].0 + c * p[2].0 + d * p[3].0, a * p[0].1 + b * p[1].1 + c * p[2].1 + d * p[3].1)
+}
+
+/// Where link `link`'s curve between the two panes starts and ends: its sites where the
+/// panes show them (in neither's margin).
+fn cross_ends(
+    scene: &MapScene,
+    bulk: &BulkScene,
+    link: usize,
+    panes: &[Pane],
+    style: MarkStyle,
+) -> Option<((f64, f64), (f64, f64))> {
     let at = |site: usize| {
         panes.iter().find_map(|p| match pane_position(&scene.sites[site], MapView::Both, p, style) {
             Some((q, false)) => Some(q),
@@ -241,7 +282,7 @@ fn cross_link(scene: &MapScene, bulk: &BulkScene, link: usize, panes: &[Pane], s
         })
     };
     let (a, b) = bulk.link_ends[link]?;
-    Some(cross_curve(at(a)?, at(b)?))
+    Some((at(a)?, at(b)?))
 }
 
 /// The marks the filter shows, by class (each class is painted alike): `classes` and
@@ -480,13 +521,90 @@ mod tests {
         let bulk = BulkScene::of(&scene);
         let i = scene.links.iter().position(|l| bulk.link_ends[0].is_some() && l.from == "lyon").unwrap_or(0);
         assert!(cross_path(&scene, &bulk, &[i], &panes, style).starts_with('M'));
-        // Kept by link, then joined: the same path.
-        let curves = cross_curves(&scene, &bulk, &panes, style);
+        // A batch's path is its links' curves one after the other.
         let some: Vec<usize> = (0..scene.links.len()).step_by(3).collect();
-        assert_eq!(joined(&curves, &some), cross_path(&scene, &bulk, &some, &panes, style));
-        assert!(curves.iter().filter(|c| c.is_some()).count() > 3, "links cross between the panes");
+        let one_by_one: String = some.iter().map(|&i| cross_path(&scene, &bulk, &[i], &panes, style)).collect();
+        assert_eq!(cross_path(&scene, &bulk, &some, &panes, style), one_by_one);
+        let crossing = (0..scene.links.len()).filter(|&i| !cross_path(&scene, &bulk, &[i], &panes, style).is_empty());
+        assert!(crossing.count() > 3, "links cross between the panes");
         let coarse = |i: usize| coarse_line(&scene.links[i].arc, BULK_LINK_POINTS);
         assert_eq!(links_path(&bulk, &[0, 1]), format!("{}{}", coarse(0), coarse(1)));
+    }
+
+    #[test]
+    fn the_links_between_the_panes_drawn_in_wasm_follow_their_curves() {
+        let scene = scene();
+        let bulk = BulkScene::of(&scene);
+        let vp = crate::geo::Viewport { width: 640.0, height: 360.0 };
+        let (dpr, w, h) = (2.0, 1280, 720);
+        let (panes, style) = (scene.panes(MapView::Both, vp), MarkStyle::default());
+        let all: Vec<usize> = (0..scene.links.len()).collect();
+        let mut mask = Coverage::new(w, h);
+        cross_hairlines(&mut mask, &scene, &bulk, &all, &panes, style, dpr, 255);
+        // The curves the canvas would stroke, read back from their path, in device pixels.
+        let d = cross_path(&scene, &bulk, &all, &panes, style);
+        let mut curves = Vec::new();
+        for part in d.split('M').filter(|p| !p.is_empty()) {
+            let n: Vec<f64> = part.split(['C', ' ', ',']).map(|v| v.parse::<f64>().unwrap() * dpr).collect();
+            curves.push([(n[0], n[1]), (n[2], n[3]), (n[4], n[5]), (n[6], n[7])]);
+        }
+        assert!(curves.len() > 3, "{} curves", curves.len());
+        // Every point of every curve has a drawn pixel under it or beside it.
+        let drawn_near = |(x, y): (f64, f64)| {
+            let (x, y) = (x as i64, y as i64);
+            (-1..=1).any(|dx| {
+                (-1..=1).any(|dy| {
+                    let (x, y) = (x + dx, y + dy);
+                    x >= 0 && y >= 0 && x < w as i64 && y < h as i64 && mask.through(x as usize, y as usize) < 255
+                })
+            })
+        };
+        let mut dense = Vec::new();
+        for c in &curves {
+            for k in 0..=200 {
+                let p = cubic_at(c, f64::from(k) / 200.0);
+                assert!(drawn_near(p), "nothing drawn at {p:?} of {c:?}");
+                dense.push(p);
+            }
+        }
+        // And nothing is drawn more than two pixels from a curve.
+        for y in 0..h {
+            for x in 0..w {
+                if mask.through(x, y) < 255 {
+                    let (cx, cy) = (x as f64 + 0.5, y as f64 + 0.5);
+                    assert!(dense.iter().any(|p| (p.0 - cx).hypot(p.1 - cy) < 2.0), "stray pixel at {x},{y}");
+                }
+            }
+        }
+        // A link no pane shows both ends of is not drawn: none given, none drawn.
+        let mut none = Coverage::new(w, h);
+        cross_hairlines(&mut none, &scene, &bulk, &[], &panes, style, dpr, 255);
+        assert_eq!(none.drawn(), None);
+    }
+
+    #[test]
+    fn a_cubic_is_stepped_finely_enough_and_no_more() {
+        // A straight cubic: one step. A bowed one: more the more it bows, within the bound.
+        let straight = [(0.0, 0.0), (1.0, 0.0), (2.0, 0.0), (3.0, 0.0)];
+        assert_eq!(cubic_steps(&straight, 0.25), 1);
+        let bowed = |h: f64| [(0.0, 0.0), (200.0, -h), (400.0, -h), (600.0, 0.0)];
+        let (low, high) = (cubic_steps(&bowed(20.0), 0.25), cubic_steps(&bowed(200.0), 0.25));
+        assert!(1 < low && low < high && high <= 64, "{low} {high}");
+        // Each step's chord stays within the tolerance of the curve.
+        let c = bowed(200.0);
+        for k in 0..high {
+            let (t0, t1) = (f64::from(k) / f64::from(high), f64::from(k + 1) / f64::from(high));
+            let (a, b) = (cubic_at(&c, t0), cubic_at(&c, t1));
+            for j in 1..10 {
+                let t = t0 + (t1 - t0) * f64::from(j) / 10.0;
+                let (p, m) = (cubic_at(&c, t), ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0));
+                let chord = (b.0 - a.0, b.1 - a.1);
+                let off = ((p.0 - a.0) * chord.1 - (p.1 - a.1) * chord.0).abs() / chord.0.hypot(chord.1);
+                assert!(off <= 0.25, "{off} px off at t {t} (midpoint {m:?})");
+            }
+        }
+        assert_eq!(cubic_at(&c, 0.0), c[0]);
+        assert_eq!(cubic_at(&c, 1.0), c[3]);
     }
 
     #[test]

@@ -336,21 +336,25 @@ pub fn cross_links(scene: &MapScene, marks: &[SiteMark], lang: Lang, emphasis: &
 
 /// The curve of a link between the two panes, from `a` to `b` in screen pixels.
 pub fn cross_curve(a: (f64, f64), b: (f64, f64)) -> String {
-    // Bowed to the left of the way from a to b (upwards side by side, rightwards when
-    // stacked), so parallel links fan out instead of piling up.
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let len = dx.hypot(dy).max(1e-9);
-    let bow = (len * 0.18).min(120.0);
-    let (nx, ny) = (dy / len * bow, -dx / len * bow);
-    let points = [a, (a.0 + dx / 3.0 + nx, a.1 + dy / 3.0 + ny), (b.0 - dx / 3.0 + nx, b.1 - dy / 3.0 + ny), b];
     let mut d = String::with_capacity(48);
-    for (i, (x, y)) in points.into_iter().enumerate() {
+    for (i, (x, y)) in cross_controls(a, b).into_iter().enumerate() {
         d.push_str(["M", "C", " ", " "][i]);
         push_tenths(&mut d, x);
         d.push(',');
         push_tenths(&mut d, y);
     }
     d
+}
+
+/// The four points of [`cross_curve`]'s cubic: its ends and its two control points.
+pub fn cross_controls(a: (f64, f64), b: (f64, f64)) -> [(f64, f64); 4] {
+    // Bowed to the left of the way from a to b (upwards side by side, rightwards when
+    // stacked), so parallel links fan out instead of piling up.
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = dx.hypot(dy).max(1e-9);
+    let bow = (len * 0.18).min(120.0);
+    let (nx, ny) = (dy / len * bow, -dx / len * bow);
+    [a, (a.0 + dx / 3.0 + nx, a.1 + dy / 3.0 + ny), (b.0 - dx / 3.0 + nx, b.1 - dy / 3.0 + ny), b]
 }
 
 /// Appends `v` as `format!("{v:.1}")` writes it, digit by digit: 10,000 links between the

@@ -5,10 +5,10 @@
 //! it pauses): every shown mark faded in the first layer, the begun ones again over it in
 //! the second (`geo::bulk::over_alpha`), so a step of the cursor forward draws only the
 //! marks it reaches (`geo::bulk::layer_update`); with no mark to fade, the second alone.
-//! The links of the layers are hairlines (one device pixel: see [`Width`]): in the panes of
-//! one region drawn in wasm (`geo::hairlines`, several times quicker than the canvas's
-//! strokes) and put as pixels, between the panes side by side stroked by the canvas; a
-//! cursor step's few added links are stroked over the layer. A site is a copy of its look's small
+//! The links of the layers are hairlines (one device pixel: see [`Width`]) drawn in wasm
+//! (`geo::hairlines`, several times quicker than the canvas's strokes; the curves between
+//! the panes side by side in straight steps, `geo::bulk::cross_hairlines`) and put as
+//! pixels; a cursor step's few added links are stroked over the layer by the canvas. A site is a copy of its look's small
 //! pre-drawn picture (a sprite). The highlighted and selected marks are drawn over it all,
 //! in the current windows. The looks are the page's stylesheet's, read once each from a
 //! hidden twin element.
@@ -27,7 +27,7 @@ use ops::{
 
 use super::MapCtx;
 use crate::geo::bulk::{
-    Batch, BatchKey, BulkScene, Layer, LayerUpdate, batches, begun, cross_curves, drawn_counts, hairlines_in_pane,
+    Batch, BatchKey, BulkScene, Layer, LayerUpdate, batches, begun, cross_hairlines, drawn_counts, hairlines_in_pane,
     layer_update, over_alpha, shown_by_class,
 };
 use crate::geo::camera::{Carry, Placement};
@@ -100,8 +100,6 @@ pub struct Painter {
     sites: Option<Layers>,
     sprites: HashMap<(u16, Look, bool, u64), Sprite>,
     paints: HashMap<(u16, Look, bool), Paint>,
-    /// Each link's curve between the panes side by side, for the windows it was made for.
-    cross: Option<(Vec<Pane>, MarkStyle, Vec<Option<String>>)>,
     /// The links' lines of one class, drawn in wasm before they are painted into a layer.
     mask: Option<Coverage>,
 }
@@ -129,7 +127,6 @@ impl Painter {
             sites: None,
             sprites: HashMap::default(),
             paints: HashMap::default(),
-            cross: None,
             mask: None,
         }
     }
@@ -224,11 +221,10 @@ impl Painter {
             let opacity = alpha(plain.alpha, faded.alpha);
             c.set_global_alpha(opacity);
             match kind {
-                // In the panes of one region, the lines drawn in wasm and painted into the
-                // layer's pixels (a canvas strokes them pixel by pixel, several times slower).
+                // The lines drawn in wasm and painted into the layer's pixels (a canvas
+                // strokes them pixel by pixel, several times slower).
                 Layer::Links
-                    if r.view != MapView::Both
-                        && let Some(px) = pixels.as_deref_mut()
+                    if let Some(px) = pixels.as_deref_mut()
                         && let Some((rgb, a)) = plain.stroke.as_deref().and_then(css_colour) =>
                 {
                     let (w, h) = (r.size.0 as usize, r.size.1 as usize);
@@ -240,8 +236,12 @@ impl Painter {
                         _ => Coverage::new(w, h),
                     };
                     let alpha = ((opacity * a).clamp(0.0, 1.0) * 255.0).round() as u32;
-                    for pane in &r.panes {
-                        hairlines_in_pane(&mut mask, scene, marks, pane, r.dpr, alpha);
+                    if r.view == MapView::Both {
+                        cross_hairlines(&mut mask, scene, &self.bulk, marks, &r.panes, r.style, r.dpr, alpha);
+                    } else {
+                        for pane in &r.panes {
+                            hairlines_in_pane(&mut mask, scene, marks, pane, r.dpr, alpha);
+                        }
                     }
                     let whole = Clip { x0: 0, y0: 0, x1: w as i64, y1: h as i64 };
                     if let Some(done) = px.tint(&mask, rgb, whole) {
@@ -249,16 +249,7 @@ impl Painter {
                     }
                     self.mask = Some(mask);
                 }
-                Layer::Links => {
-                    if r.view == MapView::Both
-                        && self.cross.as_ref().is_none_or(|(panes, style, _)| *panes != r.panes || *style != r.style)
-                    {
-                        self.cross =
-                            Some((r.panes.clone(), r.style, cross_curves(scene, &self.bulk, &r.panes, r.style)));
-                    }
-                    let curves = self.cross.as_ref().map(|(_, _, c)| c.as_slice());
-                    stroke_links(&c, scene, &self.bulk, marks, &plain, r, Width::Hairline, curves)
-                }
+                Layer::Links => stroke_links(&c, scene, &self.bulk, marks, &plain, r, Width::Hairline),
                 Layer::Sites => {
                     let key = BatchKey { layer: kind, rank: 1, class: *class, look: Look::default() };
                     let Some((sprite, size, _, bits)) = self.sprite(&key, false, r.style.radius, r.dpr) else {
@@ -299,11 +290,9 @@ impl Painter {
         };
         let all_begun = shown.iter().all(|(_, m)| m.iter().all(|&i| begun_now[i]));
         let plain: fn(f64, f64) -> f64 = |plain, _| plain;
-        // The sites are composed in wasm; so are the links in the panes of one region (but
-        // a cursor step's few added links are stroked by the canvas, over the layer: their
-        // pixels are not kept).
-        let composed = kind == Layer::Sites || r.view != MapView::Both;
-        let blank = || composed.then(|| Bitmap::new(r.size.0 as usize, r.size.1 as usize));
+        // Composed in wasm (but a cursor step's few added links are stroked by the canvas,
+        // over the layer: their pixels are not kept).
+        let blank = || Some(Bitmap::new(r.size.0 as usize, r.size.1 as usize));
         let layers = match held {
             Some(mut l) if !fresh_raster && l.shown == shown && (l.all.is_some() || all_begun) => {
                 let alpha = if l.all.is_some() { over } else { plain };
@@ -435,7 +424,7 @@ impl PaintsInBulk for Painter {
             match b.key.layer {
                 Layer::Links if !(view == MapView::Both && moving) => {
                     c.set_global_alpha(paint.alpha);
-                    stroke_links(&c, scene, &self.bulk, &b.members, &paint, &now, Width::Paint, None);
+                    stroke_links(&c, scene, &self.bulk, &b.members, &paint, &now, Width::Paint);
                 }
                 Layer::Links => {}
                 Layer::Sites => {

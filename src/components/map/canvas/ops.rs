@@ -6,7 +6,7 @@ use leptos::prelude::{document, window};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
-use crate::geo::bulk::{BulkScene, Layer, cross_path, joined, links_path, pane_clip, site_point};
+use crate::geo::bulk::{BulkScene, Layer, cross_path, links_path, pane_clip, site_point};
 use crate::geo::pixels::{Bitmap, Clip};
 use crate::geo::scene::{MapScene, MapView, MarkStyle, Pane};
 
@@ -61,9 +61,7 @@ pub(super) enum Width {
     Paint,
 }
 
-/// Strokes links in `r`'s windows: between the panes side by side (from `curves` when
-/// they are made for those windows), or in each pane.
-#[allow(clippy::too_many_arguments)]
+/// Strokes links in `r`'s windows: between the panes side by side, or in each pane.
 pub(super) fn stroke_links(
     c: &CanvasRenderingContext2d,
     scene: &MapScene,
@@ -72,7 +70,6 @@ pub(super) fn stroke_links(
     paint: &Paint,
     r: &Raster,
     width: Width,
-    curves: Option<&[Option<String>]>,
 ) {
     let Some(colour) = &paint.stroke else { return };
     c.set_stroke_style_str(colour);
@@ -84,11 +81,7 @@ pub(super) fn stroke_links(
     if r.view == MapView::Both {
         let _ = c.set_transform(r.dpr, 0.0, 0.0, r.dpr, 0.0, 0.0);
         c.set_line_width(css_width);
-        let d = match curves {
-            Some(curves) => joined(curves, links),
-            None => cross_path(scene, bulk, links, &r.panes, r.style),
-        };
-        c.stroke_with_path(&path(&d));
+        c.stroke_with_path(&path(&cross_path(scene, bulk, links, &r.panes, r.style)));
     } else {
         let p = path(&links_path(bulk, links));
         for pane in &r.panes {
