@@ -87,8 +87,12 @@ async fn fetch(path: &str, ahead: impl FnOnce(&str)) -> Result<Loaded, LoadError
     crate::dom::mark("passerelle:data-fetched");
     ahead(&text);
     // The page as it is (the frames, the introduction) is painted before the reading and
-    // the drawing of the dataset begin, not after.
-    crate::dom::after_next_paint().await;
+    // the drawing of the dataset begin, not after; unless the app is built behind the
+    // pre-rendered first screen, where there is nothing of it to see until it has drawn
+    // (the wait was a frame, 16-20 ms, before a large dataset's reading).
+    if !crate::dom::poster_shown() {
+        crate::dom::after_next_paint().await;
+    }
     let loaded = parse_dataset(path, &text);
     crate::dom::mark("passerelle:data-read");
     // Drawn in tasks of their own, after this one.
