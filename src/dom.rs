@@ -165,6 +165,12 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves once the futures already spawned and the promises already settled have run,
+/// in the same task: what they start (a request) is not held behind what follows.
+pub async fn after_microtasks() {
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED)).await;
+}
+
 /// A count that goes from 0 up to `last`, one step per task: what is built at each step
 /// is built in a task of its own (see [`next_task`]). Stops if its owner is gone. (The
 /// pre-rendered page is written at once: at its last stage.)

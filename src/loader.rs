@@ -89,8 +89,12 @@ async fn fetch(path: &str, ahead: impl FnOnce(&str)) -> Result<Loaded, LoadError
     // The page as it is (the frames, the introduction) is painted before the reading and
     // the drawing of the dataset begin, not after; unless the app is built behind the
     // pre-rendered first screen, where there is nothing of it to see until it has drawn
-    // (the wait was a frame, 16-20 ms, before a large dataset's reading).
-    if !crate::dom::poster_shown() {
+    // (the wait was a frame, 16-20 ms, before a large dataset's reading). Either way what
+    // `ahead` started (the bulk painter's request) goes out first: read at once, without
+    // yielding, it went out after the reading, and the drawing waited 250 ms for it.
+    if crate::dom::poster_shown() {
+        crate::dom::after_microtasks().await;
+    } else {
         crate::dom::after_next_paint().await;
     }
     let loaded = parse_dataset(path, &text);

@@ -341,6 +341,27 @@ test('with hundreds of sites drawn in bulk, the filter hides and the time cursor
   for (const [n, faded] of labels) expect(faded, `bulk-${n}`).toBe(n >= 160);
 });
 
+test.describe('behind the pre-rendered page', () => {
+  test.use({ poster: true });
+
+  test('a dataset drawn in bulk asks for the bulk painter\'s code before it is read', async ({ page, request }) => {
+    // The shipped dataset's address, so the page's pre-rendered first screen is shown and the
+    // app reads behind it (without a frame's wait, where nothing would hold the request).
+    const body = JSON.stringify(await bulkDataset(request));
+    await page.route('**/data/cooperation.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+    await page.goto('./', { waitUntil: 'domcontentloaded' });
+    // (Shown until the app has drawn: many frames after the page is read.)
+    expect(await page.evaluate(() => !!document.getElementById('poster') && !document.documentElement.classList.contains('no-poster'))).toBe(true);
+    await page.waitForFunction(() => performance.getEntriesByName('passerelle:map-drawn').length > 0);
+    const t = await page.evaluate(() => ({
+      read: performance.getEntriesByName('passerelle:data-read')[0].startTime,
+      asked: performance.getEntriesByType('resource').find((e) => /split_bulk-/.test(e.name))?.startTime,
+    }));
+    expect(t.asked, 'the bulk chunk is fetched').toBeDefined();
+    expect(t.asked).toBeLessThan(t.read);
+  });
+});
+
 test('in bulk, a new view first moves the old view\'s layers, then draws them as a page opened there does', async ({ page, request }) => {
   await page.route('**/bulk.json', async (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(await bulkDataset(request)) }));
   const drawing = () => page.evaluate(() => ({
