@@ -237,7 +237,7 @@ pub fn cross_hairlines(
     dpr: f64,
     alpha: u32,
 ) {
-    let clip = Clip { x0: 0, y0: 0, x1: mask.width as i64, y1: mask.height as i64 };
+    let clip = Clip::whole(mask.width, mask.height);
     for &i in members {
         let Some((a, b)) = cross_ends(scene, bulk, i, panes, style) else { continue };
         let p = cross_controls(a, b).map(|(x, y)| (x * dpr, y * dpr));

@@ -12,6 +12,11 @@ pub struct Clip {
 }
 
 impl Clip {
+    /// The whole of a `width` × `height` picture.
+    pub fn whole(width: usize, height: usize) -> Clip {
+        Clip { x0: 0, y0: 0, x1: width as i64, y1: height as i64 }
+    }
+
     /// The smallest rectangle holding both.
     pub fn union(self, o: Clip) -> Clip {
         Clip { x0: self.x0.min(o.x0), y0: self.y0.min(o.y0), x1: self.x1.max(o.x1), y1: self.y1.max(o.y1) }
@@ -52,7 +57,7 @@ impl Bitmap {
 
     /// To straight RGBA, as a canvas's `putImageData` takes.
     pub fn to_straight(&self) -> Vec<u8> {
-        self.to_straight_rect(Clip { x0: 0, y0: 0, x1: self.width as i64, y1: self.height as i64 })
+        self.to_straight_rect(Clip::whole(self.width, self.height))
     }
 
     /// The pixels of `r` (within the bitmap) as straight RGBA, row by row: what changed,

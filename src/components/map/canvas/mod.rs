@@ -8,8 +8,8 @@
 //! The links of the layers are hairlines (one device pixel: see [`Width`]) drawn in wasm
 //! (`geo::hairlines`, several times quicker than the canvas's strokes; the curves between
 //! the panes side by side in straight steps, `geo::bulk::cross_hairlines`) and put as
-//! pixels; a cursor step's few added links are stroked over the layer by the canvas. A site is a copy of its look's small
-//! pre-drawn picture (a sprite). The highlighted and selected marks are drawn over it all,
+//! pixels; a cursor step's few added links are stroked over the layer by the canvas. A
+//! site is a copy of its look's small pre-drawn picture (a sprite). The highlighted and selected marks are drawn over it all,
 //! in the current windows. The looks are the page's stylesheet's, read once each from a
 //! hidden twin element.
 
@@ -243,8 +243,7 @@ impl Painter {
                             hairlines_in_pane(&mut mask, scene, marks, pane, r.dpr, alpha);
                         }
                     }
-                    let whole = Clip { x0: 0, y0: 0, x1: w as i64, y1: h as i64 };
-                    if let Some(done) = px.tint(&mask, rgb, whole) {
+                    if let Some(done) = px.tint(&mask, rgb, Clip::whole(w, h)) {
                         covered = Some(covered.map_or(done, |c| c.union(done)));
                     }
                     self.mask = Some(mask);
