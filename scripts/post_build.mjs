@@ -196,7 +196,9 @@ function downloads(code, { data, basemap }) {
     // `?data=` names another dataset (an embedding page's): the shipped one would be
     // downloaded for nothing, beside the code, on the embedding page's slow line.
     `if (!new URLSearchParams(location.search).has("data")) preload("preload", ${json(data)}, { as: "fetch", type: "application/json" });`,
-    `preload("preload", ${json(basemap)}, { as: "fetch", type: "application/json" });`,
+    // Behind a pre-rendered page the app starts on the page's drawing of the base map and
+    // fetches the file once it has drawn (src/app.rs): not beside the code.
+    `if (!document.getElementById("poster") || document.documentElement.classList.contains("no-poster")) preload("preload", ${json(basemap)}, { as: "fetch", type: "application/json" });`,
     // Compiled as it arrives, while the first screen is parsed and painted, not once the
     // app starts (a host that sends it under another type is given it whole; an error
     // status is passed on for the glue to report).

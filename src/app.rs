@@ -41,6 +41,25 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang);
         }
     });
+    // Behind the pre-rendered page the map starts on the page's drawing of the base map,
+    // and the shipped one (28 kB gzip) is fetched once the app has drawn, not before: it
+    // no longer shares the line with the first module (issue 25).
+    let on_page_base = crate::dom::poster_shown();
+    let whole_base = RwSignal::new(false);
+    provide_context(crate::components::WholeBaseMap(whole_base));
+    if on_page_base {
+        Effect::new(move |fetched: Option<bool>| {
+            if fetched == Some(true) || !drawn.done() {
+                return fetched.unwrap_or(false);
+            }
+            leptos::task::spawn_local(async move {
+                if crate::loader::whole_basemap().await {
+                    let _ = whole_base.try_set(true);
+                }
+            });
+            true
+        });
+    }
     let loaded = LocalResource::new(move || async move {
         // `?data=` may point at another dataset, on this site only.
         let path = match state.data.get_value() {
@@ -54,11 +73,17 @@ pub fn App() -> impl IntoView {
                 }
             },
         };
-        // The base map beside the dataset, at the same time; the bulk painter's code too
-        // once the text says it will be needed, while the text is read.
+        // The base map beside the dataset, at the same time (behind the pre-rendered page,
+        // whose drawing of it the map starts on, once the map is drawn: below); the bulk
+        // painter's code too once the text says it will be needed, while the text is read.
         let dataset = fetch_dataset(&path, crate::components::fetch_bulk_painter_ahead);
-        let (loaded, basemap) = futures::future::join(dataset, crate::loader::fetch_basemap()).await;
-        let loaded = loaded.and_then(|l| basemap.map(|()| l)).map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)));
+        let loaded = if on_page_base {
+            dataset.await
+        } else {
+            let (loaded, basemap) = futures::future::join(dataset, crate::loader::fetch_basemap()).await;
+            loaded.and_then(|l| basemap.map(|()| l))
+        };
+        let loaded = loaded.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)));
         if let Ok((dataset, _)) = &loaded {
             state.dataset_loaded(dataset.clone());
         }
@@ -198,12 +223,14 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
             built
                 .get_or_init(|| {
                     let arcs = crate::geo::bulk::live_arc_detail(ds.sites.len());
-                    let scene = MapScene::build_with(
-                        &ds,
-                        crate::geo::BaseMap::shipped(),
-                        &crate::geo::Projection::eurasia(),
-                        arcs,
-                    );
+                    let projection = crate::geo::Projection::eurasia();
+                    // Behind the pre-rendered page, on its drawing of the base map until the
+                    // shipped one comes (`WholeBaseMap`).
+                    let base = match crate::geo::BaseMap::installed() {
+                        true => crate::geo::scene::base_paths(crate::geo::BaseMap::shipped(), &projection),
+                        false => crate::dom::poster_base(),
+                    };
+                    let scene = MapScene::build_on(&ds, base, &projection, arcs);
                     crate::dom::mark("passerelle:scene-built");
                     Arc::new(scene)
                 })
@@ -228,6 +255,10 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
     let built = move |at: u8| Memo::new(move |_| stage.get() >= at);
     let (map_built, timeline_built, rest_built) = (built(2), built(3), built(4));
     let drawn = use_context::<crate::components::FirstDrawing>();
+    // The handout draws the shipped base map: fetched ahead once it is here (behind the
+    // pre-rendered page it comes after the first drawing), not beside it.
+    let whole = use_context::<crate::components::WholeBaseMap>();
+    let base_in_hand = move || crate::geo::BaseMap::installed() || whole.is_none_or(|w| w.0.get());
     // What is off screen (the filters' checkboxes) is not part of the pre-rendered page: it
     // is built once the map and the timeline are drawn, not in the middle (a second after
     // the last stage if a drawing is never marked: a filter that leaves no box in sight).
@@ -264,7 +295,7 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
                 view! {
                     <DetailPanel dataset=ds.clone() />
                     <Presenter dataset=ds.clone() />
-                    <PrintedHandout dataset=ds.clone() scene=scene() drawn=Signal::derive(move || drawn.is_none_or(|d| d.done())) />
+                    <PrintedHandout dataset=ds.clone() scene=scene() drawn=Signal::derive(move || drawn.is_none_or(|d| d.done()) && base_in_hand()) />
                 }
             })
         }

@@ -464,6 +464,30 @@ pub fn poster_shown() -> bool {
     document().get_element_by_id("poster").is_some() && !root.is_some_and(|r| r.class_list().contains("no-poster"))
 }
 
+/// The pre-rendered first screen's drawing of the base map (`PAGE_BASE_ID`), as
+/// the map's scene holds a base map ([`crate::geo::scene::BasePath::drawn`]): the live app
+/// behind the page starts on it, and draws the shipped file once it has come, after its
+/// first drawing. Empty without such a page.
+pub fn poster_base() -> Vec<crate::geo::scene::BasePath> {
+    use crate::geo::svg::{PAGE_BASE_ID, layer_of_class, read_bounds_attr};
+    let Ok(paths) = document().query_selector_all(&format!("#{PAGE_BASE_ID} > path")) else {
+        return Vec::new();
+    };
+    (0..paths.length())
+        .filter_map(|i| paths.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|p| {
+            let layer = layer_of_class(&p.get_attribute("class")?)?;
+            let bounds = p.get_attribute("data-bounds").and_then(|b| read_bounds_attr(&b));
+            Some(crate::geo::scene::BasePath::drawn(
+                p.get_attribute("data-shape")?,
+                layer,
+                p.get_attribute("d")?,
+                bounds,
+            ))
+        })
+        .collect()
+}
+
 /// Removes a pre-rendered first screen that is not shown (a URL with another state): the
 /// page's script removes it once the page is read; this is for a page read before.
 pub fn drop_unshown_poster() {

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use gloo_net::http::Request;
+use wasm_bindgen::JsValue;
 
 use crate::geo::BaseMap;
 use crate::geo::basemap::BASEMAP_PATH;
@@ -40,8 +41,37 @@ fn console_warnings(path: &str, warnings: &[impl std::fmt::Display]) -> Option<S
     }
 }
 
+/// The base map the build ships, in hand: fetched and installed ([`fetch_basemap`]) unless
+/// it is already, by one request however many ask at once (the app after its first drawing
+/// behind the pre-rendered page, the handout, an export: a JS promise they all await, which
+/// costs the first module nothing, where a shared Rust future cost 5 kB gzip); a failure is
+/// asked for again by the next caller. Whether it is in hand.
+pub async fn whole_basemap() -> bool {
+    thread_local! {
+        static FETCH: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
+    }
+    if BaseMap::installed() {
+        return true;
+    }
+    let fetch = FETCH.with(|f| {
+        f.borrow_mut()
+            .get_or_insert_with(|| {
+                wasm_bindgen_futures::future_to_promise(async {
+                    fetch_basemap().await.map(|()| JsValue::UNDEFINED).map_err(|_| JsValue::UNDEFINED)
+                })
+            })
+            .clone()
+    });
+    let arrived = wasm_bindgen_futures::JsFuture::from(fetch).await.is_ok();
+    if !arrived {
+        FETCH.with(|f| f.borrow_mut().take());
+    }
+    arrived
+}
+
 /// Fetches the base map the build ships and makes it the one the map draws
-/// ([`BaseMap::install`]); asked for at the same time as the dataset.
+/// ([`BaseMap::install`]); asked for at the same time as the dataset, or behind the
+/// pre-rendered page once the app has drawn ([`whole_basemap`]).
 pub async fn fetch_basemap() -> Result<(), LoadError> {
     let path = basemap_path();
     let text = fetch_text(&path).await?;

@@ -229,7 +229,7 @@ fn beyond_the_focusable_limit_links_are_drawn_in_bulk_and_counted() {
     }
     let scene = MapScene::build(&ds, &basemap, &Projection::eurasia());
     assert!(scene.links.len() > MAX_FOCUSABLE_LINKS);
-    let svg = world_layer(&scene, true, Lang::En);
+    let svg = world_layer(&scene, &scene.base, true, Lang::En);
     assert!(!svg.contains("tabindex"), "bulk links are not focusable one by one");
     let counted: usize = svg
         .split(r#"data-links=""#)

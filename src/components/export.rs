@@ -56,7 +56,7 @@ fn current_map_file(state: AppState, ds: &Dataset) -> (String, crate::model::ui:
     let site_kinds: Vec<(SiteKind, &str)> =
         SiteKind::each_once(scene.sites.iter().map(|s| s.kind)).into_iter().map(|k| (k, k.label(lang))).collect();
     let title = format!("Passerelle — {}", view_name(lang, view));
-    let credit = trf(lang, Msg::BaseMap, &[&BaseMap::shipped().credit]);
+    let credit = trf(lang, Msg::BaseMap, &[crate::geo::basemap::CREDIT]);
     let frame = FileFrame {
         title: &title,
         site_kinds: &site_kinds,
@@ -115,14 +115,22 @@ pub fn ExportActions() -> impl IntoView {
             f(&ds);
         }
     };
+    // The map's files draw the shipped base map: behind the pre-rendered page it comes
+    // after the app's first drawing (if it cannot be fetched, the file is drawn without it).
+    let with_base_map = move |f: fn(AppState, &Dataset)| {
+        leptos::task::spawn_local(async move {
+            let _ = crate::loader::whole_basemap().await;
+            with_data(&|ds| f(state, ds));
+        });
+    };
     let svg = move |_| {
-        with_data(&|ds| {
+        with_base_map(|state, ds| {
             let (file, view) = current_map_file(state, ds);
             download_text(&file_name(Some(view), state.lang.get_untracked(), &today(), "svg"), "image/svg+xml", &file);
         })
     };
     let png = move |_| {
-        with_data(&|ds| {
+        with_base_map(|state, ds| {
             let (file, view) = current_map_file(state, ds);
             download_png(file, file_name(Some(view), state.lang.get_untracked(), &today(), "png"));
         })

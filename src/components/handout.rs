@@ -147,7 +147,7 @@ pub fn Handout(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
                 <p>{tr(lang, Msg::IntroText)}</p>
                 <figure class="handout__map" inner_html=map></figure>
                 <crate::components::Legend dataset=ds.clone() />
-                <p class="handout__credit">{trf(lang, Msg::BaseMap, &[&crate::geo::BaseMap::shipped().credit])}</p>
+                <p class="handout__credit">{trf(lang, Msg::BaseMap, &[crate::geo::basemap::CREDIT])}</p>
                 <p class="handout__count">{trf(lang, crate::i18n::plural(lang, positions.len(), Msg::HandoutShownOne, Msg::HandoutShown), &[&positions.len().to_string()])}</p>
                 {(!chosen.is_empty()).then(|| view! { <p>{trf(lang, Msg::HandoutFilters, &[&chosen.join(", ")])}</p> })}
                 {(!filter.query.trim().is_empty()).then(|| view! { <p>{trf(lang, Msg::HandoutSearch, &[filter.query.trim()])}</p> })}

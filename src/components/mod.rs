@@ -59,6 +59,12 @@ pub(crate) fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 's
 #[derive(Clone, Copy)]
 pub struct ShownItems(pub leptos::prelude::Memo<Vec<usize>>);
 
+/// Whether the shipped base map has arrived since the map was built on the pre-rendered
+/// page's drawing of it (provided by the app, which fetches it once it has drawn behind
+/// that page): the map then draws it whole.
+#[derive(Clone, Copy)]
+pub struct WholeBaseMap(pub leptos::prelude::RwSignal<bool>);
+
 /// Whether the map and the timeline have been drawn with their data for the first time
 /// (provided by the app, which then takes the place of the pre-rendered first screen).
 #[derive(Clone, Copy)]

@@ -14,6 +14,11 @@ use serde::Deserialize;
 /// (`<meta name="passerelle-basemap">`).
 pub const BASEMAP_PATH: &str = "data/basemap.json";
 
+/// The base map's credit, which the map's corner, the handout and the exported files give:
+/// the file's own `credit` (a test holds them equal), here too so that a page drawn before
+/// the file arrives (behind the pre-rendered first screen) says it the same.
+pub const CREDIT: &str = "Natural Earth 10m admin-0, admin-1 v4.1.0 (QGIS world_map.gpkg)";
+
 /// The generator's output, as committed (natively only).
 #[cfg(not(target_arch = "wasm32"))]
 pub const BASEMAP_JSON: &str = include_str!("../../public/data/basemap.json");
@@ -84,6 +89,12 @@ impl BaseMap {
             static EMPTY: std::sync::OnceLock<BaseMap> = std::sync::OnceLock::new();
             EMPTY.get_or_init(|| BaseMap { credit: String::new(), shapes: Vec::new() })
         })
+    }
+
+    /// Whether the shipped base map is in hand (always, natively; in the browser once the
+    /// loader has installed it).
+    pub fn installed() -> bool {
+        cfg!(not(target_arch = "wasm32")) || SHIPPED.get().is_some()
     }
 
     /// Makes `map` the one [`BaseMap::shipped`] gives, once (a later call changes nothing).
@@ -175,6 +186,11 @@ fn decode_ring(flat: &[i32], scale: f64) -> Option<Vec<(f64, f64)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_credit_given_before_the_file_arrives_is_the_files() {
+        assert_eq!(BaseMap::shipped().credit, CREDIT);
+    }
 
     #[test]
     fn rings_are_delta_decoded() {

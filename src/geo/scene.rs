@@ -153,6 +153,12 @@ pub fn base_paths(basemap: &BaseMap, projection: &Projection) -> Vec<BasePath> {
 }
 
 impl BasePath {
+    /// A shape as a page drew it (the pre-rendered first screen's base map, cut to what its
+    /// pages show): its path, and the bounds of the whole shape, without its rings.
+    pub fn drawn(id: String, layer: Layer, d: String, bounds: Option<Bounds>) -> Self {
+        Self { id, layer, d, bounds, rings: Vec::new() }
+    }
+
     /// The shape in a drawing of part of the plane at a fixed size: its points placed by
     /// `place` (on the plane as they are, or in a drawing's pixels), cut to the `windows`
     /// it meets (in the same units), written compactly; `None` where nothing is left.
@@ -185,8 +191,14 @@ impl MapScene {
     /// [`MapScene::build`], each arc drawn with `arcs`' detail (a large dataset's canvas
     /// draws each of its thousands of links with a few points, and needs no more).
     pub fn build_with(ds: &Dataset, basemap: &BaseMap, projection: &Projection, arcs_detail: ArcDetail) -> Self {
+        Self::build_on(ds, base_paths(basemap, projection), projection, arcs_detail)
+    }
+
+    /// [`MapScene::build_with`] over a base map already projected: the shipped one, or what
+    /// the pre-rendered page drew of it ([`BasePath::drawn`]), which is all the first
+    /// drawing needs (the regions' bounds fit the views).
+    pub fn build_on(ds: &Dataset, base: Vec<BasePath>, projection: &Projection, arcs_detail: ArcDetail) -> Self {
         let project = |(lon, lat): (f64, f64)| projection.project_lon_lat(lon, lat);
-        let base = base_paths(basemap, projection);
 
         let sides: HashMap<&str, Side> = ds.sites.iter().map(|s| (s.id.as_str(), s.side)).collect();
         let side_of = |id: &str| sides.get(id).copied();
@@ -266,12 +278,8 @@ impl MapScene {
             }
         }
 
-        let shape_bounds = |ids: &[&str]| {
-            ids.iter()
-                .filter_map(|id| basemap.shape(id))
-                .filter_map(|s| Bounds::of_points(s.rings.iter().flatten().map(|&p| project(p))))
-                .reduce(Bounds::union)
-        };
+        let shape_bounds =
+            |ids: &[&str]| ids.iter().filter_map(|id| base.iter().find(|b| b.id == *id)?.bounds).reduce(Bounds::union);
         let site_bounds = |side: Side| Bounds::of_points(sites.iter().filter(|s| s.side == side).map(|s| s.p));
         let fallback = Bounds { x0: -1.0, y0: -1.0, x1: 1.0, y1: 1.0 };
         // The regions' outlines; the sites only when the base map lacks them (a far site,
@@ -284,6 +292,17 @@ impl MapScene {
         let index = sites.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let label_order = label_order(&sites);
         Self { base, sites, links, index, label_order, overview, france, china }
+    }
+
+    /// Whether its base map is only a page's drawing of it (or none): the map draws the
+    /// shipped one once it is in hand, and a drawing of its own (the handout) waits for it.
+    pub fn base_wanting(&self) -> bool {
+        self.base.iter().all(|b| b.rings.is_empty())
+    }
+
+    /// The same scene over another base map.
+    pub fn with_base(&self, base: Vec<BasePath>) -> Self {
+        Self { base, ..self.clone() }
     }
 
     /// The part of the plane a view shows.

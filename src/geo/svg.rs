@@ -16,27 +16,60 @@ pub const MAX_FOCUSABLE_LINKS: usize = 200;
 
 /// The base map's group, in projected units: countries first and the regions on top.
 pub fn base_group(base: &[BasePath]) -> String {
+    base_group_with(base, false)
+}
+
+/// The id of the pre-rendered page's drawing of the base map ([`page_base_group`]).
+pub const PAGE_BASE_ID: &str = "poster-base";
+
+/// [`base_group`] for the pre-rendered page, whose drawing of the base map the app starts
+/// with ([`BasePath::drawn`]): each region's path also says the bounds of the whole region
+/// (`data-bounds`, [`bounds_attr`]), which fit the views exactly as the shipped map does.
+pub fn page_base_group(base: &[BasePath]) -> String {
+    base_group_with(base, true)
+}
+
+fn base_group_with(base: &[BasePath], region_bounds: bool) -> String {
     let mut s = String::with_capacity(base.iter().map(|b| b.d.len() + 60).sum::<usize>() + 20);
     // A picture the map's text alternative does without.
     s.push_str(r#"<g class="base" aria-hidden="true">"#);
     for layer in [Layer::Country, Layer::Context, Layer::Departement, Layer::Region] {
         for b in base.iter().filter(|b| b.layer == layer) {
-            let _ = write!(
-                s,
-                r#"<path class="shape shape--{}" data-shape="{}" d="{}"/>"#,
-                layer_class(layer),
-                escape_xml(&b.id),
-                b.d
-            );
+            let _ =
+                write!(s, r#"<path class="shape shape--{}" data-shape="{}""#, layer_class(layer), escape_xml(&b.id));
+            if let (true, Layer::Region, Some(bounds)) = (region_bounds, layer, b.bounds) {
+                let _ = write!(s, r#" data-bounds="{}""#, bounds_attr(bounds));
+            }
+            let _ = write!(s, r#" d="{}"/>"#, b.d);
         }
     }
     s.push_str("</g>");
     s
 }
 
+/// Bounds as an attribute's value, `x0 y0 x1 y1`, each number as Rust writes it (the
+/// shortest text that reads back to the same number: [`read_bounds_attr`]).
+pub fn bounds_attr(b: super::view::Bounds) -> String {
+    format!("{} {} {} {}", b.x0, b.y0, b.x1, b.y1)
+}
+
+/// The bounds [`bounds_attr`] wrote.
+pub fn read_bounds_attr(text: &str) -> Option<super::view::Bounds> {
+    let mut n = text.split(' ').map(str::parse::<f64>);
+    let mut next = || n.next()?.ok();
+    let b = super::view::Bounds { x0: next()?, y0: next()?, x1: next()?, y1: next()? };
+    next().is_none().then_some(b)
+}
+
+/// The layer whose class [`base_group`] gives its shapes (`shape--region`), from the class.
+pub fn layer_of_class(class: &str) -> Option<Layer> {
+    let name = class.split(' ').find_map(|c| c.strip_prefix("shape--"))?;
+    [Layer::Country, Layer::Region, Layer::Departement, Layer::Context].into_iter().find(|&l| layer_class(l) == name)
+}
+
 /// Base map and links, in projected units, for one pane's `world` group.
-pub fn world_layer(scene: &MapScene, with_links: bool, lang: Lang) -> String {
-    let mut s = base_group(&scene.base);
+pub fn world_layer(scene: &MapScene, base: &[BasePath], with_links: bool, lang: Lang) -> String {
+    let mut s = base_group(base);
     if with_links {
         s.push_str(&links_group(scene, lang, &|l| l.d(), NON_SCALING));
     }
@@ -419,7 +452,7 @@ pub fn render_svg(scene: &MapScene, view: MapView, vp: Viewport, lang: Lang, sty
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" viewBox="0 0 {} {}"><g class="panes">{}</g><g class="overlay">{}</g></svg>"#,
         vp.width,
         vp.height,
-        panes_markup(scene, view, &panes, lang, false),
+        panes_markup(scene, &scene.base, view, &panes, lang, false),
         // Thousands of sites in bulk (the page paints them on a canvas).
         overlay_with(scene, view, &marks, &Emphasis::default(), lang, &|m| sites_layer(
             scene,
@@ -577,8 +610,15 @@ pub fn pretty(svg: &str) -> String {
 /// Clip paths and the world group of each pane: the live map's, in projected units under
 /// each pane's transform.
 /// `bulk`: the links are drawn elsewhere (on the page's canvas), not in the world groups.
-pub fn panes_markup(scene: &MapScene, view: MapView, panes: &[Pane], lang: Lang, bulk: bool) -> String {
-    let world = world_layer(scene, view != MapView::Both && !bulk, lang);
+pub fn panes_markup(
+    scene: &MapScene,
+    base: &[BasePath],
+    view: MapView,
+    panes: &[Pane],
+    lang: Lang,
+    bulk: bool,
+) -> String {
+    let world = world_layer(scene, base, view != MapView::Both && !bulk, lang);
     panes_with(panes, "map-pane", &|_| (true, world.clone()))
 }
 
@@ -733,6 +773,25 @@ pub fn link_class(kind: ItemKind, status: Status, proposed: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shapes_layer_is_read_back_from_its_class() {
+        for layer in [Layer::Country, Layer::Region, Layer::Departement, Layer::Context] {
+            let class = format!("shape shape--{}", layer_class(layer));
+            assert_eq!(layer_of_class(&class), Some(layer), "{class}");
+        }
+        assert_eq!(layer_of_class("shape"), None);
+        assert_eq!(layer_of_class("shape shape--sea"), None);
+    }
+
+    #[test]
+    fn bounds_written_in_an_attribute_read_back_to_the_same_numbers() {
+        let b = super::super::view::Bounds { x0: -0.1 / 3.0, y0: 1e-9, x1: 123.456_789_012_345_67, y1: -7.0 };
+        assert_eq!(read_bounds_attr(&bounds_attr(b)), Some(b));
+        assert_eq!(read_bounds_attr("1 2 3"), None);
+        assert_eq!(read_bounds_attr("1 2 3 4 5"), None);
+        assert_eq!(read_bounds_attr("1 2 x 4"), None);
+    }
 
     #[test]
     fn push_tenths_writes_what_formatting_to_one_decimal_writes() {

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::app::Workspace;
 use crate::components::{Header, ListView};
 use crate::dom::PosterFrames;
-use crate::geo::scene::{MapScene, MapView};
+use crate::geo::scene::{BasePath, MapScene, MapView};
 use crate::geo::view::{Bounds, Viewport};
 use crate::geo::{BaseMap, Projection};
 use crate::model::{Dataset, Lang};
@@ -81,8 +81,9 @@ const fn layout(name: &'static str, media: &'static str, window: (f64, f64), map
     }
 }
 
-/// The id of the base map's one drawing, which every page's panes refer to.
-pub const BASE_ID: &str = "poster-base";
+/// The id of the base map's one drawing, which every page's panes refer to (and the live
+/// app starts on: `crate::dom::poster_base`).
+pub const BASE_ID: &str = crate::geo::svg::PAGE_BASE_ID;
 
 /// The files the build puts into the page: (name, contents).
 pub fn write(dataset: &Dataset) -> Vec<(String, String)> {
@@ -91,8 +92,15 @@ pub fn write(dataset: &Dataset) -> Vec<(String, String)> {
     // The base map as every pane draws it, and the part of it the pages show.
     let base = crate::geo::svg::base_group(&scene.base);
     let shown = shown_plane(&scene);
-    let kept =
-        crate::geo::svg::base_group(&scene.base.iter().filter_map(|b| b.cut(&shown, &|p| p)).collect::<Vec<_>>());
+    // Each shape keeps its whole bounds (the live app fits its views to the regions' from
+    // this drawing, until the shipped base map arrives after its first drawing).
+    let kept = crate::geo::svg::page_base_group(
+        &scene
+            .base
+            .iter()
+            .filter_map(|b| b.cut(&shown, &|p| p).map(|c| BasePath { bounds: b.bounds, ..c }))
+            .collect::<Vec<_>>(),
+    );
     let mut pages = Vec::new();
     for lang in Lang::ALL {
         for layout in LAYOUTS {
@@ -199,6 +207,49 @@ e.preventDefault();e.stopPropagation();window.passerelleEarly=t.closest('button,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The live app behind the page starts on the page's drawing of the base map (the
+    /// shipped file is fetched after its first drawing): read back from the page as the app
+    /// reads it, it must fit every view exactly as the shipped map does, or the app's first
+    /// drawing would not be the page's.
+    #[test]
+    fn the_pages_base_map_fits_the_views_as_the_shipped_one() {
+        use crate::geo::projection::ArcDetail;
+        use crate::geo::scene::ARC_STEP_DEG;
+        use crate::geo::svg::{layer_of_class, read_bounds_attr};
+        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+            .expect("the shipped dataset")
+            .dataset;
+        let html = write(&ds).remove(0).1;
+        let group = &html[html.find(&format!(r#"<g id="{BASE_ID}""#)).expect("the page's base map")..];
+        let group = &group[..group.find("</g>").expect("its end")];
+        let drawn: Vec<BasePath> = group
+            .split("<path ")
+            .skip(1)
+            .map(|p| {
+                let p = format!(" {p}");
+                let attr = |name: &str| {
+                    let v = p.split(&format!(r#" {name}=""#)).nth(1)?;
+                    Some(v[..v.find('"')?].to_owned())
+                };
+                let layer = layer_of_class(&attr("class").expect("a class")).expect("a layer");
+                let bounds = attr("data-bounds").map(|b| read_bounds_attr(&b).expect("bounds"));
+                BasePath::drawn(attr("data-shape").expect("an id"), layer, attr("d").expect("a path"), bounds)
+            })
+            .collect();
+        let regions = drawn.iter().filter(|b| b.bounds.is_some()).count();
+        assert_eq!(regions, 4, "Auvergne-Rhône-Alpes, Hebei, Beijing, Tianjin say their bounds");
+        let proj = Projection::eurasia();
+        let shipped = MapScene::build(&ds, BaseMap::shipped(), &proj);
+        let on_page = MapScene::build_on(&ds, drawn, &proj, ArcDetail::every(ARC_STEP_DEG));
+        assert!(on_page.base_wanting() && !shipped.base_wanting());
+        for view in [MapView::Both, MapView::Overview, MapView::France, MapView::China] {
+            for vp in LAYOUTS.iter().map(|l| l.frames.map).chain([Viewport { width: 2560.0, height: 700.0 }]) {
+                assert_eq!(on_page.panes(view, vp), shipped.panes(view, vp), "{view:?} at {vp:?}");
+            }
+        }
+        assert_eq!(on_page.with_base(shipped.base.clone()), shipped);
+    }
 
     #[test]
     fn the_text_for_readers_without_scripts_lists_every_item_of_a_long_dataset() {

@@ -9,13 +9,13 @@ use leptos::prelude::*;
 use super::MapCtx;
 use super::controls::MapControls;
 use crate::components::t;
-use crate::geo::BaseMap;
+use crate::geo::basemap::CREDIT;
 use crate::i18n::{Msg, trf};
 use crate::model::Lang;
 
 /// The base map's credit, as the map's corner says it.
 pub(super) fn credit_text(lang: Lang) -> String {
-    trf(lang, Msg::BaseMap, &[&BaseMap::shipped().credit])
+    trf(lang, Msg::BaseMap, &[CREDIT])
 }
 
 #[component]

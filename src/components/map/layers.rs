@@ -12,9 +12,11 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::MapCtx;
+use crate::components::WholeBaseMap;
 use crate::geo::camera::Placement;
-use crate::geo::scene::site_marks_placed;
+use crate::geo::scene::{base_paths, site_marks_placed};
 use crate::geo::svg::{Emphasis, bulk_labels_markup, overlay_markup, panes_markup};
+use crate::geo::{BaseMap, Projection};
 
 /// What the drawings hold.
 #[derive(Clone, Copy)]
@@ -28,10 +30,24 @@ pub struct Layers {
 /// The markup of the two drawings, for the windows of the camera.
 pub fn markup(ctx: MapCtx) -> Layers {
     let MapCtx { state, scene, view, camera, style, large, ready, keep_out, .. } = ctx;
+    // The shipped base map, once it has come, for a scene built on the pre-rendered page's
+    // drawing of it (cut to what the page shows): drawn whole from then on.
+    let whole = use_context::<WholeBaseMap>().map(|w| w.0);
+    let whole_base = Memo::new(move |_| {
+        let arrived = whole.is_some_and(|w| w.get());
+        (arrived && scene.with_value(|s| s.base_wanting()))
+            .then(|| Arc::new(base_paths(BaseMap::shipped(), &Projection::eurasia())))
+    });
     // Nothing is drawn until the frame is measured: then once, for its real size.
     let world_html = Memo::new(move |_| -> Arc<str> {
         if ready.get() {
-            scene.with_value(|s| panes_markup(s, view.get(), &camera.panes.get(), state.lang.get(), large)).into()
+            let whole = whole_base.get();
+            scene
+                .with_value(|s| {
+                    let base = whole.as_deref().unwrap_or(&s.base);
+                    panes_markup(s, base, view.get(), &camera.panes.get(), state.lang.get(), large)
+                })
+                .into()
         } else {
             Arc::from("")
         }

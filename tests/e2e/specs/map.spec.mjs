@@ -360,6 +360,49 @@ test.describe('behind the pre-rendered page', () => {
     expect(t.asked, 'the bulk chunk is fetched').toBeDefined();
     expect(t.asked).toBeLessThan(t.read);
   });
+
+  // The page's drawing of the base map (cut to what its pages show) is what the app's map
+  // starts on: the base map's file, 28 kB gzip, is not fetched beside the first module but
+  // once the app has drawn; then the map draws it whole, and a file exported meanwhile
+  // waits for it.
+  test('the map starts on the page\'s base map and draws the shipped one once it has come', async ({ page }) => {
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    let release, asked;
+    const held = new Promise((r) => { release = r; });
+    const askedFor = new Promise((r) => { asked = r; });
+    await page.route('**/data/basemap-*.json', async (r) => { asked(); await held; await r.continue(); });
+    await page.goto('./?lang=en');
+    await appDrawn(page);
+    await expect(page.locator('#poster')).toHaveCount(0);
+    await askedFor;
+    const t = await page.evaluate(() => ({
+      drawn: performance.getEntriesByName('passerelle:map-drawn')[0].startTime,
+      preloaded: !!document.querySelector('link[rel=preload][href*="basemap-"]'),
+    }));
+    expect(t.preloaded, 'the base map is not asked for beside the code').toBe(false);
+    const base = page.locator('.map-frame .world[data-pane="0"] .base path');
+    const onPage = await base.count();
+    const url = await page.evaluate(() => new URL(document.querySelector('meta[name=passerelle-basemap]').content, location.href).href);
+    const shapes = (await (await page.request.get(url)).json()).shapes.length;
+    expect(onPage, 'the page\'s drawing: the shapes in sight').toBeGreaterThan(10);
+    expect(onPage).toBeLessThan(shapes);
+    // A map file asked for now waits for the base map, then draws it whole.
+    await page.getByTestId('share').first().click();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-svg').click();
+    release();
+    const file = await (await download).createReadStream();
+    let text = '';
+    for await (const chunk of file) text += chunk;
+    // (Cut to its panes; without the file in hand it would have none.)
+    expect((text.match(/data-shape=/g) || []).length, 'the exported map\'s shapes').toBeGreaterThan(10);
+    await expect.poll(() => base.count(), { message: 'the shipped base map, whole' }).toBe(shapes);
+    const starts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /basemap-/.test(e.name)).map((e) => e.startTime));
+    expect(starts.length, 'fetched once').toBe(1);
+    expect(starts[0], 'after the app\'s first drawing').toBeGreaterThan(t.drawn);
+    expect(errors).toEqual([]);
+  });
 });
 
 test('in bulk, a new view first moves the old view\'s layers, then draws them as a page opened there does', async ({ page, request }) => {
