@@ -42,23 +42,22 @@ pub fn App() -> impl IntoView {
         }
     });
     // Behind the pre-rendered page the map starts on the page's drawing of the base map,
-    // and the shipped one (28 kB gzip) is fetched once the app has drawn, not before: it
-    // no longer shares the line with the first module (issue 25).
+    // and the shipped one (28 kB gzip) is fetched once the app has drawn (when the page is
+    // next idle), not before: it no longer shares the line with the first module (issue 25).
     let on_page_base = crate::dom::poster_shown();
     let whole_base = RwSignal::new(false);
     provide_context(crate::components::WholeBaseMap(whole_base));
     if on_page_base {
-        Effect::new(move |fetched: Option<bool>| {
-            if fetched == Some(true) || !drawn.done() {
-                return fetched.unwrap_or(false);
-            }
-            leptos::task::spawn_local(async move {
-                if crate::loader::whole_basemap().await {
-                    let _ = whole_base.try_set(true);
-                }
-            });
-            true
-        });
+        crate::dom::once_idle_after(
+            move || drawn.done(),
+            move || {
+                leptos::task::spawn_local(async move {
+                    if crate::loader::whole_basemap().await {
+                        let _ = whole_base.try_set(true);
+                    }
+                });
+            },
+        );
     }
     let loaded = LocalResource::new(move || async move {
         // `?data=` may point at another dataset, on this site only.

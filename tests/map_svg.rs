@@ -217,7 +217,7 @@ fn time_synthetic_layout() {
 
 #[test]
 fn beyond_the_focusable_limit_links_are_drawn_in_bulk_and_counted() {
-    use passerelle::geo::svg::{MAX_FOCUSABLE_LINKS, world_layer};
+    use passerelle::geo::svg::{MAX_FOCUSABLE_LINKS, base_group, world_layer};
     let mut ds = fixture();
     let basemap = tiny_basemap();
     let linked = MapScene::build(&ds, &basemap, &Projection::eurasia()).links[0].item.clone();
@@ -229,7 +229,7 @@ fn beyond_the_focusable_limit_links_are_drawn_in_bulk_and_counted() {
     }
     let scene = MapScene::build(&ds, &basemap, &Projection::eurasia());
     assert!(scene.links.len() > MAX_FOCUSABLE_LINKS);
-    let svg = world_layer(&scene, &scene.base, true, Lang::En);
+    let svg = world_layer(&scene, &base_group(&scene.base), true, Lang::En);
     assert!(!svg.contains("tabindex"), "bulk links are not focusable one by one");
     let counted: usize = svg
         .split(r#"data-links=""#)

@@ -9,8 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::OnDemand;
 use crate::components::handout::handout_view;
-use crate::geo::scene::{MapScene, base_paths};
-use crate::geo::{BaseMap, Projection};
+use crate::geo::scene::MapScene;
 use crate::model::Dataset;
 use crate::model::ui::Print;
 use crate::state::AppState;
@@ -24,16 +23,6 @@ pub fn print_page(state: AppState, notes: bool) {
     request_animation_frame(|| {
         let _ = window().print();
     });
-}
-
-/// `scene` over the shipped base map: the live map behind the pre-rendered page began on
-/// the page's drawing of it, cut to what the page shows, and the handout draws its views at
-/// other sizes. (If the file cannot be fetched, the handout is drawn without it.)
-async fn with_whole_base(scene: Arc<MapScene>) -> Arc<MapScene> {
-    if !scene.base_wanting() || !crate::loader::whole_basemap().await {
-        return scene;
-    }
-    Arc::new(scene.with_base(base_paths(BaseMap::shipped(), &Projection::eurasia())))
 }
 
 /// The handout, fetched once the map and the timeline are drawn and the page is idle, or
@@ -70,8 +59,10 @@ pub fn PrintedHandout(dataset: Arc<Dataset>, scene: Arc<MapScene>, drawn: Signal
     let load = move || {
         let (dataset, scene) = (dataset.clone(), scene.clone());
         async move {
+            // The shipped base map first, which the handout draws (behind the pre-rendered
+            // page it comes after the first drawing; without it, the handout has none).
             // (Polled on the page's one thread: natively, the pre-rendering never runs it.)
-            let scene = leptos::__reexports::send_wrapper::SendWrapper::new(with_whole_base(scene)).await;
+            let _ = leptos::__reexports::send_wrapper::SendWrapper::new(crate::loader::whole_basemap()).await;
             let view = handout_view(dataset, scene).await;
             match (&view, waiting.get_untracked()) {
                 (Ok(_), _) => {

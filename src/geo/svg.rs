@@ -67,9 +67,10 @@ pub fn layer_of_class(class: &str) -> Option<Layer> {
     [Layer::Country, Layer::Region, Layer::Departement, Layer::Context].into_iter().find(|&l| layer_class(l) == name)
 }
 
-/// Base map and links, in projected units, for one pane's `world` group.
-pub fn world_layer(scene: &MapScene, base: &[BasePath], with_links: bool, lang: Lang) -> String {
-    let mut s = base_group(base);
+/// Base map (its group's markup, [`base_group`]) and links, in projected units, for one
+/// pane's `world` group.
+pub fn world_layer(scene: &MapScene, base: &str, with_links: bool, lang: Lang) -> String {
+    let mut s = base.to_owned();
     if with_links {
         s.push_str(&links_group(scene, lang, &|l| l.d(), NON_SCALING));
     }
@@ -452,7 +453,7 @@ pub fn render_svg(scene: &MapScene, view: MapView, vp: Viewport, lang: Lang, sty
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" viewBox="0 0 {} {}"><g class="panes">{}</g><g class="overlay">{}</g></svg>"#,
         vp.width,
         vp.height,
-        panes_markup(scene, &scene.base, view, &panes, lang, false),
+        panes_markup(scene, &base_group(&scene.base), view, &panes, lang, false),
         // Thousands of sites in bulk (the page paints them on a canvas).
         overlay_with(scene, view, &marks, &Emphasis::default(), lang, &|m| sites_layer(
             scene,
@@ -610,14 +611,7 @@ pub fn pretty(svg: &str) -> String {
 /// Clip paths and the world group of each pane: the live map's, in projected units under
 /// each pane's transform.
 /// `bulk`: the links are drawn elsewhere (on the page's canvas), not in the world groups.
-pub fn panes_markup(
-    scene: &MapScene,
-    base: &[BasePath],
-    view: MapView,
-    panes: &[Pane],
-    lang: Lang,
-    bulk: bool,
-) -> String {
+pub fn panes_markup(scene: &MapScene, base: &str, view: MapView, panes: &[Pane], lang: Lang, bulk: bool) -> String {
     let world = world_layer(scene, base, view != MapView::Both && !bulk, lang);
     panes_with(panes, "map-pane", &|_| (true, world.clone()))
 }

@@ -15,7 +15,7 @@ use super::MapCtx;
 use crate::components::WholeBaseMap;
 use crate::geo::camera::Placement;
 use crate::geo::scene::{base_paths, site_marks_placed};
-use crate::geo::svg::{Emphasis, bulk_labels_markup, overlay_markup, panes_markup};
+use crate::geo::svg::{Emphasis, base_group, bulk_labels_markup, overlay_markup, panes_markup};
 use crate::geo::{BaseMap, Projection};
 
 /// What the drawings hold.
@@ -30,23 +30,25 @@ pub struct Layers {
 /// The markup of the two drawings, for the windows of the camera.
 pub fn markup(ctx: MapCtx) -> Layers {
     let MapCtx { state, scene, view, camera, style, large, ready, keep_out, .. } = ctx;
-    // The shipped base map, once it has come, for a scene built on the pre-rendered page's
-    // drawing of it (cut to what the page shows): drawn whole from then on.
+    // The base map's markup, written once (not at each new view or window): the shipped
+    // one, or, for a scene built on the pre-rendered page's drawing of it (cut to what the
+    // page shows), that drawing until the shipped one has come, then the shipped one whole.
     let whole = use_context::<WholeBaseMap>().map(|w| w.0);
-    let whole_base = Memo::new(move |_| {
+    let base_html = Memo::new(move |_| -> Arc<str> {
         let arrived = whole.is_some_and(|w| w.get());
-        (arrived && scene.with_value(|s| s.base_wanting()))
-            .then(|| Arc::new(base_paths(BaseMap::shipped(), &Projection::eurasia())))
+        scene
+            .with_value(|s| match arrived && s.base_wanting() {
+                true => base_group(&base_paths(BaseMap::shipped(), &Projection::eurasia())),
+                false => base_group(&s.base),
+            })
+            .into()
     });
     // Nothing is drawn until the frame is measured: then once, for its real size.
     let world_html = Memo::new(move |_| -> Arc<str> {
         if ready.get() {
-            let whole = whole_base.get();
+            let base = base_html.get();
             scene
-                .with_value(|s| {
-                    let base = whole.as_deref().unwrap_or(&s.base);
-                    panes_markup(s, base, view.get(), &camera.panes.get(), state.lang.get(), large)
-                })
+                .with_value(|s| panes_markup(s, &base, view.get(), &camera.panes.get(), state.lang.get(), large))
                 .into()
         } else {
             Arc::from("")
