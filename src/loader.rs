@@ -44,7 +44,7 @@ fn console_warnings(path: &str, warnings: &[impl std::fmt::Display]) -> Option<S
 /// The base map the build ships, in hand: fetched and installed ([`fetch_basemap`]) unless
 /// it is already, by one request however many ask at once (the app after its first drawing
 /// behind the pre-rendered page, the handout, an export: a JS promise they all await, which
-/// costs the first module nothing, where a shared Rust future cost 5 kB gzip); a failure is
+/// cost the first module 0.9 kB gzip less than a shared Rust future, `futures::Shared`); a failure is
 /// asked for again by the next caller. Whether it is in hand.
 pub async fn whole_basemap() -> bool {
     thread_local! {
