@@ -36,7 +36,10 @@ export const HOOK = `(() => {
   document.addEventListener('securitypolicyviolation', (e) => s.errors.push('CSP: ' + e.violatedDirective + ' ' + e.blockedURI));
 })();`;
 
-const WASM = /\.wasm(\?|$)/;
+/** What a page fetches of its own accord after its first drawing and a navigation may cut off:
+ * the wasm chunks and, behind the pre-rendered page, the base map's file (`data/basemap-…json`,
+ * fetched once the page is idle). */
+const LATE_LOADS = /\.wasm(\?|$)|\/data\/[^/?]+\.json(\?|$)/;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -95,11 +98,12 @@ class Puppeteer {
     const page = await browser.newPage();
     const d = new Puppeteer(engine, browser, page);
     d.version = (await browser.version()).replace(/^[A-Za-z]+\//, '').replace(/^HeadlessChrome\//, '');
-    page.on('console', (m) => m.type() === 'error' && d.nativeErrors.push(m.text()));
+    // Firefox's own errors come as an object ("JSHandle@error"): where it was logged says more.
+    page.on('console', (m) => m.type() === 'error' && d.nativeErrors.push(`${m.text()}${m.location()?.url ? ` (at ${m.location().url})` : ''}`));
     page.on('pageerror', (e) => d.nativeErrors.push(`uncaught: ${e.message}`));
     page.on('request', (r) => {
       d.requests.push(r.url());
-      if (WASM.test(r.url())) d.loading.add(r);
+      if (LATE_LOADS.test(r.url())) d.loading.add(r);
     });
     for (const over of ['requestfinished', 'requestfailed']) page.on(over, (r) => d.loading.delete(r));
     await page.evaluateOnNewDocument(HOOK);
@@ -111,16 +115,29 @@ class Puppeteer {
   }
 
   /**
-   * Before leaving a page: waits until it has been idle (the loads it starts of its own
-   * accord then, the printed handout's chunk, have begun) and no wasm it asked for is still
-   * loading, so that leaving cuts none off. Firefox logs a load cut off while its service
-   * worker answered it as the page's error ("A ServiceWorker intercepted the request and
-   * encountered an unexpected error"), reported after the navigation: it was counted
-   * against the next case (engines' CI failures, a different chunk and case each time).
+   * Before leaving a page: waits until the page has drawn (if it is drawing: the
+   * pre-rendered page is up; at most 3 s), then until an idle period of the page passes in
+   * which it starts no load and none is still going, so that leaving cuts none of the loads
+   * it starts of its own accord off: the base map's file once drawn and idle, the printed handout's chunk once
+   * idle after that. Firefox logs a load cut off while its service worker answered it as the
+   * page's error ("A ServiceWorker intercepted the request and encountered an unexpected
+   * error"), reported after the navigation: it was counted against the next case (engines'
+   * CI failures, a different chunk and case each time; again once the base map's file came
+   * to be fetched at idle, which one idle period after the map's mark could come before).
    */
   async settle() {
-    await this.page.evaluate(() => new Promise((ok) => requestIdleCallback(() => setTimeout(ok, 50), { timeout: 2000 })));
-    await until(() => this.loading.size === 0, 'the wasm the page is loading', 15_000);
+    await this.page.evaluate(async () => {
+      // Drawing: the pre-rendered page is still up and the app's marks are not both made.
+      const drawing = () => document.getElementById('poster')
+        && !['passerelle:map-drawn', 'passerelle:timeline-drawn'].every((m) => performance.getEntriesByName(m).length);
+      for (const end = Date.now() + 3000; drawing() && Date.now() < end;) await new Promise((ok) => setTimeout(ok, 50));
+    });
+    for (let round = 0; round < 8; round++) {
+      const asked = this.requests.length;
+      await this.page.evaluate(() => new Promise((ok) => requestIdleCallback(() => setTimeout(ok, 50), { timeout: 2000 })));
+      await until(() => this.loading.size === 0, 'the wasm and data the page is loading', 15_000);
+      if (this.requests.length === asked) return;
+    }
   }
 
   async viewport(width, height) {
