@@ -35,7 +35,7 @@ pub fn App() -> impl IntoView {
     // Once the first drawing is done and the page is idle: the worker's downloads of the
     // whole build (for offline use) then do not compete with the page's own.
     crate::dom::once_idle_after(move || drawn.done(), register_service_worker);
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let lang = crate::i18n::html_lang(state.lang.get());
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang);
@@ -89,7 +89,7 @@ pub fn App() -> impl IntoView {
         loaded
     });
     let status = Signal::derive(move || loaded.with(|l| l.as_ref().map(Result::is_ok)));
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let ready = status.get() == Some(false) || drawn.done();
         if behind_poster.get_untracked() && ready {
             crate::dom::take_over_from_poster();
@@ -245,7 +245,7 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
     // The projected map in a task of its own, before its drawing.
     {
         let scene = scene.clone();
-        Effect::new(move |_| {
+        crate::dom::effect(move || {
             if stage.get() == 1 {
                 let _ = scene();
             }
@@ -263,7 +263,7 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
     // the last stage if a drawing is never marked: a filter that leaves no box in sight).
     let off_screen = if cfg!(target_arch = "wasm32") {
         let (last, late) = (built(5), RwSignal::new(false));
-        Effect::new(move |_| {
+        crate::dom::effect(move || {
             if last.get() {
                 set_timeout(move || _ = late.try_set(true), std::time::Duration::from_secs(1));
             }

@@ -85,7 +85,7 @@ pub fn install(state: AppState) {
     // What happens here is told there.
     {
         let send = send.clone();
-        Effect::new(move |_| {
+        crate::dom::effect(move || {
             let mode = state.mode.get();
             let tour = state.tour.get().unwrap_or_default();
             match mode {
@@ -106,7 +106,7 @@ pub fn install(state: AppState) {
     }
     {
         let send = send.clone();
-        Effect::new(move |_| {
+        crate::dom::effect(move || {
             let on = state.blank.get();
             if in_talk() {
                 send(TalkMessage::Blank(on));

@@ -10,6 +10,14 @@ use wasm_bindgen::prelude::*;
 
 use crate::geo::Viewport;
 
+/// An effect (`Effect::new`) whose closure is boxed. `Effect::new` is generic over its
+/// closure, and each call brought its own copy of the effect's task (about 600 bytes of the
+/// first module each, issue 25); behind one boxed closure type they share one.
+pub fn effect(f: impl FnMut() + 'static) {
+    let mut f: Box<dyn FnMut()> = Box::new(f);
+    Effect::new(move |_| f());
+}
+
 /// A detach function kept until the next attach or the owner's cleanup.
 type Detach = StoredValue<Option<SendWrapper<Box<dyn FnOnce()>>>>;
 
@@ -77,7 +85,7 @@ pub fn use_element_size(_node: NodeRef<html::Div>, frame: Frame) -> RwSignal<Opt
 pub fn use_element_size(node: NodeRef<html::Div>, _frame: Frame) -> RwSignal<Option<Viewport>> {
     let size = RwSignal::new(None);
     let detach = detach_later();
-    Effect::new(move |_| {
+    effect(move || {
         let Some(el) = node.get() else { return };
         let el: web_sys::Element = el.into();
         // The size the observer measured, not the element's: reading `clientWidth` here
@@ -126,14 +134,17 @@ pub fn use_event<E: JsCast + 'static>(
     passive: bool,
     handler: impl Fn(E) + 'static,
 ) {
+    // The generic part is only the cast: the listener's plumbing is one copy for all.
+    listen(node, event, passive, std::rc::Rc::new(move |e: web_sys::Event| handler(e.unchecked_into())));
+}
+
+fn listen(node: NodeRef<html::Div>, event: &'static str, passive: bool, handler: std::rc::Rc<dyn Fn(web_sys::Event)>) {
     let detach = detach_later();
-    let handler = std::rc::Rc::new(handler);
-    Effect::new(move |_| {
+    effect(move || {
         let Some(el) = node.get() else { return };
         let target: web_sys::EventTarget = el.into();
         let h = handler.clone();
-        let callback =
-            Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| h(e.unchecked_into())).into_js_value();
+        let callback = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| h(e)).into_js_value();
         let options = web_sys::AddEventListenerOptions::new();
         options.set_passive(passive);
         let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
@@ -246,7 +257,7 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
 /// has first been true; nothing is tracked after that.
 pub fn once_idle_after(ready: impl Fn() -> bool + 'static, f: impl FnOnce() + 'static) {
     let f = std::cell::Cell::new(Some(f));
-    Effect::new(move |_| {
+    effect(move || {
         let Some(call) = f.take() else { return };
         if ready() {
             when_idle(call);

@@ -43,7 +43,7 @@ pub fn install(state: AppState) {
         on_cleanup(move || interval.clear());
     }
 
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let selection = state.selection.get();
         let (item, site) = (selection.item().map(str::to_owned), selection.site().map(str::to_owned));
         post(&Outgoing::Selection { version: VERSION, item, site });

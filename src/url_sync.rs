@@ -93,7 +93,7 @@ pub fn install(state: AppState) {
         }));
     };
 
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         if state.lang.get() != browser_lang {
             lang_in_url.set_value(true);
         }

@@ -41,12 +41,12 @@ pub fn ListView(dataset: Arc<Dataset>, #[prop(default = true)] paged: bool) -> i
     // these two gives the same page: the selected item's if there is one, else the first
     // after a change of the list.
     let selected_row_now = selected_row.clone();
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let rows = sorted.with(Vec::len);
         let selected = untrack(&selected_row_now);
         page.set(page_to_show(page.get_untracked(), rows, selected, true));
     });
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let selected = selected_row();
         let rows = sorted.with_untracked(Vec::len);
         page.set(page_to_show(page.get_untracked(), rows, selected, false));
@@ -91,7 +91,7 @@ pub fn ListView(dataset: Arc<Dataset>, #[prop(default = true)] paged: bool) -> i
     };
     // Selection applied in place: one pass over the rows, not reactive closures per row
     // (10,000 rows in the benchmark); the cursor switches only the rows it crossed.
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let selected = state.selected_item();
         let Some(body) = body_ref.get() else { return };
         let Ok(rows) = body.query_selector_all("tr[data-row]") else { return };
@@ -107,7 +107,7 @@ pub fn ListView(dataset: Arc<Dataset>, #[prop(default = true)] paged: bool) -> i
     // The selected row brought into view when it is chosen (here or elsewhere) or the list
     // is sorted or filtered anew, once its page is drawn: at the next frame, whichever of
     // the page's and the rows' updates comes first.
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         sorted.track();
         let Some(id) = state.selected_item() else { return };
         request_animation_frame(move || {
@@ -118,7 +118,7 @@ pub fn ListView(dataset: Arc<Dataset>, #[prop(default = true)] paged: bool) -> i
     });
     let rows_by_start =
         std::rc::Rc::new(std::cell::RefCell::new(crate::components::future_marks::MarksByStart::default()));
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let cursor = state.cursor.get();
         // The rows drawn anew (another page, sort or filter).
         sorted.track();

@@ -50,7 +50,7 @@ pub fn PrintedHandout(dataset: Arc<Dataset>, scene: Arc<MapScene>, drawn: Signal
         }
     });
     on_cleanup(move || keys.remove());
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         if settled.get() && waiting.get() {
             waiting.set(false);
             print_page(state, false);

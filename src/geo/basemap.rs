@@ -7,7 +7,7 @@
 //! Auvergne-Rhône-Alpes and neighbouring départements and provinces for context); each
 //! shape is a list of rings of flat, delta-encoded integers in `1 / scale` degrees.
 
-use serde::Deserialize;
+use crate::model::json::{Json, Object};
 
 /// Where the page finds the base map, relative to it, in a development build; a release
 /// build gives it a hashed name and writes that into the page
@@ -28,8 +28,7 @@ pub const BASEMAP_JSON: &str = include_str!("../../public/data/basemap.json");
 static SHIPPED: std::sync::OnceLock<BaseMap> = std::sync::OnceLock::new();
 
 /// What a shape is drawn as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Layer {
     /// A country of the Europe–East Asia overview.
     Country,
@@ -60,23 +59,6 @@ pub struct BaseMap {
     pub shapes: Vec<Shape>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBaseMap {
-    credit: String,
-    scale: u32,
-    shapes: Vec<RawShape>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawShape {
-    layer: Layer,
-    id: String,
-    name: String,
-    rings: Vec<Vec<i32>>,
-}
-
 impl BaseMap {
     /// The base map the app ships, decoded once (the map, its credit, the handout and the
     /// export all read it). In the browser, the one the loader fetched; before that (never,
@@ -102,28 +84,53 @@ impl BaseMap {
         let _ = SHIPPED.set(map);
     }
 
-    /// Decodes the generator's format.
+    /// Decodes the generator's format: `{ "credit", "scale", "shapes": [{ "layer", "id",
+    /// "name", "rings" }] }`, no other field. (Read on the JSON tree the dataset's reader
+    /// uses: serde's derive for these two records was 8 KB of the first module.)
     pub fn parse(json: &str) -> Result<Self, String> {
-        let raw: RawBaseMap = serde_json::from_str(json).map_err(|e| format!("base map: {e}"))?;
-        if raw.scale == 0 {
-            return Err("base map: scale must be positive".into());
+        let tree = Json::parse(json).map_err(|e| format!("base map: {e}"))?;
+        let root = object(&tree, "the file")?;
+        only(root, &["credit", "scale", "shapes"], "the file")?;
+        let credit = text(root, "credit", "the file")?.to_owned();
+        let scale = match field(root, "scale", "the file")? {
+            Json::Number(n) => n.as_u64().filter(|&s| (1..=u64::from(u32::MAX)).contains(&s)),
+            _ => None,
         }
-        let scale = f64::from(raw.scale);
-        let shapes = raw
-            .shapes
-            .into_iter()
-            .map(|s| {
-                let rings = s
-                    .rings
+        .ok_or("base map: scale must be a positive whole number")?;
+        let scale = scale as f64;
+        let shapes = field(root, "shapes", "the file")?.as_array().ok_or("base map: shapes must be an array")?;
+        let shapes = shapes
+            .iter()
+            .enumerate()
+            .map(|(i, shape)| {
+                let at = format!("shape {i}");
+                let shape = object(shape, &at)?;
+                only(shape, &["layer", "id", "name", "rings"], &at)?;
+                let layer = match text(shape, "layer", &at)? {
+                    "country" => Layer::Country,
+                    "region" => Layer::Region,
+                    "departement" => Layer::Departement,
+                    "context" => Layer::Context,
+                    other => return Err(format!("base map: {at}: unknown layer `{other}`")),
+                };
+                let id = text(shape, "id", &at)?.to_owned();
+                let name = text(shape, "name", &at)?.to_owned();
+                let rings = field(shape, "rings", &at)?
+                    .as_array()
+                    .ok_or_else(|| format!("base map: {at}: rings must be an array"))?
                     .iter()
-                    .map(|flat| {
-                        decode_ring(flat, scale).ok_or_else(|| format!("base map: shape {} has an odd ring", s.id))
+                    .map(|ring| {
+                        let flat = ring
+                            .as_array()
+                            .and_then(|r| r.iter().map(integer).collect::<Option<Vec<i32>>>())
+                            .ok_or_else(|| format!("base map: shape {id}: a ring must be an array of whole numbers"))?;
+                        decode_ring(&flat, scale).ok_or_else(|| format!("base map: shape {id} has an odd ring"))
                     })
                     .collect::<Result<_, _>>()?;
-                Ok(Shape { layer: s.layer, id: s.id, name: s.name, rings })
+                Ok(Shape { layer, id, name, rings })
             })
             .collect::<Result<_, String>>()?;
-        Ok(Self { credit: raw.credit, shapes })
+        Ok(Self { credit, shapes })
     }
 
     /// The shape with `id`, if any.
@@ -134,6 +141,37 @@ impl BaseMap {
     /// The shapes of one layer, in file order.
     pub fn layer(&self, layer: Layer) -> impl Iterator<Item = &Shape> {
         self.shapes.iter().filter(move |s| s.layer == layer)
+    }
+}
+
+/// The object `value` is, or why not.
+fn object<'j, 'a>(value: &'j Json<'a>, at: &str) -> Result<&'j Object<'a>, String> {
+    value.as_object().ok_or_else(|| format!("base map: {at} must be an object"))
+}
+
+/// The member `key` of `record`, or that it is missing.
+fn field<'j, 'a>(record: &'j Object<'a>, key: &str, at: &str) -> Result<&'j Json<'a>, String> {
+    record.get(key).ok_or_else(|| format!("base map: {at}: missing field `{key}`"))
+}
+
+/// The string member `key` of `record`.
+fn text<'j>(record: &'j Object<'_>, key: &str, at: &str) -> Result<&'j str, String> {
+    field(record, key, at)?.as_str().ok_or_else(|| format!("base map: {at}: {key} must be a string"))
+}
+
+/// That `record` has no member but `known`.
+fn only(record: &Object<'_>, known: &[&str], at: &str) -> Result<(), String> {
+    match record.keys().find(|k| !known.contains(k)) {
+        Some(key) => Err(format!("base map: {at}: unknown field `{key}`")),
+        None => Ok(()),
+    }
+}
+
+/// A whole number that fits an `i32`.
+fn integer(value: &Json<'_>) -> Option<i32> {
+    match value {
+        Json::Number(n) => n.as_i64().and_then(|v| i32::try_from(v).ok()),
+        _ => None,
     }
 }
 
@@ -229,5 +267,21 @@ mod tests {
                 .is_err()
         );
         assert!(BaseMap::parse(r#"{"credit":"c","scale":0,"shapes":[]}"#).is_err());
+    }
+
+    #[test]
+    fn a_refused_file_says_where_and_why() {
+        let refused = |json: &str| BaseMap::parse(json).unwrap_err();
+        assert_eq!(refused(r#"{"credit":"c","shapes":[]}"#), "base map: the file: missing field `scale`");
+        assert_eq!(refused(r#"{"credit":"c","scale":1,"shapes":[],"x":1}"#), "base map: the file: unknown field `x`");
+        assert_eq!(
+            refused(r#"{"credit":"c","scale":1,"shapes":[{"layer":"sea","id":"x","name":"X","rings":[]}]}"#),
+            "base map: shape 0: unknown layer `sea`"
+        );
+        assert_eq!(
+            refused(r#"{"credit":"c","scale":1,"shapes":[{"layer":"region","id":"x","name":"X","rings":[[1,2.5]]}]}"#),
+            "base map: shape x: a ring must be an array of whole numbers"
+        );
+        assert!(refused("{").starts_with("base map: EOF while parsing"));
     }
 }

@@ -6,7 +6,7 @@ pub mod date;
 pub mod embed_protocol;
 pub mod export;
 pub mod filter;
-mod json;
+pub mod json;
 pub mod list;
 mod load;
 mod names;

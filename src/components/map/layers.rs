@@ -65,7 +65,7 @@ pub fn markup(ctx: MapCtx) -> Layers {
     let placement = move || camera.current().map(|panes| Placement { view: view.get_untracked(), panes });
     let drawn_at = RwSignal::new(placement().unwrap_or_default());
     let settle = StoredValue::new(0u32);
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         camera.transforms.track();
         // Not while the camera has not yet its windows for a new view's panes: it sets
         // them next, and this runs again.

@@ -110,7 +110,7 @@ pub(super) fn follow_in_place(
     let state = expect_context::<AppState>();
     // The pressed box follows the selection: two attributes change, instead of one
     // reactive closure per box (10,000 of them in the benchmark) on every redraw.
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let selected = state.selected_item();
         drawn_layout.track();
         let Some(root) = lanes.get() else { return };
@@ -124,7 +124,7 @@ pub(super) fn follow_in_place(
     });
     // The boxes kept drawn (one per item) moved to their places in the new layout: three
     // style properties each, instead of a box drawn anew for every move.
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let track = width.get();
         in_sight.track();
         let Some(root) = lanes.get() else { return };
@@ -150,7 +150,7 @@ pub(super) fn follow_in_place(
     // those in sight are drawn) after each cursor move or redraw, instead of one reactive
     // class per box.
     let (marked, mark_drawn) = (StoredValue::new(false), crate::components::drawn_marker(false));
-    Effect::new(move |_| {
+    crate::dom::effect(move || {
         let cursor = state.cursor.get();
         drawn_layout.track();
         let Some(root) = lanes.get() else { return };

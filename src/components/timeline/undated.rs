@@ -53,7 +53,7 @@ pub fn UndatedRow(dataset: Arc<Dataset>, items: Memo<Vec<usize>>) -> impl IntoVi
     // A selected undated item is shown: its row opens.
     {
         let ds = dataset.clone();
-        Effect::new(move |_| {
+        crate::dom::effect(move || {
             let undated =
                 state.selection.with(|s| s.item().and_then(|id| ds.item(id)).is_some_and(|i| i.when.is_undated()));
             if undated {
