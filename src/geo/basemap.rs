@@ -40,6 +40,27 @@ pub enum Layer {
     Context,
 }
 
+impl Layer {
+    /// Every layer, in the order the map draws them: countries first, the regions on top.
+    pub const ALL: [Layer; 4] = [Layer::Country, Layer::Context, Layer::Departement, Layer::Region];
+
+    /// Its name, as the base map's file writes it and a drawing's class says it
+    /// (`shape--region`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Country => "country",
+            Layer::Region => "region",
+            Layer::Departement => "departement",
+            Layer::Context => "context",
+        }
+    }
+
+    /// The layer called `name` ([`Layer::name`]).
+    pub fn named(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.name() == name)
+    }
+}
+
 /// A named area: its rings as (longitude, latitude) points in degrees.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shape {
@@ -106,13 +127,8 @@ impl BaseMap {
                 let at = format!("shape {i}");
                 let shape = object(shape, &at)?;
                 only(shape, &["layer", "id", "name", "rings"], &at)?;
-                let layer = match text(shape, "layer", &at)? {
-                    "country" => Layer::Country,
-                    "region" => Layer::Region,
-                    "departement" => Layer::Departement,
-                    "context" => Layer::Context,
-                    other => return Err(format!("base map: {at}: unknown layer `{other}`")),
-                };
+                let layer = text(shape, "layer", &at)?;
+                let layer = Layer::named(layer).ok_or_else(|| format!("base map: {at}: unknown layer `{layer}`"))?;
                 let id = text(shape, "id", &at)?.to_owned();
                 let name = text(shape, "name", &at)?.to_owned();
                 let rings = field(shape, "rings", &at)?

@@ -33,10 +33,9 @@ fn base_group_with(base: &[BasePath], region_bounds: bool) -> String {
     let mut s = String::with_capacity(base.iter().map(|b| b.d.len() + 60).sum::<usize>() + 20);
     // A picture the map's text alternative does without.
     s.push_str(r#"<g class="base" aria-hidden="true">"#);
-    for layer in [Layer::Country, Layer::Context, Layer::Departement, Layer::Region] {
+    for layer in Layer::ALL {
         for b in base.iter().filter(|b| b.layer == layer) {
-            let _ =
-                write!(s, r#"<path class="shape shape--{}" data-shape="{}""#, layer_class(layer), escape_xml(&b.id));
+            let _ = write!(s, r#"<path class="shape shape--{}" data-shape="{}""#, layer.name(), escape_xml(&b.id));
             if let (true, Layer::Region, Some(bounds)) = (region_bounds, layer, b.bounds) {
                 let _ = write!(s, r#" data-bounds="{}""#, bounds_attr(bounds));
             }
@@ -63,8 +62,7 @@ pub fn read_bounds_attr(text: &str) -> Option<super::view::Bounds> {
 
 /// The layer whose class [`base_group`] gives its shapes (`shape--region`), from the class.
 pub fn layer_of_class(class: &str) -> Option<Layer> {
-    let name = class.split(' ').find_map(|c| c.strip_prefix("shape--"))?;
-    [Layer::Country, Layer::Region, Layer::Departement, Layer::Context].into_iter().find(|&l| layer_class(l) == name)
+    Layer::named(class.split(' ').find_map(|c| c.strip_prefix("shape--"))?)
 }
 
 /// Base map (its group's markup, [`base_group`]) and links, in projected units, for one
@@ -729,15 +727,6 @@ fn site_label(m: &SiteMark, kind: SiteKind, side: Side, items: usize, lang: Lang
     s
 }
 
-fn layer_class(layer: Layer) -> &'static str {
-    match layer {
-        Layer::Country => "country",
-        Layer::Region => "region",
-        Layer::Departement => "departement",
-        Layer::Context => "context",
-    }
-}
-
 fn kind_class(kind: SiteKind) -> String {
     kind.slug()
 }
@@ -770,8 +759,8 @@ mod tests {
 
     #[test]
     fn a_shapes_layer_is_read_back_from_its_class() {
-        for layer in [Layer::Country, Layer::Region, Layer::Departement, Layer::Context] {
-            let class = format!("shape shape--{}", layer_class(layer));
+        for layer in Layer::ALL {
+            let class = format!("shape shape--{}", layer.name());
             assert_eq!(layer_of_class(&class), Some(layer), "{class}");
         }
         assert_eq!(layer_of_class("shape"), None);
