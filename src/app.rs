@@ -226,7 +226,7 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
                     // Behind the pre-rendered page, on its drawing of the base map until the
                     // shipped one comes (`WholeBaseMap`).
                     let base = match crate::geo::BaseMap::installed() {
-                        true => crate::geo::scene::base_paths(crate::geo::BaseMap::shipped(), &projection),
+                        true => crate::geo::scene::shipped_base_paths(),
                         false => crate::dom::poster_base(),
                     };
                     let scene = MapScene::build_on(&ds, base, &projection, arcs);

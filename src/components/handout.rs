@@ -11,9 +11,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::on_demand::chunk;
-use crate::geo::scene::{MapScene, MarkStyle, base_paths, shown_view};
+use crate::geo::scene::{MapScene, MarkStyle, shipped_base_paths, shown_view};
 use crate::geo::svg::{Emphasis, Framing, map_drawing};
-use crate::geo::{BaseMap, Projection, Viewport};
+use crate::geo::{BaseMap, Viewport};
 use crate::i18n::{Msg, chosen_label, figure, tr, trf, when_label};
 use crate::model::Dataset;
 use crate::model::export::by_date;
@@ -64,7 +64,7 @@ pub fn Handout(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     // and the handout draws its views at other sizes. (Here, not in the first module: the
     // scene's copy is this chunk's code.)
     let scene = match scene.base_wanting() && BaseMap::installed() {
-        true => Arc::new(scene.with_base(base_paths(BaseMap::shipped(), &Projection::eurasia()))),
+        true => Arc::new(scene.with_base(shipped_base_paths())),
         false => scene,
     };
     let scene = StoredValue::new(scene);

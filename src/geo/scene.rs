@@ -130,6 +130,13 @@ pub struct SiteMark {
     pub sub: Option<String>,
 }
 
+/// The shipped base map ([`BaseMap::shipped`]) projected as the app draws it
+/// ([`Projection::eurasia`]): what a scene built on the pre-rendered page's drawing of it
+/// takes once the file has come.
+pub fn shipped_base_paths() -> Vec<BasePath> {
+    base_paths(BaseMap::shipped(), &Projection::eurasia())
+}
+
 /// The base map's shapes projected, as paths.
 pub fn base_paths(basemap: &BaseMap, projection: &Projection) -> Vec<BasePath> {
     basemap

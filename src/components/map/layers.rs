@@ -14,9 +14,8 @@ use leptos::prelude::*;
 use super::MapCtx;
 use crate::components::WholeBaseMap;
 use crate::geo::camera::Placement;
-use crate::geo::scene::{base_paths, site_marks_placed};
+use crate::geo::scene::{shipped_base_paths, site_marks_placed};
 use crate::geo::svg::{Emphasis, base_group, bulk_labels_markup, overlay_markup, panes_markup};
-use crate::geo::{BaseMap, Projection};
 
 /// What the drawings hold.
 #[derive(Clone, Copy)]
@@ -38,7 +37,7 @@ pub fn markup(ctx: MapCtx) -> Layers {
         let arrived = whole.is_some_and(|w| w.get());
         scene
             .with_value(|s| match arrived && s.base_wanting() {
-                true => base_group(&base_paths(BaseMap::shipped(), &Projection::eurasia())),
+                true => base_group(&shipped_base_paths()),
                 false => base_group(&s.base),
             })
             .into()
