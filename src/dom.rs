@@ -304,7 +304,7 @@ pub fn root_font_px() -> f64 {
             .document_element()
             .and_then(|root| window().get_computed_style(&root).ok().flatten())
             .and_then(|style| style.get_property_value("font-size").ok())
-            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+            .and_then(|v| crate::model::number::parse_f64(v.trim_end_matches("px")))
             .unwrap_or(16.0)
     }
     #[cfg(not(target_arch = "wasm32"))]

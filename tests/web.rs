@@ -235,3 +235,26 @@ async fn an_element_size_follows_the_element_itself_not_only_the_window() {
     settle().await;
     assert_eq!(seen.get_untracked().map(|v| v.width), Some(520.0));
 }
+
+#[wasm_bindgen_test]
+fn numbers_are_read_by_the_page_as_rust_reads_them() {
+    use passerelle::model::number::parse_f64;
+    // (The page's parseFloat in the browser, Rust's parser natively: each the nearest double.)
+    let cases: [(&str, f64); 8] = [
+        ("45.764043", 45.764_043),
+        ("-4.5", -4.5),
+        (".5", 0.5),
+        ("3.", 3.0),
+        ("1e-3", 0.001),
+        ("2.5E+10", 2.5e10),
+        ("0.1", 0.1),
+        ("9007199254740993", 9_007_199_254_740_992.0),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(parse_f64(text).map(f64::to_bits), Some(expected.to_bits()), "{text}");
+    }
+    assert_eq!(parse_f64("1e400"), Some(f64::INFINITY));
+    for text in ["", "inf", "NaN", "1px", " 1", "0x10"] {
+        assert_eq!(parse_f64(text), None, "{text:?}");
+    }
+}

@@ -72,7 +72,7 @@ fn call(module: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, Strin
 }
 
 async fn read_file(name: &str, file: &web_sys::File) -> Preview {
-    let json = name.to_lowercase().ends_with(".json");
+    let json = name.to_ascii_lowercase().ends_with(".json");
     let size = file.size() as usize;
     // Too large to read in a page: refused before it is read.
     if json && size > MAX_FILE_BYTES {

@@ -278,9 +278,8 @@ pub fn css_colour(s: &str) -> Option<([u8; 3], f64)> {
     let parts: Vec<f64> = inner
         .split([',', ' ', '/'])
         .filter(|p| !p.is_empty())
-        .map(|p| p.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .ok()?;
+        .map(|p| crate::model::number::parse_f64(p.trim()))
+        .collect::<Option<_>>()?;
     let channel = |v: f64| v.round().clamp(0.0, 255.0) as u8;
     match parts.as_slice() {
         [r, g, b] => Some(([channel(*r), channel(*g), channel(*b)], 1.0)),

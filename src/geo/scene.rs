@@ -7,6 +7,7 @@
 //! size, close sites are spread apart and labels do not overlap.
 
 use crate::collections::{HashMap, HashSet};
+use crate::model::number::parse_f64;
 
 use super::basemap::{BaseMap, Layer};
 use super::labels::{LabelPlace, Rect, place_labels, spread, text_width};
@@ -858,7 +859,7 @@ pub fn parse_path_points(d: &str) -> Vec<(f64, f64)> {
     d.split(['M', 'L', 'Z'])
         .filter_map(|pair| {
             let (x, y) = pair.split_once(',')?;
-            Some((x.parse().ok()?, y.parse().ok()?))
+            Some((parse_f64(x)?, parse_f64(y)?))
         })
         .collect()
 }

@@ -54,8 +54,8 @@ pub fn bounds_attr(b: super::view::Bounds) -> String {
 
 /// The bounds [`bounds_attr`] wrote.
 pub fn read_bounds_attr(text: &str) -> Option<super::view::Bounds> {
-    let mut n = text.split(' ').map(str::parse::<f64>);
-    let mut next = || n.next()?.ok();
+    let mut n = text.split(' ').map(crate::model::number::parse_f64);
+    let mut next = || n.next()?;
     let b = super::view::Bounds { x0: next()?, y0: next()?, x1: next()?, y1: next()? };
     next().is_none().then_some(b)
 }
@@ -138,7 +138,7 @@ fn flat_world_layer(scene: &MapScene, pane: &Pane, with_links: bool, lang: Lang)
 /// A link's accessible name: `"Chambéry – Zhangjiakou: <item title> (signed)"`.
 pub fn link_label(scene: &MapScene, link: &Link, lang: Lang) -> String {
     let name = |id: &str| scene.site(id).map_or_else(|| id.to_owned(), |s| s.name.get(lang).to_owned());
-    let status = link.status.label(lang).to_lowercase();
+    let status: String = link.status.label(lang).chars().map(crate::model::filter::lower).collect();
     let party = if link.via_parties {
         format!(", {}", crate::i18n::tr(lang, crate::i18n::Msg::PartySeats))
     } else {

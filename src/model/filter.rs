@@ -222,10 +222,35 @@ impl SideFilter {
     }
 }
 
+/// A letter in lower case as Unicode has it, for the scripts a search here is typed in:
+/// Latin (ASCII, Latin-1, Latin Extended-A), Greek and Cyrillic; any other character as it
+/// is (Chinese has no case). Not `char::to_lowercase`, whose table of every script's
+/// capitals was 12 kB of the first module (issue 25).
+pub fn lower(c: char) -> char {
+    let u = u32::from(c);
+    let to = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => u + 0x20,
+        // Pairs, the capital first: at even code points, then at odd ones.
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 | 0x370..=0x373 | 0x376 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        // İ: Unicode's lower case is i and a combining dot; the search wants the i.
+        0x130 => 0x69,
+        0x178 => 0xFF,
+        0x37F => 0x3F3,
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 37,
+        0x38C => 0x3CC,
+        0x38E | 0x38F => u + 63,
+        0x400..=0x40F => u + 0x50,
+        _ => u,
+    };
+    char::from_u32(to).unwrap_or(c)
+}
+
 /// Lower case without accents, so "chambery" finds "Chambéry" and "ECOLE" finds "École".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(lower) {
         match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => out.push('a'),
             'ç' | 'ć' | 'č' => out.push('c'),
@@ -317,7 +342,22 @@ mod tests {
     #[test]
     fn folding_ignores_case_and_accents() {
         assert_eq!(fold("Chambéry ÉCOLE Œuvre"), "chambery ecole oeuvre");
+        assert_eq!(fold("İSTANBUL ŁÓDŹ ΑΘΉΝΑ МОСКВА"), "istanbul łodź αθήνα москва");
         assert_eq!(fold("张家口"), "张家口");
+    }
+
+    #[test]
+    fn lower_case_is_unicode_s_for_latin_greek_and_cyrillic_and_leaves_the_rest() {
+        let scripts = [0..0x180, 0x370..0x3CF, 0x400..0x460];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let unicode: Vec<char> = c.to_lowercase().collect();
+            if scripts.iter().any(|r| r.contains(&u32::from(c))) {
+                // (İ's second char is the combining dot the search leaves out.)
+                assert_eq!(lower(c), unicode[0], "{c} U+{:04X}", u32::from(c));
+            } else {
+                assert_eq!(lower(c), c, "U+{:04X}", u32::from(c));
+            }
+        }
     }
 
     #[test]

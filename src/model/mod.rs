@@ -10,6 +10,7 @@ pub mod json;
 pub mod list;
 mod load;
 mod names;
+pub mod number;
 pub mod preview;
 mod read;
 pub mod time;

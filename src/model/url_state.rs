@@ -150,7 +150,7 @@ impl UrlState {
                 },
                 "zoom" => {
                     let n: Vec<f64> =
-                        value.split(',').filter_map(|p| p.parse().ok()).filter(|f: &f64| f.is_finite()).collect();
+                        value.split(',').filter_map(super::number::parse_f64).filter(|f| f.is_finite()).collect();
                     match n.as_slice() {
                         [k, x, y] if *k > 0.0 && *k <= 1000.0 => st.zoom = Some(Zoom { k: *k, x: *x, y: *y }),
                         _ => bad("expected zoom=k,x,y"),

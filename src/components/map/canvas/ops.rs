@@ -9,6 +9,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 use crate::geo::bulk::{BulkScene, Layer, cross_path, links_path, pane_clip, site_point};
 use crate::geo::pixels::{Bitmap, Clip};
 use crate::geo::scene::{MapScene, MapView, MarkStyle, Pane};
+use crate::model::number::parse_f64;
 
 /// How a batch is painted, as the stylesheet says for its classes.
 #[derive(Clone)]
@@ -191,7 +192,7 @@ pub(super) fn read_paint(probe: &web_sys::Element, layer: Layer) -> Option<Paint
     let s = style(&mark)?;
     let value = |p: &str| s.get_property_value(p).unwrap_or_default();
     let colour = |v: String| (v != "none" && !v.is_empty()).then_some(v);
-    let number = |v: String, or: f64| v.trim_end_matches("px").trim().parse::<f64>().unwrap_or(or);
+    let number = |v: String, or: f64| parse_f64(v.trim_end_matches("px").trim()).unwrap_or(or);
     let mut alpha = number(value("opacity"), 1.0);
     if layer == Layer::Sites
         && let Some(g) = probe.first_element_child().as_ref().and_then(style)
