@@ -5,7 +5,8 @@
 // Release: `cargo build --release --features split` linked with `--emit-relocs`, then
 // `wasm-split-cli` cuts the chunks out at the app's split points (src/components/chunks.rs),
 // `wasm-bindgen --keep-lld-exports` binds the first module, `wasm-opt -Oz` shrinks each
-// wasm, terser each script; the chunks get names from their bytes and their integrity
+// wasm, the first module's imports from the glue get short names on both sides
+// (./imports.mjs), terser each script; the chunks get names from their bytes and their integrity
 // hashes are written into the loader (`__wasm_split-….js`) that fetches them; the glue and
 // the loader import each other, so they share one name from both their bytes.
 // Development: `cargo build` and `wasm-bindgen`, no split (the split points are plain
@@ -15,6 +16,8 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+
+import { shortImportNames } from './imports.mjs';
 
 /** The wasm features rustc emits, which wasm-opt must be told of. */
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
@@ -106,9 +109,11 @@ export async function buildWasm({ root, staging, release, minify }) {
       loader = loader.replace(fetchCall, `fetch(new URL(${JSON.stringify(href)}, import.meta.url), { integrity: ${JSON.stringify(sri(bytes))} })`);
     }
     optimise(join(out, 'passerelle_bg.wasm'), join(work, 'main.wasm'));
-    const wasmBytes = await readFile(join(work, 'main.wasm'));
     let glue = await readFile(join(out, 'passerelle.js'), 'utf8');
-    [glue, loader] = await Promise.all([minify(glue), minify(loader)]);
+    const short = shortImportNames(await readFile(join(work, 'main.wasm')), glue);
+    const wasmBytes = short.bytes;
+    console.log(`post_build: the first module's ${short.count} imports from its glue given short names`);
+    [glue, loader] = await Promise.all([minify(short.glue), minify(loader)]);
     // The glue and the loader import each other: one name for both, from both.
     const id = contentHash(glue, loader, wasmBytes);
     const names = { glue: `passerelle-${id}.js`, wasm: `passerelle-${id}_bg.wasm`, loader: `__wasm_split-${id}.js` };

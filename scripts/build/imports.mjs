@@ -1,0 +1,119 @@
+// Short names for the first module's imports from its glue (issue 25). wasm-bindgen names
+// each import after the JS it calls and a 16-digit hash (`__wbg_width_d3c8d417d821d2fd`):
+// about 300 of them, written twice (the wasm's import section, the glue's imports object),
+// and the hashes do not compress. Both sides are given the same short names here (`a`, `b`,
+// … `ba`, …), after wasm-opt and before the glue is minified. Only the import section's
+// names change; every other byte of the module is copied as it is.
+
+/** The wasm `bytes` and the `glue` with the imports of module `from` renamed. Throws where a
+ * name is not the key of exactly one member of the glue's imports. */
+export function shortImportNames(bytes, glue, from = './passerelle_bg.js') {
+  const sections = readSections(bytes);
+  const imports = sections.find((s) => s.id === 2);
+  if (!imports) throw new Error('the first module has no import section');
+  const renamed = new Map();
+  const entries = readImports(imports.body).map((e) => {
+    if (e.module !== from) return e;
+    if (!renamed.has(e.name)) renamed.set(e.name, shortName(renamed.size));
+    return { ...e, name: renamed.get(e.name) };
+  });
+  if (renamed.size === 0) throw new Error(`the first module imports nothing from ${from}`);
+  for (const [long, short] of renamed) {
+    // The name once in the whole glue, as a member's key: nothing else calls it by name.
+    const word = `(?<![\\w$])${long.replace(/\$/g, '\\$')}(?![\\w$])`;
+    const found = glue.match(new RegExp(word, 'g'))?.length ?? 0;
+    const key = new RegExp(`${word}(?=\\s*:)`);
+    if (found !== 1 || !key.test(glue)) throw new Error(`the glue names ${long} ${found} times, expected once, as a member's key`);
+    glue = glue.replace(key, short);
+  }
+  imports.body = writeImports(entries);
+  return { bytes: writeSections(bytes.subarray(0, 8), sections), glue, count: renamed.size };
+}
+
+/** 0 -> a, 51 -> Z, 52 -> ba, …: identifiers of letters only. */
+function shortName(n) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let s = '';
+  do {
+    s = letters[n % 52] + s;
+    n = Math.floor(n / 52);
+  } while (n > 0);
+  return s;
+}
+
+function readLeb(b, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = b[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+function leb(value) {
+  const out = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return Buffer.from(out);
+}
+
+function readSections(bytes) {
+  const sections = [];
+  for (let at = 8; at < bytes.length;) {
+    const id = bytes[at];
+    const [size, start] = readLeb(bytes, at + 1);
+    sections.push({ id, body: bytes.subarray(start, start + size) });
+    at = start + size;
+  }
+  return sections;
+}
+
+function writeSections(header, sections) {
+  return Buffer.concat([header, ...sections.flatMap((s) => [Buffer.from([s.id]), leb(s.body.length), s.body])]);
+}
+
+/** The import section's entries: module, name and the description's bytes as they are. */
+function readImports(body) {
+  const [count, first] = readLeb(body, 0);
+  const entries = [];
+  let at = first;
+  const name = () => {
+    const [length, start] = readLeb(body, at);
+    at = start + length;
+    return body.subarray(start, at).toString('utf8');
+  };
+  const limits = () => {
+    const flags = body[at++];
+    [, at] = readLeb(body, at);
+    if (flags & 1) [, at] = readLeb(body, at);
+  };
+  for (let i = 0; i < count; i++) {
+    const module = name();
+    const field = name();
+    const start = at;
+    const kind = body[at++];
+    if (kind === 0x00) [, at] = readLeb(body, at); // a function: its type
+    else if (kind === 0x01) { at++; limits(); } // a table: its element type, its limits
+    else if (kind === 0x02) limits(); // a memory
+    else if (kind === 0x03) at += 2; // a global: its type (one byte here) and mutability
+    else if (kind === 0x04) { at++; [, at] = readLeb(body, at); } // a tag
+    else throw new Error(`an import of unknown kind ${kind}`);
+    entries.push({ module, name: field, desc: body.subarray(start, at) });
+  }
+  if (at !== body.length) throw new Error('the import section did not read to its end');
+  return entries;
+}
+
+function writeImports(entries) {
+  const str = (s) => {
+    const b = Buffer.from(s, 'utf8');
+    return [leb(b.length), b];
+  };
+  return Buffer.concat([leb(entries.length), ...entries.flatMap((e) => [...str(e.module), ...str(e.name), e.desc])]);
+}
