@@ -6,7 +6,7 @@
 // `wasm-split-cli` cuts the chunks out at the app's split points (src/components/chunks.rs),
 // `wasm-bindgen --keep-lld-exports` binds the first module, `wasm-opt -Oz` shrinks each
 // wasm, the first module's imports from the glue get short names on both sides
-// (./imports.mjs), terser each script; the chunks get names from their bytes and their integrity
+// (./sections.mjs), terser each script; the chunks get names from their bytes and their integrity
 // hashes are written into the loader (`__wasm_split-….js`) that fetches them; the glue and
 // the loader import each other, so they share one name from both their bytes.
 // Development: `cargo build` and `wasm-bindgen`, no split (the split points are plain
@@ -17,7 +17,7 @@ import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { shortImportNames } from './imports.mjs';
+import { shortImportNames, withoutCustomSections } from './sections.mjs';
 
 /** The wasm features rustc emits, which wasm-opt must be told of. */
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
@@ -187,26 +187,4 @@ async function buildEditor({ linked, work, staging, release, minify }) {
   ]);
   console.log(`post_build: the editor's module ./${names.wasm} ${bytes.length} bytes`);
   return { entry: `./${names.entry}`, bytes: bytes.length };
-}
-
-/** A wasm module without its custom sections whose names match `names`. */
-function withoutCustomSections(bytes, names) {
-  const leb = (at) => {
-    let value = 0, shift = 0, byte;
-    do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-    return [value, at];
-  };
-  const kept = [bytes.subarray(0, 8)];
-  for (let at = 8; at < bytes.length;) {
-    const [size, body] = leb(at + 1);
-    const end = body + size;
-    let drop = false;
-    if (bytes[at] === 0) {
-      const [length, name] = leb(body);
-      drop = names.test(Buffer.from(bytes.subarray(name, name + length)).toString('utf8'));
-    }
-    if (!drop) kept.push(bytes.subarray(at, end));
-    at = end;
-  }
-  return Buffer.concat(kept);
 }

@@ -224,9 +224,9 @@ impl SideFilter {
 
 /// A letter in lower case as Unicode has it, for the scripts a search here is typed in:
 /// Latin (ASCII, Latin-1, Latin Extended-A), the Greek and the basic Cyrillic alphabets
-/// (U+0370-U+03CE, U+0400-U+045F); any other character as it
-/// is (Chinese has no case). Not `char::to_lowercase`, whose table of every script's
-/// capitals was 12 kB of the first module (issue 25).
+/// (U+0370-U+03CE, U+0400-U+045F); any other character as it is (Chinese has no case).
+/// Not `char::to_lowercase`, whose table of every script's capitals was 12 kB of the first
+/// module (issue 25).
 pub fn lower(c: char) -> char {
     let u = u32::from(c);
     let to = match u {

@@ -1,9 +1,12 @@
-// Short names for the first module's imports from its glue (issue 25). wasm-bindgen names
-// each import after the JS it calls and a 16-digit hash (`__wbg_width_d3c8d417d821d2fd`):
-// about 300 of them, written twice (the wasm's import section, the glue's imports object),
-// and the hashes do not compress. Both sides are given the same short names here (`a`, `b`,
-// … `ba`, …), after wasm-opt and before the glue is minified. Only the import section's
-// names change; every other byte of the module is copied as it is.
+// Edits of a wasm module's sections for the release build, each section otherwise copied as
+// it is: the first module's imports from its glue given short names, and custom sections
+// dropped.
+//
+// Short names (issue 25): wasm-bindgen names each import after the JS it calls and a
+// 16-digit hash (`__wbg_width_d3c8d417d821d2fd`): about 300 of them, written twice (the
+// wasm's import section, the glue's imports object), and the hashes do not compress. Both
+// sides are given the same short names (`a`, `b`, … `ba`, …), after wasm-opt and before the
+// glue is minified.
 
 /** The wasm `bytes` and the `glue` with the imports of module `from` renamed. Throws where a
  * name is not the key of exactly one member of the glue's imports. */
@@ -28,6 +31,16 @@ export function shortImportNames(bytes, glue, from = './passerelle_bg.js') {
   }
   imports.body = writeImports(entries);
   return { bytes: writeSections(bytes.subarray(0, 8), sections), glue, count: renamed.size };
+}
+
+/** A wasm module without its custom sections whose names match `names`. */
+export function withoutCustomSections(bytes, names) {
+  const kept = readSections(bytes).filter((s) => {
+    if (s.id !== 0) return true;
+    const [length, at] = readLeb(s.body, 0);
+    return !names.test(Buffer.from(s.body.subarray(at, at + length)).toString('utf8'));
+  });
+  return writeSections(bytes.subarray(0, 8), kept);
 }
 
 /** 0 -> a, 51 -> Z, 52 -> ba, …: identifiers of letters only. */
