@@ -29,9 +29,39 @@ pub fn tell_leave() {
     }
 }
 
-/// Joins the channel (installed once by the app); what is heard is applied while
-/// presenting or in the console, and what happens there is told.
+/// Joins the channel once this window first presents or is the console (installed once by
+/// the app): before that, nothing heard would be applied and nothing here is told. The
+/// channel's code comes with the presenter's chunk, which presenting fetches anyway.
 pub fn install(state: AppState) {
+    let owner = Owner::current().unwrap_or_default();
+    let joined = StoredValue::new(false);
+    crate::dom::effect(move || {
+        if !state.mode.with(|m| matches!(m, Mode::Present(_) | Mode::Console(_))) || joined.get_value() {
+            return;
+        }
+        joined.set_value(true);
+        let owner = owner.clone();
+        leptos::task::spawn_local(async move {
+            if join(state, owner).await.is_err() {
+                joined.set_value(false);
+                web_sys::console::warn_1(
+                    &"Passerelle: the presenter's windows cannot talk: its code could not be fetched (network?)".into(),
+                );
+            }
+        });
+    });
+}
+
+crate::chunk::chunk! {
+    /// The channel joined, under the app's owner.
+    presenter, preload_channel, fn join(state: AppState, owner: Owner) -> () {
+        owner.with(|| talk(state))
+    }
+}
+
+/// What is heard is applied while presenting or in the console, and what happens there is
+/// told.
+fn talk(state: AppState) {
     let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else { return };
     let channel = leptos::__reexports::send_wrapper::SendWrapper::new(channel);
     let in_talk = move || state.mode.with_untracked(|m| matches!(m, Mode::Present(_) | Mode::Console(_)));

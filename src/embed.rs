@@ -28,6 +28,24 @@ pub fn install(state: AppState) {
     if !state.embed.get_untracked() {
         return;
     }
+    // Only an embedded page runs this: its code is a chunk of its own, fetched at once (the
+    // first message to the parent, its height, says the listener is there).
+    let owner = Owner::current().unwrap_or_default();
+    leptos::task::spawn_local(async move {
+        if embedded(state, owner).await.is_err() {
+            web_sys::console::warn_1(&"Passerelle: the embedding's messages could not be fetched (network?)".into());
+        }
+    });
+}
+
+crate::chunk::chunk! {
+    /// Talks to the parent page, under the app's owner.
+    embed, preload_embed, fn embedded(state: AppState, owner: Owner) -> () {
+        owner.with(|| talk_to_parent(state))
+    }
+}
+
+fn talk_to_parent(state: AppState) {
     // Height: checked four times a second, sent when it changes.
     let last = StoredValue::new(0u32);
     let check = move || {

@@ -6,6 +6,8 @@
 
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod channel;
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
+pub mod chunk;
 pub mod collections;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod embed;

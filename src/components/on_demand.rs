@@ -12,9 +12,10 @@
 //! Each chunk function is declared beside the component it draws. Three chunks, by who
 //! needs them: `reader` (Share and the exports, the printed handout, the list), fetched once
 //! the page is idle after its first drawing, since printing cannot wait for it; `presenter`
-//! (the speaker's console, the presenter's and the guided tour's cards), at its first use;
-//! `errors` (the load-error page and the checker's findings in three languages), only for a
-//! dataset that fails or warns. What the first screen and the first interaction need
+//! (the speaker's console, the presenter's and the guided tour's cards, the channel between
+//! the presenter's windows), at its first use; `errors` (the load-error page and the
+//! checker's findings in three languages), only for a dataset that fails or warns; `embed`
+//! (the messages to and from an embedding page), at once but only in an embedded page. What the first screen and the first interaction need
 //! (select, details, filter, search, the time cursor, zoom) stays in the first module.
 //! (Measured: six chunks, one per part, cost 7 KB gzip more in all than these three, each
 //! chunk carrying its own share of code the first module cannot inline into it; the first
@@ -22,35 +23,13 @@
 
 use std::future::Future;
 
+pub use crate::chunk::ChunkError;
 use leptos::prelude::*;
-pub use leptos::wasm_split::SplitLoaderError as ChunkError;
 
 use crate::components::t;
 use crate::i18n::Msg;
 
-/// Declares a function whose body lives in the wasm chunk `$chunk` (functions naming the same
-/// chunk share it), and `$preload`, which fetches that chunk without calling anything.
-macro_rules! chunk {
-    ($(#[$meta:meta])* $chunk:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty $body:block) => {
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
-        $(#[$meta])*
-        pub fn $name($($arg: $ty),*) -> Result<$out, $crate::components::on_demand::ChunkError> {
-            Ok($body)
-        }
-        #[cfg(not(feature = "split"))]
-        $(#[$meta])*
-        pub async fn $name($($arg: $ty),*) -> Result<$out, $crate::components::on_demand::ChunkError> {
-            Ok($body)
-        }
-        #[cfg(not(feature = "split"))]
-        #[allow(dead_code)] // the split build's preload, here a no-op
-        pub async fn $preload() -> Result<(), $crate::components::on_demand::ChunkError> {
-            Ok(())
-        }
-    };
-}
-pub(crate) use chunk;
+pub(crate) use crate::chunk::chunk;
 
 /// Draws what `load` brings once its chunk has arrived: nothing before (or `waiting`, where
 /// the reader asked for it and should see that it comes), the message and a retry button if

@@ -26,6 +26,9 @@ async function hostPage(browser, port, query, width = 800) {
   // The app's own timeline (while the frame is being read, the pre-rendered page it sets
   // aside for an embed is there too).
   await expect(frame.locator('body > .app [data-testid="timeline"]')).toBeAttached({ timeout: 15000 });
+  // The frame obeys commands once it has said its height, as a parent page knows it is there
+  // (its code for the parent comes in a chunk of its own).
+  await expect.poll(async () => (await messages(page, 'passerelle:height')).length).toBeGreaterThan(0);
   return { page, frame, requests };
 }
 

@@ -16,8 +16,10 @@ function chunkRequests(page) {
   return names;
 }
 
-// Three chunks: `reader` (the handout, Share and export, the list), `presenter` (tours, the
-// presenter card, the speaker's console), `errors` (load errors and the checker's findings).
+// The chunks: `reader` (the handout, Share and export, the list), `presenter` (tours, the
+// presenter card, the speaker's console and the channel between them), `errors` (load
+// errors and the checker's findings), `embed` (the messages to and from an embedding page),
+// `bulk` (a large dataset's drawing).
 test('the first drawing needs no chunk; the reader\'s arrives once the page is idle', async ({ page }) => {
   const asked = chunkRequests(page);
   await page.goto('./?lang=en');
@@ -26,6 +28,15 @@ test('the first drawing needs no chunk; the reader\'s arrives once the page is i
   expect(atDrawing.filter((c) => c !== 'reader'), 'chunks asked for before the first drawing').toEqual([]);
   await expect.poll(() => asked.includes('reader'), { timeout: 10_000 }).toBe(true);
   expect(asked.filter((c) => c !== 'reader'), 'chunks asked for without a reader\'s action').toEqual([]);
+});
+
+test('an embedded page asks once for the chunk that talks to its parent; a page alone never does', async ({ page }) => {
+  const asked = chunkRequests(page);
+  // (The messages themselves, in a real parent page: embed.spec.mjs.)
+  await page.goto('./?lang=en&embed=1');
+  await appDrawn(page);
+  await expect.poll(() => asked.filter((c) => c === 'embed').length).toBe(1);
+  expect(asked.filter((c) => c !== 'reader' && c !== 'embed'), 'other chunks, without a reader\'s action').toEqual([]);
 });
 
 test('each part on demand works on its first use, and asks for its chunk once', async ({ page }) => {
