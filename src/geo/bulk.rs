@@ -9,6 +9,7 @@ use super::pixels::Clip;
 use super::projection::ArcDetail;
 use super::scene::{ARC_STEP_DEG, MapScene, MapView, MarkStyle, Pane, SiteNode, hundredths_path, pane_position};
 use super::svg::{MAX_FOCUSABLE_SITES, cross_controls, cross_curve, in_bulk, link_classes, symbol_path};
+use crate::geo::math;
 use crate::model::{ItemKind, Side, SiteKind, Status};
 
 /// What the batches are made of, once per scene: each mark's class (an index into
@@ -254,7 +255,8 @@ pub fn cross_hairlines(
 /// How many equal steps of `t` draw the cubic `p` within `tolerance` of it (Wang's
 /// formula: from the largest second difference of its points).
 pub fn cubic_steps(p: &[(f64, f64); 4], tolerance: f64) -> u32 {
-    let second = |a: (f64, f64), b: (f64, f64), c: (f64, f64)| (a.0 - 2.0 * b.0 + c.0).hypot(a.1 - 2.0 * b.1 + c.1);
+    let second =
+        |a: (f64, f64), b: (f64, f64), c: (f64, f64)| math::hypot(a.0 - 2.0 * b.0 + c.0, a.1 - 2.0 * b.1 + c.1);
     let m = second(p[0], p[1], p[2]).max(second(p[1], p[2], p[3]));
     ((0.75 * m / tolerance).sqrt().ceil() as u32).clamp(1, 64)
 }
@@ -371,7 +373,7 @@ impl SiteGrid {
         let mut best: Option<(f64, usize)> = None;
         let mut visit = |list: &Vec<GridPoint>| {
             for &(i, q) in list {
-                let d = (q.0 - p.0).hypot(q.1 - p.1);
+                let d = math::hypot(q.0 - p.0, q.1 - p.1);
                 if d <= reach && accept(i) && best.is_none_or(|(bd, bi)| d < bd || (d == bd && i < bi)) {
                     best = Some((d, i));
                 }

@@ -6,6 +6,7 @@
 use super::projection::Projection;
 use super::scene::{MapView, Pane};
 use super::view::ViewTransform;
+use crate::geo::math;
 use crate::model::Dataset;
 use crate::model::tour::Step;
 
@@ -28,7 +29,7 @@ pub fn zoom_of(now: &[ViewTransform], fitted: &[Pane]) -> Option<Zoom> {
     let k = t.k / p.transform.k;
     let (cx, cy) = t.invert(centre(p));
     let (fx, fy) = p.transform.invert(centre(p));
-    let moved = (k - 1.0).abs() > 1e-3 || (cx - fx).hypot(cy - fy) * t.k > 1.0;
+    let moved = (k - 1.0).abs() > 1e-3 || math::hypot(cx - fx, cy - fy) * t.k > 1.0;
     moved.then(|| rounded(Zoom { k, x: cx, y: cy }))
 }
 

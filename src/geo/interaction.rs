@@ -2,6 +2,7 @@
 //! connects, and how much a wheel notch or a pinch zooms.
 
 use crate::collections::HashSet;
+use crate::geo::math;
 
 use super::scene::MapScene;
 
@@ -73,7 +74,7 @@ pub fn wheel_zoom_factor(delta_y: f64, unit: WheelUnit) -> f64 {
     if !delta_y.is_finite() {
         return 1.0;
     }
-    (-delta_y * unit.pixels() * 0.002).exp().clamp(0.5, 2.0)
+    math::exp(-delta_y * unit.pixels() * 0.002).clamp(0.5, 2.0)
 }
 
 /// The zoom factor between two steps of a Safari trackpad pinch (`gesturechange`'s

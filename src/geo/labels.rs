@@ -3,6 +3,8 @@
 //! overlap neither markers nor other labels, or left out (the mark keeps its name for
 //! screen readers and on hover).
 
+use crate::geo::math;
+
 /// A screen-space rectangle: left, top, width, height.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -100,7 +102,7 @@ pub fn spread(points: &[(f64, f64)], min_dist: f64) -> Vec<(f64, f64)> {
                 break;
             }
             let (dx, dy) = (points[j].0 - points[i].0, points[j].1 - points[i].1);
-            if dx.hypot(dy) < min_dist {
+            if math::hypot(dx, dy) < min_dist {
                 let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
                 if ri != rj {
                     parent[ri] = rj;
@@ -117,14 +119,14 @@ pub fn spread(points: &[(f64, f64)], min_dist: f64) -> Vec<(f64, f64)> {
     for members in clusters.values().filter(|m| m.len() > 1 && m.len() <= MAX_SPREAD) {
         let m = members.len() as f64;
         let (cx, cy) = members.iter().fold((0.0, 0.0), |(x, y), &i| (x + points[i].0 / m, y + points[i].1 / m));
-        let radius = min_dist / (2.0 * (std::f64::consts::PI / m).sin());
+        let radius = min_dist / (2.0 * math::sin(std::f64::consts::PI / m));
         let mut by_bearing: Vec<(f64, usize)> = members
             .iter()
             .enumerate()
             .map(|(k, &i)| {
                 let (dx, dy) = (points[i].0 - cx, points[i].1 - cy);
                 // Coincident points: fall back to input order.
-                let bearing = if dx.hypot(dy) < 1e-9 { k as f64 } else { dy.atan2(dx) };
+                let bearing = if math::hypot(dx, dy) < 1e-9 { k as f64 } else { math::atan2(dy, dx) };
                 (bearing, i)
             })
             .collect();
@@ -132,7 +134,7 @@ pub fn spread(points: &[(f64, f64)], min_dist: f64) -> Vec<(f64, f64)> {
         let start = by_bearing[0].0.clamp(-std::f64::consts::PI, std::f64::consts::PI);
         for (k, (_, i)) in by_bearing.iter().enumerate() {
             let angle = start + 2.0 * std::f64::consts::PI * k as f64 / m;
-            out[*i] = (cx + radius * angle.cos(), cy + radius * angle.sin());
+            out[*i] = (cx + radius * math::cos(angle), cy + radius * math::sin(angle));
         }
     }
     out

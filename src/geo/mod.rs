@@ -9,6 +9,7 @@ pub mod hairlines;
 pub mod interaction;
 pub mod labels;
 pub mod marks;
+pub mod math;
 pub mod pixels;
 pub mod projection;
 pub mod scene;

@@ -5,6 +5,7 @@
 //! north-east China at 30–60° N with little distortion, so the views are only different
 //! windows on the same projected plane and moving between them is a pan and a zoom.
 
+use crate::geo::math;
 use std::f64::consts::{FRAC_PI_4, PI};
 
 /// Projected units per Earth radius: a unit is about 6.4 km.
@@ -23,10 +24,14 @@ impl Projection {
     /// Standard parallels `lat1`, `lat2`, origin (`lon0`, `lat0`), in degrees.
     pub fn lambert_conic(lat1: f64, lat2: f64, lon0: f64, lat0: f64) -> Self {
         let (p1, p2, p0) = (lat1.to_radians(), lat2.to_radians(), lat0.to_radians());
-        let t = |p: f64| (FRAC_PI_4 + p / 2.0).tan();
-        let n = if (lat1 - lat2).abs() < 1e-9 { p1.sin() } else { (p1.cos() / p2.cos()).ln() / (t(p2) / t(p1)).ln() };
-        let f = p1.cos() * t(p1).powf(n) / n;
-        Self { lon0: lon0.to_radians(), n, f, rho0: f / t(p0).powf(n) }
+        let t = |p: f64| math::tan(FRAC_PI_4 + p / 2.0);
+        let n = if (lat1 - lat2).abs() < 1e-9 {
+            math::sin(p1)
+        } else {
+            math::ln(math::cos(p1) / math::cos(p2)) / math::ln(t(p2) / t(p1))
+        };
+        let f = math::cos(p1) * math::powf(t(p1), n) / n;
+        Self { lon0: lon0.to_radians(), n, f, rho0: f / math::powf(t(p0), n) }
     }
 
     /// The projection of the whole app: France to north-east China.
@@ -39,7 +44,7 @@ impl Projection {
         let lat = lat.clamp(-MAX_LAT, MAX_LAT).to_radians();
         // tan(π/4 + φ/2) = (1 + sin φ) / cos φ: one sin_cos instead of a tangent (the base
         // map projects twelve thousand points as the page opens).
-        let (sin_lat, cos_lat) = lat.sin_cos();
+        let (sin_lat, cos_lat) = math::sin_cos(lat);
         self.project_radians(lon.to_radians(), sin_lat, cos_lat)
     }
 
@@ -49,8 +54,8 @@ impl Projection {
         let dlon = (lon - self.lon0 + PI).rem_euclid(2.0 * PI) - PI;
         // f / tᴺ as f·e^(−n ln t): one logarithm and one exponential cost less than a power
         // (software in wasm).
-        let rho = self.f * (-self.n * ((1.0 + sin_lat) / cos_lat).ln()).exp();
-        let (sin_t, cos_t) = (self.n * dlon).sin_cos();
+        let rho = self.f * math::exp(-self.n * math::ln((1.0 + sin_lat) / cos_lat));
+        let (sin_t, cos_t) = math::sin_cos(self.n * dlon);
         (PROJECTED_RADIUS * rho * sin_t, -PROJECTED_RADIUS * (self.rho0 - rho * cos_t))
     }
 
@@ -59,7 +64,7 @@ impl Projection {
     /// sine and its distance from the axis for cosine, so no latitude is worked out and no
     /// angle goes to degrees and back (a large dataset's links are 400,000 points).
     pub fn project_great_circle(&self, a: (f64, f64), b: (f64, f64), detail: ArcDetail) -> Vec<(f64, f64)> {
-        let sin_max = MAX_LAT.to_radians().sin();
+        let sin_max = math::sin(MAX_LAT.to_radians());
         match circle_vectors(a, b, detail) {
             None => vec![self.project_lon_lat(a.0, a.1), self.project_lon_lat(b.0, b.1)],
             Some(points) => points
@@ -68,7 +73,7 @@ impl Projection {
                         let (lon, lat) = lon_lat_of(v);
                         self.project_lon_lat(lon, lat)
                     } else {
-                        self.project_radians(v[1].atan2(v[0]), v[2], v[0].hypot(v[1]))
+                        self.project_radians(math::atan2(v[1], v[0]), v[2], math::hypot(v[0], v[1]))
                     }
                 })
                 .collect(),
@@ -112,11 +117,11 @@ pub fn great_circle(a: (f64, f64), b: (f64, f64), step_deg: f64) -> Vec<(f64, f6
 fn circle_vectors(a: (f64, f64), b: (f64, f64), detail: ArcDetail) -> Option<impl Iterator<Item = [f64; 3]>> {
     let to_vec = |(lon, lat): (f64, f64)| {
         let (lon, lat) = (lon.to_radians(), lat.to_radians());
-        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+        [math::cos(lat) * math::cos(lon), math::cos(lat) * math::sin(lon), math::sin(lat)]
     };
     let (va, vb) = (to_vec(a), to_vec(b));
     let dot = (va[0] * vb[0] + va[1] * vb[1] + va[2] * vb[2]).clamp(-1.0, 1.0);
-    let omega = dot.acos();
+    let omega = math::acos(dot);
     let segments =
         ((omega.to_degrees() / detail.step_deg.max(0.01)).ceil() as usize).clamp(1, detail.max_points.max(2) - 1);
     if omega < 1e-9 {
@@ -126,9 +131,9 @@ fn circle_vectors(a: (f64, f64), b: (f64, f64), detail: ArcDetail) -> Option<imp
     // to `a` towards `b` (the same points as the usual slerp formula). The angle grows by
     // one step at a time, its cosine and sine by the angle-sum rule: no sine per point
     // (a large dataset's links are 400,000 points), drifting by a few ulps over an arc.
-    let (sin_omega, cos_omega) = omega.sin_cos();
+    let (sin_omega, cos_omega) = math::sin_cos(omega);
     let u = [0, 1, 2].map(|k| (vb[k] - cos_omega * va[k]) / sin_omega);
-    let (sin_step, cos_step) = (omega / segments as f64).sin_cos();
+    let (sin_step, cos_step) = math::sin_cos(omega / segments as f64);
     let mut turn = (1.0, 0.0);
     Some((0..=segments).map(move |i| {
         if i == segments {
@@ -142,15 +147,15 @@ fn circle_vectors(a: (f64, f64), b: (f64, f64), detail: ArcDetail) -> Option<imp
 }
 
 fn lon_lat_of(v: [f64; 3]) -> (f64, f64) {
-    (v[1].atan2(v[0]).to_degrees(), v[2].atan2(v[0].hypot(v[1])).to_degrees())
+    (math::atan2(v[1], v[0]).to_degrees(), math::atan2(v[2], math::hypot(v[0], v[1])).to_degrees())
 }
 
 /// Great-circle distance in kilometres (mean Earth radius).
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (la1, la2) = (a.1.to_radians(), b.1.to_radians());
     let (dla, dlo) = (la2 - la1, (b.0 - a.0).to_radians());
-    let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
+    let h = math::sin(dla / 2.0).powi(2) + math::cos(la1) * math::cos(la2) * math::sin(dlo / 2.0).powi(2);
+    2.0 * 6371.0 * math::asin(h.sqrt())
 }
 
 #[cfg(test)]

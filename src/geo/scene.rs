@@ -7,6 +7,7 @@
 //! size, close sites are spread apart and labels do not overlap.
 
 use crate::collections::{HashMap, HashSet};
+use crate::geo::math;
 use crate::model::number::parse_f64;
 
 use super::basemap::{BaseMap, Layer};
@@ -785,7 +786,7 @@ pub fn site_marks_placed(
         .zip(spread_points)
         .zip(labels)
         .map(|(((s, p, offscreen), q), label)| {
-            let moved = (p.0 - q.0).hypot(p.1 - q.1) > 0.5 && !offscreen;
+            let moved = math::hypot(p.0 - q.0, p.1 - q.1) > 0.5 && !offscreen;
             SiteMark {
                 id: s.id.clone(),
                 x: q.0,

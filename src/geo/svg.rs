@@ -3,6 +3,7 @@
 //! element creations. Every text from the data goes through [`escape_xml`]; no `style`
 //! attribute is written (the page runs under a strict Content-Security-Policy).
 
+use crate::geo::math;
 use std::fmt::Write;
 
 use super::basemap::Layer;
@@ -383,7 +384,7 @@ pub fn cross_controls(a: (f64, f64), b: (f64, f64)) -> [(f64, f64); 4] {
     // Bowed to the left of the way from a to b (upwards side by side, rightwards when
     // stacked), so parallel links fan out instead of piling up.
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let len = dx.hypot(dy).max(1e-9);
+    let len = math::hypot(dx, dy).max(1e-9);
     let bow = (len * 0.18).min(120.0);
     let (nx, ny) = (dy / len * bow, -dx / len * bow);
     [a, (a.0 + dx / 3.0 + nx, a.1 + dy / 3.0 + ny), (b.0 - dx / 3.0 + nx, b.1 - dy / 3.0 + ny), b]
@@ -698,7 +699,7 @@ pub fn symbol_path(kind: SiteKind, x: f64, y: f64, r: f64) -> String {
                 .map(|i| {
                     let a = -std::f64::consts::FRAC_PI_2 + f64::from(i) * std::f64::consts::PI / 5.0;
                     let rr = if i % 2 == 0 { 1.3 } else { 0.55 };
-                    (rr * a.cos(), rr * a.sin())
+                    (rr * math::cos(a), rr * math::sin(a))
                 })
                 .collect();
             pts(&star)

@@ -1,6 +1,8 @@
 //! Windows on the projected plane: fitting a box into the viewport, zooming about a point,
 //! panning, and the smooth move between two windows.
 
+use crate::geo::math;
+
 /// The size of the drawing, in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Viewport {
@@ -93,7 +95,7 @@ impl ViewTransform {
         let t = t.clamp(0.0, 1.0);
         let centre = (viewport.width / 2.0, viewport.height / 2.0);
         let (a, b) = (self.invert(centre), to.invert(centre));
-        let k = self.k * (to.k / self.k).powf(t);
+        let k = self.k * math::powf(to.k / self.k, t);
         let (cx, cy) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
         ViewTransform { k, tx: centre.0 - cx * k, ty: centre.1 - cy * k }
     }

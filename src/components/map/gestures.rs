@@ -4,6 +4,7 @@
 //! frame that goes away with it.
 
 use crate::collections::HashMap;
+use crate::geo::math;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -72,8 +73,8 @@ pub fn attach(
         let p = local(&e);
         let other = pointers.with_value(|m| m.iter().find(|(k, _)| **k != id).map(|(_, v)| *v));
         if let Some(other) = other {
-            let before = (prev.0 - other.0).hypot(prev.1 - other.1);
-            let after = (p.0 - other.0).hypot(p.1 - other.1);
+            let before = math::hypot(prev.0 - other.0, prev.1 - other.1);
+            let after = math::hypot(p.0 - other.0, p.1 - other.1);
             if before > 1.0 {
                 let mid = ((p.0 + other.0) / 2.0, (p.1 + other.1) / 2.0);
                 camera.zoom_at(Some(camera.pane_at(mid.0)), mid.0, mid.1, after / before);
@@ -81,7 +82,7 @@ pub fn attach(
             dragged.set_value(true);
         } else {
             let (dx, dy) = (p.0 - prev.0, p.1 - prev.1);
-            if !dragged.get_value() && dx.hypot(dy) <= 4.0 {
+            if !dragged.get_value() && math::hypot(dx, dy) <= 4.0 {
                 return;
             }
             if !dragged.get_value() {
