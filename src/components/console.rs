@@ -9,7 +9,7 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::components::on_demand::chunk;
+use crate::chunk::chunk;
 use crate::components::presenter::{tour_key, tour_steps};
 use crate::components::t;
 use crate::i18n::{Msg, tr, trf};

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::components::on_demand::chunk;
+use crate::chunk::chunk;
 use crate::model::MAX_FILE_BYTES;
 use crate::model::preview::{EditorRead, Preview, Unreadable};
 use crate::model::workbook::{FileProblem, MAX_WORKBOOK_BYTES};

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::on_demand::chunk;
+use crate::chunk::chunk;
 use crate::geo::scene::{MapScene, MarkStyle, shipped_base_paths, shown_view};
 use crate::geo::svg::{Emphasis, Framing, map_drawing};
 use crate::geo::{BaseMap, Viewport};

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::on_demand::chunk;
+use crate::chunk::chunk;
 use crate::i18n::{Msg, number, tr, trf, when_label};
 use crate::model::Dataset;
 use crate::model::list::{RowInView, order_key, page_range, page_to_show, pages, scroll_to_reveal};

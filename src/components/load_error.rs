@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::on_demand::chunk;
+use crate::chunk::chunk;
 use crate::components::t;
 use crate::i18n::Msg;
 use crate::model::LoadError;

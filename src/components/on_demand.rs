@@ -1,11 +1,11 @@
 //! Code on demand: the parts of the app most visitors never use live in wasm chunks of
 //! their own, fetched when first used (or, for the printed handout, once the page is idle).
 //!
-//! A release build has the feature `split`: each [`chunk!`] function is then a split point
-//! of Leptos' `wasm_split` (the build runs `wasm-split-cli` on the linked wasm, before
-//! wasm-bindgen, see `scripts/build/wasm.mjs`), and calling it first fetches its chunk. In
-//! other builds (development, the component tests, the native pre-rendering) it is an
-//! ordinary `async fn` that returns at once. Either way a chunk that cannot be fetched (the
+//! A release build has the feature `split`: each [`chunk!`](crate::chunk::chunk) function
+//! is then a split point of Leptos' `wasm_split` (the build runs `wasm-split-cli` on the
+//! linked wasm, before wasm-bindgen, see `scripts/build/wasm.mjs`), and calling it first
+//! fetches its chunk. In other builds (development, the component tests, the native
+//! pre-rendering) it is an ordinary `async fn` that returns at once. Either way a chunk that cannot be fetched (the
 //! network gone) is an `Err`, drawn by [`OnDemand`] as a message in the page's language with
 //! a way to try again, never a dead button or a trap.
 //!
@@ -23,13 +23,11 @@
 
 use std::future::Future;
 
-pub use crate::chunk::ChunkError;
 use leptos::prelude::*;
 
+use crate::chunk::ChunkError;
 use crate::components::t;
 use crate::i18n::Msg;
-
-pub(crate) use crate::chunk::chunk;
 
 /// Draws what `load` brings once its chunk has arrived: nothing before (or `waiting`, where
 /// the reader asked for it and should see that it comes), the message and a retry button if

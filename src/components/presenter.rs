@@ -11,7 +11,7 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::components::on_demand::chunk;
+use crate::chunk::chunk;
 use crate::components::{OnDemand, t};
 use crate::i18n::{Msg, tr, trf, when_label};
 use crate::model::Dataset;

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::on_demand::chunk;
+use crate::chunk::chunk;
 use crate::components::preview::{PublishedDataset, download_workbook, open_file};
 use crate::components::{OnDemand, t};
 use crate::i18n::{Msg, count, finding, issue_line, load_error_sentence, tr, trf, workbook_finding};

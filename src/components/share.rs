@@ -4,7 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::on_demand::chunk;
+use crate::chunk::chunk;
 use crate::components::{OnDemand, t};
 use crate::i18n::{Msg, tr};
 use crate::model::url_state::LinkFor;

@@ -5,11 +5,11 @@
 
 use super::hairlines::Coverage;
 use super::marks::{Look, Looks};
+use super::math;
 use super::pixels::Clip;
 use super::projection::ArcDetail;
 use super::scene::{ARC_STEP_DEG, MapScene, MapView, MarkStyle, Pane, SiteNode, hundredths_path, pane_position};
 use super::svg::{MAX_FOCUSABLE_SITES, cross_controls, cross_curve, in_bulk, link_classes, symbol_path};
-use crate::geo::math;
 use crate::model::{ItemKind, Side, SiteKind, Status};
 
 /// What the batches are made of, once per scene: each mark's class (an index into

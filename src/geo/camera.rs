@@ -3,10 +3,10 @@
 //! few decimals, so the live window is snapped to what the URL says: a shared link then
 //! opens exactly the window its sender saw.
 
+use super::math;
 use super::projection::Projection;
 use super::scene::{MapView, Pane};
 use super::view::ViewTransform;
-use crate::geo::math;
 use crate::model::Dataset;
 use crate::model::tour::Step;
 

@@ -2,8 +2,8 @@
 //! connects, and how much a wheel notch or a pinch zooms.
 
 use crate::collections::HashSet;
-use crate::geo::math;
 
+use super::math;
 use super::scene::MapScene;
 
 /// What a hovered or focused mark is.

@@ -3,7 +3,7 @@
 //! overlap neither markers nor other labels, or left out (the mark keeps its name for
 //! screen readers and on hover).
 
-use crate::geo::math;
+use super::math;
 
 /// A screen-space rectangle: left, top, width, height.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -5,7 +5,7 @@
 //! north-east China at 30–60° N with little distortion, so the views are only different
 //! windows on the same projected plane and moving between them is a pan and a zoom.
 
-use crate::geo::math;
+use super::math;
 use std::f64::consts::{FRAC_PI_4, PI};
 
 /// Projected units per Earth radius: a unit is about 6.4 km.

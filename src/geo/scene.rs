@@ -6,8 +6,8 @@
 //! in screen pixels for each window ([`site_marks`]), so markers and labels keep their
 //! size, close sites are spread apart and labels do not overlap.
 
+use super::math;
 use crate::collections::{HashMap, HashSet};
-use crate::geo::math;
 use crate::model::number::parse_f64;
 
 use super::basemap::{BaseMap, Layer};

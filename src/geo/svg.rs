@@ -3,7 +3,7 @@
 //! element creations. Every text from the data goes through [`escape_xml`]; no `style`
 //! attribute is written (the page runs under a strict Content-Security-Policy).
 
-use crate::geo::math;
+use super::math;
 use std::fmt::Write;
 
 use super::basemap::Layer;

@@ -1,7 +1,7 @@
 //! Windows on the projected plane: fitting a box into the viewport, zooming about a point,
 //! panning, and the smooth move between two windows.
 
-use crate::geo::math;
+use super::math;
 
 /// The size of the drawing, in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]

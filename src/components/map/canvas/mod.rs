@@ -81,7 +81,7 @@ pub struct BulkFrame<'a> {
     pub style: MarkStyle,
 }
 
-crate::components::on_demand::chunk! {
+crate::chunk::chunk! {
     /// The painter, from its chunk.
     bulk, preload_bulk, fn bulk_painter(ctx: MapCtx) -> Box<dyn PaintsInBulk> {
         Box::new(Painter::new(ctx))
