@@ -258,3 +258,54 @@ fn numbers_are_read_by_the_page_as_rust_reads_them() {
         assert_eq!(parse_f64(text), None, "{text:?}");
     }
 }
+
+#[wasm_bindgen_test]
+fn numbers_are_written_from_the_pages_digits_as_rust_writes_them() {
+    use passerelle::model::number::{Fixed, JsonFloat, Plain};
+    // In the browser the shortest digits come from the page's Number.prototype.toString;
+    // Rust's formatter (still in this test's wasm) must agree, layout and digits, for every
+    // magnitude: both notations of the page's text (exponent below 1e-6 and from 1e21).
+    // Only where a double lies exactly between two shortest texts (17 digits) may the
+    // last digit differ: then the same length, and the same double read back.
+    let mut values = vec![
+        0.0,
+        -0.0,
+        0.1,
+        0.1 + 0.2,
+        1e-7,
+        1.5e-7,
+        1e-6,
+        0.00001,
+        1e15,
+        1e16,
+        1e21,
+        1e22,
+        5e-324,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..20_000 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        values.push(f64::from_bits(state));
+        values.push((state >> 11) as f64 / (1u64 << 53) as f64 * 4000.0 - 2000.0);
+    }
+    for v in values.into_iter().filter(|v| v.is_finite()) {
+        let (ours, rusts) = (Plain(v).to_string(), format!("{v}"));
+        if ours != rusts {
+            assert_eq!(
+                (ours.len(), ours.parse::<f64>().map(f64::to_bits)),
+                (rusts.len(), Ok(v.to_bits())),
+                "{ours} / {rusts}"
+            );
+            let digits = rusts.bytes().filter(u8::is_ascii_digit).skip_while(|&d| d == b'0').count();
+            assert!(digits >= 16, "{ours} / {rusts}: a shorter double written otherwise");
+        }
+        assert_eq!(Fixed(v, 2).to_string(), format!("{v:.2}"), "{v:e}");
+        assert_eq!(JsonFloat(v).to_string().parse::<f64>().map(f64::to_bits), Ok(v.to_bits()), "{v:e}");
+    }
+    assert_eq!(JsonFloat(1.5e16).to_string(), "1.5e+16");
+    assert_eq!(JsonFloat(2.0).to_string(), "2.0");
+}

@@ -9,6 +9,7 @@ use std::fmt::Write;
 use super::basemap::Layer;
 use super::scene::{BasePath, Link, MapScene, MapView, MarkStyle, Pane, SiteMark, escape_xml, site_marks};
 use super::view::Viewport;
+use crate::model::number::{Fixed, Plain};
 use crate::model::ui::Zoom;
 use crate::model::{ItemKind, Lang, Side, SiteKind, Status};
 
@@ -228,8 +229,13 @@ pub fn site_elements(
         if let Some((tx, ty)) = m.true_point {
             let _ = write!(
                 s,
-                r#"<line class="site__leader" x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/><circle class="site__origin" cx="{tx:.1}" cy="{ty:.1}" r="1.5"/>"#,
-                m.x, m.y, tx, ty
+                r#"<line class="site__leader" x1="{}" y1="{}" x2="{}" y2="{}"/><circle class="site__origin" cx="{}" cy="{}" r="1.5"/>"#,
+                d1(m.x),
+                d1(m.y),
+                d1(tx),
+                d1(ty),
+                d1(tx),
+                d1(ty)
             );
         }
         let _ = write!(s, r#"<path class="site__mark" d="{}"/>"#, symbol_path(site.kind, m.x, m.y, style.radius));
@@ -247,14 +253,19 @@ fn label_anchor(l: &super::labels::LabelPlace) -> &'static str {
     l.side.anchor()
 }
 
+/// `v` to one decimal, as `{v:.1}` writes it (without the float formatter in the wasm).
+fn d1(v: f64) -> Fixed {
+    Fixed(v, 1)
+}
+
 /// A mark's label, if it has a place.
 fn label_markup(s: &mut String, m: &SiteMark) {
     let Some(l) = &m.label else { return };
     let _ = write!(
         s,
-        r#"<text class="site__label" x="{:.1}" y="{:.1}" text-anchor="{}">{}</text>"#,
-        l.x,
-        l.y,
+        r#"<text class="site__label" x="{}" y="{}" text-anchor="{}">{}</text>"#,
+        d1(l.x),
+        d1(l.y),
         label_anchor(l),
         escape_xml(&m.name)
     );
@@ -269,10 +280,10 @@ fn sub_label_markup(s: &mut String, m: &SiteMark) {
     }
     let _ = write!(
         s,
-        r#"<text class="site__label site__sub" data-sub-of="{}" x="{:.1}" y="{:.1}" dy="1.2em" text-anchor="{}">{}</text>"#,
+        r#"<text class="site__label site__sub" data-sub-of="{}" x="{}" y="{}" dy="1.2em" text-anchor="{}">{}</text>"#,
         escape_xml(&m.id),
-        l.x,
-        l.y,
+        d1(l.x),
+        d1(l.y),
         label_anchor(l),
         escape_xml(sub)
     );
@@ -397,7 +408,7 @@ pub fn cross_controls(a: (f64, f64), b: (f64, f64)) -> [(f64, f64); 4] {
 fn push_tenths(out: &mut String, v: f64) {
     let t = v * 10.0;
     if !t.is_finite() || t.abs() > 1e15 || ((t - t.trunc()).abs() - 0.5).abs() < 1e-6 {
-        let _ = write!(out, "{v:.1}");
+        let _ = write!(out, "{}", d1(v));
         return;
     }
     let tenths = t.round().abs() as u64;
@@ -494,8 +505,8 @@ pub fn map_drawing(
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="map-svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}"><g class="panes">{}</g><g class="overlay">{}</g></svg>"#,
         flat_panes_markup(scene, view, &panes, lang, prefix),
         overlay_with(scene, view, &marks, emphasis, lang, &|m| sites_layer(scene, m, style, emphasis, lang)),
-        w = vp.width,
-        h = vp.height,
+        w = Plain(vp.width),
+        h = Plain(vp.height),
     );
     // A picture, not controls: nothing to focus or press on paper or in a file.
     drawing.replace(r#" tabindex="0" role="button""#, "")
@@ -523,6 +534,9 @@ pub fn map_file(scene: &MapScene, framing: Framing, lang: Lang, emphasis: &Empha
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="system-ui, sans-serif"><rect width="{w}" height="{h}" fill="#ffffff"/><text x="16" y="29" font-size="20" font-weight="700" fill="#14202b">{}</text><g transform="translate(0 {top})">{}</g>"##,
         escape_xml(frame.title),
         map_drawing(scene, framing, lang, MarkStyle::default(), emphasis, "file-pane"),
+        w = Plain(w),
+        h = Plain(h),
+        top = Plain(top),
     );
     // The legend: one row of site kinds, one of line styles, the credit at the right.
     let y0 = top + vp.height + 22.0;
@@ -531,10 +545,10 @@ pub fn map_file(scene: &MapScene, framing: Framing, lang: Lang, emphasis: &Empha
     for (kind, label) in frame.site_kinds {
         let _ = write!(
             s,
-            r##"<path class="site__mark" fill="#3d4b57" d="{}"/><text x="{:.1}" y="{:.1}">{}</text>"##,
+            r##"<path class="site__mark" fill="#3d4b57" d="{}"/><text x="{}" y="{}">{}</text>"##,
             symbol_path(*kind, x + 6.0, y0 - 4.0, 5.0),
-            x + 15.0,
-            y0,
+            d1(x + 15.0),
+            d1(y0),
             escape_xml(label)
         );
         x += 30.0 + super::labels::text_width(label, 12.0);
@@ -550,18 +564,20 @@ pub fn map_file(scene: &MapScene, framing: Framing, lang: Lang, emphasis: &Empha
     for (class, label) in classes.iter().zip(frame.lines) {
         let _ = write!(
             s,
-            r#"<path class="{class}" d="M{x:.1},{:.1}h30"/><text x="{:.1}" y="{y1:.1}">{}</text>"#,
-            y1 - 4.0,
-            x + 36.0,
+            r#"<path class="{class}" d="M{},{}h30"/><text x="{}" y="{}">{}</text>"#,
+            d1(x),
+            d1(y1 - 4.0),
+            d1(x + 36.0),
+            d1(y1),
             escape_xml(label)
         );
         x += 54.0 + super::labels::text_width(label, 12.0);
     }
     let _ = write!(
         s,
-        r##"</g><text x="{:.1}" y="{:.1}" font-size="11" fill="#3d4b57" text-anchor="end">{}</text></svg>"##,
-        w - 12.0,
-        h - 8.0,
+        r##"</g><text x="{}" y="{}" font-size="11" fill="#3d4b57" text-anchor="end">{}</text></svg>"##,
+        d1(w - 12.0),
+        d1(h - 8.0),
         escape_xml(frame.credit)
     );
     s
@@ -629,8 +645,11 @@ fn panes_with(panes: &[Pane], prefix: &str, world: &dyn Fn(&Pane) -> (bool, Stri
     for (i, p) in panes.iter().enumerate() {
         let _ = write!(
             s,
-            r#"<clipPath id="{prefix}-{i}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath>"#,
-            p.rect.x, p.rect.y, p.rect.w, p.rect.h
+            r#"<clipPath id="{prefix}-{i}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
+            d1(p.rect.x),
+            d1(p.rect.y),
+            d1(p.rect.w),
+            d1(p.rect.h)
         );
     }
     s.push_str("</defs>");
@@ -639,8 +658,11 @@ fn panes_with(panes: &[Pane], prefix: &str, world: &dyn Fn(&Pane) -> (bool, Stri
         let attribute = if transformed { format!(r#" transform="{}""#, p.transform.to_svg()) } else { String::new() };
         let _ = write!(
             s,
-            r#"<g class="pane" clip-path="url(#{prefix}-{i})"><rect class="sea" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/><g class="world" data-pane="{i}"{attribute}>{content}</g></g>"#,
-            p.rect.x, p.rect.y, p.rect.w, p.rect.h,
+            r#"<g class="pane" clip-path="url(#{prefix}-{i})"><rect class="sea" x="{}" y="{}" width="{}" height="{}"/><g class="world" data-pane="{i}"{attribute}>{content}</g></g>"#,
+            d1(p.rect.x),
+            d1(p.rect.y),
+            d1(p.rect.w),
+            d1(p.rect.h),
         );
     }
     s

@@ -2,6 +2,7 @@
 //! panning, and the smooth move between two windows.
 
 use super::math;
+use crate::model::number::Fixed;
 
 /// The size of the drawing, in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -102,7 +103,7 @@ impl ViewTransform {
 
     /// The SVG `transform` attribute value.
     pub fn to_svg(&self) -> String {
-        format!("translate({:.2} {:.2}) scale({:.5})", self.tx, self.ty, self.k)
+        format!("translate({} {}) scale({})", Fixed(self.tx, 2), Fixed(self.ty, 2), Fixed(self.k, 5))
     }
 }
 

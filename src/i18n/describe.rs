@@ -22,7 +22,7 @@ pub fn figure(lang: Lang, f: &Figure) -> String {
 
 /// A coordinate with four decimals and the language's decimal mark.
 fn degrees(lang: Lang, v: f64) -> String {
-    let s = format!("{:.4}", v.abs());
+    let s = crate::model::number::Fixed(v.abs(), 4).to_string();
     if lang == Lang::Fr { s.replace('.', ",") } else { s }
 }
 

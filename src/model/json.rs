@@ -136,7 +136,13 @@ impl fmt::Display for Json<'_> {
         match self {
             Json::Null => f.write_str("null"),
             Json::Bool(b) => write!(f, "{b}"),
-            Json::Number(n) => write!(f, "{n}"),
+            // Not serde_json's `Number` formatter: its float formatter's tables would come
+            // into the wasm with it (issue 25).
+            Json::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => write!(f, "{u}"),
+                (_, Some(i)) => write!(f, "{i}"),
+                _ => write!(f, "{}", super::number::JsonFloat(n.as_f64().unwrap_or(f64::NAN))),
+            },
             Json::String(s) => quoted(f, s),
             Json::Array(a) => {
                 f.write_str("[")?;

@@ -264,41 +264,48 @@ fn records<T: FromJson + serde::de::DeserializeOwned>(
     issues: &mut Vec<Issue>,
     reader: Reader,
 ) -> Vec<T> {
-    let error = |path: String, record: Option<String>, message: String| Issue {
-        severity: Severity::Error,
-        path,
-        record,
-        message,
-    };
+    let Some(values) = record_values(root, key, issues) else { return Vec::new() };
+    // Only the reading is generic: the report of a broken record is one function for the
+    // five record types (in the wasm, one copy rather than five).
+    values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, value)| {
+            let read = match reader {
+                Reader::Hand => T::from_json(value).map_err(|f| (f.path(), f.message)),
+                #[cfg(not(target_arch = "wasm32"))]
+                Reader::Serde => serde_path_to_error::deserialize::<_, T>(value.to_value())
+                    .map_err(|e| (e.path().to_string(), e.into_inner().to_string())),
+            };
+            read.map_err(|(inner, message)| report_record(issues, key, i, value, &inner, message)).ok()
+        })
+        .collect()
+}
+
+/// The array `key` of `root`, or `None` where it is missing (reported by the caller) or
+/// is not an array (reported here).
+fn record_values<'r, 'a>(root: &'r Json<'a>, key: &str, issues: &mut Vec<Issue>) -> Option<&'r [Json<'a>]> {
     match root.get(key) {
-        None => Vec::new(),
-        Some(Json::Array(values)) => values
-            .iter()
-            .enumerate()
-            .filter_map(|(i, value)| {
-                let read = match reader {
-                    Reader::Hand => T::from_json(value).map_err(|f| (f.path(), f.message)),
-                    #[cfg(not(target_arch = "wasm32"))]
-                    Reader::Serde => serde_path_to_error::deserialize::<_, T>(value.to_value())
-                        .map_err(|e| (e.path().to_string(), e.into_inner().to_string())),
-                };
-                read.map_err(|(inner, message)| {
-                    let path = if inner == "." { format!("{key}[{i}]") } else { format!("{key}[{i}].{inner}") };
-                    let record = value.get("id").and_then(Json::as_str).map(str::to_owned);
-                    issues.push(error(path, record, message));
-                })
-                .ok()
-            })
-            .collect(),
+        None => None,
+        Some(Json::Array(values)) => Some(values),
         Some(other) => {
-            issues.push(error(
-                key.to_owned(),
-                None,
-                format!("expected an array of records, found {}", json_type(other)),
-            ));
-            Vec::new()
+            issues.push(Issue {
+                severity: Severity::Error,
+                path: key.to_owned(),
+                record: None,
+                message: format!("expected an array of records, found {}", json_type(other)),
+            });
+            None
         }
     }
+}
+
+/// Reports the record `key[i]` that could not be read, at the path `inner` within it.
+#[inline(never)]
+fn report_record(issues: &mut Vec<Issue>, key: &str, i: usize, value: &Json<'_>, inner: &str, message: String) {
+    let path = if inner == "." { format!("{key}[{i}]") } else { format!("{key}[{i}].{inner}") };
+    let record = value.get("id").and_then(Json::as_str).map(str::to_owned);
+    issues.push(Issue { severity: Severity::Error, path, record, message });
 }
 
 fn json_type(v: &Json<'_>) -> &'static str {

@@ -79,7 +79,7 @@ fn unexpected(value: &Json<'_>) -> String {
             (Some(u), _) => format!("integer `{u}`"),
             (_, Some(i)) => format!("integer `{i}`"),
             // serde_json writes floats in its messages as it serialises them (`1e+308`).
-            _ => format!("floating point `{n}`"),
+            _ => format!("floating point `{}`", super::number::JsonFloat(n.as_f64().unwrap_or(f64::NAN))),
         },
         Json::String(s) => format!("string {s:?}"),
         Json::Array(_) => "sequence".to_owned(),

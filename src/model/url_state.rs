@@ -4,6 +4,7 @@
 
 use super::dataset::{Domain, ItemKind, Lang, Status};
 use super::filter::{Filter, SideFilter};
+use super::number::Plain;
 use super::time::{iso, parse_day};
 use super::ui::{MapView, Mode, Panel, Selection, Zoom};
 use super::validate::is_id;
@@ -241,7 +242,7 @@ impl UrlState {
             push("view", self.view.slug());
         }
         if let Some(z) = self.zoom {
-            push("zoom", format!("{},{},{}", round(z.k, 3), round(z.x, 1), round(z.y, 1)));
+            push("zoom", format!("{},{},{}", Plain(round(z.k, 3)), Plain(round(z.x, 1)), Plain(round(z.y, 1))));
         }
         if self.panel == Panel::List {
             push("panel", "list".into());

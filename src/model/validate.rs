@@ -6,6 +6,7 @@ use crate::collections::HashSet;
 use std::fmt;
 
 use super::json::Json;
+use super::number::Plain;
 
 use super::dataset::*;
 use super::date::PartialDate;
@@ -303,7 +304,7 @@ impl Validator<'_> {
         for (i, f) in figures.iter().enumerate() {
             let p = list.index(i);
             if !f.value.is_finite() || f.value < 0.0 {
-                self.error(p.key("value").to_string(), record, format!("{} is not a count or amount", f.value));
+                self.error(p.key("value").to_string(), record, format!("{} is not a count or amount", Plain(f.value)));
             }
             self.text(&p.key("label"), record, &f.label, MAX_NAME_CHARS);
         }
@@ -394,16 +395,20 @@ impl Validator<'_> {
         self.text(&path.key("region"), id, &s.region, MAX_NAME_CHARS);
         let (lon, lat) = (s.lon, s.lat);
         if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
-            self.error(path.key("lon").to_string(), id, format!("longitude {lon} is outside -180 to 180"));
+            self.error(path.key("lon").to_string(), id, format!("longitude {} is outside -180 to 180", Plain(lon)));
         } else if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
-            self.error(path.key("lat").to_string(), id, format!("latitude {lat} is outside -90 to 90"));
+            self.error(path.key("lat").to_string(), id, format!("latitude {} is outside -90 to 90", Plain(lat)));
         } else if let Some((name, (w, s_, e, n))) = side_bounds(s.side)
             && (!(w..=e).contains(&lon) || !(s_..=n).contains(&lat))
         {
             self.error(
                 path.key("lon").to_string(),
                 id,
-                format!("{lon}, {lat} (lon, lat) is not in {name}, but the site is on the {name} side"),
+                format!(
+                    "{}, {} (lon, lat) is not in {name}, but the site is on the {name} side",
+                    Plain(lon),
+                    Plain(lat)
+                ),
             );
         }
         self.figures(path, id, &s.figures);
@@ -523,7 +528,7 @@ impl Validator<'_> {
             if let Some(z) = step.zoom
                 && !(z.is_finite() && (0.5..=50.0).contains(&z))
             {
-                self.error(p.key("zoom").to_string(), id, format!("zoom {z} is outside 0.5 to 50"));
+                self.error(p.key("zoom").to_string(), id, format!("zoom {} is outside 0.5 to 50", Plain(z)));
             }
             if let Some(t) = &step.time {
                 match PartialDate::parse(t) {

@@ -31,6 +31,7 @@ use crate::geo::svg::{Emphasis, in_bulk};
 use crate::geo::{ViewTransform, Viewport};
 use crate::i18n::Msg;
 use crate::model::Dataset;
+use crate::model::number::Plain;
 use crate::state::AppState;
 use camera::MapCamera;
 
@@ -201,7 +202,7 @@ pub fn MapCanvas(
     let view_name = move || crate::i18n::view_name(state.lang.get(), view.get());
     let view_box = move || {
         let s = size.get();
-        format!("0 0 {} {}", s.width, s.height)
+        format!("0 0 {} {}", Plain(s.width), Plain(s.height))
     };
     // Once the frame is measured, the drawings are sized in pixels rather than as 100% of
     // it: Chromium lays an SVG sized in percentages out again, every shape's bounds
@@ -219,7 +220,7 @@ pub fn MapCanvas(
             }
             size.track();
             let el: web_sys::Element = frame.get()?.into();
-            Some(format!("{}px", of(&el.get_bounding_client_rect())))
+            Some(format!("{}px", Plain(of(&el.get_bounding_client_rect()))))
         }
     };
     let (width, height) = (side(|r| r.width()), side(|r| r.height()));

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::dom::{attr, for_each, set_class};
 use crate::i18n::when_label;
+use crate::model::number::Fixed;
 use crate::model::time::not_begun;
 use crate::model::timeline::{ItemBox, ROW_PX, TimelineLayout};
 use crate::model::{Dataset, Item, Lang};
@@ -17,7 +18,11 @@ use crate::state::AppState;
 /// of the track on the pre-rendered page (drawn for one width, shown at whatever the
 /// reader's is).
 pub(super) fn along(x: f64, width: f64) -> String {
-    if cfg!(target_arch = "wasm32") { format!("{x:.1}px") } else { format!("{:.3}%", x / width * 100.0) }
+    if cfg!(target_arch = "wasm32") {
+        format!("{}px", Fixed(x, 1))
+    } else {
+        format!("{}%", Fixed(x / width * 100.0, 3))
+    }
 }
 
 /// A box's identity while it is drawn: its item, in a language (a box that moves is kept
@@ -39,7 +44,11 @@ pub(super) struct Place {
 
 impl Place {
     fn of(b: &ItemBox, track: f64) -> Self {
-        Self { left: along(b.x, track), width: along(b.width, track), top: format!("{:.0}px", b.row as f64 * ROW_PX) }
+        Self {
+            left: along(b.x, track),
+            width: along(b.width, track),
+            top: format!("{}px", Fixed(b.row as f64 * ROW_PX, 0)),
+        }
     }
 
     /// Sets the three properties, without reading them back first: the browser changes

@@ -16,6 +16,7 @@ use crate::components::t;
 use crate::dom::attr;
 use crate::geo::interaction::{WheelUnit, ZOOM_STEP, wheel_zoom_factor};
 use crate::i18n::Msg;
+use crate::model::number::{Fixed, Plain};
 use crate::model::time::{TimeScale, ticks};
 use crate::model::timeline::{MAX_DRAWN_BOXES, ROW_PX, Sight, boxes_in_sight, layout};
 use crate::model::{Dataset, Item, ItemKind};
@@ -138,7 +139,7 @@ pub fn Lanes(
         let at = move |l: &crate::model::timeline::TimelineLayout| l.lanes.iter().position(|lane| lane.kind == kind);
         let height = move || {
             let rows = drawn_layout.with(|(l, _)| at(l).map_or(0, |k| l.lanes[k].rows));
-            format!("{}px", rows as f64 * ROW_PX)
+            format!("{}px", Plain(rows as f64 * ROW_PX))
         };
         // The boxes of this lane in sight, each drawn once while it stays.
         let each = move || {
@@ -208,7 +209,7 @@ pub fn Lanes(
     let cursor_line = move || {
         state.cursor.get().map(|c| {
             let x = scale().x((c + 1) as f64);
-            view! { <div class="timeline-cursor" aria-hidden="true" style:left=format!("calc(var(--gutter) + {x:.1}px)")></div> }
+            view! { <div class="timeline-cursor" aria-hidden="true" style:left=format!("calc(var(--gutter) + {}px)", Fixed(x, 1))></div> }
         })
     };
 
