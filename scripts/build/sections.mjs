@@ -1,6 +1,6 @@
 // Edits of a wasm module's sections for the release build, each section otherwise copied as
-// it is: the first module's imports from its glue given short names, and custom sections
-// dropped.
+// it is: the first module's imports from its glue given short names, exports no page uses
+// dropped with their classes in the glue, and custom sections dropped.
 //
 // Short names (issue 25): wasm-bindgen names each import after the JS it calls and a
 // 16-digit hash (`__wbg_width_d3c8d417d821d2fd`): about 300 of them, written twice (the
@@ -41,6 +41,32 @@ export function withoutCustomSections(bytes, names) {
     return !names.test(Buffer.from(s.body.subarray(at, at + length)).toString('utf8'));
   });
   return writeSections(bytes.subarray(0, 8), kept);
+}
+
+/**
+ * The wasm `bytes` and the `glue` without the JS classes `classes` (wasm-bindgen's exported
+ * structs) and the wasm's exports behind them, for wasm-opt to drop the code only they
+ * reached. Throws where the glue's class is not written as expected, or where anything
+ * else in the glue still names a class or one of its exports.
+ */
+export function withoutExportedClasses(bytes, glue, classes) {
+  const prefixes = classes.map((c) => c.toLowerCase());
+  for (const name of classes) {
+    // wasm-bindgen writes each class, its Symbol.dispose line and its FinalizationRegistry so.
+    const body = new RegExp(`export class ${name} \\{\\n[\\s\\S]*?\\n\\}\\nif \\(Symbol\\.dispose\\) ${name}\\.prototype\\[Symbol\\.dispose\\] = ${name}\\.prototype\\.free;\\n`);
+    const registry = new RegExp(`const ${name}Finalization = \\(typeof FinalizationRegistry === 'undefined'\\)\\n[^\\n]*\\n[^\\n]*\\);\\n`);
+    if (!body.test(glue) || !registry.test(glue)) throw new Error(`the glue does not write the class ${name} as expected`);
+    glue = glue.replace(body, '').replace(registry, '');
+    if (glue.includes(name) || glue.includes(name.toLowerCase())) throw new Error(`the glue still names ${name}`);
+  }
+  const sections = readSections(bytes);
+  const exports = sections.find((s) => s.id === 7);
+  if (!exports) throw new Error('the module has no export section');
+  const entries = readExports(exports.body);
+  const kept = entries.filter((e) => !prefixes.some((p) => e.name.startsWith(`${p}_`) || e.name.startsWith(`__wbg_${p}_`)));
+  if (kept.length === entries.length) throw new Error(`the module exports nothing of ${classes.join(', ')}`);
+  exports.body = writeExports(kept);
+  return { bytes: writeSections(bytes.subarray(0, 8), sections), glue, count: entries.length - kept.length };
 }
 
 /** 0 -> a, 51 -> Z, 52 -> ba, …: identifiers of letters only. */
@@ -129,4 +155,28 @@ function writeImports(entries) {
     return [leb(b.length), b];
   };
   return Buffer.concat([leb(entries.length), ...entries.flatMap((e) => [...str(e.module), ...str(e.name), e.desc])]);
+}
+
+/** The export section's entries: name, then the kind and index bytes as they are. */
+function readExports(body) {
+  const [count, first] = readLeb(body, 0);
+  const entries = [];
+  let at = first;
+  for (let i = 0; i < count; i++) {
+    const [length, start] = readLeb(body, at);
+    const name = body.subarray(start, start + length).toString('utf8');
+    at = start + length;
+    const desc = at;
+    [, at] = readLeb(body, at + 1);
+    entries.push({ name, desc: body.subarray(desc, at) });
+  }
+  if (at !== body.length) throw new Error('the export section did not read to its end');
+  return entries;
+}
+
+function writeExports(entries) {
+  return Buffer.concat([leb(entries.length), ...entries.flatMap((e) => {
+    const b = Buffer.from(e.name, 'utf8');
+    return [leb(b.length), b, e.desc];
+  })]);
 }

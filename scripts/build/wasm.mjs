@@ -3,9 +3,9 @@
 // wasm-bindgen.
 //
 // Release: `cargo build --release --features split` linked with `--emit-relocs`, then
-// `wasm-split-cli` cuts the chunks out at the app's split points (src/components/chunks.rs),
-// `wasm-bindgen --keep-lld-exports` binds the first module, `wasm-opt -Oz` shrinks each
-// wasm, the first module's imports from the glue get short names on both sides
+// `wasm-split-cli` cuts the chunks out at the app's split points (`chunk!`, src/chunk.rs),
+// `wasm-bindgen --keep-lld-exports` binds the first module, the exported classes no page
+// uses are dropped from it and its glue, `wasm-opt -Oz` shrinks each wasm, the first module's imports from the glue get short names on both sides
 // (./sections.mjs), terser each script; the chunks get names from their bytes and their integrity
 // hashes are written into the loader (`__wasm_split-….js`) that fetches them; the glue and
 // the loader import each other, so they share one name from both their bytes.
@@ -17,7 +17,7 @@ import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { shortImportNames, withoutCustomSections } from './sections.mjs';
+import { shortImportNames, withoutCustomSections, withoutExportedClasses } from './sections.mjs';
 
 /** The wasm features rustc emits, which wasm-opt must be told of. */
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
@@ -108,8 +108,15 @@ export async function buildWasm({ root, staging, release, minify }) {
       if (!loader.includes(fetchCall)) throw new Error(`__wasm_split.js does not fetch ${file} as expected`);
       loader = loader.replace(fetchCall, `fetch(new URL(${JSON.stringify(href)}, import.meta.url), { integrity: ${JSON.stringify(sri(bytes))} })`);
     }
-    optimise(join(out, 'passerelle_bg.wasm'), join(work, 'main.wasm'));
-    let glue = await readFile(join(out, 'passerelle.js'), 'utf8');
+    // wasm-streams' classes (Leptos turns on server_fn's "browser" feature, which brings
+    // them): #[wasm_bindgen] exports, so roots of the module, though no page of the app
+    // makes a stream of them. Dropped before wasm-opt, which then drops their code.
+    const unused = withoutExportedClasses(await readFile(join(out, 'passerelle_bg.wasm')),
+      await readFile(join(out, 'passerelle.js'), 'utf8'), ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource']);
+    await writeFile(join(work, 'bound.wasm'), unused.bytes);
+    console.log(`post_build: ${unused.count} exports of classes no page uses dropped from the first module`);
+    optimise(join(work, 'bound.wasm'), join(work, 'main.wasm'));
+    let glue = unused.glue;
     const short = shortImportNames(await readFile(join(work, 'main.wasm')), glue);
     const wasmBytes = short.bytes;
     console.log(`post_build: the first module's ${short.count} imports from its glue given short names`);
