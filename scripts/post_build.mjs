@@ -86,6 +86,13 @@ let basemap = 'data/basemap.json';
   execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prerender', '--bin', 'prerender', '--',
     join(root, 'public/data/cooperation.json'), out], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const [poster, css, script] = await Promise.all(['poster.html', 'poster.css', 'head.js'].map((f) => readFile(join(out, f), 'utf8')));
+  // The shipped dataset's fingerprint, written when the build's reading found it clean: the
+  // app reads that text without checking it again, any other it checks in a chunk.
+  const checked = await readFile(join(out, 'checked.txt'), 'utf8').catch(() => null);
+  if (checked !== null) {
+    if (!/^[0-9a-f]{16}$/.test(checked)) throw new Error(`the prerender's fingerprint is not one: ${checked}`);
+    index = index.replace(/<\/head>/, () => `<meta name="passerelle-checked" content="${checked}"></head>`);
+  }
   await rm(out, { recursive: true });
   const cssName = `poster-${contentHash(css)}.css`;
   await writeFile(join(staging, cssName), css);

@@ -309,3 +309,12 @@ fn numbers_are_written_from_the_pages_digits_as_rust_writes_them() {
     assert_eq!(JsonFloat(1.5e16).to_string(), "1.5e+16");
     assert_eq!(JsonFloat(2.0).to_string(), "2.0");
 }
+
+#[wasm_bindgen_test]
+fn a_datasets_fingerprint_is_the_one_the_native_build_writes() {
+    use passerelle::model::fingerprint;
+    // The same pinned value as model::load's native test: the prerender (native) writes the
+    // shipped text's fingerprint into the page, the app (wasm32, 32-bit usize) compares.
+    assert_eq!(fingerprint("Passerelle"), 0xb754_71f6_0127_0f4b);
+    assert_eq!(fingerprint("\u{feff}Passerelle"), 0xb754_71f6_0127_0f4b);
+}

@@ -17,7 +17,14 @@ fn main() {
         eprintln!("{e}");
         std::process::exit(1);
     });
-    let files = passerelle::poster::write(&loaded.dataset);
+    let mut files = passerelle::poster::write(&loaded.dataset);
+    // Found clean (no error, no warning): the page carries the text's fingerprint, and the
+    // app reads exactly this text without checking it again (model::load::read_checked).
+    if loaded.warnings.is_empty() {
+        files.push(("checked.txt".into(), format!("{:016x}", passerelle::model::fingerprint(&text))));
+    } else {
+        eprintln!("prerender: {dataset} has warnings: the app will check it in every browser");
+    }
     std::fs::create_dir_all(out).expect("the output folder can be made");
     for (name, body) in files {
         let path = std::path::Path::new(out).join(name);

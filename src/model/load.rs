@@ -169,6 +169,33 @@ pub fn parse_dataset(file: &str, text: &str) -> Result<Loaded, LoadError> {
     parse_dataset_by(file, text, Reader::Hand)
 }
 
+/// Reads the text of a dataset file that [`parse_dataset`] has already found clean (no
+/// error, no warning) at build time, as its [`fingerprint`] shows: the records' shapes are
+/// read and reported as ever, their meaning is not checked again. In the browser the
+/// checker is then not in the first module (issue 25): any other text is checked in a
+/// chunk of its own (`loader::check_dataset`).
+pub fn read_checked(file: &str, text: &str) -> Result<Loaded, LoadError> {
+    read_dataset(file, text, Reader::Hand, &mut |_, _, _| {})
+}
+
+/// A fingerprint of a dataset's text, the same natively and in the wasm (words of 8 bytes,
+/// 64-bit arithmetic, whatever the platform's `usize`), with a leading byte-order mark
+/// ignored as the browser's reading drops it. It tells the text the build checked from any
+/// other: a file changed since (an editor's, an embedding site's); not a defence against a
+/// forged file, whose author could as well break the app by serving another.
+pub fn fingerprint(text: &str) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let bytes = text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes();
+    let mix = |h: u64, word: u64| (h.rotate_left(23) ^ word).wrapping_mul(K);
+    let mut words = bytes.chunks_exact(8);
+    let mut h =
+        words.by_ref().fold(bytes.len() as u64, |h, w| mix(h, u64::from_le_bytes(w.try_into().unwrap_or_default())));
+    let mut tail = [0u8; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    h = mix(h, u64::from_le_bytes(tail));
+    h ^ (h >> 29)
+}
+
 /// [`parse_dataset`] with records read by serde's derive and `serde_path_to_error`, which
 /// the hand-written reader must match message for message (tests/fuzz.rs). Native only:
 /// the derive's code is what the wasm no longer carries.
@@ -179,6 +206,17 @@ pub fn parse_dataset_with_serde(file: &str, text: &str) -> Result<Loaded, LoadEr
 }
 
 fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, LoadError> {
+    read_dataset(file, text, reader, &mut |dataset, root, issues| {
+        issues.extend(validate(dataset, &KnownIds::of_json(root)));
+    })
+}
+
+/// The records' meanings are checked by `check`, handed each record that could be read
+/// and the JSON tree (a `dyn`, so that the checker's code is reached only from where it is
+/// asked for: in the wasm, a chunk of its own, see [`read_checked`]).
+type Check<'c> = &'c mut dyn FnMut(&Dataset, &Json<'_>, &mut Vec<Issue>);
+
+fn read_dataset(file: &str, text: &str, reader: Reader, check: Check<'_>) -> Result<Loaded, LoadError> {
     let file_owned = || file.to_owned();
     if text.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { file: file_owned(), bytes: text.len() });
@@ -244,7 +282,7 @@ fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, Lo
         tours: if object.contains_key("tours") { records(&root, "tours", &mut issues, reader) } else { Vec::new() },
         lookup: Default::default(),
     };
-    issues.extend(validate(&dataset, &KnownIds::of_json(&root)));
+    check(&dataset, &root, &mut issues);
 
     let (errors, warnings): (Vec<Issue>, Vec<Issue>) = issues.into_iter().partition(|i| i.severity == Severity::Error);
     if errors.is_empty() { Ok(Loaded { dataset, warnings }) } else { Err(invalid(file, errors)) }
@@ -364,6 +402,35 @@ mod tests {
         let mut v = minimal();
         v["actors"] = serde_json::json!([{"id": "city", "name": {"fr": "Ville", "en": "City", "zh": "市"}, "kind": "city", "side": "france", "site": "chambery"}]);
         assert!(parse(&v).expect("parses").warnings.is_empty());
+    }
+
+    #[test]
+    fn a_text_found_clean_is_read_the_same_without_its_checks() {
+        let text = include_str!("../../public/data/cooperation.json");
+        let (checked, read) = (parse_dataset(FILE, text).expect("shipped"), read_checked(FILE, text).expect("shipped"));
+        assert!(checked.warnings.is_empty());
+        assert_eq!(format!("{:?}", read.dataset), format!("{:?}", checked.dataset));
+        // What is left out: the records' meaning. Their shape is still read and reported.
+        let mut v = minimal();
+        v["actors"] = serde_json::json!([{"id": "city", "name": {"fr": "Ville", "en": "City", "zh": "市"}, "kind": "city", "side": "france", "site": "nowhere"}]);
+        assert!(matches!(parse(&v), Err(LoadError::Invalid { .. })));
+        assert!(read_checked(FILE, &v.to_string()).is_ok());
+        v["sites"][0]["lat"] = "north".into();
+        assert!(matches!(read_checked(FILE, &v.to_string()), Err(LoadError::Invalid { .. })));
+    }
+
+    #[test]
+    fn a_fingerprint_tells_texts_apart_and_is_the_same_everywhere() {
+        // Pinned: the page's wasm computes the same (tests/web.rs), and the build writes it.
+        assert_eq!(fingerprint("Passerelle"), 0xb754_71f6_0127_0f4b);
+        assert_eq!(fingerprint("\u{feff}Passerelle"), fingerprint("Passerelle"));
+        let texts =
+            ["a", "a\0", "b", "ab", "ba", "abcdefgh", "abcdefgh\0", "abcdefghi", "{\"schema\": 1}", "{\"schema\": 2}"];
+        for (i, a) in texts.iter().enumerate() {
+            for b in &texts[i + 1..] {
+                assert_ne!(fingerprint(a), fingerprint(b), "{a:?} / {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub use dataset::*;
 pub use json::parsed_as_value;
 #[cfg(not(target_arch = "wasm32"))]
 pub use load::parse_dataset_with_serde;
-pub use load::{LoadError, Loaded, MAX_FILE_BYTES, MAX_LISTED_ISSUES, check_data_path, parse_dataset};
+pub use load::{
+    LoadError, Loaded, MAX_FILE_BYTES, MAX_LISTED_ISSUES, check_data_path, fingerprint, parse_dataset, read_checked,
+};
 pub use validate::{Issue, Severity, validate_dataset};
 pub use workbook::{WorkbookRead, parse_workbook};

@@ -17,9 +17,9 @@ function chunkRequests(page) {
 }
 
 // The chunks: `reader` (the handout, Share and export, the list), `presenter` (tours, the
-// presenter card, the speaker's console and the channel between them), `errors` (load
-// errors and the checker's findings), `embed` (the messages to and from an embedding page),
-// `bulk` (a large dataset's drawing).
+// presenter card, the speaker's console and the channel between them), `errors` (the checker
+// of a text the build did not check, load errors and the checker's findings), `embed` (the
+// messages to and from an embedding page), `bulk` (a large dataset's drawing).
 test('the first drawing needs no chunk; the reader\'s arrives once the page is idle', async ({ page }) => {
   const asked = chunkRequests(page);
   await page.goto('./?lang=en');
@@ -28,6 +28,38 @@ test('the first drawing needs no chunk; the reader\'s arrives once the page is i
   expect(atDrawing.filter((c) => c !== 'reader'), 'chunks asked for before the first drawing').toEqual([]);
   await expect.poll(() => asked.includes('reader'), { timeout: 10_000 }).toBe(true);
   expect(asked.filter((c) => c !== 'reader'), 'chunks asked for without a reader\'s action').toEqual([]);
+});
+
+// The shipped dataset was read and found clean by the build, which wrote its fingerprint
+// into the page: those very bytes are read without the checker (above, no chunk before the
+// first drawing). Any other text, an editor's file changed since, is checked in full.
+test('a dataset changed since the build is checked, by a chunk', async ({ page, request }) => {
+  const asked = chunkRequests(page);
+  const ds = await (await request.get('data/cooperation.json')).json();
+  ds.items[0].sites = ['nowhere'];
+  await page.route('**/data/cooperation.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ds) }));
+  await page.goto('./?lang=en');
+  await expect(page.locator('meta[name="passerelle-checked"]')).toHaveAttribute('content', /^[0-9a-f]{16}$/);
+  const alert = page.getByTestId('load-error');
+  await expect(alert).toBeVisible({ timeout: 15_000 });
+  await expect(alert).toContainText(`record "${ds.items[0].id}", field items[0].sites[0]: refers to site "nowhere", which does not exist`);
+  expect(asked).toContain('errors');
+});
+
+test('a checker that cannot be fetched says so, in place of a drawing of unchecked data', async ({ page, request, consoleErrors }) => {
+  const ds = await (await request.get('data/cooperation.json')).json();
+  ds.items[0].title.en += ' (edited)';
+  await page.route('**/data/cooperation.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ds) }));
+  await page.route(/\/split_errors-[0-9a-f]{16}\.wasm$/, (r) => r.abort('internetdisconnected'));
+  await page.goto('./?lang=en');
+  // The network gone: the chunk's own message, in the page's language (the load error's
+  // panel is in that chunk too), and nothing unchecked drawn.
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be downloaded' });
+  await expect(alert).toBeVisible({ timeout: 15_000 });
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(page.locator('.timeline-item')).toHaveCount(0);
+  await expect(page.locator('[data-site]')).toHaveCount(0);
+  expect(consoleErrors.join('\n')).toContain("Passerelle: Could not load data/cooperation.json: the request failed (the app's checker of datasets:");
 });
 
 test('an embedded page asks once for the chunk that talks to its parent; a page alone never does', async ({ page }) => {
