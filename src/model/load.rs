@@ -172,8 +172,8 @@ pub fn parse_dataset(file: &str, text: &str) -> Result<Loaded, LoadError> {
 /// Reads the text of a dataset file that [`parse_dataset`] has already found clean (no
 /// error, no warning) at build time, as its [`fingerprint`] shows: the records' shapes are
 /// read and reported as ever, their meaning is not checked again. In the browser the
-/// checker is then not in the first module (issue 25): any other text is checked in a
-/// chunk of its own (`loader::check_dataset`).
+/// checker is then not in the first module (issue 25): any other text is checked in the
+/// load errors' chunk (`loader::check_dataset`).
 pub fn read_checked(file: &str, text: &str) -> Result<Loaded, LoadError> {
     read_dataset(file, text, Reader::Hand, &mut |_, _, _| {})
 }
@@ -213,7 +213,7 @@ fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, Lo
 
 /// The records' meanings are checked by `check`, handed each record that could be read
 /// and the JSON tree (a `dyn`, so that the checker's code is reached only from where it is
-/// asked for: in the wasm, a chunk of its own, see [`read_checked`]).
+/// asked for: in the wasm, the load errors' chunk, see [`read_checked`]).
 type Check<'c> = &'c mut dyn FnMut(&Dataset, &Json<'_>, &mut Vec<Issue>);
 
 fn read_dataset(file: &str, text: &str, reader: Reader, check: Check<'_>) -> Result<Loaded, LoadError> {
