@@ -318,3 +318,19 @@ fn a_datasets_fingerprint_is_the_one_the_native_build_writes() {
     assert_eq!(fingerprint("Passerelle"), 0xb754_71f6_0127_0f4b);
     assert_eq!(fingerprint("\u{feff}Passerelle"), 0xb754_71f6_0127_0f4b);
 }
+
+#[wasm_bindgen_test]
+fn a_wrong_types_string_is_quoted_as_rust_debug_writes_it() {
+    use passerelle::model::LoadError;
+    // The reader's message quotes the string it found as serde does (`{:?}`), here with the
+    // page's Unicode tables deciding what is escaped (model::read::Quoted).
+    let text = include_str!("fixtures/small.json");
+    let at = text.find("\"lat\":").unwrap();
+    let end = at + text[at..].find([',', '}']).unwrap();
+    let found = "4\u{301}5\u{7}\n\"中\u{200b}é\u{e000}'";
+    let broken = format!("{}\"lat\": {}{}", &text[..at], serde_json::to_string(found).unwrap(), &text[end..]);
+    let Err(LoadError::Invalid { errors, .. }) = parse_dataset("d.json", &broken) else { panic!("expected Invalid") };
+    let message = &errors[0].message;
+    assert_eq!(message, &format!("invalid type: string {found:?}, expected f64"));
+    assert!(message.contains(r#""4\u{301}5\u{7}\n\"中\u{200b}é\u{e000}'""#), "{message}");
+}

@@ -81,10 +81,46 @@ fn unexpected(value: &Json<'_>) -> String {
             // serde_json writes floats in its messages as it serialises them (`1e+308`).
             _ => format!("floating point `{}`", super::number::JsonFloat(n.as_f64().unwrap_or(f64::NAN))),
         },
-        Json::String(s) => format!("string {s:?}"),
+        Json::String(s) => format!("string {}", Quoted(s)),
         Json::Array(_) => "sequence".to_owned(),
         Json::Object(_) => "map".to_owned(),
     }
+}
+
+/// `s` in quotes as `format!("{s:?}")` writes it (serde's `string "4.8"`), without the
+/// standard library's `Debug` for `str`: its tables of printable and combining characters
+/// were 3 kB of the first module (issue 25), for a message only a broken file shows.
+struct Quoted<'s>(&'s str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_char('"')?;
+        for c in self.0.chars() {
+            match c {
+                '\0' => f.write_str("\\0")?,
+                '\t' => f.write_str("\\t")?,
+                '\r' => f.write_str("\\r")?,
+                '\n' => f.write_str("\\n")?,
+                '\\' | '"' => write!(f, "\\{c}")?,
+                ' '..='~' => f.write_char(c)?,
+                c if c.is_ascii() || !shown_as_is(c) => write!(f, "\\u{{{:x}}}", c as u32)?,
+                c => f.write_char(c)?,
+            }
+        }
+        f.write_char('"')
+    }
+}
+
+/// Whether `Debug` writes the non-ASCII `c` as it is: neither a combining mark (Unicode's
+/// Grapheme_Extend) nor a separator, control, format, surrogate, private-use or unassigned
+/// character. In the browser the page's own Unicode tables answer (a newer Unicode than the
+/// standard library's may differ on a character assigned since).
+fn shown_as_is(c: char) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return !js_sys::RegExp::new(r"^[\p{Grapheme_Extend}\p{Z}\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]$", "u")
+        .test(&c.to_string());
+    #[cfg(not(target_arch = "wasm32"))]
+    return c.escape_debug().len() == 1;
 }
 
 fn invalid_type(value: &Json<'_>, expected: &str) -> Failure {
@@ -343,6 +379,41 @@ mod tests {
     fn read<T: FromJson>(v: Value) -> Read<T> {
         let text = v.to_string();
         T::from_json(&Json::parse(&text).unwrap())
+    }
+
+    #[test]
+    fn quoted_as_debug_writes_it() {
+        // Every character of the first planes and a sample beyond, alone and between others:
+        // controls, quotes, combining marks (escaped even after a letter), separators,
+        // unassigned and private-use characters, surrogates' neighbours, emoji.
+        let mut chars: Vec<char> =
+            (0..0x3_0000).step_by(7).chain(0xE_0000..0xE_0200).filter_map(char::from_u32).collect();
+        chars.extend([
+            '\0',
+            '\t',
+            '\n',
+            '\r',
+            '"',
+            '\'',
+            '\\',
+            ' ',
+            '~',
+            '\u{7f}',
+            '\u{301}',
+            '\u{200d}',
+            '\u{2028}',
+            '\u{a0}',
+            '\u{feff}',
+            '\u{e000}',
+            '\u{10ffff}',
+            '中',
+            '😀',
+        ]);
+        for c in chars {
+            for s in [c.to_string(), format!("a{c}b"), format!("{c}{c}")] {
+                assert_eq!(Quoted(&s).to_string(), format!("{s:?}"), "U+{:04X}", c as u32);
+            }
+        }
     }
 
     fn fail<T: FromJson + std::fmt::Debug>(v: Value) -> (String, String) {
