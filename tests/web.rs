@@ -334,3 +334,17 @@ fn a_wrong_types_string_is_quoted_as_rust_debug_writes_it() {
     assert_eq!(message, &format!("invalid type: string {found:?}, expected f64"));
     assert!(message.contains(r#""4\u{301}5\u{7}\n\"中\u{200b}é\u{e000}'""#), "{message}");
 }
+
+#[wasm_bindgen_test]
+fn a_checked_text_read_by_the_pages_parser_gives_the_same_records() {
+    use passerelle::model::read_checked;
+    // read_checked parses with the page's JSON.parse (model::json::Json::parse_by_page),
+    // parse_dataset with serde_json: the same records either way.
+    let text = include_str!("fixtures/small.json");
+    let (serde, page) = (parse_dataset("d.json", text).unwrap(), read_checked("d.json", text).unwrap());
+    assert_eq!(format!("{:?}", page.dataset), format!("{:?}", serde.dataset));
+    let shipped = include_str!("../public/data/cooperation.json");
+    let (serde, page) = (parse_dataset("d.json", shipped).unwrap(), read_checked("d.json", shipped).unwrap());
+    assert_eq!(format!("{:?}", page.dataset), format!("{:?}", serde.dataset));
+    assert!(matches!(read_checked("d.json", "{\"schema\": 1,"), Err(passerelle::model::LoadError::Syntax { .. })));
+}

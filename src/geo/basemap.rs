@@ -109,7 +109,8 @@ impl BaseMap {
     /// "name", "rings" }] }`, no other field. (Read on the JSON tree the dataset's reader
     /// uses: serde's derive for these two records was 8 KB of the first module.)
     pub fn parse(json: &str) -> Result<Self, String> {
-        let tree = Json::parse(json).map_err(|e| format!("base map: {e}"))?;
+        // The file the build ships, read by the page's own parser (`Json::parse_by_page`).
+        let tree = Json::parse_by_page(json).map_err(|e| format!("base map: {e}"))?;
         let root = object(&tree, "the file")?;
         only(root, &["credit", "scale", "shapes"], "the file")?;
         let credit = text(root, "credit", "the file")?.to_owned();

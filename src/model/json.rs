@@ -81,6 +81,48 @@ impl<'a> Json<'a> {
         serde_json::from_str(text)
     }
 
+    /// Parses a text already known to be well-formed and of the right shape (the dataset
+    /// the build checked, the base map it ships) as the page's `JSON.parse` reads it: in the
+    /// browser with that parser itself, so that serde_json's parser, its messages and its
+    /// table of powers of ten are not in the first module (issue 25); natively with serde_json
+    /// and the page's reading of numbers ([`Json::into_page_numbers`]). The message of a
+    /// failure is the page's own, with no line nor column.
+    pub fn parse_by_page(text: &str) -> Result<Json<'static>, String> {
+        #[cfg(target_arch = "wasm32")]
+        return js_sys::JSON::parse(text)
+            .map(|value| from_page(&value))
+            .map_err(|e| wasm_bindgen::JsCast::unchecked_into::<js_sys::Error>(e).message().into());
+        #[cfg(not(target_arch = "wasm32"))]
+        return Json::parse(text).map(|j| j.into_owned().into_page_numbers()).map_err(|e| e.to_string());
+    }
+
+    /// The same tree with each string its own.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn into_owned(self) -> Json<'static> {
+        match self {
+            Json::Null => Json::Null,
+            Json::Bool(b) => Json::Bool(b),
+            Json::Number(n) => Json::Number(n),
+            Json::String(s) => Json::String(Cow::Owned(s.into_owned())),
+            Json::Array(a) => Json::Array(a.into_iter().map(Json::into_owned).collect()),
+            Json::Object(o) => Json::Object(Object(
+                o.0.into_iter().map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned())).collect(),
+            )),
+        }
+    }
+
+    /// The tree as the page's `JSON.parse` gives it: every number a double ([`page_number`]),
+    /// so `1.0` is the whole number 1 and a whole number past 2^53 is rounded.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn into_page_numbers(self) -> Self {
+        match self {
+            Json::Number(n) => Json::Number(page_number(n.as_f64().unwrap_or(f64::NAN))),
+            Json::Array(a) => Json::Array(a.into_iter().map(Json::into_page_numbers).collect()),
+            Json::Object(o) => Json::Object(Object(o.0.into_iter().map(|(k, v)| (k, v.into_page_numbers())).collect())),
+            other => other,
+        }
+    }
+
     /// The member `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         match self {
@@ -129,10 +171,7 @@ impl<'a> Json<'a> {
 /// Written as JSON text, as `serde_json::Value` writes itself (what messages quote).
 impl fmt::Display for Json<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let quoted = |f: &mut fmt::Formatter<'_>, s: &str| match serde_json::to_string(s) {
-            Ok(q) => f.write_str(&q),
-            Err(_) => Err(fmt::Error),
-        };
+        let quoted = |f: &mut fmt::Formatter<'_>, s: &str| write!(f, "{}", Quoted(s));
         match self {
             Json::Null => f.write_str("null"),
             Json::Bool(b) => write!(f, "{b}"),
@@ -166,6 +205,68 @@ impl fmt::Display for Json<'_> {
                 f.write_str("}")
             }
         }
+    }
+}
+
+/// A number the page read (a double) as serde_json holds one read from text: a whole number
+/// within 2^53 as an integer (what `as_u64` reads), any other as a float.
+fn page_number(n: f64) -> Number {
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    match n {
+        n if n.fract() == 0.0 && (0.0..=EXACT).contains(&n) => Number::from(n as u64),
+        n if n.fract() == 0.0 && (-EXACT..0.0).contains(&n) => Number::from(n as i64),
+        n => Number::from_f64(n).unwrap_or_else(|| Number::from(0u64)),
+    }
+}
+
+/// The tree of a value the page's `JSON.parse` made: a number, string, boolean, null, array
+/// or object of members (sorted by key, as from text).
+#[cfg(target_arch = "wasm32")]
+fn from_page(value: &wasm_bindgen::JsValue) -> Json<'static> {
+    use wasm_bindgen::JsCast;
+    if let Some(n) = value.as_f64() {
+        Json::Number(page_number(n))
+    } else if let Some(s) = value.as_string() {
+        Json::String(Cow::Owned(s))
+    } else if let Some(b) = value.as_bool() {
+        Json::Bool(b)
+    } else if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        Json::Array(array.iter().map(|v| from_page(&v)).collect())
+    } else if value.is_object() {
+        let members = js_sys::Object::entries(value.unchecked_ref())
+            .iter()
+            .map(|pair| {
+                let pair: js_sys::Array = pair.unchecked_into();
+                (Cow::Owned(pair.get(0).as_string().unwrap_or_default()), from_page(&pair.get(1)))
+            })
+            .collect();
+        Json::Object(Object::from_written(members))
+    } else {
+        Json::Null
+    }
+}
+
+/// A string as JSON text writes it, as serde_json does: in quotes, with `"`, `\\` and the
+/// control characters escaped (not serde_json's writer: issue 25).
+struct Quoted<'s>(&'s str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"")?;
+        for c in self.0.chars() {
+            match c {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                '\u{8}' => f.write_str("\\b")?,
+                '\u{c}' => f.write_str("\\f")?,
+                c if c < ' ' => write!(f, "\\u{:04x}", c as u32)?,
+                c => fmt::Write::write_char(f, c)?,
+            }
+        }
+        f.write_str("\"")
     }
 }
 
@@ -346,6 +447,34 @@ mod tests {
         assert!(matches!(j.get("escaped"), Some(Json::String(Cow::Owned(s))) if s == "a\"b"));
         let Json::Object(o) = &j else { panic!() };
         assert!(o.0.iter().all(|(k, _)| matches!(k, Cow::Borrowed(_))));
+    }
+
+    #[test]
+    fn strings_are_quoted_as_serde_json_quotes_them() {
+        let all: String = (0u32..0x250).chain([0x2028, 0x2029, 0xfeff, 0x1f600]).filter_map(char::from_u32).collect();
+        for s in [all.as_str(), "", "\"\\/", "x\u{1}\u{1f}\u{7f}y"] {
+            assert_eq!(Quoted(s).to_string(), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_pages_reading_holds_numbers_as_doubles() {
+        let j = Json::parse_by_page(
+            r#"{"a": 1.0, "b": -2, "c": 2.5, "d": 9007199254740993, "e": 1e300, "f": "x", "g": [0, -0.0]}"#,
+        )
+        .unwrap();
+        let n = |k: &str| match j.get(k) {
+            Some(Json::Number(n)) => n.clone(),
+            other => panic!("{k}: {other:?}"),
+        };
+        assert_eq!(n("a").as_u64(), Some(1));
+        assert_eq!(n("b").as_i64(), Some(-2));
+        assert_eq!((n("c").as_u64(), n("c").as_f64()), (None, Some(2.5)));
+        assert_eq!(n("d").as_u64(), Some(9_007_199_254_740_992));
+        assert_eq!((n("e").as_u64(), n("e").as_f64()), (None, Some(1e300)));
+        assert_eq!(j.get("f").and_then(Json::as_str), Some("x"));
+        assert_eq!(j.get("g").and_then(Json::as_array).map(|a| a.len()), Some(2));
+        assert!(Json::parse_by_page("{").is_err());
     }
 
     #[test]

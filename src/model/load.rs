@@ -175,7 +175,7 @@ pub fn parse_dataset(file: &str, text: &str) -> Result<Loaded, LoadError> {
 /// checker is then not in the first module (issue 25): any other text is checked in the
 /// load errors' chunk (`loader::check_dataset`).
 pub fn read_checked(file: &str, text: &str) -> Result<Loaded, LoadError> {
-    read_dataset(file, text, Reader::Hand, &mut |_, _, _| {})
+    read_dataset(file, text, Reader::Hand, parsed_by_page, &mut |_, _, _| {})
 }
 
 /// A fingerprint of a dataset's text, the same natively and in the wasm (words of 8 bytes,
@@ -206,8 +206,33 @@ pub fn parse_dataset_with_serde(file: &str, text: &str) -> Result<Loaded, LoadEr
 }
 
 fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, LoadError> {
-    read_dataset(file, text, reader, &mut |dataset, root, issues| {
+    read_dataset(file, text, reader, parsed_by_serde, &mut |dataset, root, issues| {
         issues.extend(validate(dataset, &KnownIds::of_json(root)));
+    })
+}
+
+/// How the text becomes a JSON tree: by serde_json, which tells a syntax error's line and
+/// column ([`parsed_by_serde`]), or, for a text the build found clean, by the page
+/// ([`parsed_by_page`]: in the browser, serde_json's parser is then not in the first module).
+type Parse = for<'t> fn(&str, &'t str) -> Result<Json<'t>, LoadError>;
+
+fn parsed_by_serde<'t>(file: &str, text: &'t str) -> Result<Json<'t>, LoadError> {
+    Json::parse(text).map_err(|e| LoadError::Syntax {
+        file: file.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })
+}
+
+/// (A text whose fingerprint matched the checked one's is well-formed: a failure here would
+/// be the page's, with no place in the text.)
+fn parsed_by_page<'t>(file: &str, text: &'t str) -> Result<Json<'t>, LoadError> {
+    Json::parse_by_page(text).map_err(|message| LoadError::Syntax {
+        file: file.to_owned(),
+        line: 1,
+        column: 1,
+        message,
     })
 }
 
@@ -216,7 +241,7 @@ fn parse_dataset_by(file: &str, text: &str, reader: Reader) -> Result<Loaded, Lo
 /// asked for: in the wasm, the load errors' chunk, see [`read_checked`]).
 type Check<'c> = &'c mut dyn FnMut(&Dataset, &Json<'_>, &mut Vec<Issue>);
 
-fn read_dataset(file: &str, text: &str, reader: Reader, check: Check<'_>) -> Result<Loaded, LoadError> {
+fn read_dataset(file: &str, text: &str, reader: Reader, parse: Parse, check: Check<'_>) -> Result<Loaded, LoadError> {
     let file_owned = || file.to_owned();
     if text.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { file: file_owned(), bytes: text.len() });
@@ -225,12 +250,7 @@ fn read_dataset(file: &str, text: &str, reader: Reader, check: Check<'_>) -> Res
         return Err(LoadError::Empty { file: file_owned() });
     }
     // JSON first, so a syntax error is told apart from a value of the wrong shape.
-    let root = Json::parse(text).map_err(|e| LoadError::Syntax {
-        file: file_owned(),
-        line: e.line(),
-        column: e.column(),
-        message: strip_position(&e.to_string()),
-    })?;
+    let root = parse(file, text)?;
 
     let mut issues = Vec::new();
     let top_error = |issues: &mut Vec<Issue>, path: &str, message: String| {
@@ -406,10 +426,14 @@ mod tests {
 
     #[test]
     fn a_text_found_clean_is_read_the_same_without_its_checks() {
-        let text = include_str!("../../public/data/cooperation.json");
-        let (checked, read) = (parse_dataset(FILE, text).expect("shipped"), read_checked(FILE, text).expect("shipped"));
-        assert!(checked.warnings.is_empty());
-        assert_eq!(format!("{:?}", read.dataset), format!("{:?}", checked.dataset));
+        // (Read by the page's parser, every number a double: the same records.)
+        for text in
+            [include_str!("../../public/data/cooperation.json"), include_str!("../../tests/fixtures/small.json")]
+        {
+            let (checked, read) = (parse_dataset(FILE, text).expect("clean"), read_checked(FILE, text).expect("clean"));
+            assert!(checked.warnings.is_empty());
+            assert_eq!(format!("{:?}", read.dataset), format!("{:?}", checked.dataset));
+        }
         // What is left out: the records' meaning. Their shape is still read and reported.
         let mut v = minimal();
         v["actors"] = serde_json::json!([{"id": "city", "name": {"fr": "Ville", "en": "City", "zh": "市"}, "kind": "city", "side": "france", "site": "nowhere"}]);

@@ -90,7 +90,9 @@ fn char_em(c: char) -> f64 {
     match c {
         ' ' => 0.32,
         c if is_cjk(c) => 1.0,
-        c if c.is_uppercase() => 0.7,
+        // A capital of the scripts the search folds (not `char::is_uppercase`, whose table of
+        // every script's capitals weighs on the first module).
+        c if super::filter::lower(c) != c => 0.7,
         'i' | 'l' | 'j' | 't' | 'f' | 'r' | '\'' | '.' | ',' | ':' | '·' | '(' | ')' => 0.36,
         'm' | 'w' => 0.92,
         _ => 0.62,
