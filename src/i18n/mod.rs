@@ -13,7 +13,7 @@ pub use describe::{coordinates, figure, join, marked_fields};
 pub use findings::{finding, is_translated};
 
 macro_rules! messages {
-    ($($name:ident => $fr:expr, $en:expr, $zh:expr;)*) => {
+    ($($name:ident => $fr:literal, $en:literal, $zh:literal;)*) => {
         /// A message of the interface.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Msg { $($name),* }
@@ -23,12 +23,34 @@ macro_rules! messages {
 
             /// The message in `lang`. `{}` marks where [`fill`] puts values, in order.
             pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Msg::$name, Lang::Fr) => $fr, (Msg::$name, Lang::En) => $en, (Msg::$name, Lang::Zh) => $zh,)*
-                }
+                // Each language's messages as one text, each ended by a NUL, and where each
+                // begins, found at compile time: a slice of it rather than a `match` of
+                // 600 arms, which was 6.7 kB of the first module's code (issue 25).
+                const TEXTS: [&str; 3] = [concat!($($fr, "\0"),*), concat!($($en, "\0"),*), concat!($($zh, "\0"),*)];
+                const STARTS: [[u16; Msg::ALL.len() + 1]; 3] = [starts(TEXTS[0]), starts(TEXTS[1]), starts(TEXTS[2])];
+                let (text, starts) = (TEXTS[lang as usize], &STARTS[lang as usize]);
+                let i = self as usize;
+                text.get(usize::from(starts[i])..usize::from(starts[i + 1]) - 1).unwrap_or_default()
             }
         }
     };
+}
+
+/// Where each NUL-ended message of `text` begins, and one past its end: `N` messages.
+const fn starts<const N: usize>(text: &str) -> [u16; N] {
+    let bytes = text.as_bytes();
+    assert!(bytes.len() < u16::MAX as usize, "the messages of one language fit 64 kB");
+    let (mut out, mut at, mut n) = ([0u16; N], 0, 1);
+    while at < bytes.len() {
+        if bytes[at] == 0 {
+            assert!(n < N, "one NUL per message");
+            out[n] = (at + 1) as u16;
+            n += 1;
+        }
+        at += 1;
+    }
+    assert!(n == N, "one NUL per message");
+    out
 }
 
 messages! {
@@ -689,6 +711,22 @@ mod tests {
         assert_eq!(choose_lang(None, &["en-GB".into()]), Lang::En);
         assert_eq!(choose_lang(None, &["de".into()]), Lang::Fr);
         assert_eq!(choose_lang(None, &[]), Lang::Fr);
+    }
+
+    #[test]
+    fn each_message_is_cut_whole_from_its_languages_text() {
+        let first = Msg::ALL[0];
+        let last = *Msg::ALL.last().unwrap();
+        assert_eq!(first.text(Lang::Fr), "Auvergne-Rhône-Alpes ⇄ Hebei · Pékin — Jeux olympiques d'hiver 2022");
+        assert_eq!(first.text(Lang::Zh), "奥弗涅-罗讷-阿尔卑斯 ⇄ 河北 · 北京 — 2022年冬奥会");
+        assert_eq!(Msg::Language.text(Lang::En), "Language");
+        for lang in [Lang::Fr, Lang::En, Lang::Zh] {
+            assert!(!last.text(lang).is_empty() && !last.text(lang).contains('\0'));
+            for m in Msg::ALL {
+                let t = m.text(lang);
+                assert!(!t.is_empty() && !t.contains('\0') && t.trim() == t, "{m:?} {lang:?}: {t:?}");
+            }
+        }
     }
 
     #[test]
