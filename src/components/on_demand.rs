@@ -22,12 +22,16 @@
 //! module is the same size.)
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 
 use crate::chunk::ChunkError;
 use crate::components::t;
 use crate::i18n::Msg;
+
+/// What a chunk brings, once asked for: the view, or why it could not come.
+type Arriving = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>> + Send>>;
 
 /// Draws what `load` brings once its chunk has arrived: nothing before (or `waiting`, where
 /// the reader asked for it and should see that it comes), the message and a retry button if
@@ -39,8 +43,14 @@ where
     F: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
 {
+    // Only this boxing is made for each place that asks for a chunk: the drawing below is
+    // one function for all of them (one copy for each was 17 kB of the first module).
+    on_demand(Box::new(move || Box::pin(load()) as Arriving), waiting, quiet)
+}
+
+fn on_demand(load: Box<dyn Fn() -> Arriving + Send + Sync>, waiting: bool, quiet: bool) -> AnyView {
     let attempt = RwSignal::new(0u32);
-    move || {
+    (move || {
         attempt.track();
         let arrived = load();
         let view = Suspend::new(async move {
@@ -59,7 +69,8 @@ where
             true => view! { <Suspense fallback=|| view! { <p class="on-demand" role="status">{t(Msg::ChunkLoading)}</p> }>{view}</Suspense> }.into_any(),
             false => view.into_any(),
         }
-    }
+    })
+    .into_any()
 }
 
 /// A chunk that could not be fetched: what happened, in the page's language, and a retry
