@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::chunk::chunk;
 use crate::geo::camera::step_zoom;
 use crate::model::filter::Filter;
 use crate::model::preview::{Preview, PreviewState};
@@ -174,26 +175,15 @@ impl AppState {
     /// Shows the tour's current step in the page: selects what it shows, moves the time
     /// cursor to its date and the map to its view (and zoom). The console shows the
     /// speaker the steps, not the map, so it has nothing to move.
+    /// (The tour's steps are made in the presenter's chunk, [`step_shown`], fetched on a
+    /// tour's first step: a page that shows no tour never fetches them.)
     fn show_step(&self) {
-        let Some(i) = self.mode.with_untracked(|m| match m {
-            Mode::Guide(i) | Mode::Present(i) => Some(*i),
-            Mode::Explore | Mode::Console(_) => None,
-        }) else {
+        if self.mode.with_untracked(|m| m.step()).is_none() || self.dataset.with_value(Option::is_none) {
             return;
-        };
-        let Some(ds) = self.dataset.get_value() else { return };
-        let steps = self.tour.with_untracked(|t| steps(&ds, t.as_deref()));
-        let Some(step) = steps.get(i.min(steps.len().saturating_sub(1))) else { return };
-        match (&step.item, &step.site) {
-            (Some(item), _) => self.select_item(item.clone()),
-            (None, Some(site)) => self.select_site(site.clone()),
-            (None, None) => self.clear_selection(),
         }
-        self.cursor.set(step.time);
-        self.show_view(step.view);
-        if let Some(z) = step_zoom(&ds, step) {
-            self.map_zoom.set(Some(z));
-        }
+        let state = *self;
+        // A chunk that cannot come shows nothing here: the tour's card says so, where it is.
+        leptos::task::spawn_local(async move { _ = step_shown(state).await });
     }
 
     /// Back to exploring: the screen no longer blank, and out of full screen if the
@@ -261,3 +251,25 @@ impl Default for AppState {
         Self::new()
     }
 }
+
+chunk!(
+    /// Shows the tour's step the mode is at now (a later step asked for meanwhile wins).
+    presenter, preload_steps, fn step_shown(state: AppState) -> () {
+        let i = state.mode.with_untracked(|m| m.step());
+        if let (Some(i), Some(ds)) = (i, state.dataset.get_value()) {
+            let steps = state.tour.with_untracked(|t| steps(&ds, t.as_deref()));
+            if let Some(step) = steps.get(i.min(steps.len().saturating_sub(1))) {
+                match (&step.item, &step.site) {
+                    (Some(item), _) => state.select_item(item.clone()),
+                    (None, Some(site)) => state.select_site(site.clone()),
+                    (None, None) => state.clear_selection(),
+                }
+                state.cursor.set(step.time);
+                state.show_view(step.view);
+                if let Some(z) = step_zoom(&ds, step) {
+                    state.map_zoom.set(Some(z));
+                }
+            }
+        }
+    }
+);

@@ -40,26 +40,15 @@ pub fn tour_key(state: AppState, key: &str, n: usize) -> bool {
     true
 }
 
-/// Shows the presenter's card and the blank screen, and handles the presenter's keys (a
-/// step itself is shown by the state's operations: [`AppState::go_to_step`]).
+/// Shows the presenter's card and the blank screen. The card, the presenter's keys and the
+/// tour's steps come with the presenter's chunk (a step itself is shown by the state's
+/// operations: [`AppState::go_to_step`]).
 #[component]
 pub fn Presenter(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let steps = tour_steps(state, dataset.clone());
-    let n = move || steps.with(Vec::len);
-
-    // The presenter's keys, while presenting (the guided tour uses its buttons: arrows
-    // there move the map and the timeline).
-    let keys = window_event_listener(ev::keydown, move |e| {
-        if state.is_presenting_untracked() && !e.default_prevented() && tour_key(state, &e.key(), n()) {
-            e.prevent_default();
-        }
-    });
-    on_cleanup(move || keys.remove());
-
     view! {
         {move || match state.mode.get() {
-            Mode::Present(i) => view! { <OnDemand load=move || presenter_card_view(steps, i) /> }.into_any(),
+            Mode::Present(i) => { let d = dataset.clone(); view! { <OnDemand load=move || presenter_card_view(d.clone(), i) /> }.into_any() }
             Mode::Explore | Mode::Guide(_) | Mode::Console(_) => ().into_any(),
         }}
         <div class="presenter-blank" data-testid="presenter-blank" hidden=move || !(state.blank.get() && state.presenting().is_some())></div>
@@ -69,8 +58,20 @@ pub fn Presenter(dataset: Arc<Dataset>) -> impl IntoView {
 /// The audience's card while presenting: progress, title, date, caption, the way on, and
 /// the speaker's console.
 #[component]
-pub fn PresenterCard(steps: Memo<Vec<Step>>, step: usize) -> impl IntoView {
+pub fn PresenterCard(dataset: Arc<Dataset>, step: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let steps = tour_steps(state, dataset);
+    // The presenter's keys, while the card is up (the guided tour uses its buttons: arrows
+    // there move the map and the timeline).
+    let keys = window_event_listener(ev::keydown, move |e| {
+        if state.is_presenting_untracked()
+            && !e.default_prevented()
+            && tour_key(state, &e.key(), steps.with_untracked(Vec::len))
+        {
+            e.prevent_default();
+        }
+    });
+    on_cleanup(move || keys.remove());
     let card = move || {
         let lang = state.lang.get();
         steps.with(|steps| {
@@ -165,8 +166,8 @@ pub fn PresentButton(
 
 chunk!(
     /// The presenter's card on the projector.
-    presenter, preload_tour, fn presenter_card_view(steps: Memo<Vec<Step>>, step: usize) -> AnyView {
-        view! { <PresenterCard steps=steps step=step /> }.into_any()
+    presenter, preload_tour, fn presenter_card_view(dataset: Arc<Dataset>, step: usize) -> AnyView {
+        view! { <PresenterCard dataset=dataset step=step /> }.into_any()
     }
 );
 
