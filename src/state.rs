@@ -178,7 +178,7 @@ impl AppState {
     /// (The tour's steps are made in the presenter's chunk, [`step_shown`], fetched on a
     /// tour's first step: a page that shows no tour never fetches them.)
     fn show_step(&self) {
-        if self.mode.with_untracked(|m| m.step()).is_none() || self.dataset.with_value(Option::is_none) {
+        if self.mode.with_untracked(|m| m.shown_step()).is_none() || self.dataset.with_value(Option::is_none) {
             return;
         }
         let state = *self;
@@ -255,7 +255,7 @@ impl Default for AppState {
 chunk!(
     /// Shows the tour's step the mode is at now (a later step asked for meanwhile wins).
     presenter, preload_steps, fn step_shown(state: AppState) -> () {
-        let i = state.mode.with_untracked(|m| m.step());
+        let i = state.mode.with_untracked(|m| m.shown_step());
         if let (Some(i), Some(ds)) = (i, state.dataset.get_value()) {
             let steps = state.tour.with_untracked(|t| steps(&ds, t.as_deref()));
             if let Some(step) = steps.get(i.min(steps.len().saturating_sub(1))) {

@@ -48,7 +48,7 @@ fn the_region_outline_is_the_union_of_its_departements() {
 #[test]
 fn the_shipped_sites_fall_in_their_shapes() {
     let map = BaseMap::shipped();
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/cooperation.json")).unwrap();
+    let text = std::fs::read_to_string("public/data/cooperation.json").unwrap();
     let ds = parse_dataset("cooperation.json", &text).unwrap().dataset;
     let inside = |shape: &str, site: &str| {
         let s = ds.site(site).unwrap_or_else(|| panic!("site {site}"));

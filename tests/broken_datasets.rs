@@ -7,8 +7,8 @@ use passerelle::model::parse_dataset;
 
 #[test]
 fn each_broken_dataset_gives_its_exact_message() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
-    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+    let dir = Path::new("tests/fixtures/broken");
+    let mut cases: Vec<_> = std::fs::read_dir(dir)
         .expect("tests/fixtures/broken exists")
         .map(|e| e.expect("readable entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
@@ -40,9 +40,9 @@ fn each_broken_dataset_gives_its_exact_message() {
 fn each_finding_of_the_corpus_reads_in_french_and_chinese() {
     use passerelle::i18n::{finding, is_translated};
     use passerelle::model::{Lang, LoadError};
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let dir = Path::new("tests/fixtures/broken");
     let mut seen = 0;
-    for entry in std::fs::read_dir(&dir).expect("tests/fixtures/broken exists") {
+    for entry in std::fs::read_dir(dir).expect("tests/fixtures/broken exists") {
         let path = entry.expect("readable entry").path();
         if path.extension().is_none_or(|e| e != "json") {
             continue;

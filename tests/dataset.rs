@@ -4,7 +4,9 @@
 use passerelle::model::{Dataset, ItemKind, Status, parse_dataset};
 
 fn shipped() -> Dataset {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/cooperation.json");
+    // Relative to the package root, where cargo runs its tests (a path compiled in
+    // would break once the checkout moves while target/ stays warm).
+    let path = "public/data/cooperation.json";
     let text = std::fs::read_to_string(path).expect("public/data/cooperation.json is readable");
     let loaded = parse_dataset("data/cooperation.json", &text).unwrap_or_else(|e| panic!("{e}"));
     let warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();

@@ -29,9 +29,9 @@ fn module_of(rel: &str) -> Option<String> {
 
 /// The top-level modules each module names as `crate::<module>` outside comments.
 fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let root = Path::new("src");
     let mut files = Vec::new();
-    rust_files(&root, &root, &mut files);
+    rust_files(root, root, &mut files);
     let modules: BTreeSet<String> = files.iter().filter_map(|(rel, _)| module_of(rel)).collect();
     let mut graph: BTreeMap<String, BTreeSet<String>> = modules.iter().map(|m| (m.clone(), BTreeSet::new())).collect();
     for (rel, text) in &files {

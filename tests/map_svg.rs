@@ -26,7 +26,7 @@ fn tiny_basemap() -> BaseMap {
 }
 
 fn shipped() -> Dataset {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/cooperation.json")).unwrap();
+    let text = std::fs::read_to_string("public/data/cooperation.json").unwrap();
     parse_dataset("cooperation.json", &text).unwrap().dataset
 }
 
@@ -34,7 +34,7 @@ fn shipped() -> Dataset {
 /// says the first line that differs.
 fn check_snapshot(name: &str, actual: &str) {
     let actual = passerelle::geo::svg::pretty(actual);
-    let path = format!("{}/tests/snapshots/{name}.svg", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("tests/snapshots/{name}.svg");
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &actual).unwrap();
         return;
@@ -183,7 +183,7 @@ fn dump_views_for_review() {
     for (w, h) in [(1280.0, 560.0), (390.0, 420.0)] {
         for &view in MapView::ALL {
             let svg = render_svg(&scene, view, Viewport { width: w, height: h }, Lang::En, MarkStyle::default());
-            std::fs::write(format!("{}/target/map-{}-{w}.svg", env!("CARGO_MANIFEST_DIR"), view.slug()), svg).unwrap();
+            std::fs::write(format!("target/map-{}-{w}.svg", view.slug()), svg).unwrap();
         }
     }
 }
@@ -193,8 +193,7 @@ fn dump_views_for_review() {
 #[test]
 #[ignore]
 fn time_synthetic_layout() {
-    let path = format!("{}/target/bench/synthetic.json", env!("CARGO_MANIFEST_DIR"));
-    let Ok(text) = std::fs::read_to_string(&path) else { return };
+    let Ok(text) = std::fs::read_to_string("target/bench/synthetic.json") else { return };
     let ds = parse_dataset("synthetic.json", &text).unwrap().dataset;
     let t = std::time::Instant::now();
     let scene = MapScene::build(&ds, BaseMap::shipped(), &Projection::eurasia());

@@ -92,6 +92,15 @@ impl Mode {
         }
     }
 
+    /// The step the page itself shows: a guided tour's or a presentation's (the console
+    /// shows the speaker the steps, not the map, and leaves its page where it is).
+    pub fn shown_step(self) -> Option<usize> {
+        match self {
+            Mode::Guide(s) | Mode::Present(s) => Some(s),
+            Mode::Explore | Mode::Console(_) => None,
+        }
+    }
+
     /// The same way of showing a tour, at another step.
     pub fn at(self, step: usize) -> Mode {
         match self {
@@ -130,6 +139,14 @@ impl Print {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_guided_tour_or_a_presentation_moves_the_page_to_its_step() {
+        assert_eq!((Mode::Guide(2).shown_step(), Mode::Present(0).shown_step()), (Some(2), Some(0)));
+        // The console window shows the speaker the steps; its page stays where it is.
+        assert_eq!((Mode::Console(3).shown_step(), Mode::Console(3).step()), (None, Some(3)));
+        assert_eq!(Mode::Explore.shown_step(), None);
+    }
 
     #[test]
     fn a_selection_is_one_thing_at_most() {

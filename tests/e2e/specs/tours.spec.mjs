@@ -56,6 +56,8 @@ test('the console opens from the presentation, with notes in its own language, i
   // Opened from the click: a new window, not a blocked popup.
   const [consolePage] = await Promise.all([context.waitForEvent('page'), page.getByTestId('presenter-console').click()]);
   await appSettled(consolePage);
+  const consoleItem = () => new URL(consolePage.url()).searchParams.get('item');
+  const openedWith = consoleItem();
   await expect(consolePage.getByTestId('console')).toBeVisible();
   await expect(consolePage.getByTestId('console-progress')).toHaveText(`Step 1 of ${tour.steps.length}`);
   await expect(consolePage.getByTestId('console-notes')).toHaveText(tour.steps[0].notes.en);
@@ -68,6 +70,10 @@ test('the console opens from the presentation, with notes in its own language, i
   await consolePage.keyboard.press('PageDown');
   await expect(page.getByTestId('presenter-progress')).toHaveText(`Step 2 of ${tour.steps.length}`);
   await expect(consolePage.getByTestId('console-notes')).toHaveText(tour.steps[1].notes.fr);
+  // The console shows the speaker the steps; its own page's selection stays put.
+  expect(tour.steps[1].item).not.toBe(openedWith);
+  await expect(page).toHaveURL(new RegExp(`[?&]item=${tour.steps[1].item}(&|$)`));
+  expect(consoleItem()).toBe(openedWith);
   await page.keyboard.press('ArrowRight');
   await expect(consolePage.getByTestId('console-progress')).toHaveText(`Étape 3 sur ${tour.steps.length}`);
   await consolePage.getByTestId('console-next-button').click();
