@@ -102,8 +102,16 @@ pub fn write(dataset: &Dataset) -> Vec<(String, String)> {
             .collect::<Vec<_>>(),
     );
     let mut pages = Vec::new();
-    for lang in Lang::ALL {
-        for layout in LAYOUTS {
+    for (k, &lang) in Lang::ALL.iter().enumerate() {
+        // A language's pages share their text, and one layout's pages their drawing: every
+        // other language goes through the layouts backwards, so that where the language
+        // changes the layout does not, and gzip (which sees the last 32 KiB only) finds
+        // the drawing just before (53.1 -> 50.4 KB gzip; brotli sees farther, unchanged).
+        let mut layouts = LAYOUTS;
+        if k % 2 == 1 {
+            layouts.reverse();
+        }
+        for layout in layouts {
             pages.push(markup::page(lang, layout, &render(&dataset, lang, layout.frames), &base));
         }
     }
@@ -208,6 +216,12 @@ e.preventDefault();e.stopPropagation();window.passerelleEarly=t.closest('button,
 mod tests {
     use super::*;
 
+    fn shipped() -> Dataset {
+        crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+            .expect("the shipped dataset")
+            .dataset
+    }
+
     /// The live app behind the page starts on the page's drawing of the base map (the
     /// shipped file is fetched after its first drawing): read back from the page as the app
     /// reads it, it must fit every view exactly as the shipped map does, or the app's first
@@ -217,9 +231,7 @@ mod tests {
         use crate::geo::projection::ArcDetail;
         use crate::geo::scene::ARC_STEP_DEG;
         use crate::geo::svg::{layer_of_class, read_bounds_attr};
-        let ds = crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
-            .expect("the shipped dataset")
-            .dataset;
+        let ds = shipped();
         let html = write(&ds).remove(0).1;
         let group = &html[html.find(&format!(r#"<g id="{BASE_ID}""#)).expect("the page's base map")..];
         let group = &group[..group.find("</g>").expect("its end")];
@@ -251,12 +263,39 @@ mod tests {
         assert_eq!(on_page.with_base(shipped.base.clone()), shipped);
     }
 
+    /// Every page once, and where the language changes the layout stays (gzip then finds
+    /// the same drawing within its window).
+    #[test]
+    fn the_pages_go_through_the_layouts_forwards_then_backwards() {
+        let ds = shipped();
+        let html = write(&ds).remove(0).1;
+        let attr = |page: &str, name: &str| {
+            let v = page.split(&format!(r#" {name}=""#)).nth(1).expect(name);
+            v[..v.find('"').expect("its end")].to_owned()
+        };
+        let pages: Vec<(String, String)> = html
+            .split(r#"<div class="poster__page""#)
+            .skip(1)
+            .map(|p| (attr(p, "data-lang"), attr(p, "data-layout")))
+            .collect();
+        let names: Vec<&str> = LAYOUTS.iter().map(|l| l.name).collect();
+        let mut expected = Vec::new();
+        for (k, lang) in ["fr", "en", "zh"].iter().enumerate() {
+            let mut order = names.clone();
+            if k == 1 {
+                order.reverse();
+            }
+            expected.extend(order.into_iter().map(|l| (lang.to_string(), l.to_owned())));
+        }
+        assert_eq!(pages, expected);
+        for w in pages.windows(2).filter(|w| w[0].0 != w[1].0) {
+            assert_eq!(w[0].1, w[1].1, "the layout where {} turns to {}", w[0].0, w[1].0);
+        }
+    }
+
     #[test]
     fn the_text_for_readers_without_scripts_lists_every_item_of_a_long_dataset() {
-        let mut ds =
-            crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
-                .expect("the shipped dataset")
-                .dataset;
+        let mut ds = shipped();
         let model = ds.items[0].clone();
         for n in 0..250 {
             ds.items.push(crate::model::Item { id: format!("copy-{n}"), ..model.clone() });

@@ -124,6 +124,8 @@ async function pageHeldAfter(baseURL, cut, holdMs) {
 // to arrive, with the line idle meanwhile.
 for (const [lang, locale, layout, before, viewport] of [
   ['fr', 'fr-FR', 'small-laptop', 'laptop', { width: 1280, height: 720 }],
+  // English goes through the layouts backwards (src/poster: gzip's window).
+  ['en', 'en-US', 'small-laptop', 'phone', { width: 1280, height: 720 }],
   ['zh', 'zh-CN', 'phone', 'small-laptop', { width: 390, height: 844 }],
 ]) {
   test(`the app's code is asked for once the reader's own page has arrived (${lang}, ${layout})`, async ({ browser, baseURL }) => {
