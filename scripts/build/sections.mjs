@@ -1,6 +1,8 @@
 // Edits of a wasm module's sections for the release build, each section otherwise copied as
 // it is: the first module's imports from its glue given short names, exports no page uses
-// dropped with their classes in the glue, and custom sections dropped.
+// dropped with their classes in the glue, the bodies of functions only their vtables keep
+// made unreachable, the glue's imports the module no longer imports dropped, and custom
+// sections dropped.
 //
 // Short names (issue 25): wasm-bindgen names each import after the JS it calls and a
 // 16-digit hash (`__wbg_width_d3c8d417d821d2fd`): about 300 of them, written twice (the
@@ -31,6 +33,33 @@ export function shortImportNames(bytes, glue, from = './passerelle_bg.js') {
   }
   imports.body = writeImports(entries);
   return { bytes: writeSections(bytes.subarray(0, 8), sections), glue, count: renamed.size };
+}
+
+/** The `glue` without the members of its imports from module `from` that the wasm `bytes`
+ * no longer imports (wasm-opt dropped the last call of each), and how many. wasm-bindgen
+ * writes each as `name: function(…) {…}`; throws where one is written otherwise. */
+export function withoutUnimportedMembers(bytes, glue, from = './passerelle_bg.js') {
+  const imports = readSections(bytes).find((s) => s.id === 2);
+  const imported = new Set(imports ? readImports(imports.body).filter((e) => e.module === from).map((e) => e.name) : []);
+  const members = [...glue.matchAll(/(?<![\w$])(__wbg_[\w$]+_[0-9a-f]{16})(?=\s*:)/g)].map((m) => m[1]);
+  let count = 0;
+  for (const name of new Set(members)) {
+    if (imported.has(name)) continue;
+    const start = glue.search(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}\\s*:\\s*function\\s*\\([^)]*\\)\\s*\\{`));
+    if (start < 0) throw new Error(`the glue does not write ${name} as a function member`);
+    // The body's braces, to its end (wasm-bindgen's bodies have no braces in strings).
+    let at = glue.indexOf('{', start);
+    for (let depth = 0; ; at++) {
+      if (glue[at] === '{') depth++;
+      else if (glue[at] === '}' && --depth === 0) break;
+      if (at >= glue.length) throw new Error(`the glue's ${name} has no end`);
+    }
+    const end = /^\s*,/.test(glue.slice(at + 1)) ? glue.indexOf(',', at + 1) + 1 : at + 1;
+    glue = glue.slice(0, start) + glue.slice(end);
+    if (glue.includes(name)) throw new Error(`the glue still names ${name}`);
+    count++;
+  }
+  return { glue, count };
 }
 
 /** A wasm module without its custom sections whose names match `names`. */
@@ -67,6 +96,57 @@ export function withoutExportedClasses(bytes, glue, classes) {
   if (kept.length === entries.length) throw new Error(`the module exports nothing of ${classes.join(', ')}`);
   exports.body = writeExports(kept);
   return { bytes: writeSections(bytes.subarray(0, 8), sections), glue, count: entries.length - kept.length };
+}
+
+/**
+ * The wasm `bytes` with the body of each function whose name (the name section's) matches
+ * `pattern` made `unreachable`, and how many. For code that only a table entry keeps: a
+ * closure's vtable in the data names its function by its place in the table, and wasm-opt
+ * cannot tell that no code will ever read that vtable; once the code that made the closure
+ * is gone (the dropped exports above), the closure's body, and what only it calls, goes
+ * too. Throws where the module has no function names, still has relocations (their offsets
+ * into the code would go stale), or where nothing matches.
+ */
+export function withUnreachableBodies(bytes, pattern) {
+  const sections = readSections(bytes);
+  const custom = (s) => {
+    const [length, at] = readLeb(s.body, 0);
+    return { name: Buffer.from(s.body.subarray(at, at + length)).toString('utf8'), end: at + length };
+  };
+  if (sections.some((s) => s.id === 0 && /^(linking|reloc\.)/.test(custom(s).name))) throw new Error('the module still has relocations');
+  const imports = sections.find((s) => s.id === 2);
+  const imported = imports ? readImports(imports.body).filter((e) => e.desc[0] === 0x00).length : 0;
+  const names = sections.find((s) => s.id === 0 && custom(s).name === 'name');
+  if (!names) throw new Error('the module has no name section');
+  const targets = new Set();
+  for (let at = custom(names).end; at < names.body.length;) {
+    const kind = names.body[at];
+    const [size, start] = readLeb(names.body, at + 1);
+    if (kind === 1) {
+      let [count, p] = readLeb(names.body, start);
+      for (; count > 0; count--) {
+        let index, length;
+        [index, p] = readLeb(names.body, p);
+        [length, p] = readLeb(names.body, p);
+        const name = Buffer.from(names.body.subarray(p, p + length)).toString('utf8');
+        p += length;
+        if (index >= imported && pattern.test(name)) targets.add(index);
+      }
+    }
+    at = start + size;
+  }
+  if (targets.size === 0) throw new Error(`no function of the module is named like ${pattern}`);
+  const code = sections.find((s) => s.id === 10);
+  const [count, first] = readLeb(code.body, 0);
+  const bodies = [];
+  for (let i = 0, at = first; i < count; i++) {
+    const [size, start] = readLeb(code.body, at);
+    // No locals, `unreachable`, `end`: valid whatever the function's type.
+    bodies.push(targets.has(imported + i) ? Buffer.from([0x00, 0x00, 0x0b]) : code.body.subarray(start, start + size));
+    at = start + size;
+  }
+  code.body = Buffer.concat([leb(count), ...bodies.flatMap((b) => [leb(b.length), b])]);
+  return { bytes: writeSections(bytes.subarray(0, 8), sections), count: targets.size };
 }
 
 /** 0 -> a, 51 -> Z, 52 -> ba, …: identifiers of letters only. */

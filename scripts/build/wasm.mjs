@@ -5,7 +5,8 @@
 // Release: `cargo build --release --features split` linked with `--emit-relocs`, then
 // `wasm-split-cli` cuts the chunks out at the app's split points (`chunk!`, src/chunk.rs),
 // `wasm-bindgen --keep-lld-exports` binds the first module, the exported classes no page
-// uses are dropped from it and its glue, `wasm-opt -Oz` shrinks each wasm, the first module's imports from the glue get short names on both sides
+// uses are dropped from it and its glue (and their closures' bodies made unreachable, and
+// the glue's imports only they called), `wasm-opt -Oz` shrinks each wasm, the first module's imports from the glue get short names on both sides
 // (./sections.mjs), terser each script; the chunks get names from their bytes and their integrity
 // hashes are written into the loader (`__wasm_split-….js`) that fetches them; the glue and
 // the loader import each other, so they share one name from both their bytes.
@@ -17,7 +18,7 @@ import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { shortImportNames, withoutCustomSections, withoutExportedClasses } from './sections.mjs';
+import { shortImportNames, withoutCustomSections, withoutExportedClasses, withoutUnimportedMembers, withUnreachableBodies } from './sections.mjs';
 
 /** The wasm features rustc emits, which wasm-opt must be told of. */
 const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
@@ -117,11 +118,19 @@ export async function buildWasm({ root, staging, release, minify }) {
     // makes a stream of them. Dropped before wasm-opt, which then drops their code.
     const unused = withoutExportedClasses(await readFile(join(out, 'passerelle_bg.wasm')),
       await readFile(join(out, 'passerelle.js'), 'utf8'), ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource']);
-    await writeFile(join(work, 'bound.wasm'), unused.bytes);
     console.log(`post_build: ${unused.count} exports of classes no page uses dropped from the first module`);
+    // Their methods' closures and futures stay, kept by table entries of their vtables
+    // (6 kB raw, 5 December 2026): nothing else makes a wasm-streams value, so their
+    // bodies are made `unreachable`, and wasm-opt drops what only they call.
+    const dead = withUnreachableBodies(unused.bytes, /wasm_streams\[/);
+    await writeFile(join(work, 'bound.wasm'), dead.bytes);
+    console.log(`post_build: ${dead.count} functions only of wasm-streams' classes made unreachable`);
     optimise(join(work, 'bound.wasm'), join(work, 'main.wasm'));
-    let glue = unused.glue;
-    const short = shortImportNames(await readFile(join(work, 'main.wasm')), glue);
+    const mainBytes = await readFile(join(work, 'main.wasm'));
+    const unimported = withoutUnimportedMembers(mainBytes, unused.glue);
+    console.log(`post_build: ${unimported.count} members of the glue's imports the first module no longer imports dropped`);
+    let glue = unimported.glue;
+    const short = shortImportNames(mainBytes, glue);
     const wasmBytes = short.bytes;
     console.log(`post_build: the first module's ${short.count} imports from its glue given short names`);
     [glue, loader] = await Promise.all([minify(short.glue), minify(loader)]);
