@@ -90,9 +90,22 @@ fn basemap_path() -> String {
     crate::dom::meta_content("passerelle-basemap").unwrap_or_else(|| BASEMAP_PATH.to_owned())
 }
 
+/// What a failed request says: the browser's error as the page writes it ("TypeError:
+/// Failed to fetch"). Not `gloo_net::Error`'s own text: one of its kinds holds a
+/// serde_json error (gloo-net's "json" feature, which server_fn turns on), whose messages
+/// would come into the first module with it (issue 25), though a request never gives it.
+fn request_failure(e: gloo_net::Error) -> String {
+    match e {
+        gloo_net::Error::JsError(js) => js.to_string(),
+        gloo_net::Error::GlooError(message) => message,
+        #[allow(unreachable_patterns)]
+        _ => "the request failed".to_owned(),
+    }
+}
+
 /// The text of a file of this site.
 pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
-    let network = |e: gloo_net::Error| LoadError::Network { file: path.to_owned(), message: e.to_string() };
+    let network = |e: gloo_net::Error| LoadError::Network { file: path.to_owned(), message: request_failure(e) };
     let response = Request::get(path).send().await.map_err(network)?;
     if !response.ok() {
         return Err(LoadError::Http {

@@ -27,7 +27,8 @@ test('a missing dataset (404) names the file and the status', async ({ page, con
 
 test('a network failure says the request failed', async ({ page, consoleErrors }) => {
   await page.route(DATA, (r) => r.abort('connectionrefused'));
-  await expectLoadError(page, consoleErrors, /^Could not load data\/cooperation\.json: the request failed \(.+\)\.$/);
+  // The browser's own error, its name first (not a text of the code that made the request).
+  await expectLoadError(page, consoleErrors, /^Could not load data\/cooperation\.json: the request failed \(TypeError: .+\)\.$/);
 });
 
 test('an empty file says it is empty', async ({ page, consoleErrors }) => {
