@@ -195,6 +195,9 @@ async function writeServiceWorker() {
  * under its integrity hash and compiled as it arrives (`wasmModule`, a promise). */
 function downloads(code, { data, basemap }) {
   const json = JSON.stringify;
+  // The base map's reader (src/loader.rs, `read_basemap`); none in a development build.
+  const basemapReader = code.chunks.find((c) => /^\.\/split_basemap-/.test(c.href));
+  if (code.chunks.length > 0 && !basemapReader) throw new Error('the build has no chunk split_basemap');
   const integrity = (x) => (x.integrity ? `, { integrity: ${json(x.integrity)} }` : '');
   return [
     'const preload = (rel, href, more) => document.head.append(Object.assign(document.createElement("link"), { rel, href, crossOrigin: "anonymous", ...more }));',
@@ -205,7 +208,11 @@ function downloads(code, { data, basemap }) {
     `if (!new URLSearchParams(location.search).has("data")) preload("preload", ${json(data)}, { as: "fetch", type: "application/json" });`,
     // Behind a pre-rendered page the app starts on the page's drawing of the base map and
     // fetches the file once it has drawn (src/app.rs): not beside the code.
-    `if (!document.getElementById("poster") || document.documentElement.classList.contains("no-poster")) preload("preload", ${json(basemap)}, { as: "fetch", type: "application/json" });`,
+    // (And its reader, a chunk the split loader fetches under its integrity hash.)
+    `if (!document.getElementById("poster") || document.documentElement.classList.contains("no-poster")) {`,
+    `preload("preload", ${json(basemap)}, { as: "fetch", type: "application/json" });`,
+    ...(basemapReader ? [`preload("preload", ${json(basemapReader.href)}, { as: "fetch", integrity: ${json(basemapReader.integrity)} });`] : []),
+    '}',
     // Compiled as it arrives, while the first screen is parsed and painted, not once the
     // app starts (a host that sends it under another type is given it whole; an error
     // status is passed on for the glue to report).

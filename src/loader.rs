@@ -75,14 +75,26 @@ pub async fn whole_basemap() -> bool {
 /// pre-rendered page once the app has drawn ([`whole_basemap`]).
 pub async fn fetch_basemap() -> Result<(), LoadError> {
     let path = basemap_path();
-    let text = fetch_text(&path).await?;
-    let map = BaseMap::parse(&text).map_err(|message| LoadError::BaseMap { file: path.clone(), message });
-    if let Err(e) = &map {
-        web_sys::console::error_1(&format!("Passerelle: {e}").into());
-    }
-    BaseMap::install(map?);
-    Ok(())
+    // Its reader is a chunk of its own, fetched beside it (the page asks for both ahead
+    // where the app draws without the pre-rendered page).
+    let (text, _) = futures::future::join(fetch_text(&path), preload_basemap_reader()).await;
+    let text = text?;
+    let network = |e: crate::chunk::ChunkError| LoadError::Network { file: path.clone(), message: e.to_string() };
+    read_basemap(path.clone(), text).await.map_err(network)?
 }
+
+chunk!(
+    /// Reads the base map's text and makes it the one the map draws. Behind the pre-rendered
+    /// page the app starts on the page's drawing of it, and needs the file, and this, only
+    /// after its first drawing (issue 25).
+    basemap, preload_basemap_reader, fn read_basemap(file: String, text: String) -> Result<(), LoadError> {
+        let map = BaseMap::parse(&text).map_err(|message| LoadError::BaseMap { file, message });
+        if let Err(e) = &map {
+            web_sys::console::error_1(&format!("Passerelle: {e}").into());
+        }
+        map.map(BaseMap::install)
+    }
+);
 
 /// The base map's address: the hashed name the release build wrote into the page, else the
 /// development build's.

@@ -107,7 +107,7 @@ export async function buildWasm({ root, staging, release, minify }) {
       const bytes = await readFile(optimised);
       const href = `./${file.replace(/\.wasm$/, '')}-${contentHash(bytes)}.wasm`;
       await writeFile(join(staging, href), bytes);
-      chunks.push({ href, bytes: bytes.length });
+      chunks.push({ href, bytes: bytes.length, integrity: sri(bytes) });
       // Each chunk fetched under its integrity hash.
       const fetchCall = `fetch(new URL("./${file}", import.meta.url))`;
       if (!loader.includes(fetchCall)) throw new Error(`__wasm_split.js does not fetch ${file} as expected`);

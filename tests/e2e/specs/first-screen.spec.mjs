@@ -289,6 +289,18 @@ for (const [name, query, drawn] of OTHER_STATES) {
   });
 }
 
+// There the app draws without the page's drawing of the base map: the page asks for the
+// base map's file and its reader (a chunk) beside the code, each once.
+test('without the pre-rendered page the base map and its reader are asked for ahead, once', async ({ page }) => {
+  const asked = [];
+  page.on('request', (r) => { if (/\/(data\/basemap|split_basemap)-/.test(r.url())) asked.push(new URL(r.url()).pathname.replace(/-[0-9a-f]{16}\./, '.')); });
+  await page.goto('./?item=forum-2018-chambery&lang=en');
+  await expect(page.locator('.detail h3')).toBeVisible({ timeout: 20_000 });
+  const preloads = await page.locator('head link[rel=preload]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href').replace(/-[0-9a-f]{16}\./, '.')));
+  expect(preloads).toEqual(expect.arrayContaining(['data/basemap.json', './split_basemap.wasm']));
+  expect(asked.sort()).toEqual(['/data/basemap.json', '/split_basemap.wasm']);
+});
+
 test('the language and a parameter the app does not know keep the pre-rendered page', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto('./?lang=zh&utm_source=newsletter');

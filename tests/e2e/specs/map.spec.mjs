@@ -398,9 +398,14 @@ test.describe('behind the pre-rendered page', () => {
     // (Cut to its panes; without the file in hand it would have none.)
     expect((text.match(/data-shape=/g) || []).length, 'the exported map\'s shapes').toBeGreaterThan(10);
     await expect.poll(() => base.count(), { message: 'the shipped base map, whole' }).toBe(shapes);
-    const starts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /basemap-/.test(e.name)).map((e) => e.startTime));
-    expect(starts.length, 'fetched once').toBe(1);
-    expect(starts[0], 'after the app\'s first drawing').toBeGreaterThan(t.drawn);
+    const starts = (pattern) => page.evaluate((p) => performance.getEntriesByType('resource').filter((e) => new RegExp(p).test(e.name)).map((e) => e.startTime), pattern);
+    const mapFile = await starts('/data/basemap-');
+    expect(mapFile.length, 'fetched once').toBe(1);
+    expect(mapFile[0], 'after the app\'s first drawing').toBeGreaterThan(t.drawn);
+    // Its reader too, a chunk of its own.
+    const reader = await starts('/split_basemap-');
+    expect(reader.length, 'its reader fetched once').toBe(1);
+    expect(reader[0], 'its reader after the app\'s first drawing').toBeGreaterThan(t.drawn);
     expect(errors).toEqual([]);
   });
 });
