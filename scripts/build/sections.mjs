@@ -64,11 +64,7 @@ export function withoutUnimportedMembers(bytes, glue, from = './passerelle_bg.js
 
 /** A wasm module without its custom sections whose names match `names`. */
 export function withoutCustomSections(bytes, names) {
-  const kept = readSections(bytes).filter((s) => {
-    if (s.id !== 0) return true;
-    const [length, at] = readLeb(s.body, 0);
-    return !names.test(Buffer.from(s.body.subarray(at, at + length)).toString('utf8'));
-  });
+  const kept = readSections(bytes).filter((s) => s.id !== 0 || !names.test(customSection(s).name));
   return writeSections(bytes.subarray(0, 8), kept);
 }
 
@@ -109,17 +105,13 @@ export function withoutExportedClasses(bytes, glue, classes) {
  */
 export function withUnreachableBodies(bytes, pattern) {
   const sections = readSections(bytes);
-  const custom = (s) => {
-    const [length, at] = readLeb(s.body, 0);
-    return { name: Buffer.from(s.body.subarray(at, at + length)).toString('utf8'), end: at + length };
-  };
-  if (sections.some((s) => s.id === 0 && /^(linking|reloc\.)/.test(custom(s).name))) throw new Error('the module still has relocations');
+  if (sections.some((s) => s.id === 0 && /^(linking|reloc\.)/.test(customSection(s).name))) throw new Error('the module still has relocations');
   const imports = sections.find((s) => s.id === 2);
   const imported = imports ? readImports(imports.body).filter((e) => e.desc[0] === 0x00).length : 0;
-  const names = sections.find((s) => s.id === 0 && custom(s).name === 'name');
+  const names = sections.find((s) => s.id === 0 && customSection(s).name === 'name');
   if (!names) throw new Error('the module has no name section');
   const targets = new Set();
-  for (let at = custom(names).end; at < names.body.length;) {
+  for (let at = customSection(names).end; at < names.body.length;) {
     const kind = names.body[at];
     const [size, start] = readLeb(names.body, at + 1);
     if (kind === 1) {
@@ -180,6 +172,12 @@ function leb(value) {
     out.push(byte);
   } while (value > 0);
   return Buffer.from(out);
+}
+
+/** A custom section's name, and where its contents begin in its body. */
+function customSection(section) {
+  const [length, at] = readLeb(section.body, 0);
+  return { name: Buffer.from(section.body.subarray(at, at + length)).toString('utf8'), end: at + length };
 }
 
 function readSections(bytes) {
