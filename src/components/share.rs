@@ -28,24 +28,23 @@ fn copy(text: &str, done: RwSignal<bool>) {
 }
 
 /// The button and its dialog. The dialog's content (link, code, print, exports) is a chunk
-/// of its own, fetched at the first opening; the dialog itself opens at once.
+/// of its own, fetched at the first opening, and so is the making of the link and the code
+/// (the snippet's escaping and format stay out of the first module); the dialog itself
+/// opens at once.
 #[component]
 pub fn ShareButton() -> impl IntoView {
-    let state = expect_context::<AppState>();
     let dialog = NodeRef::<html::Dialog>::new();
-    let (link, snippet) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let opened = RwSignal::new(false);
+    // How many times the dialog was opened: the content makes the link and the code again
+    // at each opening, for the view as it is then.
+    let openings = RwSignal::new(0u32);
     let open = move |_| {
-        let lang = state.lang.get_untracked();
-        link.set(page_link(state, LinkFor::FullPage));
-        snippet.set(iframe_snippet(&page_link(state, LinkFor::Embed), tr(lang, Msg::FrameTitle)));
-        opened.set(true);
+        openings.update(|n| *n += 1);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
     };
     let content =
-        move || opened.get().then(|| view! { <OnDemand load=move || share_view(link, snippet) waiting=true /> });
+        move || (openings.get() > 0).then(|| view! { <OnDemand load=move || share_view(openings) waiting=true /> });
     view! {
         <button type="button" class="share-button" data-testid="share" aria-label=t(Msg::Share) on:click=open>
             <svg class="share-button__icon" viewBox="0 0 20 20" aria-hidden="true"><circle cx="5" cy="10" r="2.2" /><circle cx="15" cy="4.5" r="2.2" /><circle cx="15" cy="15.5" r="2.2" /><path d="M7 9l6-3.4M7 11l6 3.4" /></svg>
@@ -62,8 +61,17 @@ pub fn ShareButton() -> impl IntoView {
 /// The Share dialog's content: the page's link and the iframe code, each copyable, and
 /// print and the exports.
 #[component]
-pub fn ShareContent(link: RwSignal<String>, snippet: RwSignal<String>) -> impl IntoView {
+pub fn ShareContent(openings: RwSignal<u32>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Made at each opening of the dialog, for the view as it is then (not followed while
+    // it is open: the modal dialog is all the reader can use).
+    let (link, snippet) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    crate::dom::effect(move || {
+        openings.track();
+        let lang = state.lang.get_untracked();
+        link.set(page_link(state, LinkFor::FullPage));
+        snippet.set(iframe_snippet(&page_link(state, LinkFor::Embed), tr(lang, Msg::FrameTitle)));
+    });
     let (copied_link, copied_code) = (RwSignal::new(false), RwSignal::new(false));
     view! {
         <label for="share-link">{t(Msg::PageLink)}</label>
@@ -101,7 +109,7 @@ pub fn EmbedBar() -> impl IntoView {
 
 chunk!(
     /// The Share dialog's content: the link, the iframe code, print and the exports.
-    reader, preload_share, fn share_view(link: RwSignal<String>, snippet: RwSignal<String>) -> AnyView {
-        view! { <ShareContent link=link snippet=snippet /> }.into_any()
+    reader, preload_share, fn share_view(openings: RwSignal<u32>) -> AnyView {
+        view! { <ShareContent openings=openings /> }.into_any()
     }
 );

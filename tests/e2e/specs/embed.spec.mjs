@@ -120,4 +120,11 @@ test('the share dialog gives the link and a ready iframe snippet', async ({ page
   expect(code).toContain('item=forum-2018-chambery');
   await page.getByTestId('share-close').click();
   await expect(dialog).toBeHidden();
+  // Opened again, it gives the view as it is then, not as it was at the first opening.
+  await page.keyboard.press('Escape');
+  await expect(page).not.toHaveURL(/item=/);
+  await page.getByTestId('share').first().click();
+  await expect(page.getByTestId('share-link')).toHaveValue(page.url());
+  await expect(page.getByTestId('share-code')).not.toHaveValue(/item=/);
+  await expect(page.getByTestId('share-code')).toHaveValue(/embed=1/);
 });
