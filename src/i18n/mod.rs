@@ -61,7 +61,7 @@ messages! {
     FatalHint => "Rechargez la page pour réessayer. Si cela se reproduit, merci de signaler le message ci-dessus.", "Reload the page to try again. If it happens again, please report the message above.", "请重新加载页面再试。如果问题再次出现，请报告上面的信息。";
     FatalReload => "Recharger la page", "Reload the page", "重新加载页面";
     Sites => "Lieux", "Sites", "地点";
-    NoScript => "Sans JavaScript, cette page montre une image de la carte et de la frise chronologique, puis la liste des éléments : la carte interactive a besoin de JavaScript et de WebAssembly.", "Without JavaScript this page shows a picture of the map and the timeline, then the list of items: the interactive map needs JavaScript and WebAssembly.", "未启用 JavaScript 时，本页显示地图和时间轴的图片以及事项列表；交互式地图需要 JavaScript 和 WebAssembly。";
+    NoScript => "Sans JavaScript, cette page montre une image de la carte et de la frise chronologique : la carte interactive a besoin de JavaScript et de WebAssembly.", "Without JavaScript this page shows a picture of the map and the timeline: the interactive map needs JavaScript and WebAssembly.", "未启用 JavaScript 时，本页显示地图和时间轴的图片；交互式地图需要 JavaScript 和 WebAssembly。";
     ItemsAsText => "Tous les éléments de la coopération", "Every item of the cooperation", "合作的全部事项";
     ItemsOne => "{} élément", "{} item", "{} 项";
     ItemsMany => "{} éléments", "{} items", "{} 项";

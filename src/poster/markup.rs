@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::{BASE_ID, Layout};
+use super::{BASE_ID, ITEMS_PAGE, Layout};
 use crate::i18n::{Msg, html_lang, tr};
 use crate::model::Lang;
 
@@ -284,10 +284,31 @@ impl Poster<'_> {
             );
         }
         s.push_str("</div>");
-        // Without scripts: every item as text, in each language (the page's own first).
+        // Without scripts: what the page is, and a link to every item as text in each
+        // language (a page of its own, `items_page`: in this one it was 5 kB of every
+        // visitor's first load for the few without scripts).
         s.push_str(r#"<noscript><div class="poster__text">"#);
+        for (lang, _) in &self.texts {
+            let _ = write!(
+                s,
+                r#"<p lang="{}">{} <a href="./{ITEMS_PAGE}#{}">{}</a></p>"#,
+                html_lang(*lang),
+                tr(*lang, Msg::NoScript),
+                lang.code(),
+                tr(*lang, Msg::ItemsAsText)
+            );
+        }
+        s.push_str("</div></noscript>");
+        s
+    }
+
+    /// The body of the page of every item as text, in each language (the page's own
+    /// first), for a reader without scripts and for crawlers: the build gives it its head.
+    pub fn items_page(&self) -> String {
+        // Its one heading leads back to the app (a picture of it, without scripts).
+        let mut s = String::from(r#"<main class="poster__text"><h1><a href="./">Passerelle</a></h1>"#);
         for (lang, table) in &self.texts {
-            // A picture and a text, not controls: nothing here pretends to be pressed.
+            // A text, not controls: nothing here pretends to be pressed.
             let table = table.replace("<button", "<span").replace("</button>", "</span>");
             let table = rewrite_tags(&table, |name, attrs| {
                 if name == "span" {
@@ -297,13 +318,13 @@ impl Poster<'_> {
             });
             let _ = write!(
                 s,
-                r#"<section lang="{}"><h2>{}</h2><p>{}</p>{table}</section>"#,
+                r#"<section lang="{}" id="{}"><h2>{}</h2>{table}</section>"#,
                 html_lang(*lang),
+                lang.code(),
                 tr(*lang, Msg::ItemsAsText),
-                tr(*lang, Msg::NoScript)
             );
         }
-        s.push_str("</div></noscript>");
+        s.push_str("</main>");
         s
     }
 
@@ -394,5 +415,25 @@ mod tests {
         let poster = Poster { pages: vec![p], texts: vec![], kept_base: base };
         assert_eq!(poster.html().matches("M0,0").count(), 1);
         assert!(poster.html().contains(r#"<g id="poster-base" class="base" aria-hidden="true">"#));
+    }
+
+    #[test]
+    fn the_items_as_text_are_a_page_the_first_screen_links_to() {
+        let base = "<g class=\"base\"></g>";
+        let table = r#"<table><tr><td><button type="button" class="list__title" aria-pressed="false" data-item="a1">Accord</button></td></tr></table>"#;
+        let texts = vec![(Lang::Fr, table.to_owned()), (Lang::Zh, table.replace("Accord", "协议"))];
+        let poster = Poster { pages: vec![], texts, kept_base: base };
+        let html = poster.html();
+        // The first screen carries a link per language, not the items.
+        assert!(!html.contains("Accord") && !html.contains("协议"));
+        assert!(html.contains(r#"<p lang="fr">"#) && html.contains(r#"<a href="./items.html#fr">"#));
+        assert!(html.contains(r#"<p lang="zh-Hans">"#) && html.contains(r#"<a href="./items.html#zh">"#));
+        let items = poster.items_page();
+        assert!(items.contains(r#"<section lang="fr" id="fr"><h2>"#));
+        assert!(items.contains(r#"<section lang="zh-Hans" id="zh"><h2>"#));
+        // Titles as text: nothing pretends to be pressed.
+        assert!(items.contains("<span>Accord</span>") && items.contains("<span>协议</span>"));
+        assert!(!items.contains("<button") && !items.contains("aria-pressed"));
+        assert_eq!(items.matches("<h1>").count(), 1);
     }
 }

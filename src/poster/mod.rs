@@ -85,7 +85,11 @@ const fn layout(name: &'static str, media: &'static str, window: (f64, f64), map
 /// app starts on: `crate::dom::poster_base`).
 pub const BASE_ID: &str = crate::geo::svg::PAGE_BASE_ID;
 
-/// The files the build puts into the page: (name, contents).
+/// The page of every item as text, for a reader without scripts (linked from the
+/// first screen's `<noscript>`).
+pub const ITEMS_PAGE: &str = "items.html";
+
+/// The files the build puts into the page, and the items' page's body: (name, contents).
 pub fn write(dataset: &Dataset) -> Vec<(String, String)> {
     let dataset = Arc::new(dataset.clone());
     let scene = Arc::new(MapScene::build(&dataset, BaseMap::shipped(), &Projection::eurasia()));
@@ -117,7 +121,12 @@ pub fn write(dataset: &Dataset) -> Vec<(String, String)> {
     }
     let texts: Vec<(Lang, String)> = Lang::ALL.iter().map(|&lang| (lang, render_items(&dataset, lang))).collect();
     let poster = markup::Poster { pages, texts, kept_base: &kept };
-    vec![("poster.html".into(), poster.html()), ("poster.css".into(), poster.css()), ("head.js".into(), head_script())]
+    vec![
+        ("poster.html".into(), poster.html()),
+        ("poster.css".into(), poster.css()),
+        ("head.js".into(), head_script()),
+        (ITEMS_PAGE.into(), poster.items_page()),
+    ]
 }
 
 /// An owner that renders HTML (so that the page's listeners and effects stay unattached),

@@ -345,11 +345,22 @@ test('without JavaScript the page is a picture of the first screen and the items
   expect(await shown(page).locator('button:visible:not(.timeline-item), input:visible, summary:visible').count()).toBe(0);
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => !!document.activeElement.closest('#poster'))).toBe(false);
-  // Every item's title, date and places as text, in each language.
+  await page.screenshot({ path: `${SCREENSHOTS}first-screen-without-javascript.png`, fullPage: true });
+  // Every item's title, date and places as text, in each language, on a page of its own
+  // the first screen links to (a link per language, in that language).
+  for (const [lang, name] of [['fr', 'Tous les éléments de la coopération'], ['en', 'Every item of the cooperation'], ['zh', '合作的全部事项']]) {
+    await expect(page.getByRole('link', { name })).toHaveAttribute('href', `./items.html#${lang}`);
+  }
+  await page.getByRole('link', { name: 'Every item of the cooperation' }).click();
+  await expect(page).toHaveURL(/items\.html#en$/);
+  await expect(page.locator('section#en h2')).toBeInViewport();
   const text = await page.locator('body').innerText();
   for (const item of ds.items) {
     for (const lang of ['fr', 'en', 'zh']) expect(text, `${item.id} in ${lang}`).toContain(item.title[lang]);
   }
-  await page.screenshot({ path: `${SCREENSHOTS}first-screen-without-javascript.png`, fullPage: true });
+  // A text, not controls; one heading that leads back.
+  expect(await page.locator('button, [aria-pressed]').count()).toBe(0);
+  await expect(page.getByRole('heading', { level: 1 }).getByRole('link', { name: 'Passerelle' })).toHaveAttribute('href', './');
+  await page.screenshot({ path: `${SCREENSHOTS}items-as-text.png` });
   await context.close();
 });
