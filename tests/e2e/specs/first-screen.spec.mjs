@@ -362,5 +362,9 @@ test('without JavaScript the page is a picture of the first screen and the items
   expect(await page.locator('button, [aria-pressed]').count()).toBe(0);
   await expect(page.getByRole('heading', { level: 1 }).getByRole('link', { name: 'Passerelle' })).toHaveAttribute('href', './');
   await page.screenshot({ path: `${SCREENSHOTS}items-as-text.png` });
+  // On a phone the page does not scroll sideways (a table still wider scrolls in its box).
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `${SCREENSHOTS}items-as-text-390x844.png` });
   await context.close();
 });
