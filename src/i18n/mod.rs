@@ -61,8 +61,6 @@ messages! {
     FatalHint => "Rechargez la page pour réessayer. Si cela se reproduit, merci de signaler le message ci-dessus.", "Reload the page to try again. If it happens again, please report the message above.", "请重新加载页面再试。如果问题再次出现，请报告上面的信息。";
     FatalReload => "Recharger la page", "Reload the page", "重新加载页面";
     Sites => "Lieux", "Sites", "地点";
-    NoScript => "Sans JavaScript, cette page montre une image de la carte et de la frise chronologique : la carte interactive a besoin de JavaScript et de WebAssembly.", "Without JavaScript this page shows a picture of the map and the timeline: the interactive map needs JavaScript and WebAssembly.", "未启用 JavaScript 时，本页显示地图和时间轴的图片；交互式地图需要 JavaScript 和 WebAssembly。";
-    ItemsAsText => "Tous les éléments de la coopération", "Every item of the cooperation", "合作的全部事项";
     ItemsOne => "{} élément", "{} item", "{} 项";
     ItemsMany => "{} éléments", "{} items", "{} 项";
     SitesOne => "{} lieu", "{} site", "{} 个地点";
@@ -109,7 +107,6 @@ messages! {
     SideFr => "français", "French", "法方";
     SideCn => "chinois", "Chinese", "中方";
     SideOther => "tiers", "third-country", "第三国";
-    SearchAndFilters => "Recherche et filtres", "Search and filters", "搜索和筛选";
     Search => "Rechercher", "Search", "搜索";
     SearchPlaceholder => "Chambéry, 张家口, ski…", "Chambéry, 张家口, ski…", "尚贝里、Zhangjiakou、滑雪……";
     ShownCountOne => "{} élément affiché sur {}", "{} of {} items shown", "显示 {} 项，共 {} 项";
@@ -144,7 +141,6 @@ messages! {
     LanesLabel => "Éléments par type et par date", "Items by kind and date", "按类型和日期排列的事项";
     LanesKeys => "Plus et moins pour zoomer, flèches pour se déplacer, 0 pour toute la période ; Tab atteint chaque élément.", "Plus and minus zoom, arrow keys move, 0 shows the whole period; Tab reaches each item.", "加减号缩放，方向键移动，0 显示整个时期；Tab 键可到达每个事项。";
     CursorShows => "Ce que montrent la carte et la frise", "What the map and the timeline show", "地图和时间线所示";
-    Undated => "Sans date ou proposé", "Undated or proposed", "无日期或拟议";
     NoDated => "Aucun élément daté.", "No dated items.", "没有带日期的事项。";
     ListCaptionOne => "{} élément, par date", "{} item, by date", "{} 项，按日期排列";
     ListCaption => "{} éléments, par date", "{} items, by date", "{} 项，按日期排列";
@@ -190,7 +186,6 @@ messages! {
     IntroHeading => "La coopération en carte et en dates", "The cooperation on a map and a timeline", "地图与时间线上的合作";
     IntroText => "Auvergne-Rhône-Alpes et la province chinoise du Hebei coopèrent autour des Jeux olympiques d'hiver de 2022, organisés à Pékin, Yanqing et Zhangjiakou : accords de coopération et contrats de partenariat entre entreprises signés à Chambéry, aménagement de la montagne, une école de ski, des sites d'entraînement, la formation et le sport, et une ligne aérienne directe entre Lyon et la Chine à l'étude.", "Auvergne-Rhône-Alpes and the Chinese province of Hebei work together around the 2022 Winter Olympics, held in Beijing, Yanqing and Zhangjiakou: cooperation agreements and business partnership contracts signed in Chambéry, mountain planning, a ski school, training sites, training and sport, and a direct air route between Lyon and China under study.", "奥弗涅-罗讷-阿尔卑斯大区与中国河北省围绕在北京、延庆和张家口举办的2022年冬奥会开展合作：在尚贝里签署的合作协议和企业合作合同，山地规划、一所滑雪学校、训练场地、培训和体育，以及正在研究的里昂至中国直飞航线。";
     IntroHow => "La carte montre où, la chronologie montre quand : choisissez un lieu, un lien ou un élément pour lire ses détails et ses sources. Le curseur du temps estompe ce qui n'a pas encore commencé.", "The map shows where and the timeline shows when: choose a site, a link or an item to read its details and sources. The time cursor fades what has not begun yet.", "地图显示地点，时间线显示时间：选择一个地点、一条连线或一个事项，即可查看详情和资料来源。时间游标会淡化尚未开始的事项。";
-    Introduction => "Introduction", "Introduction", "简介";
     StartTour => "▶ Suivre la visite", "▶ Take the tour", "▶ 开始导览";
     OpenList => "Voir la liste", "Open the list", "打开列表";
     CloseDetails => "Fermer les détails", "Close the details", "关闭详情";
@@ -209,7 +204,6 @@ messages! {
     HandoutFilters => "Filtres : {}", "Filters: {}", "筛选条件：{}";
     HandoutSearch => "Recherche : « {} »", "Search: \u{201C}{}\u{201D}", "搜索：“{}”";
     HandoutNotes => "Notes de l'orateur", "Speaker's notes", "演讲者备注";
-    HandoutSources => "Sources", "Sources", "资料来源";
     OpenConsole => "Console de l'orateur ↗", "Speaker's console ↗", "演讲者控制台 ↗";
     LeaveTour => "Quitter la visite", "Leave the tour", "退出导览";
     SpeakerNotes => "Notes de l'orateur", "Speaker's notes", "演讲者备注";
@@ -249,7 +243,6 @@ messages! {
     ClosePreview => "Fermer l'aperçu", "Close the preview", "关闭预览";
     ReadingFile => "Lecture de {}…", "Reading {}…", "正在读取 {}……";
     FileUnreadable => "{} n'a pas pu être lu : {}", "{} could not be read: {}", "无法读取 {}：{}";
-    MapLoading => "Préparation de la carte…", "Preparing the map…", "正在准备地图……";
 }
 
 /// Puts `values` in the `{}` of `template`, in order.
@@ -654,6 +647,33 @@ mod tests {
         let jan = Tick { day: 0, year: 2022, month: 1, major: true };
         assert_eq!([Lang::Fr, Lang::En, Lang::Zh].map(|l| tick_label(l, &feb)), ["févr.", "Feb", "2月"]);
         assert_eq!([Lang::Fr, Lang::En, Lang::Zh].map(|l| tick_label(l, &jan)), ["2022", "2022", "2022"]);
+    }
+
+    /// Every message is used somewhere in the app (not only in a test): all of them are compiled into the first
+    /// module, in three languages, whether or not anything shows them.
+    #[test]
+    fn every_message_is_used() {
+        fn sources(dir: &std::path::Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    // The app's code, not its tests.
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    out.push_str(text.split("#[cfg(test)]\nmod tests").next().unwrap_or_default());
+                }
+            }
+        }
+        let mut code = String::new();
+        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
+        for &m in Msg::ALL {
+            let name = format!("Msg::{m:?}");
+            let used = code
+                .match_indices(&name)
+                .any(|(at, _)| !code[at + name.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'));
+            assert!(used, "{name} is not used anywhere: remove it");
+        }
     }
 
     /// Every message exists in every language, with the same number of blanks, and the

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::{BASE_ID, ITEMS_PAGE, Layout};
-use crate::i18n::{Msg, html_lang, tr};
+use crate::i18n::{html_lang, pick};
 use crate::model::Lang;
 
 /// One rendered page, ready to ship.
@@ -29,6 +29,21 @@ const ID_REFERENCES: [&str; 6] = ["for", "aria-labelledby", "aria-describedby", 
 
 /// The window a page is drawn for and its frames, `window:1280x720 map:908x348 track:1108`,
 /// for the tests to hold against the stylesheet's layout.
+/// What the page is without scripts (only the pre-rendered page says it: not the app's).
+fn no_script(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "Sans JavaScript, cette page montre une image de la carte et de la frise chronologique : la carte interactive a besoin de JavaScript et de WebAssembly.",
+        "Without JavaScript this page shows a picture of the map and the timeline: the interactive map needs JavaScript and WebAssembly.",
+        "未启用 JavaScript 时，本页显示地图和时间轴的图片；交互式地图需要 JavaScript 和 WebAssembly。",
+    )
+}
+
+/// The items' page's heading, and the first screen's link to it.
+fn items_as_text(lang: Lang) -> &'static str {
+    pick(lang, "Tous les éléments de la coopération", "Every item of the cooperation", "合作的全部事项")
+}
+
 fn frames_attribute(layout: &Layout) -> String {
     let f = layout.frames;
     format!(
@@ -293,9 +308,9 @@ impl Poster<'_> {
                 s,
                 r#"<p lang="{}">{} <a href="./{ITEMS_PAGE}#{}">{}</a></p>"#,
                 html_lang(*lang),
-                tr(*lang, Msg::NoScript),
+                no_script(*lang),
                 lang.code(),
-                tr(*lang, Msg::ItemsAsText)
+                items_as_text(*lang)
             );
         }
         s.push_str("</div></noscript>");
@@ -321,7 +336,7 @@ impl Poster<'_> {
                 r#"<section lang="{}" id="{}"><h2>{}</h2>{table}</section>"#,
                 html_lang(*lang),
                 lang.code(),
-                tr(*lang, Msg::ItemsAsText),
+                items_as_text(*lang),
             );
         }
         s.push_str("</main>");
