@@ -44,6 +44,8 @@ async function listFiles(dir, prefix = '') {
 const indexPath = join(staging, 'index.html');
 let index = await readFile(indexPath, 'utf8');
 const DATASET = 'data/cooperation.json';
+// The page of every item as text (src/poster, ITEMS_PAGE), written by the prerender.
+const ITEMS = 'items.html';
 
 if (!release) {
   const code = await buildWasm({ root, staging, release, minify: async (s) => s });
@@ -85,7 +87,7 @@ let basemap = 'data/basemap.json';
   for (const k of Object.keys(env)) if (k.startsWith('CARGO_UNSTABLE_') || k.startsWith('CARGO_TARGET_WASM32')) delete env[k];
   execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prerender', '--bin', 'prerender', '--',
     join(root, 'public/data/cooperation.json'), out], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
-  const [poster, css, script, items] = await Promise.all(['poster.html', 'poster.css', 'head.js', 'items.html'].map((f) => readFile(join(out, f), 'utf8')));
+  const [poster, css, script, items] = await Promise.all(['poster.html', 'poster.css', 'head.js', ITEMS].map((f) => readFile(join(out, f), 'utf8')));
   // The shipped dataset's fingerprint, written when the build's reading found it clean: the
   // app reads that text without checking it again, any other it checks in a chunk.
   const checked = await readFile(join(out, 'checked.txt'), 'utf8').catch(() => null);
@@ -112,7 +114,7 @@ let basemap = 'data/basemap.json';
   // page's head (its title, viewport, icon and stylesheet), no script.
   const head = (re, what) => {
     const m = index.match(re);
-    if (!m) throw new Error(`index.html has no ${what} for items.html`);
+    if (!m) throw new Error(`index.html has no ${what} for ${ITEMS}`);
     return m[0];
   };
   const itemsPage = '<!doctype html><html lang="fr"><meta charset=utf-8>'
@@ -121,7 +123,7 @@ let basemap = 'data/basemap.json';
     + head(/<link [^>]*rel="?icon"?[^>]*>/, 'icon')
     + head(/<link [^>]*href="?\.\/main-[^>]*>/, 'stylesheet')
     + `<body>${items}</body></html>`;
-  await writeFile(join(staging, 'items.html'), itemsPage);
+  await writeFile(join(staging, ITEMS), itemsPage);
   // The app's code and data are asked for once the reader's own page of the first screen has
   // been read (before, they would share the line with it), by a script in <head> that
   // watches for it; the app starts after the first paint.
@@ -196,7 +198,7 @@ async function writeServiceWorker() {
   // The editor's workbook module is not kept: an editor previews a file online, and every
   // visitor's browser would otherwise download it for nothing.
   // Nor the items' page: it is for a reader without scripts, who has no service worker.
-  const list = ['./', ...files.filter((f) => f !== 'index.html' && f !== 'items.html' && !/^(editor[-_.]|split_editor-)/.test(f)).map((f) => `./${f}`)];
+  const list = ['./', ...files.filter((f) => f !== 'index.html' && f !== ITEMS && !/^(editor[-_.]|split_editor-)/.test(f)).map((f) => `./${f}`)];
   const out = source
     .replace("const BUILD = 'dev';", `const BUILD = '${build}';`)
     .replace('const FILES = [];', `const FILES = ${JSON.stringify(list)};`);

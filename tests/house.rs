@@ -109,3 +109,21 @@ fn the_circle_finder_finds_a_circle() {
     let tree = edges(&[("a", &["b", "c"]), ("b", &["c"]), ("c", &[])]);
     assert_eq!(find_circle(&tree), None);
 }
+
+/// Every interface message is used by the app's code (not only by a test): all of them are
+/// compiled into the first module, in three languages, whether or not anything shows them.
+#[test]
+fn every_message_is_used() {
+    let root = Path::new("src");
+    let mut files = Vec::new();
+    rust_files(root, root, &mut files);
+    let code: String =
+        files.iter().map(|(_, text)| text.split("#[cfg(test)]\nmod tests").next().unwrap_or_default()).collect();
+    for &m in passerelle::i18n::Msg::ALL {
+        let name = format!("Msg::{m:?}");
+        let used = code
+            .match_indices(&name)
+            .any(|(at, _)| !code[at + name.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'));
+        assert!(used, "{name} is not used anywhere in src/: remove it");
+    }
+}

@@ -649,33 +649,6 @@ mod tests {
         assert_eq!([Lang::Fr, Lang::En, Lang::Zh].map(|l| tick_label(l, &jan)), ["2022", "2022", "2022"]);
     }
 
-    /// Every message is used somewhere in the app (not only in a test): all of them are compiled into the first
-    /// module, in three languages, whether or not anything shows them.
-    #[test]
-    fn every_message_is_used() {
-        fn sources(dir: &std::path::Path, out: &mut String) {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    sources(&path, out);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    // The app's code, not its tests.
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    out.push_str(text.split("#[cfg(test)]\nmod tests").next().unwrap_or_default());
-                }
-            }
-        }
-        let mut code = String::new();
-        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut code);
-        for &m in Msg::ALL {
-            let name = format!("Msg::{m:?}");
-            let used = code
-                .match_indices(&name)
-                .any(|(at, _)| !code[at + name.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'));
-            assert!(used, "{name} is not used anywhere: remove it");
-        }
-    }
-
     /// Every message exists in every language, with the same number of blanks, and the
     /// Chinese one is written in Chinese (a copied English string is an untranslated one).
     #[test]

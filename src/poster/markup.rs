@@ -27,8 +27,6 @@ const SVG_MARKS: [&str; 2] = ["g", "path"];
 /// The attributes that name other elements by id (a space-separated list).
 const ID_REFERENCES: [&str; 6] = ["for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "list"];
 
-/// The window a page is drawn for and its frames, `window:1280x720 map:908x348 track:1108`,
-/// for the tests to hold against the stylesheet's layout.
 /// What the page is without scripts (only the pre-rendered page says it: not the app's).
 fn no_script(lang: Lang) -> &'static str {
     pick(
@@ -44,6 +42,8 @@ fn items_as_text(lang: Lang) -> &'static str {
     pick(lang, "Tous les éléments de la coopération", "Every item of the cooperation", "合作的全部事项")
 }
 
+/// The window a page is drawn for and its frames, `window:1280x720 map:908x348 track:1108`,
+/// for the tests to hold against the stylesheet's layout.
 fn frames_attribute(layout: &Layout) -> String {
     let f = layout.frames;
     format!(
