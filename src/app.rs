@@ -53,6 +53,12 @@ pub fn App() -> impl IntoView {
             move || {
                 leptos::task::spawn_local(async move {
                     if crate::loader::whole_basemap().await {
+                        // Projected in a task after the one that read it, and drawn in
+                        // the next: together they were one task of 110-130 ms on a phone
+                        // (CPU 4x slower) after the first drawing, where a tap waits.
+                        crate::dom::next_task().await;
+                        let _ = crate::geo::scene::shipped_base_paths();
+                        crate::dom::next_task().await;
                         let _ = whole_base.try_set(true);
                     }
                 });
@@ -226,7 +232,7 @@ pub fn Workspace(dataset: Arc<Dataset>, #[prop(optional)] warnings: Arc<Vec<Issu
                     // Behind the pre-rendered page, on its drawing of the base map until the
                     // shipped one comes (`WholeBaseMap`).
                     let base = match crate::geo::BaseMap::installed() {
-                        true => crate::geo::scene::shipped_base_paths(),
+                        true => crate::geo::scene::shipped_base_paths().to_vec(),
                         false => crate::dom::poster_base(),
                     };
                     let scene = MapScene::build_on(&ds, base, &projection, arcs);

@@ -348,3 +348,35 @@ fn a_checked_text_read_by_the_pages_parser_gives_the_same_records() {
     assert_eq!(format!("{:?}", page.dataset), format!("{:?}", serde.dataset));
     assert!(matches!(read_checked("d.json", "{\"schema\": 1,"), Err(passerelle::model::LoadError::Syntax { .. })));
 }
+
+#[wasm_bindgen_test]
+fn arrays_are_read_by_the_page_as_serde_reads_them() {
+    use passerelle::model::json::Json;
+    // The page's JSON.parse, value by value into the tree: the tree serde_json reads from
+    // the text, arrays of whole numbers (the base map's rings) and of mixed values alike
+    // (whole numbers within 2^53 held alike).
+    let ints: Vec<String> = (-10..10).map(|i| (i * 7919).to_string()).collect();
+    let ints = ints.join(",");
+    let cases = [
+        format!("[{ints}]"),
+        format!("[[{ints}],[{ints},4503599627370496,-4503599627370496]]"),
+        format!("[{ints},1.5]"),
+        format!("[{ints},null]"),
+        format!("[{ints},\"3\"]"),
+        format!("[{ints},\"4,5\"]"),
+        format!("[{ints},[2,3]]"),
+        format!("[{ints},{{\"a\":1}}]"),
+        format!("[{ints},true]"),
+        format!("[{ints},1e300]"),
+        format!("{{\"rings\":[[{ints}]],\"short\":[1,2,3]}}"),
+    ];
+    for text in &cases {
+        assert_eq!(Json::parse_by_page(text).unwrap(), Json::parse(text).unwrap(), "{text}");
+    }
+    // What the page holds, a double: rounded past 2^53, and -0 is 0.
+    let big = format!("[{ints},9007199254740993,-0]");
+    assert_eq!(Json::parse_by_page(&big).unwrap(), Json::parse(&format!("[{ints},9007199254740992,0]")).unwrap());
+    // The file whose rings it is for, alike.
+    let basemap = include_str!("../public/data/basemap.json");
+    assert!(Json::parse_by_page(basemap).unwrap() == Json::parse(basemap).unwrap(), "the shipped base map");
+}

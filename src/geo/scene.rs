@@ -134,9 +134,14 @@ pub struct SiteMark {
 
 /// The shipped base map ([`BaseMap::shipped`]) projected as the app draws it
 /// ([`Projection::eurasia`]): what a scene built on the pre-rendered page's drawing of it
-/// takes once the file has come.
-pub fn shipped_base_paths() -> Vec<BasePath> {
-    base_paths(BaseMap::shipped(), &Projection::eurasia())
+/// takes once the file has come. Projected once (the map, the handout and the export each
+/// draw it), when it is first asked for after the file is in hand; none before.
+pub fn shipped_base_paths() -> &'static [BasePath] {
+    static PROJECTED: std::sync::OnceLock<Vec<BasePath>> = std::sync::OnceLock::new();
+    if !BaseMap::installed() {
+        return &[];
+    }
+    PROJECTED.get_or_init(|| base_paths(BaseMap::shipped(), &Projection::eurasia()))
 }
 
 /// The base map's shapes projected, as paths.

@@ -37,7 +37,7 @@ pub fn markup(ctx: MapCtx) -> Layers {
         let arrived = whole.is_some_and(|w| w.get());
         scene
             .with_value(|s| match arrived && s.base_wanting() {
-                true => base_group(&shipped_base_paths()),
+                true => base_group(shipped_base_paths()),
                 false => base_group(&s.base),
             })
             .into()

@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { startServer } from '../server.mjs';
+import { PHONE, slowPhone } from './phone.mjs';
 
 const [distArg = '../../dist', peerModules = '../../scripts/peer/node_modules', runsArg = '3', locale = 'en-US'] = process.argv.slice(2);
 const RUNS = Number(runsArg);
@@ -78,13 +79,9 @@ const PAGES = {
 };
 
 async function load(browser, url, page) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale });
+  const context = await browser.newContext({ ...PHONE, locale });
   const tab = await context.newPage();
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const cdp = await slowPhone(context, tab);
   const received = [];
   let start = null;
   cdp.on('Network.requestWillBeSent', (e) => { if (start === null && e.type === 'Document') start = e.timestamp; });
