@@ -118,8 +118,11 @@ pub fn App() -> impl IntoView {
     // The console is a page of its own; it changes only when the mode enters or leaves it.
     let is_console = Memo::new(move |_| state.mode.with(|m| matches!(m, crate::model::ui::Mode::Console(_))));
     // The header in the first task, the frames under it in the next: on a phone, the app's
-    // start was one long task.
+    // start was one long task. Behind the pre-rendered page, where neither is seen until the
+    // app has drawn, the header too comes in the next task: the first (the module's start,
+    // the state, the URL read) was still 150-200 ms with it on the phone (CPU 4x slower).
     let started = crate::dom::stages(1);
+    let header_now = !behind_poster.get_untracked();
     let first_tour = Signal::derive(move || {
         loaded
             .with(|l| l.as_ref().and_then(|r| r.as_ref().ok()).and_then(|(d, _)| d.tours.first().map(|t| t.id.clone())))
@@ -127,10 +130,10 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app" class:is-behind-poster=move || behind_poster.get() class:is-presenting=move || state.presenting().is_some() class:is-embedded=move || state.embed.get() class:is-console=move || is_console.get()>
             // Embedded, the bar takes the header's place (one Share dialog in the page).
-            {move || match state.embed.get() {
+            {move || (header_now || started.get() > 0).then(|| match state.embed.get() {
                 false => view! { <Header loaded=status first_tour=first_tour /> }.into_any(),
                 true => view! { <crate::components::EmbedBar /> }.into_any(),
-            }}
+            })}
             {move || previewing.get().then(|| view! { <PreviewBar /> })}
             {move || match (loaded.get(), is_console.get(), previewed.get()) {
                 (None, _, _) if started.get() == 0 => ().into_any(),
