@@ -10,9 +10,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::components::t;
 use crate::dom::{download_blob, download_text, today, with_computed_look};
-use crate::geo::scene::{MapScene, shown_view};
+use crate::geo::scene::{ARC_STEP_DEG, MapScene, shipped_base_paths, shown_view};
 use crate::geo::svg::{Emphasis, FileFrame, Framing, map_file};
-use crate::geo::{BaseMap, Projection, Viewport};
+use crate::geo::{ArcDetail, Projection, Viewport};
 use crate::i18n::{Msg, tr, trf, view_name};
 use crate::model::export::{base64, by_date, file_name, items_csv};
 use crate::model::{Dataset, Lang, SiteKind};
@@ -41,7 +41,9 @@ fn export_viewport() -> Viewport {
 /// The map as the reader sees it (its view, zoom, filters and selection) as a
 /// self-contained SVG file.
 fn current_map_file(state: AppState, ds: &Dataset) -> (String, crate::model::ui::MapView) {
-    let mut scene = MapScene::build(ds, BaseMap::shipped(), &Projection::eurasia());
+    // Over the shipped base map as the live map and the handout have it projected (once).
+    let mut scene =
+        MapScene::build_on(ds, shipped_base_paths().to_vec(), &Projection::eurasia(), ArcDetail::every(ARC_STEP_DEG));
     if state.filter.with_untracked(|f| !f.is_empty()) {
         scene = scene.showing(&ds.item_ids(&state.filter.with_untracked(|f| f.positions(ds))));
     }

@@ -71,19 +71,17 @@ pub fn Handout(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
             return s;
         }
         let live = live.get_value();
-        match (live.base_wanting(), BaseMap::installed()) {
-            (true, true) => {
-                let s = Arc::new(live.with_base(shipped_base_paths().to_vec()));
-                printed.set_value(Some(s.clone()));
-                s
-            }
-            // Until the shipped base map is in hand: the page's drawing of it (asked again).
-            (true, false) => live,
-            (false, _) => {
-                printed.set_value(Some(live.clone()));
-                live
-            }
+        if !live.base_wanting() {
+            printed.set_value(Some(live.clone()));
+            return live;
         }
+        // Until the shipped base map is in hand: the page's drawing of it (asked again).
+        if !BaseMap::installed() {
+            return live;
+        }
+        let s = Arc::new(live.with_base(shipped_base_paths().to_vec()));
+        printed.set_value(Some(s.clone()));
+        s
     };
     let ds = dataset.clone();
 
