@@ -8,6 +8,7 @@ use wasm_bindgen::JsValue;
 use crate::chunk::chunk;
 use crate::geo::BaseMap;
 use crate::geo::basemap::BASEMAP_PATH;
+use crate::model::json::Json;
 use crate::model::{LoadError, Loaded, fingerprint, parse_dataset, read_checked};
 
 /// Where the app finds its dataset, relative to the page.
@@ -79,16 +80,22 @@ pub async fn fetch_basemap() -> Result<(), LoadError> {
     // where the app draws without the pre-rendered page).
     let (text, _) = futures::future::join(fetch_text(&path), preload_basemap_reader()).await;
     let text = text?;
+    // The page's parse in a task of its own, and the shapes read from its tree in the next:
+    // after the first drawing they were one task of 40-80 ms on a phone (CPU 4x slower).
+    crate::dom::next_task().await;
+    let tree = BaseMap::tree(&text);
+    drop(text);
+    crate::dom::next_task().await;
     let network = |e: crate::chunk::ChunkError| LoadError::Network { file: path.clone(), message: e.to_string() };
-    read_basemap(path.clone(), text).await.map_err(network)?
+    read_basemap(path.clone(), tree).await.map_err(network)?
 }
 
 chunk!(
-    /// Reads the base map's text and makes it the one the map draws. Behind the pre-rendered
+    /// Reads the base map's tree and makes it the one the map draws. Behind the pre-rendered
     /// page the app starts on the page's drawing of it, and needs the file, and this, only
     /// after its first drawing (issue 25).
-    basemap, preload_basemap_reader, fn read_basemap(file: String, text: String) -> Result<(), LoadError> {
-        let map = BaseMap::parse(&text).map_err(|message| LoadError::BaseMap { file, message });
+    basemap, preload_basemap_reader, fn read_basemap(file: String, tree: Result<Json<'static>, String>) -> Result<(), LoadError> {
+        let map = tree.and_then(|tree| BaseMap::from_tree(&tree)).map_err(|message| LoadError::BaseMap { file, message });
         if let Err(e) = &map {
             web_sys::console::error_1(&format!("Passerelle: {e}").into());
         }

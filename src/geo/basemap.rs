@@ -109,9 +109,19 @@ impl BaseMap {
     /// "name", "rings" }] }`, no other field. (Read on the JSON tree the dataset's reader
     /// uses: serde's derive for these two records was 8 KB of the first module.)
     pub fn parse(json: &str) -> Result<Self, String> {
-        // The file the build ships, read by the page's own parser (`Json::parse_by_page`).
-        let tree = Json::parse_by_page(json).map_err(|e| format!("base map: {e}"))?;
-        let root = object(&tree, "the file")?;
+        Self::from_tree(&Self::tree(json)?)
+    }
+
+    /// The file's text read by the page's own parser ([`Json::parse_by_page`]): the first
+    /// half of [`BaseMap::parse`].
+    pub fn tree(json: &str) -> Result<Json<'static>, String> {
+        Json::parse_by_page(json).map_err(|e| format!("base map: {e}"))
+    }
+
+    /// The base map that a file's tree ([`BaseMap::tree`]) holds: the second half of
+    /// [`BaseMap::parse`].
+    pub fn from_tree(tree: &Json<'_>) -> Result<Self, String> {
+        let root = object(tree, "the file")?;
         only(root, &["credit", "scale", "shapes"], "the file")?;
         let credit = text(root, "credit", "the file")?.to_owned();
         let scale = match field(root, "scale", "the file")? {
