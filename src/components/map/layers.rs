@@ -91,13 +91,30 @@ pub fn markup(ctx: MapCtx) -> Layers {
         }
     });
 
+    // Behind the pre-rendered page, where the first drawing is not seen until both layers
+    // are drawn, the sites come a task after the world: in one task they were the longest
+    // of the app's drawing on a phone (66-83 ms at 4x CPU). Without that page both come at
+    // once, so that the map is never seen without its sites.
+    // (Natively, where the pre-rendered page is written, nothing is drawn a task later.)
+    let world_drawn = RwSignal::new(cfg!(not(target_arch = "wasm32")) || !crate::dom::poster_shown());
+    if !world_drawn.get_untracked() {
+        crate::dom::effect(move || {
+            if !world_drawn.get_untracked() && world_html.with(|w| !w.is_empty()) {
+                leptos::task::spawn_local(async move {
+                    crate::dom::next_task().await;
+                    let _ = world_drawn.try_set(true);
+                });
+            }
+        });
+    }
+
     // Placed again when the windows they are placed for change (`drawn_at`, which follows
     // every change of view, frame or window), not also on the view or frame change just
     // before: that placed the sites twice, once for the old windows.
     let sites_html = Memo::new(move |_| -> Arc<str> {
         // Nothing until the frame is measured and the camera has its windows for it.
         let Placement { view: v, panes } = drawn_at.get();
-        if !ready.get_untracked() || panes.is_empty() {
+        if !ready.get_untracked() || panes.is_empty() || !world_drawn.get() {
             return Arc::from("");
         }
         let (lang, style, keep_out) = (state.lang.get(), style.get(), keep_out.get());
