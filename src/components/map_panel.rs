@@ -25,6 +25,7 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
                     .iter()
                     .filter(|s| s.side == side)
                     .map(|s| {
+                        // Its click is the map's chrome's (`map::controls::press`).
                         let id = s.id.clone();
                         let pressed = {
                             let id = id.clone();
@@ -32,8 +33,7 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
                         };
                         view! {
                             <li>
-                                <button type="button" class="site-entry" data-site-entry=id.clone() aria-pressed=pressed
-                                    on:click=move |_| state.select_site(id.clone())>
+                                <button type="button" class="site-entry" data-site-entry=id aria-pressed=pressed>
                                     {s.name.get(lang).to_owned()}
                                 </button>
                             </li>
@@ -63,9 +63,8 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
                 .iter()
                 .filter_map(|id| dataset.item(id))
                 .map(|i| {
-                    let id = i.id.clone();
                     view! {
-                        <li><button type="button" class="site-entry" data-off-map=id.clone() on:click=move |_| state.select_item(id.clone())>{i.title.get(lang).to_owned()}</button></li>
+                        <li><button type="button" class="site-entry" data-off-map=i.id.clone()>{i.title.get(lang).to_owned()}</button></li>
                     }
                 })
                 .collect_view()

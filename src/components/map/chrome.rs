@@ -5,6 +5,7 @@
 //! (whose regions are fitted clear of them: `geo::scene::controls_insets`).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::MapCtx;
 use super::controls::MapControls;
@@ -30,13 +31,23 @@ pub fn MapChrome(ctx: MapCtx, children: Children) -> impl IntoView {
             crate::dom::focus_by_id("map-menu-toggle");
         }
     };
+    // One listener for every button over the map (the menu's, the views', the zoom's), not
+    // one each: each listener was code of its own in the first module (issue 25).
+    let on_click = move |e: leptos::ev::MouseEvent| {
+        let button = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button").ok().flatten());
+        if let Some(button) = button {
+            super::controls::press(ctx, &button);
+        }
+    };
     view! {
-        <div class="map-chrome" class:is-compact=move || compact.get() class:is-open=move || menu_open.get() on:keydown=on_key>
+        <div class="map-chrome" class:is-compact=move || compact.get() class:is-open=move || menu_open.get() on:keydown=on_key on:click=on_click>
             <button type="button" class="map-menu-toggle" id="map-menu-toggle" data-testid="map-menu"
                 hidden=move || !compact.get()
                 aria-expanded=move || menu_open.get().to_string() aria-controls="map-menu-panel"
-                aria-label=t(Msg::MapMenu)
-                on:click=move |_| menu_open.update(|open| *open = !*open)>
+                aria-label=t(Msg::MapMenu)>
                 <svg viewBox="0 0 20 20" aria-hidden="true"><path d="M4 6h12M4 10h12M4 14h12" /></svg>
             </button>
             <div class="map-chrome__panel" id="map-menu-panel">

@@ -28,17 +28,13 @@ pub(super) fn shown_view_labels(vp: Viewport, lang: Lang) -> Vec<String> {
 
 #[component]
 pub fn MapControls(ctx: MapCtx) -> impl IntoView {
-    let MapCtx { state, camera, size, view, menu_open, .. } = ctx;
+    let MapCtx { size, view, .. } = ctx;
+    // Their clicks are the chrome's one listener's ([`press`]).
     let view_button = move |(v, label): (MapView, Msg)| {
         let hidden = move || shown_view(v, size.get()) != v;
         view! {
             <button type="button" class="map-views__button" data-view=v.slug()
-                aria-pressed=move || (view.get() == v).to_string() hidden=hidden
-                on:click=move |_| {
-                    state.show_view(v);
-                    // On a phone the menu that holds the views gives the map back.
-                    menu_open.set(false);
-                }>
+                aria-pressed=move || (view.get() == v).to_string() hidden=hidden>
                 {t(label)}
             </button>
         }
@@ -52,10 +48,34 @@ pub fn MapControls(ctx: MapCtx) -> impl IntoView {
                 {view_button(VIEW_BUTTONS[3])}
             </div>
             <div class="map-zoom" role="group" aria-label=t(Msg::Zoom)>
-                <button type="button" data-testid="zoom-in" aria-label=t(Msg::ZoomIn) on:click=move |_| camera.zoom_at(None, 0.0, 0.0, ZOOM_STEP)>"+"</button>
-                <button type="button" data-testid="zoom-out" aria-label=t(Msg::ZoomOut) on:click=move |_| camera.zoom_at(None, 0.0, 0.0, 1.0 / ZOOM_STEP)>"−"</button>
-                <button type="button" data-testid="zoom-reset" aria-label=t(Msg::ResetView) on:click=move |_| camera.reset()>"⟲"</button>
+                <button type="button" data-testid="zoom-in" aria-label=t(Msg::ZoomIn)>"+"</button>
+                <button type="button" data-testid="zoom-out" aria-label=t(Msg::ZoomOut)>"−"</button>
+                <button type="button" data-testid="zoom-reset" aria-label=t(Msg::ResetView)>"⟲"</button>
             </div>
         </div>
+    }
+}
+
+/// What a press on a `button` over the map does: the menu's opens or closes it, a view's
+/// shows that view (and gives a phone's map back from the menu), the zoom's zoom; any other
+/// an entry in the boxes' lists selects its site or item.
+pub(super) fn press(ctx: MapCtx, button: &web_sys::Element) {
+    let MapCtx { state, camera, menu_open, .. } = ctx;
+    if button.id() == "map-menu-toggle" {
+        menu_open.update(|open| *open = !*open);
+    } else if let Some(v) = button.get_attribute("data-view").as_deref().and_then(MapView::from_slug) {
+        state.show_view(v);
+        menu_open.set(false);
+    } else if let Some(id) = button.get_attribute("data-site-entry") {
+        state.select_site(id);
+    } else if let Some(id) = button.get_attribute("data-off-map") {
+        state.select_item(id);
+    } else {
+        match button.get_attribute("data-testid").as_deref() {
+            Some("zoom-in") => camera.zoom_at(None, 0.0, 0.0, ZOOM_STEP),
+            Some("zoom-out") => camera.zoom_at(None, 0.0, 0.0, 1.0 / ZOOM_STEP),
+            Some("zoom-reset") => camera.reset(),
+            _ => {}
+        }
     }
 }
