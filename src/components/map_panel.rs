@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::MapCanvas;
 use crate::components::t;
 use crate::geo::scene::{LEGEND_OPEN_AT, MapScene, off_map_items};
-use crate::geo::svg::symbol_path;
+use crate::geo::svg::legend_markup;
 use crate::i18n::Msg;
 use crate::model::{Dataset, Side, SiteKind};
 use crate::state::AppState;
@@ -117,36 +117,12 @@ pub fn MapPanel(dataset: Arc<Dataset>, scene: Arc<MapScene>) -> impl IntoView {
     }
 }
 
-/// The legend: the kinds of site the data uses, the two sides, the kinds of line.
+/// The legend: the kinds of site the data uses, the two sides, the kinds of line
+/// (`geo::svg::legend_markup`).
 #[component]
 pub fn Legend(dataset: Arc<Dataset>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let symbols = SiteKind::each_once(dataset.sites.iter().map(|s| s.kind))
-        .into_iter()
-        .map(|kind| {
-            view! {
-                <li>
-                    <svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true">
-                        <path class="site__mark" d=symbol_path(kind, 10.0, 10.0, 6.0) />
-                    </svg>
-                    {move || kind.label(state.lang.get())}
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="legend" aria-label=t(Msg::Legend) role="group">
-            <ul class="legend__list">
-                {symbols}
-                <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__france" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>{t(Msg::FrenchSide)}</li>
-                <li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark legend__china" d=symbol_path(SiteKind::City, 10.0, 10.0, 6.0) /></svg>{t(Msg::ChineseSide)}</li>
-            </ul>
-            <ul class="legend__list">
-                <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--agreement" d="M2,6H34" /></svg>{t(Msg::SignedOrDone)}</li>
-                <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--project link--proposed" d="M2,6H34" /></svg>{t(Msg::PlannedLine)}</li>
-                <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--air-route link--proposed" d="M2,6H34" /></svg>{t(Msg::ProposedRoute)}</li>
-                <li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link link--agreement link--party" d="M2,6H34" /></svg>{t(Msg::PartySeatsLegend)}</li>
-            </ul>
-        </div>
-    }
+    let kinds = SiteKind::each_once(dataset.sites.iter().map(|s| s.kind));
+    let markup = move || legend_markup(&kinds, state.lang.get());
+    view! { <div class="legend" aria-label=t(Msg::Legend) role="group" inner_html=markup></div> }
 }

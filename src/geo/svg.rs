@@ -681,6 +681,43 @@ impl std::fmt::Display for D1 {
     }
 }
 
+/// The map's legend, as text: the kinds of site `kinds` uses (in that order), the two sides,
+/// the kinds of line; in `lang`. Written into the legend's box in one piece, as the map's
+/// drawings are, rather than built an element at a time (issue 25).
+pub fn legend_markup(kinds: &[SiteKind], lang: Lang) -> String {
+    use crate::i18n::{Msg, tr};
+    let mut s = String::with_capacity(1600);
+    let mark = |s: &mut String, class: &str, kind: SiteKind, label: &str| {
+        let _ = write!(
+            s,
+            r#"<li><svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true"><path class="site__mark{class}" d="{}"></path></svg>{}</li>"#,
+            symbol_path(kind, 10.0, 10.0, 6.0),
+            escape_xml(label)
+        );
+    };
+    s.push_str(r#"<ul class="legend__list">"#);
+    for &kind in kinds {
+        mark(&mut s, "", kind, kind.label(lang));
+    }
+    mark(&mut s, " legend__france", SiteKind::City, tr(lang, Msg::FrenchSide));
+    mark(&mut s, " legend__china", SiteKind::City, tr(lang, Msg::ChineseSide));
+    s.push_str(r#"</ul><ul class="legend__list">"#);
+    for (class, label) in [
+        ("link--agreement", Msg::SignedOrDone),
+        ("link--project link--proposed", Msg::PlannedLine),
+        ("link--air-route link--proposed", Msg::ProposedRoute),
+        ("link--agreement link--party", Msg::PartySeatsLegend),
+    ] {
+        let _ = write!(
+            s,
+            r#"<li><svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true"><path class="link {class}" d="M2,6H34"></path></svg>{}</li>"#,
+            escape_xml(tr(lang, label))
+        );
+    }
+    s.push_str("</ul>");
+    s
+}
+
 /// A marker's outline for each kind of site, centred on (x, y).
 pub fn symbol_path(kind: SiteKind, x: f64, y: f64, r: f64) -> String {
     let pts = |v: &[(f64, f64)]| {
@@ -851,5 +888,66 @@ mod tests {
             p,
             "<svg>\n  <g class=\"a\">\n    <path d=\"M0,0\"/>\n    <text x=\"1\">Lyon</text>\n  </g>\n</svg>\n"
         );
+    }
+
+    #[test]
+    fn the_legend_lists_the_data_s_kinds_of_site_then_the_sides_and_the_lines() {
+        let legend = legend_markup(&[SiteKind::SkiResort, SiteKind::City], Lang::Fr);
+        let expected = r#"<ul class="legend__list">
+  <li>
+    <svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true">
+      <path class="site__mark" d="M10.0,2.8L16.6,14.8L3.4,14.8Z"></path>
+    </svg>
+    station de ski
+  </li>
+  <li>
+    <svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true">
+      <path class="site__mark" d="M4.0,10.0a6.0,6.0 0 1,0 12.0,0a6.0,6.0 0 1,0 -12.0,0Z"></path>
+    </svg>
+    ville
+  </li>
+  <li>
+    <svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true">
+      <path class="site__mark legend__france" d="M4.0,10.0a6.0,6.0 0 1,0 12.0,0a6.0,6.0 0 1,0 -12.0,0Z"></path>
+    </svg>
+    Côté français
+  </li>
+  <li>
+    <svg class="legend__symbol" viewBox="0 0 20 20" aria-hidden="true">
+      <path class="site__mark legend__china" d="M4.0,10.0a6.0,6.0 0 1,0 12.0,0a6.0,6.0 0 1,0 -12.0,0Z"></path>
+    </svg>
+    Côté chinois
+  </li>
+</ul>
+<ul class="legend__list">
+  <li>
+    <svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true">
+      <path class="link link--agreement" d="M2,6H34"></path>
+    </svg>
+    signé ou réalisé
+  </li>
+  <li>
+    <svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true">
+      <path class="link link--project link--proposed" d="M2,6H34"></path>
+    </svg>
+    prévu
+  </li>
+  <li>
+    <svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true">
+      <path class="link link--air-route link--proposed" d="M2,6H34"></path>
+    </svg>
+    ligne aérienne proposée (à l&#39;étude)
+  </li>
+  <li>
+    <svg class="legend__line" viewBox="0 0 36 12" aria-hidden="true">
+      <path class="link link--agreement link--party" d="M2,6H34"></path>
+    </svg>
+    entre les sièges des parties (l&#39;élément n&#39;a pas de lieu de chaque côté)
+  </li>
+</ul>
+"#;
+        assert_eq!(pretty(&legend), expected);
+        // Every text is escaped: the apostrophes of the French lines.
+        assert!(legend.contains("ligne aérienne proposée (à l&#39;étude)"));
     }
 }
