@@ -57,8 +57,8 @@ pub fn MapControls(ctx: MapCtx) -> impl IntoView {
 }
 
 /// What a press on a `button` over the map does: the menu's opens or closes it, a view's
-/// shows that view (and gives a phone's map back from the menu), the zoom's zoom; any other
-/// an entry in the boxes' lists selects its site or item.
+/// shows that view (and gives a phone's map back from the menu), an entry in the boxes'
+/// lists selects its site or item, and the zoom's zoom in, out or back.
 pub(super) fn press(ctx: MapCtx, button: &web_sys::Element) {
     let MapCtx { state, camera, menu_open, .. } = ctx;
     if button.id() == "map-menu-toggle" {
