@@ -47,7 +47,7 @@ function readModule() {
         else if (kind === 1) { p++; [flags, p] = leb(p); [, p] = leb(p); if (flags & 1) [, p] = leb(p); }
         else if (kind === 2) { [flags, p] = leb(p); [, p] = leb(p); if (flags & 1) [, p] = leb(p); }
         else if (kind === 3) p += 2;
-        else if (kind === 4) p += 2;
+        else if (kind === 4) { p++; [, p] = leb(p); }
       }
     } else if (id === 10) {
       let [count, p] = leb(at);
