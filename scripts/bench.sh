@@ -4,7 +4,8 @@
 # (median of several runs in headless Chromium); the first load on a phone over slow 4G
 # against a Leaflet + TimelineJS page with the same data, from a gzip host and a brotli
 # host; then Lighthouse 13 on the same build (mobile and desktop presets, both hosts, and
-# the peer page). A benchmark, not a test: it prints figures.
+# the peer page), and how much of the first module's code the first screen runs. A
+# benchmark, not a test: it prints figures.
 #   RUNS=9 bash scripts/bench.sh           more runs of the map's timings
 #   LOAD_RUNS=5 bash scripts/bench.sh      more first loads (3 by default)
 #   LIGHTHOUSE_RUNS=7 bash scripts/bench.sh  more Lighthouse mobile runs (5 by default)
@@ -20,6 +21,9 @@ release_env trunk build --release >target/bench/trunk.log 2>&1 || die "trunk bui
 # Sizes are printed here; their budgets are the test command's (a file over budget is said, the
 # benchmark goes on).
 bash scripts/sizes.sh || say "a file or the first load is over its size budget (scripts/size-budgets.txt)"
+
+say "the first module's code run before the first drawing (V8's lazy compilation, one load)"
+(cd tests/e2e && node bench/first-run.mjs ../../dist)
 
 say "synthetic dataset"
 cargo run --quiet --release --bin synthetic -- --sites 5000 --links 10000 >target/bench/synthetic.json
