@@ -23,6 +23,7 @@ release_env trunk build --release >target/bench/trunk.log 2>&1 || die "trunk bui
 bash scripts/sizes.sh || say "a file or the first load is over its size budget (scripts/size-budgets.txt)"
 
 say "the first module's code run before the first drawing (V8's lazy compilation, one load)"
+command -v python3 >/dev/null || apt_install python3  # scripts/wasm_sizes.py sums the parts
 (cd tests/e2e && node bench/first-run.mjs ../../dist)
 
 say "synthetic dataset"
