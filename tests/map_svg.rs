@@ -3,6 +3,8 @@
 //!
 //! `UPDATE_SNAPSHOTS=1 cargo test --test map_svg` rewrites the snapshots; review the diff.
 
+mod support;
+
 use passerelle::geo::scene::{MapScene, MapView, MarkStyle, site_marks};
 use passerelle::geo::svg::render_svg;
 use passerelle::geo::{BaseMap, Projection, Viewport};
@@ -30,27 +32,9 @@ fn shipped() -> Dataset {
     parse_dataset("cooperation.json", &text).unwrap().dataset
 }
 
-/// Compares the map's markup, one element per line, with its snapshot; on a difference,
-/// says the first line that differs.
+/// Compares the map's markup, one element per line, with its snapshot.
 fn check_snapshot(name: &str, actual: &str) {
-    let actual = passerelle::geo::svg::pretty(actual);
-    let path = format!("tests/snapshots/{name}.svg");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, &actual).unwrap();
-        return;
-    }
-    let expected =
-        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("no snapshot {path}; run with UPDATE_SNAPSHOTS=1"));
-    if expected != actual {
-        let (n, (e, a)) = expected
-            .lines()
-            .chain(std::iter::repeat(""))
-            .zip(actual.lines().chain(std::iter::repeat("")))
-            .enumerate()
-            .find(|(_, (e, a))| e != a)
-            .unwrap();
-        panic!("{name}.svg differs from the snapshot at line {}:\nexpected: {e}\nactual:   {a}", n + 1);
-    }
+    support::check_snapshot(&format!("{name}.svg"), actual);
 }
 
 #[test]

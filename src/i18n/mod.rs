@@ -8,6 +8,7 @@ use crate::model::time::civil;
 use crate::model::{Lang, Precision, When};
 
 mod describe;
+pub mod details;
 mod findings;
 pub use describe::{coordinates, figure, join, marked_fields};
 pub use findings::{finding, is_translated};

@@ -123,13 +123,8 @@ pub fn base64(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse_dataset;
 
-    fn shipped() -> Dataset {
-        parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
-            .expect("the shipped dataset loads")
-            .dataset
-    }
+    use crate::model::shipped;
 
     /// A small RFC 4180 reader, to read the export back.
     fn parse(text: &str) -> Vec<Vec<String>> {

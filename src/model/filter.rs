@@ -329,12 +329,8 @@ mod tests {
         assert_eq!(Chosen::Kind(ItemKind::LetterOfIntent).slug(), "kind:letter-of-intent");
         assert_eq!(Chosen::Side(SideFilter::Both).slug(), "side:both");
     }
-    use crate::model::parse_dataset;
 
-    fn shipped() -> Dataset {
-        let text = include_str!("../../public/data/cooperation.json");
-        parse_dataset("cooperation.json", text).unwrap().dataset
-    }
+    use crate::model::shipped;
 
     fn ids(f: &Filter, ds: &Dataset) -> Vec<String> {
         f.apply(ds).into_iter().map(|i| i.id.clone()).collect()

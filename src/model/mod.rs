@@ -32,3 +32,11 @@ pub use load::{
 };
 pub use validate::{Issue, Severity, validate_dataset};
 pub use workbook::{WorkbookRead, parse_workbook};
+
+/// The shipped dataset, read as the app reads it: what the unit tests hold the code to.
+#[cfg(test)]
+pub(crate) fn shipped() -> Dataset {
+    parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
+        .expect("the shipped dataset loads")
+        .dataset
+}

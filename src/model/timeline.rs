@@ -322,13 +322,8 @@ mod tests {
         assert_eq!(boxes_in_sight(&layout, None), vec![vec![0, 1, 2, 3], vec![0, 1]]);
         assert_eq!(layout.boxes(), 6);
     }
-    use crate::model::{Dataset, parse_dataset};
 
-    fn shipped() -> Dataset {
-        parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
-            .expect("the shipped dataset loads")
-            .dataset
-    }
+    use crate::model::shipped;
 
     const KINDS: &[ItemKind] = ItemKind::ALL;
 

@@ -141,13 +141,8 @@ impl TalkMessage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse_dataset;
 
-    fn shipped() -> Dataset {
-        parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
-            .expect("the shipped dataset loads")
-            .dataset
-    }
+    use crate::model::shipped;
 
     #[test]
     fn the_automatic_tour_walks_the_dated_items_in_date_order() {

@@ -225,11 +225,7 @@ e.preventDefault();e.stopPropagation();window.passerelleEarly=t.closest('button,
 mod tests {
     use super::*;
 
-    fn shipped() -> Dataset {
-        crate::model::parse_dataset("cooperation.json", include_str!("../../public/data/cooperation.json"))
-            .expect("the shipped dataset")
-            .dataset
-    }
+    use crate::model::shipped;
 
     /// The live app behind the page starts on the page's drawing of the base map (the
     /// shipped file is fetched after its first drawing): read back from the page as the app
