@@ -290,6 +290,13 @@ pub fn for_each(root: &web_sys::Element, selector: &str, mut f: impl FnMut(&web_
     }
 }
 
+/// The element an event came from, or its nearest ancestor that matches `selector`: the
+/// control a delegated listener was meant for.
+pub fn event_closest(e: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest(selector).ok().flatten())
+}
+
 /// An attribute's value, or the empty string.
 pub fn attr(el: &web_sys::Element, name: &str) -> String {
     el.get_attribute(name).unwrap_or_default()

@@ -2,8 +2,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use wasm_bindgen::JsCast;
-
 use crate::components::t;
 use crate::dom::focused_element;
 use crate::i18n::Msg;
@@ -67,16 +65,12 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
             }
         })
     };
-    let follow_link = move |e: leptos::ev::MouseEvent| {
-        let button = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".detail button").ok().flatten());
-        match button.and_then(|b| DetailLink::of(|name| b.get_attribute(name))) {
-            Some(DetailLink::Item(id)) => state.select_item(id),
-            Some(DetailLink::Site(id)) => state.select_site(id),
-            None => {}
-        }
+    let follow_link = move |e: leptos::ev::MouseEvent| match crate::dom::event_closest(&e, ".detail button")
+        .and_then(|b| DetailLink::of(|name| b.get_attribute(name)))
+    {
+        Some(DetailLink::Item(id)) => state.select_item(id),
+        Some(DetailLink::Site(id)) => state.select_site(id),
+        None => {}
     };
     let tour_data = dataset_for_tour;
     view! {

@@ -1,10 +1,8 @@
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::components::t;
-use crate::i18n::{Msg, count};
-use crate::model::{Dataset, Lang};
+use crate::i18n::Msg;
+use crate::model::Lang;
 use crate::state::AppState;
 
 /// The page header: the title and what it is about, then sharing, presenting and the
@@ -33,23 +31,6 @@ pub fn Header(
             </div>
         </header>
     }
-}
-
-/// How much the loaded dataset holds, e.g. "7 items · 10 sites · 8 actors · 2 sources".
-#[component]
-pub fn DatasetSummary(dataset: Arc<Dataset>) -> impl IntoView {
-    let lang = use_context::<AppState>().map(|s| s.lang);
-    let text = move || {
-        let lang = lang.map_or(Lang::En, |l| l.get());
-        [
-            count(lang, dataset.items.len(), Msg::ItemsOne, Msg::ItemsMany),
-            count(lang, dataset.sites.len(), Msg::SitesOne, Msg::SitesMany),
-            count(lang, dataset.actors.len(), Msg::ActorsOne, Msg::ActorsMany),
-            count(lang, dataset.sources.len(), Msg::SourcesOne, Msg::SourcesMany),
-        ]
-        .join(" · ")
-    };
-    view! { <p class="dataset-summary" data-testid="dataset-summary">{text}</p> }
 }
 
 /// Français · English · 中文: each name in its own language, so anyone finds theirs.

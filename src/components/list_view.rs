@@ -129,11 +129,9 @@ pub fn ListView(dataset: Arc<Dataset>, #[prop(default = true)] paged: bool) -> i
     });
     // One listener for every title button, not one each.
     let on_item_click = move |e: leptos::ev::MouseEvent| {
-        let button = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("button[data-item]").ok().flatten());
-        if let Some(id) = button.and_then(|el| el.get_attribute("data-item")) {
+        if let Some(id) =
+            crate::dom::event_closest(&e, "button[data-item]").and_then(|el| el.get_attribute("data-item"))
+        {
             state.select_item(id);
         }
     };

@@ -30,7 +30,7 @@ pub use data_warnings::data_warnings_view;
 pub use detail_panel::DetailPanel;
 pub use export::{ExportActions, LoadedDataset};
 pub use filters_panel::FilterDrawer;
-pub use header::{DatasetSummary, Header};
+pub use header::Header;
 pub use intro::{Intro, IntroLead};
 pub use list_view::ListView;
 pub use load_error::{LoadErrorPanel, load_error_view};

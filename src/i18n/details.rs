@@ -4,80 +4,9 @@
 //! buttons' `data-item`, `data-site-link` and `data-related`): the same page, a fraction
 //! of the code (issue 25).
 
-use std::fmt::Write;
-
+use super::markup::{Markup, piece};
 use super::{Msg, coordinates, figure, marked_fields, tr, trf, when_label};
 use crate::model::{Dataset, Item, Lang, Site};
-
-/// Markup being written: text escaped on the way in.
-struct Markup(String);
-
-impl Markup {
-    /// A literal piece of markup.
-    fn raw(&mut self, s: &str) -> &mut Self {
-        self.0.push_str(s);
-        self
-    }
-
-    /// Text, or an attribute's value in double quotes, escaped.
-    fn text(&mut self, s: &str) -> &mut Self {
-        for c in s.chars() {
-            match c {
-                '&' => self.0.push_str("&amp;"),
-                '<' => self.0.push_str("&lt;"),
-                '>' => self.0.push_str("&gt;"),
-                '"' => self.0.push_str("&quot;"),
-                c => self.0.push(c),
-            }
-        }
-        self
-    }
-
-    /// A term and its description, the description already markup.
-    fn row(&mut self, lang: Lang, term: Msg, description: impl FnOnce(&mut Self)) {
-        self.raw("<dt>").text(tr(lang, term)).raw("</dt><dd>");
-        description(self);
-        self.raw("</dd>");
-    }
-
-    /// `<li><button … data-{attr}="{id}">{label}</button></li>`: a link in the sheet.
-    fn link(&mut self, attr: &str, id: &str, label: &str) -> &mut Self {
-        let _ = write!(self.0, "<button type=\"button\" class=\"detail__link\" data-{attr}=\"");
-        self.text(id).raw("\">").text(label).raw("</button>")
-    }
-
-    /// A list of pieces of markup.
-    fn list(&mut self, class: &str, items: &[String]) {
-        let _ = write!(self.0, "<ul class=\"{class}\">");
-        for li in items {
-            self.raw("<li>").raw(li).raw("</li>");
-        }
-        self.raw("</ul>");
-    }
-
-    /// A heading and a list, where the list has something.
-    fn section(&mut self, heading: Option<&str>, class: &str, items: &[String]) {
-        if items.is_empty() {
-            return;
-        }
-        if let Some(h) = heading {
-            self.raw("<h4>").text(h).raw("</h4>");
-        }
-        self.list(class, items);
-    }
-
-    /// A paragraph of the sheet's notes.
-    fn note(&mut self, text: &str) {
-        self.raw("<p class=\"detail-panel__note\">").text(text).raw("</p>");
-    }
-}
-
-/// A piece of markup made with a [`Markup`].
-fn piece(f: impl FnOnce(&mut Markup)) -> String {
-    let mut m = Markup(String::new());
-    f(&mut m);
-    m.0
-}
 
 /// An item's details: its facts, description, figures, notes, related items and sources.
 pub fn item_details(dataset: &Dataset, item: &Item, lang: Lang) -> String {

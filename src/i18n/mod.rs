@@ -10,6 +10,8 @@ use crate::model::{Lang, Precision, When};
 mod describe;
 pub mod details;
 mod findings;
+pub mod intro;
+mod markup;
 pub use describe::{coordinates, figure, join, marked_fields};
 pub use findings::{finding, is_translated};
 

@@ -1,11 +1,13 @@
-//! The details' sheet, from the shipped dataset: snapshots of its markup
-//! (`i18n::details`), one element per line.
+//! The parts of the page written as markup, from the shipped dataset: snapshots of the
+//! details' sheet (`i18n::details`) and the introduction (`i18n::intro`), one element per
+//! line.
 //!
-//! `UPDATE_SNAPSHOTS=1 cargo test --test details` rewrites the snapshots; review the diff.
+//! `UPDATE_SNAPSHOTS=1 cargo test --test markup` rewrites the snapshots; review the diff.
 
 mod support;
 
 use passerelle::i18n::details::{item_details, site_details};
+use passerelle::i18n::intro::{dataset_summary, intro_markup};
 use passerelle::model::{Dataset, Lang, parse_dataset};
 
 fn shipped() -> Dataset {
@@ -25,4 +27,15 @@ fn a_sites_sheet_lists_its_items_then_those_of_the_parties_seated_there() {
     let ds = shipped();
     let site = ds.site("chambery").unwrap();
     support::check_snapshot("details-site-fr.html", &site_details(&ds, site, Lang::Fr));
+}
+
+#[test]
+fn the_introduction_says_what_the_map_tells_how_much_it_holds_and_the_ways_in() {
+    support::check_snapshot("intro-zh.html", &intro_markup(&shipped(), Lang::Zh));
+}
+
+#[test]
+fn the_summary_counts_what_was_loaded_each_count_in_its_form() {
+    let ds = parse_dataset("small.json", include_str!("fixtures/small.json")).unwrap().dataset;
+    assert_eq!(dataset_summary(&ds, Lang::En), "2 items · 3 sites · 2 actors · 1 source");
 }
