@@ -7,7 +7,9 @@
 mod support;
 
 use passerelle::i18n::details::{item_details, site_details};
+use passerelle::i18n::facets::facets_markup;
 use passerelle::i18n::intro::{dataset_summary, intro_markup};
+use passerelle::model::filter::Chosen;
 use passerelle::model::{Dataset, Lang, parse_dataset};
 
 fn shipped() -> Dataset {
@@ -38,4 +40,10 @@ fn the_introduction_says_what_the_map_tells_how_much_it_holds_and_the_ways_in() 
 fn the_summary_counts_what_was_loaded_each_count_in_its_form() {
     let ds = parse_dataset("small.json", include_str!("fixtures/small.json")).unwrap().dataset;
     assert_eq!(dataset_summary(&ds, Lang::En), "2 items · 3 sites · 2 actors · 1 source");
+}
+
+#[test]
+fn the_filters_drawer_offers_a_fieldset_per_facet_and_a_box_per_value_the_data_uses() {
+    let ds = shipped();
+    support::check_snapshot("facets-fr.html", &facets_markup(&Chosen::offered(&ds), Lang::Fr));
 }

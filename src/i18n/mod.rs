@@ -9,6 +9,7 @@ use crate::model::{Lang, Precision, When};
 
 mod describe;
 pub mod details;
+pub mod facets;
 mod findings;
 pub mod intro;
 mod markup;

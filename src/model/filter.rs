@@ -64,12 +64,51 @@ pub enum Chosen {
 impl Chosen {
     /// `facet:value` as in the URL and the checkboxes' test ids (`kind:agreement`).
     pub fn slug(self) -> String {
+        format!("{}:{}", self.facet(), self.value_slug())
+    }
+
+    /// The facet's name: `kind`, `domain`, `status` or `side`.
+    pub fn facet(self) -> &'static str {
         match self {
-            Chosen::Kind(k) => format!("kind:{}", k.slug()),
-            Chosen::Domain(d) => format!("domain:{}", d.slug()),
-            Chosen::Status(s) => format!("status:{}", s.slug()),
-            Chosen::Side(s) => format!("side:{}", s.slug()),
+            Chosen::Kind(_) => "kind",
+            Chosen::Domain(_) => "domain",
+            Chosen::Status(_) => "status",
+            Chosen::Side(_) => "side",
         }
+    }
+
+    /// The value's own slug (`agreement`).
+    pub fn value_slug(self) -> String {
+        match self {
+            Chosen::Kind(k) => k.slug(),
+            Chosen::Domain(d) => d.slug(),
+            Chosen::Status(s) => s.slug(),
+            Chosen::Side(s) => s.slug().to_owned(),
+        }
+    }
+
+    /// The value a [`Chosen::slug`] names.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        let (facet, value) = slug.split_once(':')?;
+        match facet {
+            "kind" => ItemKind::from_slug(value).map(Chosen::Kind),
+            "domain" => Domain::from_slug(value).map(Chosen::Domain),
+            "status" => Status::from_slug(value).map(Chosen::Status),
+            "side" => SideFilter::from_slug(value).map(Chosen::Side),
+            _ => None,
+        }
+    }
+
+    /// The values the filters' drawer offers for `ds`, facet by facet: the kinds, domains
+    /// and statuses its items use, in their enums' order, and the three sides.
+    pub fn offered(ds: &Dataset) -> Vec<Chosen> {
+        let kinds = ItemKind::ALL.iter().filter(|k| ds.items.iter().any(|i| i.kind == **k)).map(|k| Chosen::Kind(*k));
+        let domains =
+            Domain::ALL.iter().filter(|d| ds.items.iter().any(|i| i.domains.contains(d))).map(|d| Chosen::Domain(*d));
+        let statuses =
+            Status::ALL.iter().filter(|s| ds.items.iter().any(|i| i.status == **s)).map(|s| Chosen::Status(*s));
+        let sides = SideFilter::ALL.into_iter().map(Chosen::Side);
+        kinds.chain(domains).chain(statuses).chain(sides).collect()
     }
 }
 
@@ -91,6 +130,29 @@ impl Filter {
             Chosen::Domain(d) => self.domains.remove(&d),
             Chosen::Status(s) => self.statuses.remove(&s),
             Chosen::Side(s) => self.sides.remove(&s),
+        };
+    }
+
+    /// Whether `value` is chosen.
+    pub fn has(&self, value: Chosen) -> bool {
+        match value {
+            Chosen::Kind(k) => self.kinds.contains(&k),
+            Chosen::Domain(d) => self.domains.contains(&d),
+            Chosen::Status(s) => self.statuses.contains(&s),
+            Chosen::Side(s) => self.sides.contains(&s),
+        }
+    }
+
+    /// Chooses `value`, or drops it.
+    pub fn set(&mut self, value: Chosen, on: bool) {
+        if !on {
+            return self.remove(value);
+        }
+        match value {
+            Chosen::Kind(k) => self.kinds.insert(k),
+            Chosen::Domain(d) => self.domains.insert(d),
+            Chosen::Status(s) => self.statuses.insert(s),
+            Chosen::Side(s) => self.sides.insert(s),
         };
     }
 
@@ -193,6 +255,16 @@ impl FacetCounts {
     }
     pub fn side(&self, s: SideFilter) -> usize {
         self.sides[s as usize]
+    }
+
+    /// How many items choosing `value` would show.
+    pub fn of(&self, value: Chosen) -> usize {
+        match value {
+            Chosen::Kind(k) => self.kind(k),
+            Chosen::Domain(d) => self.domain(d),
+            Chosen::Status(s) => self.status(s),
+            Chosen::Side(s) => self.side(s),
+        }
     }
 }
 
@@ -307,6 +379,37 @@ fn haystack(ds: &Dataset, item: &Item) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_offered_value_is_read_back_from_its_slug_and_set_taken_and_counted_as_itself() {
+        let ds = shipped();
+        let offered = Chosen::offered(&ds);
+        assert_eq!(offered.iter().filter(|v| matches!(v, Chosen::Side(_))).count(), 3);
+        assert!(offered.contains(&Chosen::Kind(ItemKind::Agreement)), "{offered:?}");
+        let counts = Filter::default().counts(&ds);
+        for &value in &offered {
+            assert_eq!(Chosen::from_slug(&value.slug()), Some(value));
+            let mut f = Filter::default();
+            f.set(value, true);
+            assert!(f.has(value) && f.chosen() == vec![value], "{value:?}");
+            assert_eq!(counts.of(value), f.apply(&ds).len(), "{value:?}");
+            f.set(value, false);
+            assert!(f.is_empty());
+        }
+        // Each kind, domain and status the items use, once; none they do not (each shows
+        // an item, unfiltered).
+        let mut unique = offered.clone();
+        unique.dedup();
+        assert_eq!(unique, offered);
+        for item in &ds.items {
+            assert!(offered.contains(&Chosen::Kind(item.kind)) && offered.contains(&Chosen::Status(item.status)));
+            assert!(item.domains.iter().all(|d| offered.contains(&Chosen::Domain(*d))));
+        }
+        assert!(offered.iter().all(|v| counts.of(*v) > 0 || matches!(v, Chosen::Side(_))), "{offered:?}");
+        for junk in ["", "kind", "kind:", "kind:nothing", "colour:red", ":agreement"] {
+            assert_eq!(Chosen::from_slug(junk), None, "{junk}");
+        }
+    }
 
     #[test]
     fn chosen_values_list_each_facet_and_remove_one_at_a_time() {
