@@ -1,6 +1,6 @@
 //! The parts of the page written as markup, from the shipped dataset: snapshots of the
-//! details' sheet (`i18n::details`) and the introduction (`i18n::intro`), one element per
-//! line.
+//! details' sheet (`i18n::details`), the introduction (`i18n::intro`) and the filters'
+//! checkboxes (`i18n::facets`), one element per line.
 //!
 //! `UPDATE_SNAPSHOTS=1 cargo test --test markup` rewrites the snapshots; review the diff.
 
