@@ -65,34 +65,41 @@ pub fn App() -> impl IntoView {
             },
         );
     }
-    let loaded = LocalResource::new(move || async move {
-        // `?data=` may point at another dataset, on this site only.
-        let path = match state.data.get_value() {
-            None => DATASET_PATH.to_owned(),
-            Some(p) => match crate::model::check_data_path(&p) {
-                Ok(p) => p,
-                Err(reason) => {
-                    let e = crate::model::LoadError::Refused { file: p, reason };
-                    web_sys::console::error_1(&format!("Passerelle: {e}").into());
-                    return Err(e);
-                }
-            },
-        };
-        // The base map beside the dataset, at the same time (behind the pre-rendered page,
-        // whose drawing of it the map starts on, once the map is drawn: below); the bulk
-        // painter's code too once the text says it will be needed, while the text is read.
-        let dataset = fetch_dataset(&path, crate::components::fetch_bulk_painter_ahead);
-        let loaded = if on_page_base {
-            dataset.await
-        } else {
-            let (loaded, basemap) = futures::future::join(dataset, crate::loader::fetch_basemap()).await;
-            loaded.and_then(|l| basemap.map(|()| l))
-        };
-        let loaded = loaded.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)));
-        if let Ok((dataset, _)) = &loaded {
+    // The dataset, once read (or why it could not be): fetched once, at the start. A signal
+    // set by a task, not a resource: Leptos' async memo behind `LocalResource` was about
+    // 12 kB of the first module's code for a value that is set once (issue 25).
+    let loaded = RwSignal::new(None::<Result<(Arc<Dataset>, Arc<Vec<Issue>>), crate::model::LoadError>>);
+    leptos::task::spawn_local(async move {
+        let result = async {
+            // `?data=` may point at another dataset, on this site only.
+            let path = match state.data.get_value() {
+                None => DATASET_PATH.to_owned(),
+                Some(p) => match crate::model::check_data_path(&p) {
+                    Ok(p) => p,
+                    Err(reason) => {
+                        let e = crate::model::LoadError::Refused { file: p, reason };
+                        web_sys::console::error_1(&format!("Passerelle: {e}").into());
+                        return Err(e);
+                    }
+                },
+            };
+            // The base map beside the dataset, at the same time (behind the pre-rendered page,
+            // whose drawing of it the map starts on, once the map is drawn: below); the bulk
+            // painter's code too once the text says it will be needed, while the text is read.
+            let dataset = fetch_dataset(&path, crate::components::fetch_bulk_painter_ahead);
+            let loaded = if on_page_base {
+                dataset.await
+            } else {
+                let (loaded, basemap) = futures::future::join(dataset, crate::loader::fetch_basemap()).await;
+                loaded.and_then(|l| basemap.map(|()| l))
+            };
+            loaded.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)))
+        }
+        .await;
+        if let Ok((dataset, _)) = &result {
             state.dataset_loaded(dataset.clone());
         }
-        loaded
+        let _ = loaded.try_set(Some(result));
     });
     let status = Signal::derive(move || loaded.with(|l| l.as_ref().map(Result::is_ok)));
     crate::dom::effect(move || {
