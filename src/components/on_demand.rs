@@ -23,6 +23,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -45,30 +46,51 @@ where
 {
     // Only this boxing is made for each place that asks for a chunk: the drawing below is
     // one function for all of them (one copy for each was 17 kB of the first module).
-    on_demand(Box::new(move || Box::pin(load()) as Arriving), waiting, quiet)
+    on_demand(Arc::new(move || Box::pin(load()) as Arriving), waiting, quiet)
 }
 
-fn on_demand(load: Box<dyn Fn() -> Arriving + Send + Sync>, waiting: bool, quiet: bool) -> AnyView {
-    let attempt = RwSignal::new(0u32);
-    (move || {
-        attempt.track();
-        let arrived = load();
-        let view = Suspend::new(async move {
-            match arrived.await {
-                Ok(view) => view,
-                Err(_) if quiet => {
-                    web_sys::console::warn_1(
-                        &"Passerelle: a part of the app fetched ahead could not be (network?)".into(),
-                    );
-                    ().into_any()
+/// Where a chunk's view is.
+#[derive(Clone, Copy, PartialEq)]
+enum Arrival {
+    OnItsWay,
+    /// Arrived, and kept until it is drawn.
+    Here,
+    Failed,
+}
+
+/// The chunk's future run by a task, its view kept until drawn: not Leptos' `Suspense`,
+/// whose machinery was about 9 kB of the first module's code for these few places (issue 25).
+fn on_demand(load: Arc<dyn Fn() -> Arriving + Send + Sync>, waiting: bool, quiet: bool) -> AnyView {
+    let arrival = RwSignal::new(Arrival::OnItsWay);
+    let arrived = StoredValue::new_local(None::<AnyView>);
+    // The view is made in this component's owner (its context: the state, the dataset),
+    // whether asked for now or by the retry button.
+    let owner = Owner::current().unwrap_or_default();
+    let fetch = move || {
+        arrival.set(Arrival::OnItsWay);
+        let coming = owner.with(|| ScopedFuture::new_untracked(load()));
+        leptos::task::spawn_local(async move {
+            match coming.await {
+                Ok(view) => {
+                    if arrived.try_set_value(Some(view)).is_none() {
+                        let _ = arrival.try_set(Arrival::Here);
+                    }
                 }
-                Err(_) => view! { <ChunkFailed retry=move || attempt.update(|n| *n += 1) /> }.into_any(),
+                Err(_) if quiet => web_sys::console::warn_1(
+                    &"Passerelle: a part of the app fetched ahead could not be (network?)".into(),
+                ),
+                Err(_) => _ = arrival.try_set(Arrival::Failed),
             }
         });
-        match waiting {
-            true => view! { <Suspense fallback=|| view! { <p class="on-demand" role="status">{t(Msg::ChunkLoading)}</p> }>{view}</Suspense> }.into_any(),
-            false => view.into_any(),
+    };
+    fetch();
+    (move || match arrival.get() {
+        Arrival::OnItsWay if waiting => {
+            view! { <p class="on-demand" role="status">{t(Msg::ChunkLoading)}</p> }.into_any()
         }
+        Arrival::OnItsWay => ().into_any(),
+        Arrival::Here => arrived.try_update_value(Option::take).flatten().unwrap_or_else(|| ().into_any()),
+        Arrival::Failed => view! { <ChunkFailed retry=fetch.clone() /> }.into_any(),
     })
     .into_any()
 }
