@@ -67,7 +67,7 @@ pub fn App() -> impl IntoView {
     }
     // The dataset, once read (or why it could not be): fetched once, at the start. A signal
     // set by a task, not a resource: Leptos' async memo behind `LocalResource` was about
-    // 12 kB of the first module's code for a value that is set once (issue 25).
+    // 16 kB of the first module's code for a value that is set once (issue 25).
     let loaded = RwSignal::new(None::<Result<(Arc<Dataset>, Arc<Vec<Issue>>), crate::model::LoadError>>);
     leptos::task::spawn_local(async move {
         let result = async {
@@ -101,9 +101,12 @@ pub fn App() -> impl IntoView {
         }
         let _ = loaded.try_set(Some(result));
     });
-    let status = Signal::derive(move || loaded.with(|l| l.as_ref().map(Result::is_ok)));
+    // Two answers rather than one `Option<bool>`: a signal of a type of its own is about a
+    // kilobyte of the first module's code.
+    let failed = Signal::derive(move || loaded.with(|l| matches!(l, Some(Err(_)))));
+    let pending = Signal::derive(move || loaded.with(Option::is_none));
     crate::dom::effect(move || {
-        let ready = status.get() == Some(false) || drawn.done();
+        let ready = failed.get() || drawn.done();
         if behind_poster.get_untracked() && ready {
             crate::dom::take_over_from_poster();
             behind_poster.set(false);
@@ -139,7 +142,7 @@ pub fn App() -> impl IntoView {
         <div class="app" class:is-behind-poster=move || behind_poster.get() class:is-presenting=move || state.presenting().is_some() class:is-embedded=move || state.embed.get() class:is-console=move || is_console.get()>
             // Embedded, the bar takes the header's place (one Share dialog in the page).
             {move || (header_now || started.get() > 0).then(|| match state.embed.get() {
-                false => view! { <Header loaded=status first_tour=first_tour /> }.into_any(),
+                false => view! { <Header failed=failed pending=pending first_tour=first_tour /> }.into_any(),
                 true => view! { <crate::components::EmbedBar /> }.into_any(),
             })}
             {move || previewing.get().then(|| view! { <PreviewBar /> })}

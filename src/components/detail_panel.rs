@@ -74,7 +74,8 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
     };
     let tour_data = dataset_for_tour;
     view! {
-        <Show when=move || open.get()>
+        // Made when the sheet opens, as `<Show>` would, without its own component's code.
+        {move || open.get().then(|| view! {
             <aside class="detail-panel" id="details" aria-labelledby="detail-heading" data-testid="details" node_ref=sheet>
                 {let d = tour_data.clone(); move || guiding.get().then(|| { let d = d.clone(); view! { <crate::components::OnDemand load=move || crate::components::presenter::guide_card_view(d.clone()) /> } })}
                 <div class="detail-panel__head">
@@ -84,6 +85,6 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
                 </div>
                 <div class="detail-panel__body" inner_html=body.clone() on:click=follow_link></div>
             </aside>
-        </Show>
+        })}
     }
 }

@@ -9,9 +9,12 @@ use crate::state::AppState;
 /// language.
 #[component]
 pub fn Header(
-    /// `None` while the dataset loads, then whether it loaded.
+    /// Whether the dataset could not be loaded (the error page has nothing to present).
     #[prop(into)]
-    loaded: Signal<Option<bool>>,
+    failed: Signal<bool>,
+    /// Whether it is still on its way.
+    #[prop(into)]
+    pending: Signal<bool>,
     /// The first authored tour of the dataset, which the Present button presents.
     #[prop(optional, into)]
     first_tour: Signal<Option<String>>,
@@ -26,7 +29,7 @@ pub fn Header(
                 <crate::components::ShareButton />
                 // Nothing to present without a dataset (not on the error page); while it
                 // loads, the button keeps its place, unseen, so nothing moves when it comes.
-                {move || (loaded.get() != Some(false)).then(|| view! { <crate::components::PresentButton pending=Signal::derive(move || loaded.get().is_none()) first_tour=first_tour /> })}
+                {move || (!failed.get()).then(|| view! { <crate::components::PresentButton pending=pending first_tour=first_tour /> })}
                 <LanguageSwitcher />
             </div>
         </header>

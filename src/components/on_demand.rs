@@ -59,7 +59,7 @@ enum Arrival {
 }
 
 /// The chunk's future run by a task, its view kept until drawn: not Leptos' `Suspense`,
-/// whose machinery was about 9 kB of the first module's code for these few places (issue 25).
+/// whose machinery was about 11 kB of the first module's code for these few places (issue 25).
 fn on_demand(load: Arc<dyn Fn() -> Arriving + Send + Sync>, waiting: bool, quiet: bool) -> AnyView {
     let arrival = RwSignal::new(Arrival::OnItsWay);
     let arrived = StoredValue::new_local(None::<AnyView>);

@@ -146,7 +146,7 @@ fn render(dataset: &Arc<Dataset>, lang: Lang, frames: PosterFrames) -> String {
         let first_tour = ds.tours.first().map(|t| t.id.clone());
         view! {
             <div class="app">
-                <Header loaded=Signal::stored(Some(true)) first_tour=Signal::stored(first_tour) />
+                <Header failed=Signal::stored(false) pending=Signal::stored(false) first_tour=Signal::stored(first_tour) />
                 <Workspace dataset=ds />
             </div>
         }
