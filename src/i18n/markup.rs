@@ -1,5 +1,5 @@
 //! Markup written as text, for the parts of the page that are text set in one step (the
-//! details' sheet, the introduction): a fraction of the code of a typed view per element,
+//! details' sheet, the introduction, the filters' checkboxes): a fraction of the code of a typed view per element,
 //! their buttons followed by one listener each (issue 25).
 
 use std::fmt::Write;
@@ -17,7 +17,8 @@ impl Markup {
         self
     }
 
-    /// Text, or an attribute's value in double quotes, escaped.
+    /// Text, or an attribute's value in double quotes, escaped (as `geo::scene::escape_xml`
+    /// does, less the apostrophe: no value here is quoted with it).
     pub fn text(&mut self, s: &str) -> &mut Self {
         for c in s.chars() {
             match c {
@@ -38,7 +39,7 @@ impl Markup {
         self.raw("</dd>");
     }
 
-    /// `<li><button … data-{attr}="{id}">{label}</button></li>`: a link in the sheet.
+    /// `<button … data-{attr}="{id}">{label}</button>`: a link in the sheet.
     pub fn link(&mut self, attr: &str, id: &str, label: &str) -> &mut Self {
         let _ = write!(self.0, "<button type=\"button\" class=\"detail__link\" data-{attr}=\"");
         self.text(id).raw("\">").text(label).raw("</button>")
