@@ -4,6 +4,7 @@
 pub mod basemap;
 pub mod bulk;
 pub mod camera;
+pub mod chrome;
 pub mod clip;
 pub mod hairlines;
 pub mod interaction;

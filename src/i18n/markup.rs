@@ -1,6 +1,7 @@
 //! Markup written as text, for the parts of the page that are text set in one step (the
-//! details' sheet, the introduction, the filters' checkboxes): a fraction of the code of a typed view per element,
-//! their buttons followed by one listener each (issue 25).
+//! details' sheet, the introduction, the filters' checkboxes, what stands over the map):
+//! a fraction of the code of a typed view per element, their buttons followed by one
+//! listener each (issue 25).
 
 use std::fmt::Write;
 

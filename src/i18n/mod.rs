@@ -12,7 +12,7 @@ pub mod details;
 pub mod facets;
 mod findings;
 pub mod intro;
-mod markup;
+pub(crate) mod markup;
 pub use describe::{coordinates, figure, join, marked_fields};
 pub use findings::{finding, is_translated};
 

@@ -3,26 +3,65 @@
 //! frame they stand at its edges, as on every web map; on a phone's frame they fold into
 //! one menu at its top right, so that only its button and a short credit cover the map
 //! (whose regions are fitted clear of them: `geo::scene::controls_insets`).
+//!
+//! Written as markup in the reader's language (`geo::chrome`), rewritten only for another
+//! language; what changes with the state is set in place, and one listener reads the
+//! buttons ([`super::controls::press`]).
 
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::MapCtx;
-use super::controls::MapControls;
-use crate::components::t;
-use crate::geo::basemap::CREDIT;
-use crate::i18n::{Msg, trf};
-use crate::model::Lang;
+use crate::dom::{attr, for_each};
+use crate::geo::chrome::{ChromeContent, ChromeLooks, chrome_markup, site_lists_markup, view_hidden};
+use crate::geo::scene::MapView;
 
-/// The base map's credit, as the map's corner says it.
-pub(super) fn credit_text(lang: Lang) -> String {
-    trf(lang, Msg::BaseMap, &[CREDIT])
-}
-
+/// The chrome over the map; `legend_open`: whether the legend's box starts open.
 #[component]
-pub fn MapChrome(ctx: MapCtx, children: Children) -> impl IntoView {
-    let MapCtx { state, compact, menu_open, .. } = ctx;
-    let credit = move || credit_text(state.lang.get());
+pub fn MapChrome(ctx: MapCtx, content: ChromeContent, legend_open: bool) -> impl IntoView {
+    let MapCtx { state, compact, menu_open, size, view, .. } = ctx;
+    // Thousands of sites (drawn in bulk): their list is written when it is first opened, not
+    // with the first drawing (5,000 buttons were a tenth of a large dataset's first drawing).
+    let listed = RwSignal::new(!crate::geo::svg::in_bulk(content.dataset.sites.len()));
+    let looks = move || ChromeLooks {
+        size: size.get(),
+        view: view.get(),
+        compact: compact.get(),
+        menu_open: menu_open.get(),
+        legend_open,
+        sites_listed: listed.get(),
+        selected_site: state.selected_site(),
+    };
+    let root = NodeRef::<html::Div>::new();
+    // In the browser the markup goes in by the effect; the pre-rendered page (natively, no
+    // effects) writes it in place.
+    let now = (!cfg!(target_arch = "wasm32")).then(|| untrack(|| chrome_markup(&content, state.lang.get(), &looks())));
+    // The language written, and whether the sites' list was.
+    let mut written = None::<(crate::model::Lang, bool)>;
+    crate::dom::effect(move || {
+        let (lang, looks) = (state.lang.get(), looks());
+        let Some(root) = root.get() else { return };
+        let root: &web_sys::Element = &root;
+        match written {
+            Some((was, _)) if was != lang => {
+                // Another language: the boxes stay as the reader left them.
+                let open = boxes_open(root);
+                root.set_inner_html(&chrome_markup(&content, lang, &looks));
+                for_each(root, "details", |d| {
+                    let _ = d.toggle_attribute_with_force("open", open.contains(&d.class_name()));
+                });
+            }
+            None => root.set_inner_html(&chrome_markup(&content, lang, &looks)),
+            Some((_, false)) if looks.sites_listed => {
+                if let Ok(Some(groups)) = root.query_selector(".site-groups") {
+                    groups.set_inner_html(&site_lists_markup(&content.dataset, lang, looks.selected_site.as_deref()));
+                }
+            }
+            Some(_) => show_in_place(root, &looks),
+        }
+        written = Some((lang, looks.sites_listed));
+    });
     // Escape in the open menu closes it, back on its button (and clears nothing else).
     let on_key = move |e: leptos::ev::KeyboardEvent| {
         if e.key() == "Escape" && menu_open.get_untracked() {
@@ -31,33 +70,51 @@ pub fn MapChrome(ctx: MapCtx, children: Children) -> impl IntoView {
             crate::dom::focus_by_id("map-menu-toggle");
         }
     };
-    // One listener for every button over the map (the menu's, the views', the zoom's), not
-    // one each: each listener was code of its own in the first module (issue 25).
+    // One listener for every button over the map (the menu's, the views', the zoom's, the
+    // lists' entries), not one each: each listener was code of its own in the first module.
     let on_click = move |e: leptos::ev::MouseEvent| {
-        let button = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("button").ok().flatten());
-        if let Some(button) = button {
+        if let Some(button) = crate::dom::event_closest(&e, "button") {
             super::controls::press(ctx, &button);
         }
     };
+    // A box's `toggle` does not bubble: caught on its way down.
+    let on_toggle = move |e: leptos::ev::Event| {
+        let lists = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if lists.is_some_and(|el| el.class_list().contains("site-lists")) && !listed.get_untracked() {
+            listed.set(true);
+        }
+    };
     view! {
-        <div class="map-chrome" class:is-compact=move || compact.get() class:is-open=move || menu_open.get() on:keydown=on_key on:click=on_click>
-            <button type="button" class="map-menu-toggle" id="map-menu-toggle" data-testid="map-menu"
-                hidden=move || !compact.get()
-                aria-expanded=move || menu_open.get().to_string() aria-controls="map-menu-panel"
-                aria-label=t(Msg::MapMenu)>
-                <svg viewBox="0 0 20 20" aria-hidden="true"><path d="M4 6h12M4 10h12M4 14h12" /></svg>
-            </button>
-            <div class="map-chrome__panel" id="map-menu-panel">
-                <MapControls ctx=ctx />
-                <div class="map-extras">{children()}</div>
-            </div>
-            <p class="map-credit" data-testid="map-credit">
-                <span class="map-credit__long">{credit}</span>
-                <span class="map-credit__short" aria-hidden="true">"© Natural Earth"</span>
-            </p>
-        </div>
+        <div class="map-chrome" node_ref=root class:is-compact=move || compact.get() class:is-open=move || menu_open.get()
+            on:keydown=on_key on:click=on_click on:toggle:capture=on_toggle inner_html=now></div>
+    }
+}
+
+/// The classes of the boxes open now.
+fn boxes_open(root: &web_sys::Element) -> Vec<String> {
+    let mut open = Vec::new();
+    for_each(root, "details[open]", |d| open.push(d.class_name()));
+    open
+}
+
+/// Sets what changed with the state on the written markup, as [`chrome_markup`] writes it.
+fn show_in_place(root: &web_sys::Element, looks: &ChromeLooks) {
+    let set = |el: &web_sys::Element, name: &str, on: bool| {
+        let _ = el.set_attribute(name, if on { "true" } else { "false" });
+    };
+    if let Ok(Some(toggle)) = root.query_selector("#map-menu-toggle") {
+        let _ = toggle.toggle_attribute_with_force("hidden", !looks.compact);
+        set(&toggle, "aria-expanded", looks.menu_open);
+    }
+    for_each(root, ".map-views__button", |b| {
+        let Some(v) = MapView::from_slug(&attr(b, "data-view")) else { return };
+        set(b, "aria-pressed", looks.view == v);
+        let _ = b.toggle_attribute_with_force("hidden", view_hidden(v, looks.size));
+    });
+    if looks.sites_listed {
+        let selected = looks.selected_site.as_deref();
+        for_each(root, "[data-site-entry]", |b| {
+            set(b, "aria-pressed", selected == Some(attr(b, "data-site-entry").as_str()))
+        });
     }
 }

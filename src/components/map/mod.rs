@@ -3,7 +3,8 @@
 //! concern: [`camera`] (the windows and what moves them), [`layers`] (the two drawings'
 //! markup), [`marks`] (the one layer that puts them in the page and keeps what each mark
 //! shows of the state), [`canvas`] (the same marks painted in bulk), [`gestures`] (the
-//! reader's hands) and [`controls`] (the view and zoom buttons).
+//! reader's hands), [`chrome`] (what stands over the map, `geo::chrome`'s markup) and
+//! [`controls`] (what its buttons do).
 
 mod camera;
 mod canvas;
@@ -20,6 +21,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::geo::bulk::{SiteGrid, looks_bulk};
+use crate::geo::chrome::{ChromeContent, credit_text, shown_view_labels};
 use crate::geo::interaction::{Hover, connected};
 use crate::geo::labels::Rect;
 use crate::geo::marks::{MarkItems, MarkState};
@@ -96,9 +98,9 @@ fn fetch_bulk_painter() {
     });
 }
 
-/// The map: its frame and drawings, and `children` (the legend, the sites as a list, what
-/// the map cannot show) with the view and zoom buttons at the frame's edges, or in one menu
-/// on a phone's frame. `box_titles`: the titles of those boxes while they stand closed at
+/// The map: its frame and drawings, and its chrome (the legend, the sites as a list, what
+/// the map cannot show: `chrome`, the legend open if `legend_open`) with the view and zoom
+/// buttons at the frame's edges, or in one menu on a phone's frame. `box_titles`: the titles of those boxes while they stand closed at
 /// the frame's bottom left (none while one starts open, or they are not shown): the sites'
 /// names are placed clear of them.
 #[component]
@@ -106,7 +108,8 @@ pub fn MapCanvas(
     dataset: Arc<Dataset>,
     scene: Arc<MapScene>,
     box_titles: impl Fn() -> Vec<String> + Send + Sync + 'static,
-    children: Children,
+    chrome: ChromeContent,
+    legend_open: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let frame = NodeRef::<html::Div>::new();
@@ -122,8 +125,8 @@ pub fn MapCanvas(
     let keep_out = Memo::new(move |_| {
         let (vp, lang) = (size.get(), state.lang.get());
         let controls = ControlTexts {
-            views: controls::shown_view_labels(vp, lang),
-            credit: chrome::credit_text(lang),
+            views: shown_view_labels(vp, lang),
+            credit: credit_text(lang),
             presenting: state.presenting().is_some(),
         };
         let mut rects = boxes_keep_out(vp, &box_titles());
@@ -235,7 +238,7 @@ pub fn MapCanvas(
     let transform_text =
         move || ctx.camera.transforms.get().iter().map(ViewTransform::to_svg).collect::<Vec<_>>().join(";");
     view! {
-        <chrome::MapChrome ctx=ctx>{children()}</chrome::MapChrome>
+        <chrome::MapChrome ctx=ctx content=chrome legend_open=legend_open />
         <div
             class="map-frame"
             node_ref=frame
