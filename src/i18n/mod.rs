@@ -13,6 +13,7 @@ pub mod facets;
 mod findings;
 pub mod intro;
 pub(crate) mod markup;
+pub mod timeline;
 pub use describe::{coordinates, figure, join, marked_fields};
 pub use findings::{finding, is_translated};
 

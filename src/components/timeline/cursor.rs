@@ -1,13 +1,14 @@
 //! The time cursor: a slider by month (its far end shows every date), step buttons and
 //! play/pause. The map and the list show the state at the cursor; the months and the play
-//! steps are the pure [`CursorMonths`].
+//! steps are the pure [`CursorMonths`], its markup `i18n::timeline`'s.
 
 use std::time::Duration;
 
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::components::t;
-use crate::i18n::{Msg, month_year, tr, trf};
+use crate::i18n::timeline::{cursor_label, play_label, time_cursor_markup};
 use crate::model::timeline::CursorMonths;
 use crate::state::AppState;
 
@@ -19,7 +20,6 @@ const PLAY_STEP: Duration = Duration::from_millis(900);
 #[component]
 pub fn TimeCursor(months: CursorMonths) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let position = move || months.position_of(state.cursor.get());
     let set_position = move |i: i64| state.cursor.set(months.cursor_at(i));
     // Play: one month per step, stopping at the end; from "every date" it starts over. A
     // newer press (or any other move of the cursor, which stops playing) ends the steps of
@@ -50,34 +50,55 @@ pub fn TimeCursor(months: CursorMonths) -> impl IntoView {
             set_timeout(move || tick(state, generation, mine, months), PLAY_STEP);
         }
     };
-    let label = move || match state.cursor.get() {
-        None => tr(state.lang.get(), Msg::AllDates).to_owned(),
-        Some(d) => trf(state.lang.get(), Msg::StateAt, &[&month_year(state.lang.get(), d)]),
+    // Written as markup (`i18n::timeline`) in the reader's language; where the cursor
+    // stands and whether it plays are then set in place.
+    let root = NodeRef::<html::Div>::new();
+    let markup = move |lang| {
+        let cursor = state.cursor.get_untracked();
+        time_cursor_markup(lang, months.steps, months.position_of(cursor), cursor, state.playing.get_untracked())
+    };
+    // In the browser the markup goes in by the effect; the pre-rendered page (natively, no
+    // effects) writes it in place.
+    let now = (!cfg!(target_arch = "wasm32")).then(|| markup(state.lang.get_untracked()));
+    let mut written = None;
+    crate::dom::effect(move || {
+        let (lang, cursor, playing) = (state.lang.get(), state.cursor.get(), state.playing.get());
+        let Some(root) = root.get() else { return };
+        if written != Some(lang) {
+            root.set_inner_html(&markup(lang));
+            written = Some(lang);
+            return;
+        }
+        let label = cursor_label(lang, cursor);
+        if let Ok(Some(play)) = root.query_selector(".time-cursor__play") {
+            let _ = play.set_attribute("aria-pressed", if playing { "true" } else { "false" });
+            play.set_text_content(Some(play_label(lang, playing)));
+        }
+        if let Ok(Some(slider)) = root.query_selector("input") {
+            let _ = slider.set_attribute("aria-valuetext", &label);
+            slider.unchecked_ref::<web_sys::HtmlInputElement>().set_value(&months.position_of(cursor).to_string());
+        }
+        if let Ok(Some(output)) = root.query_selector("output") {
+            output.set_text_content(Some(&label));
+        }
+    });
+    // One listener for the three buttons, one for the slider.
+    let on_click = move |e: leptos::ev::MouseEvent| {
+        let Some(button) = crate::dom::event_closest(&e, "[data-step]") else { return };
+        match crate::dom::attr(&button, "data-step").as_str() {
+            "play" => toggle_play(),
+            step => {
+                state.playing.set(false);
+                let position = months.position_of(state.cursor.get_untracked());
+                set_position(if step == "back" { position - 1 } else { position + 1 });
+            }
+        }
+    };
+    let on_input = move |e: leptos::ev::Event| {
+        state.playing.set(false);
+        set_position(event_target_value(&e).parse().unwrap_or(months.steps));
     };
     view! {
-        <div class="time-cursor" data-testid="time-cursor">
-            <button type="button" data-testid="step-back" aria-label=t(Msg::MonthEarlier)
-                on:click=move |_| { state.playing.set(false); set_position(position() - 1) }>"◀"</button>
-            <button type="button" class="time-cursor__play" data-testid="play" aria-pressed=move || state.playing.get().to_string()
-                on:click=move |_| toggle_play()>
-                {move || tr(state.lang.get(), if state.playing.get() { Msg::Pause } else { Msg::Play })}
-            </button>
-            <button type="button" data-testid="step-forward" aria-label=t(Msg::MonthLater)
-                on:click=move |_| { state.playing.set(false); set_position(position() + 1) }>"▶"</button>
-            <input type="range" class="time-cursor__slider" data-testid="cursor" aria-label=t(Msg::TimeCursor)
-                aria-describedby="time-cursor-legend"
-                min="0" max=months.steps.to_string() step="1"
-                aria-valuetext=label
-                // The attribute for the pre-rendered page (which has no properties), the
-                // property for the live one.
-                value=move || position().to_string()
-                prop:value=move || position().to_string()
-                on:input=move |e| {
-                    state.playing.set(false);
-                    set_position(event_target_value(&e).parse().unwrap_or(months.steps));
-                } />
-            <output class="time-cursor__label" data-testid="cursor-label" aria-label=t(Msg::CursorShows)>{label}</output>
-            <span class="visually-hidden" id="time-cursor-legend">{t(Msg::FutureLegend)}</span>
-        </div>
+        <div class="time-cursor" data-testid="time-cursor" node_ref=root on:click=on_click on:input=on_input inner_html=now></div>
     }
 }

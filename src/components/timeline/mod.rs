@@ -14,9 +14,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::list_view::list_view;
+use leptos::html;
+
 use crate::components::{OnDemand, t};
 use crate::geo::interaction::ZOOM_STEP;
-use crate::i18n::{Msg, long_date};
+use crate::i18n::Msg;
+use crate::i18n::timeline::{PANEL_TABS, shown_range, timeline_tools_markup};
 use crate::model::Dataset;
 use crate::model::time::TimeScale;
 use crate::model::timeline::CursorMonths;
@@ -32,12 +35,6 @@ pub fn TimelinePanel(dataset: Arc<Dataset>) -> impl IntoView {
     let months = CursorMonths::of(dataset.items.iter());
     let extent = months.map_or((0.0, 1.0), |m| m.extent());
     let shown_days = RwSignal::new(extent);
-    let tab = move |panel: Panel, slug: &'static str, label: Msg| {
-        view! {
-            <button type="button" id=format!("panel-tab-{slug}") data-panel=slug aria-pressed=move || (state.panel.get() == panel).to_string()
-                on:click=move |_| state.panel.set(panel)>{t(label)}</button>
-        }
-    };
     // Zoom about the middle of what is shown, in days (the buttons and keys).
     let zoom = move |factor: f64| {
         let (from, to) = shown_days.get_untracked();
@@ -48,26 +45,58 @@ pub fn TimelinePanel(dataset: Arc<Dataset>) -> impl IntoView {
         // Nothing to lay out: the timeline is drawn as it is.
         crate::components::drawn_marker(false)();
     }
+    // The tools written as markup (`i18n::timeline`) in the reader's language; the period
+    // shown and the panel then set in place. One listener for their buttons.
+    let tools = NodeRef::<html::Div>::new();
+    let markup = move |lang| {
+        timeline_tools_markup(lang, &shown_range(lang, shown_days.get_untracked()), state.panel.get_untracked())
+    };
+    // In the browser the markup goes in by the effect; the pre-rendered page (natively, no
+    // effects) writes it in place.
+    let now = (!cfg!(target_arch = "wasm32")).then(|| markup(state.lang.get_untracked()));
+    let mut written = None;
+    crate::dom::effect(move || {
+        let (lang, days, panel) = (state.lang.get(), shown_days.get(), state.panel.get());
+        let Some(root) = tools.get() else { return };
+        if written != Some(lang) {
+            root.set_inner_html(&markup(lang));
+            written = Some(lang);
+            return;
+        }
+        if let Ok(Some(toolbar)) = root.query_selector(".timeline-toolbar") {
+            let _ = toolbar.toggle_attribute_with_force("hidden", panel != Panel::Timeline);
+        }
+        if let Ok(Some(range)) = root.query_selector(".timeline-toolbar__range") {
+            range.set_text_content(Some(&shown_range(lang, days)));
+        }
+        for (tab, slug, _) in PANEL_TABS {
+            if let Ok(Some(button)) = root.query_selector(&format!(r#"[data-panel="{slug}"]"#)) {
+                let _ = button.set_attribute("aria-pressed", if tab == panel { "true" } else { "false" });
+            }
+        }
+    });
+    let on_click = move |e: leptos::ev::MouseEvent| {
+        let Some(button) = crate::dom::event_closest(&e, "button") else { return };
+        if let Some(slug) = button.get_attribute("data-panel") {
+            if let Some((tab, _, _)) = PANEL_TABS.iter().find(|(_, s, _)| *s == slug) {
+                state.panel.set(*tab);
+            }
+            return;
+        }
+        match button.get_attribute("data-zoom").as_deref() {
+            Some("in") => zoom(ZOOM_STEP),
+            Some("out") => zoom(1.0 / ZOOM_STEP),
+            Some("reset") => shown_days.set(extent),
+            _ => {}
+        }
+    };
     let ds = dataset.clone();
     view! {
         <section class="panel timeline-panel" aria-labelledby="timeline-heading" data-testid="timeline">
             <h2 id="timeline-heading" class="visually-hidden">{t(Msg::Timeline)}</h2>
             <div class="timeline-head">
                 {months.map(|m| view! { <cursor::TimeCursor months=m /> })}
-                <div class="timeline-tools">
-                    <div class="timeline-toolbar" role="group" aria-label=t(Msg::TimelineZoom) hidden=move || state.panel.get() != Panel::Timeline>
-                        <button type="button" data-testid="timeline-zoom-in" aria-label=t(Msg::TimelineZoomIn) on:click=move |_| zoom(ZOOM_STEP)>"+"</button>
-                        <button type="button" data-testid="timeline-zoom-out" aria-label=t(Msg::TimelineZoomOut) on:click=move |_| zoom(1.0 / ZOOM_STEP)>"−"</button>
-                        <button type="button" data-testid="timeline-zoom-reset" aria-label=t(Msg::WholePeriod) on:click=move |_| shown_days.set(extent)>"⟲"</button>
-                        <span class="timeline-toolbar__range" data-testid="timeline-range">
-                            {move || { let (a, b) = shown_days.get(); format!("{} – {}", long_date(state.lang.get(), a as i64), long_date(state.lang.get(), b as i64)) }}
-                        </span>
-                    </div>
-                    <div class="panel-tabs" role="group" aria-label=t(Msg::ShowAs)>
-                        {tab(Panel::Timeline, "timeline", Msg::Timeline)}
-                        {tab(Panel::List, "list", Msg::List)}
-                    </div>
-                </div>
+                <div class="timeline-tools" node_ref=tools on:click=on_click inner_html=now></div>
             </div>
             {move || match (state.panel.get(), months) {
                 (Panel::Timeline, Some(_)) => view! { <lanes::Lanes dataset=ds.clone() shown_days=shown_days extent=extent zoom_step=zoom /> }.into_any(),

@@ -2,64 +2,98 @@
 
 use std::sync::Arc;
 
+use leptos::html;
 use leptos::prelude::*;
 
-use crate::i18n::Msg;
-use crate::model::Dataset;
+use crate::dom::for_each;
+use crate::i18n::timeline::{undated_count, undated_row_markup};
+use crate::model::time::span;
+use crate::model::{Dataset, Item};
 use crate::state::AppState;
 
 /// The undated and proposed items, folded into one row ("10 undated or proposed items")
-/// that opens on demand, and by itself when one of them is selected.
+/// that opens on demand, and by itself when one of them is selected. Written as markup
+/// (`i18n::timeline`) in the reader's language, every undated item of the dataset a button
+/// that the filter (`items`: the positions shown) shows or hides in place, so that each is
+/// kept; the lanes' one listener selects them.
 #[component]
 pub fn UndatedRow(dataset: Arc<Dataset>, items: Memo<Vec<usize>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let undated_open = RwSignal::new(false);
-    let ds = dataset.clone();
-    let row = move || {
-        let lang = state.lang.get();
-        let selected = state.selection.with_untracked(|s| s.item().map(str::to_owned));
-        items.with(|undated| {
-            let n = undated.len();
-            (n > 0).then(|| {
-                let buttons = undated
-                    .iter()
-                    .map(|&i| {
-                        let item = &ds.items[i];
-                        let id = item.id.clone();
-                        view! {
-                            <button type="button" class="timeline-item timeline-item--undated" data-item=id.clone()
-                                aria-pressed=(selected.as_deref() == Some(id.as_str())).to_string()>
-                                <span class="timeline-item__date">{format!("{} · {}", item.kind.label(lang), item.status.label(lang))}</span>
-                                " "
-                                <span class="timeline-item__title">{item.title.get(lang).to_owned()}</span>
-                            </button>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <div class="lane lane--undated" data-lane="undated">
-                        <button type="button" class="undated-toggle" data-testid="undated-toggle"
-                            aria-expanded=move || undated_open.get().to_string() aria-controls="undated-items"
-                            on:click=move |_| undated_open.update(|o| *o = !*o)>
-                            <span class="undated-toggle__chevron" aria-hidden="true"></span>
-                            {crate::i18n::count(lang, n, Msg::UndatedOne, Msg::UndatedMany)}
-                        </button>
-                        <div class="lane__flow" id="undated-items" hidden=move || !undated_open.get()>{buttons}</div>
-                    </div>
-                }
+    let open = RwSignal::new(false);
+    let row = NodeRef::<html::Div>::new();
+    // Every undated item, in the layout's order (the dataset's).
+    let all: Vec<usize> = (0..dataset.items.len()).filter(|&n| span(&dataset.items[n].when).is_none()).collect();
+    let markup = {
+        let (ds, all) = (dataset.clone(), all.clone());
+        move |lang| {
+            let selected = state.selection.with_untracked(|s| s.item().map(str::to_owned));
+            items.with_untracked(|shown| {
+                let items: Vec<(&Item, bool)> = all.iter().map(|&n| (&ds.items[n], shown.contains(&n))).collect();
+                undated_row_markup(&items, lang, selected.as_deref())
             })
-        })
+        }
     };
-    // A selected undated item is shown: its row opens.
-    {
-        let ds = dataset.clone();
-        crate::dom::effect(move || {
-            let undated =
-                state.selection.with(|s| s.item().and_then(|id| ds.item(id)).is_some_and(|i| i.when.is_undated()));
-            if undated {
-                undated_open.set(true);
+    // In the browser the markup goes in by the effect; the pre-rendered page (natively, no
+    // effects) writes it in place.
+    let now = (!cfg!(target_arch = "wasm32")).then(|| markup(state.lang.get_untracked()));
+    let none_shown = move || items.with(Vec::is_empty);
+    let mut written = None;
+    crate::dom::effect(move || {
+        let lang = state.lang.get();
+        let Some(row) = row.get() else { return };
+        if written != Some(lang) {
+            row.set_inner_html(&markup(lang));
+            written = Some(lang);
+            // Written folded: unfolded again as it was.
+            unfold(&row, open.get_untracked());
+        }
+        items.with(|shown| {
+            // The buttons stand in the order of `all`, and both lists ascend: one walk.
+            let (mut n, mut next_shown) = (all.iter(), shown.iter().peekable());
+            for_each(&row, ".timeline-item[data-item]", |b| {
+                let Some(&n) = n.next() else { return };
+                while next_shown.next_if(|&&s| s < n).is_some() {}
+                let on = next_shown.next_if_eq(&&n).is_some();
+                let _ = b.toggle_attribute_with_force("hidden", !on);
+            });
+            // The toggle's words, after its chevron.
+            if let Ok(Some(toggle)) = row.query_selector(".undated-toggle")
+                && let Some(words) = toggle.last_child()
+            {
+                words.set_text_content(Some(&undated_count(lang, shown.len())));
             }
         });
+    });
+    crate::dom::effect(move || {
+        let open = open.get();
+        if let Some(row) = row.get_untracked() {
+            unfold(&row, open);
+        }
+    });
+    // A selected undated item is shown: its row opens.
+    crate::dom::effect(move || {
+        let undated =
+            state.selection.with(|s| s.item().and_then(|id| dataset.item(id)).is_some_and(|i| i.when.is_undated()));
+        if undated {
+            open.set(true);
+        }
+    });
+    let on_click = move |e: leptos::ev::MouseEvent| {
+        if crate::dom::event_closest(&e, ".undated-toggle").is_some() {
+            open.update(|o| *o = !*o);
+        }
+    };
+    view! {
+        <div class="lane lane--undated" data-lane="undated" node_ref=row hidden=none_shown on:click=on_click inner_html=now></div>
     }
-    row
+}
+
+/// Shows the row's items or folds them, as its toggle says.
+fn unfold(row: &web_sys::Element, open: bool) {
+    if let Ok(Some(toggle)) = row.query_selector(".undated-toggle") {
+        let _ = toggle.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    }
+    if let Ok(Some(flow)) = row.query_selector("#undated-items") {
+        let _ = flow.toggle_attribute_with_force("hidden", !open);
+    }
 }

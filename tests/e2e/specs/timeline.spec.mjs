@@ -192,7 +192,8 @@ test('a long list comes a page at a time; a selection elsewhere turns to its pag
 test('each filter and the search narrow the map, the timeline and the list alike', async ({ page, request }) => {
   const ds = await shippedDataset(request);
   await open(page, '?view=overview');   // every link, third countries' too
-  const timelineIds = () => page.locator('.timeline-item').evaluateAll((els) => els.map((e) => e.dataset.item).sort());
+  // The boxes shown (an undated item the filter leaves out stays, hidden, in its folded row).
+  const timelineIds = () => page.locator('.timeline-item:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.item).sort());
   const listIds = async () => {
     await page.locator('.panel-tabs button[data-panel="list"]').click();
     // The list is a part on demand: drawn once its chunk is there.
@@ -215,6 +216,10 @@ test('each filter and the search narrow the map, the timeline and the list alike
     expect(await listIds()).toEqual(want);
     expect(await visibleLinks(page)).toEqual(linked(want).sort());
     await expect(page.getByTestId('shown-count')).toHaveText(`${want.length} of ${ds.items.length} items shown`);
+    // The folded row of undated items counts those the filter shows.
+    const undated = ds.items.filter((i) => want.includes(i.id) && i.when.start === null && i.when.end === null).length;
+    if (undated === 0) await expect(page.getByTestId('undated-toggle')).toBeHidden();
+    else await expect(page.getByTestId('undated-toggle')).toHaveText(`${undated} undated or proposed item${undated > 1 ? 's' : ''}`);
     await setFilter(page, box, false);
   }
   // Side: items involving both sides.
@@ -239,7 +244,7 @@ test('each filter and the search narrow the map, the timeline and the list alike
 test('a filter moves the boxes still shown to where a fresh page draws them, keeping each box', async ({ page, context }) => {
   await open(page, '?lang=en');
   // Each box's place, and a mark on each element (an element drawn anew has none).
-  const places = () => page.locator('.timeline-item').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.item, { left: e.style.left, top: e.style.top, width: e.style.width, kept: !!e.__kept }])));
+  const places = () => page.locator('.timeline-item:not([hidden])').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.item, { left: e.style.left, top: e.style.top, width: e.style.width, kept: !!e.__kept }])));
   await page.locator('.timeline-item').evaluateAll((els) => els.forEach((e) => { e.__kept = true; }));
   const before = await places();
   await setFilter(page, 'status:planned', true);
@@ -251,7 +256,7 @@ test('a filter moves the boxes still shown to where a fresh page draws them, kee
   // The same filter opened afresh: every box at the same place.
   const fresh = await context.newPage();
   await open(fresh, '?lang=en&status=planned');
-  const drawn = await fresh.locator('.timeline-item').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.item, { left: e.style.left, top: e.style.top, width: e.style.width, kept: true }])));
+  const drawn = await fresh.locator('.timeline-item:not([hidden])').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.item, { left: e.style.left, top: e.style.top, width: e.style.width, kept: true }])));
   expect(after).toEqual(drawn);
 });
 
