@@ -24,7 +24,9 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
     let guiding = Memo::new(move |_| state.mode.with(|m| matches!(m, Mode::Guide(_))));
     let open = Memo::new(move |_| !state.selection.with(|s| s.is_none()) || guiding.get());
 
-    Effect::new(move |previous: Option<(Option<String>, Option<String>)>| {
+    // The selection last seen (none before the first run).
+    let mut previous = None::<(Option<String>, Option<String>)>;
+    crate::dom::effect(move || {
         let now = (state.selected_item(), state.selected_site());
         // Not on the first drawing (a shared link), while presenting, or when the page is
         // not the one in use (a command from an embedding page).
@@ -51,7 +53,7 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
                 let _ = el.focus();
             }
         }
-        now
+        previous = Some(now);
     });
 
     // The details as markup (`i18n::details`), and one listener for their links.

@@ -125,11 +125,14 @@ impl MapCamera {
     /// writes the windows only, never the zoom it reads.
     pub fn follow(self, view: Memo<MapView>, size: Memo<Viewport>, ready: Memo<bool>) {
         let (transforms, panes, state) = (self.transforms, self.panes, self.state);
-        Effect::new(move |previous: Option<Option<(MapView, Viewport)>>| {
+        // The view and size last followed (none before the frame is measured).
+        let mut followed = None::<(MapView, Viewport)>;
+        crate::dom::effect(move || {
             if !ready.get() {
-                return None;
+                followed = None;
+                return;
             }
-            let previous = previous.flatten();
+            let previous = followed;
             let (v, vp, zoom) = (view.get(), size.get(), state.map_zoom.get());
             let fitted = panes.get();
             let targets: Vec<ViewTransform> = match (zoom, fitted.as_slice()) {
@@ -139,8 +142,9 @@ impl MapCamera {
             let from = transforms.get_untracked();
             // Already there: the reader's own move, which wrote this zoom. (The first fitting
             // is always set: what is drawn for the windows waits for it.)
+            followed = Some((v, vp));
             if previous.is_some() && from == targets {
-                return Some((v, vp));
+                return;
             }
             let view_changed = matches!(previous, Some((pv, _)) if pv != v);
             let animate = view_changed
@@ -155,7 +159,6 @@ impl MapCamera {
             } else {
                 transforms.set(targets);
             }
-            Some((v, vp))
         });
     }
 }

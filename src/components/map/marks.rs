@@ -130,8 +130,11 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
         });
     }
     let mark_drawn = crate::components::drawn_marker(true);
-    Effect::new(move |previous: Option<Drawn>| {
-        let mut drawn = previous.unwrap_or_default();
+    // What is drawn, kept by the one effect from one run to the next (a boxed effect with
+    // state of its own, rather than `Effect::new`'s previous value: one copy of the
+    // effect's task for every effect, issue 25).
+    let mut drawn = Drawn::default();
+    crate::dom::effect(move || {
         let (world_html, sites_html) = (layers.world_html.get(), layers.sites_html.get());
         let transforms = camera.transforms.get();
         camera.panes.track();
@@ -144,7 +147,7 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
         let (Some(world), Some(overlay), Some(world_g), Some(overlay_g)) =
             (ctx.world.get(), ctx.overlay.get(), ctx.world_g.get(), ctx.overlay_g.get())
         else {
-            return drawn;
+            return;
         };
         let (world, overlay): (web_sys::Element, web_sys::Element) = (world.into(), overlay.into());
         let new_world = drawn.world.as_ref().is_none_or(|w| !Arc::ptr_eq(w, &world_html));
@@ -236,6 +239,5 @@ pub fn apply(ctx: MapCtx, layers: Layers, looks: Memo<Looks>, focused_site: Stor
         {
             let _ = el.focus();
         }
-        drawn
     });
 }
