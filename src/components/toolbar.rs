@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use crate::components::filters_panel::FilterDrawer;
 use crate::components::t;
 use crate::dom::focus_by_id;
-use crate::i18n::{Msg, chosen_label, trf};
+use crate::i18n::facets::chips_markup;
+use crate::i18n::{Msg, trf};
 use crate::model::Dataset;
-use crate::model::filter::Filter;
+use crate::model::filter::{Chosen, Filter};
 use crate::state::AppState;
 
 #[component]
@@ -38,28 +39,15 @@ pub fn Toolbar(dataset: Arc<Dataset>) -> impl IntoView {
             });
         }
     };
-    let chips = move || {
-        let lang = state.lang.get();
-        chosen
-            .get()
-            .into_iter()
-            .map(|value| {
-                let name = chosen_label(lang, value);
-                view! {
-                    <li>
-                        <button type="button" class="chip" data-chip=value.slug()
-                            aria-label=trf(lang, Msg::RemoveFilter, &[name])
-                            on:click=move |_| {
-                                filter.update(|f| f.remove(value));
-                                // The chip is gone: the focus goes back to the Filters button.
-                                focus_by_id("filters-button");
-                            }>
-                            {name}<span class="chip__x" aria-hidden="true">"×"</span>
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
+    // The chips as markup (`i18n::facets`), one listener for them all: a chip removes its
+    // value, and is gone, so the focus goes back to the Filters button.
+    let chips = move || chosen.with(|values| chips_markup(values, state.lang.get()));
+    let remove_chip = move |e: leptos::ev::MouseEvent| {
+        let Some(chip) = crate::dom::event_closest(&e, "[data-chip]") else { return };
+        if let Some(value) = Chosen::from_slug(&crate::dom::attr(&chip, "data-chip")) {
+            filter.update(|f| f.remove(value));
+            focus_by_id("filters-button");
+        }
     };
 
     view! {
@@ -87,7 +75,7 @@ pub fn Toolbar(dataset: Arc<Dataset>) -> impl IntoView {
                 {t(Msg::Filters)}
                 <span class="filters-button__count" data-testid="filters-count" hidden=move || on_count() == 0>{on_count}</span>
             </button>
-            <ul class="chips" aria-label=t(Msg::ActiveFilters) hidden=move || on_count() == 0>{chips}</ul>
+            <ul class="chips" aria-label=t(Msg::ActiveFilters) hidden=move || on_count() == 0 inner_html=chips on:click=remove_chip></ul>
             <p class="toolbar__count" role="status" data-testid="shown-count">
                 {move || {
                     let (lang, n) = (state.lang.get(), shown_items.with(Vec::len));

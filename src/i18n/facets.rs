@@ -2,10 +2,11 @@
 //! checkbox per value the data uses (`Chosen::offered`), each named by its `data-filter`
 //! (`kind:agreement`). Whether each is checked, and how many items it would show, the
 //! drawer sets in place as the filter changes, so that the box in the reader's hand is
-//! never replaced under it.
+//! never replaced under it. And the chosen values as chips in the toolbar, each removing
+//! its value.
 
 use super::markup::Markup;
-use super::{Msg, chosen_label, tr};
+use super::{Msg, chosen_label, tr, trf};
 use crate::model::Lang;
 use crate::model::filter::Chosen;
 
@@ -41,4 +42,41 @@ pub fn facets_markup(values: &[Chosen], lang: Lang) -> String {
         m.raw("</ul></fieldset>");
     }
     m.0
+}
+
+/// The chosen values as chips, each named by its `data-chip` (`kind:agreement`), a press
+/// removing it.
+pub fn chips_markup(values: &[Chosen], lang: Lang) -> String {
+    let mut m = Markup(String::new());
+    for &value in values {
+        let name = chosen_label(lang, value);
+        m.raw(r#"<li><button type="button" class="chip" data-chip=""#).raw(&value.slug()).raw(r#"" aria-label=""#);
+        m.text(&trf(lang, Msg::RemoveFilter, &[name])).raw(r#"">"#).text(name);
+        m.raw(r#"<span class="chip__x" aria-hidden="true">×</span></button></li>"#);
+    }
+    m.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ItemKind;
+    use crate::model::filter::SideFilter;
+
+    #[test]
+    fn each_chip_names_its_value_and_what_a_press_does() {
+        let values = [Chosen::Kind(ItemKind::Agreement), Chosen::Side(SideFilter::Both)];
+        let chips = chips_markup(&values, Lang::En);
+        assert_eq!(chips.matches("<li><button").count(), 2);
+        let agreement = chosen_label(Lang::En, values[0]);
+        assert!(
+            chips.contains(&format!(
+                r#"data-chip="kind:agreement" aria-label="{}">{agreement}<span class="chip__x""#,
+                trf(Lang::En, Msg::RemoveFilter, &[agreement])
+            )),
+            "{chips}"
+        );
+        assert!(chips.contains(&format!(r#"data-chip="{}""#, values[1].slug())));
+        assert_eq!(chips_markup(&[], Lang::Fr), "");
+    }
 }
