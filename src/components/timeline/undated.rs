@@ -21,14 +21,16 @@ pub fn UndatedRow(dataset: Arc<Dataset>, items: Memo<Vec<usize>>) -> impl IntoVi
     let state = expect_context::<AppState>();
     let open = RwSignal::new(false);
     let row = NodeRef::<html::Div>::new();
-    // Every undated item, in the layout's order (the dataset's).
+    // Every undated item, in the layout's order (the dataset's); the positions shown ascend
+    // alike.
     let all: Vec<usize> = (0..dataset.items.len()).filter(|&n| span(&dataset.items[n].when).is_none()).collect();
     let markup = {
         let (ds, all) = (dataset.clone(), all.clone());
         move |lang| {
             let selected = state.selection.with_untracked(|s| s.item().map(str::to_owned));
             items.with_untracked(|shown| {
-                let items: Vec<(&Item, bool)> = all.iter().map(|&n| (&ds.items[n], shown.contains(&n))).collect();
+                let items: Vec<(&Item, bool)> =
+                    all.iter().map(|&n| (&ds.items[n], shown.binary_search(&n).is_ok())).collect();
                 undated_row_markup(&items, lang, selected.as_deref())
             })
         }
