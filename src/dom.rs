@@ -279,6 +279,11 @@ pub fn set_class(el: &web_sys::Element, class: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(class, on);
 }
 
+/// Sets an ARIA state (`aria-pressed`, `aria-expanded`) to "true" or "false".
+pub fn set_aria_state(el: &web_sys::Element, name: &str, on: bool) {
+    let _ = el.set_attribute(name, crate::i18n::markup::true_false(on));
+}
+
 /// Calls `f` on every element under `root` that matches `selector`.
 pub fn for_each(root: &web_sys::Element, selector: &str, mut f: impl FnMut(&web_sys::Element)) {
     if let Ok(list) = root.query_selector_all(selector) {

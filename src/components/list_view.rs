@@ -100,7 +100,7 @@ pub fn ListView(dataset: Arc<Dataset>, #[prop(default = true)] paged: bool) -> i
             let is_selected = row.get_attribute("data-row") == selected;
             let _ = row.class_list().toggle_with_force("is-selected", is_selected);
             if let Ok(Some(button)) = row.query_selector("button[data-item]") {
-                let _ = button.set_attribute("aria-pressed", if is_selected { "true" } else { "false" });
+                crate::dom::set_aria_state(&button, "aria-pressed", is_selected);
             }
         }
     });

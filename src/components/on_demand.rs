@@ -76,9 +76,13 @@ fn on_demand(load: Arc<dyn Fn() -> Arriving + Send + Sync>, waiting: bool, quiet
                         let _ = arrival.try_set(Arrival::Here);
                     }
                 }
-                Err(_) if quiet => web_sys::console::warn_1(
-                    &"Passerelle: a part of the app fetched ahead could not be (network?)".into(),
-                ),
+                Err(_) if quiet => {
+                    web_sys::console::warn_1(
+                        &"Passerelle: a part of the app fetched ahead could not be (network?)".into(),
+                    );
+                    // Nothing drawn, not even the waiting message.
+                    let _ = arrival.try_set(Arrival::Here);
+                }
                 Err(_) => _ = arrival.try_set(Arrival::Failed),
             }
         });

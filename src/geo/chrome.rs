@@ -11,7 +11,7 @@ use crate::geo::basemap::CREDIT;
 use crate::geo::scene::{MapView, shown_view};
 use crate::geo::svg::legend_markup;
 use crate::geo::view::Viewport;
-use crate::i18n::markup::Markup;
+use crate::i18n::markup::{Markup, true_false};
 use crate::i18n::{Msg, count, tr, trf};
 use crate::model::{Dataset, Lang, Side, SiteKind};
 
@@ -77,14 +77,14 @@ pub fn chrome_markup(content: &ChromeContent, lang: Lang, looks: &ChromeLooks) -
     if !looks.compact {
         m.raw(" hidden");
     }
-    m.raw(r#" aria-expanded=""#).raw(bool_text(looks.menu_open));
+    m.raw(r#" aria-expanded=""#).raw(true_false(looks.menu_open));
     m.raw(r#"" aria-controls="map-menu-panel" aria-label=""#).text(tr(lang, Msg::MapMenu));
     m.raw(r#""><svg viewBox="0 0 20 20" aria-hidden="true"><path d="M4 6h12M4 10h12M4 14h12"></path></svg></button>"#);
     m.raw(r#"<div class="map-chrome__panel" id="map-menu-panel"><div class="map-toolbar">"#);
     m.raw(r#"<div class="map-views" role="group" aria-label=""#).text(tr(lang, Msg::MapViews)).raw(r#"">"#);
     for (v, label) in VIEW_BUTTONS {
         m.raw(r#"<button type="button" class="map-views__button" data-view=""#).raw(&v.slug());
-        m.raw(r#"" aria-pressed=""#).raw(bool_text(looks.view == v)).raw("\"");
+        m.raw(r#"" aria-pressed=""#).raw(true_false(looks.view == v)).raw("\"");
         if view_hidden(v, looks.size) {
             m.raw(" hidden");
         }
@@ -132,16 +132,12 @@ pub fn site_lists_markup(ds: &Dataset, lang: Lang, selected: Option<&str>) -> St
         m.raw(r#"<div class="site-group"><h4>"#).text(tr(lang, label)).raw(r#"</h4><ul class="site-list">"#);
         for s in ds.sites.iter().filter(|s| s.side == side) {
             m.raw(r#"<li><button type="button" class="site-entry" data-site-entry=""#).text(&s.id);
-            m.raw(r#"" aria-pressed=""#).raw(bool_text(selected == Some(s.id.as_str()))).raw(r#"">"#);
+            m.raw(r#"" aria-pressed=""#).raw(true_false(selected == Some(s.id.as_str()))).raw(r#"">"#);
             m.text(s.name.get(lang)).raw("</button></li>");
         }
         m.raw("</ul></div>");
     }
     m.0
-}
-
-fn bool_text(on: bool) -> &'static str {
-    if on { "true" } else { "false" }
 }
 
 #[cfg(test)]

@@ -72,6 +72,11 @@ impl Markup {
     }
 }
 
+/// An ARIA state's value (`aria-pressed`, `aria-expanded`): "true" or "false".
+pub fn true_false(on: bool) -> &'static str {
+    if on { "true" } else { "false" }
+}
+
 /// A piece of markup made with a [`Markup`].
 pub fn piece(f: impl FnOnce(&mut Markup)) -> String {
     let mut m = Markup(String::new());

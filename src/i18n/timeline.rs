@@ -4,7 +4,7 @@
 //! folded). Each is set in one step, what changes with the state set in place, and each
 //! read by one listener.
 
-use super::markup::Markup;
+use super::markup::{Markup, true_false};
 use super::{Msg, count, long_date, month_year, tr, trf};
 use crate::model::ui::Panel;
 use crate::model::{Item, Lang};
@@ -38,7 +38,7 @@ pub fn timeline_tools_markup(lang: Lang, range: &str, panel: Panel) -> String {
     m.raw(r#"<div class="panel-tabs" role="group" aria-label=""#).text(tr(lang, Msg::ShowAs)).raw(r#"">"#);
     for (tab, slug, label) in PANEL_TABS {
         m.raw(r#"<button type="button" id="panel-tab-"#).raw(slug).raw(r#"" data-panel=""#).raw(slug);
-        m.raw(r#"" aria-pressed=""#).raw(if tab == panel { "true" } else { "false" }).raw(r#"">"#);
+        m.raw(r#"" aria-pressed=""#).raw(true_false(tab == panel)).raw(r#"">"#);
         m.text(tr(lang, label)).raw("</button>");
     }
     m.raw("</div>");
@@ -66,7 +66,7 @@ pub fn time_cursor_markup(lang: Lang, steps: i64, position: i64, cursor: Option<
     m.raw(r#"<button type="button" data-testid="step-back" data-step="back" aria-label=""#);
     m.text(tr(lang, Msg::MonthEarlier)).raw(r#"">◀</button>"#);
     m.raw(r#"<button type="button" class="time-cursor__play" data-testid="play" data-step="play" aria-pressed=""#);
-    m.raw(if playing { "true" } else { "false" }).raw(r#"">"#).text(play_label(lang, playing)).raw("</button>");
+    m.raw(true_false(playing)).raw(r#"">"#).text(play_label(lang, playing)).raw("</button>");
     m.raw(r#"<button type="button" data-testid="step-forward" data-step="forward" aria-label=""#);
     m.text(tr(lang, Msg::MonthLater)).raw(r#"">▶</button>"#);
     m.raw(r#"<input type="range" class="time-cursor__slider" data-testid="cursor" aria-label=""#);
@@ -90,9 +90,8 @@ pub fn undated_row_markup(items: &[(&Item, bool)], lang: Lang, selected: Option<
     m.text(&undated_count(lang, shown));
     m.raw(r#"</button><div class="lane__flow" id="undated-items" hidden>"#);
     for (item, shown) in items {
-        let pressed = if selected == Some(item.id.as_str()) { "true" } else { "false" };
         m.raw(r#"<button type="button" class="timeline-item timeline-item--undated" data-item=""#).text(&item.id);
-        m.raw(r#"" aria-pressed=""#).raw(pressed).raw("\"");
+        m.raw(r#"" aria-pressed=""#).raw(true_false(selected == Some(item.id.as_str()))).raw("\"");
         if !shown {
             m.raw(" hidden");
         }

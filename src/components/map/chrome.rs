@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::MapCtx;
-use crate::dom::{attr, for_each};
+use crate::dom::{attr, for_each, set_aria_state};
 use crate::geo::chrome::{ChromeContent, ChromeLooks, chrome_markup, site_lists_markup, view_hidden};
 use crate::geo::scene::MapView;
 
@@ -99,22 +99,19 @@ fn boxes_open(root: &web_sys::Element) -> Vec<String> {
 
 /// Sets what changed with the state on the written markup, as [`chrome_markup`] writes it.
 fn show_in_place(root: &web_sys::Element, looks: &ChromeLooks) {
-    let set = |el: &web_sys::Element, name: &str, on: bool| {
-        let _ = el.set_attribute(name, if on { "true" } else { "false" });
-    };
     if let Ok(Some(toggle)) = root.query_selector("#map-menu-toggle") {
         let _ = toggle.toggle_attribute_with_force("hidden", !looks.compact);
-        set(&toggle, "aria-expanded", looks.menu_open);
+        set_aria_state(&toggle, "aria-expanded", looks.menu_open);
     }
     for_each(root, ".map-views__button", |b| {
         let Some(v) = MapView::from_slug(&attr(b, "data-view")) else { return };
-        set(b, "aria-pressed", looks.view == v);
+        set_aria_state(b, "aria-pressed", looks.view == v);
         let _ = b.toggle_attribute_with_force("hidden", view_hidden(v, looks.size));
     });
     if looks.sites_listed {
         let selected = looks.selected_site.as_deref();
         for_each(root, "[data-site-entry]", |b| {
-            set(b, "aria-pressed", selected == Some(attr(b, "data-site-entry").as_str()))
+            set_aria_state(b, "aria-pressed", selected == Some(attr(b, "data-site-entry").as_str()))
         });
     }
 }

@@ -71,7 +71,7 @@ pub fn TimeCursor(months: CursorMonths) -> impl IntoView {
         }
         let label = cursor_label(lang, cursor);
         if let Ok(Some(play)) = root.query_selector(".time-cursor__play") {
-            let _ = play.set_attribute("aria-pressed", if playing { "true" } else { "false" });
+            crate::dom::set_aria_state(&play, "aria-pressed", playing);
             play.set_text_content(Some(play_label(lang, playing)));
         }
         if let Ok(Some(slider)) = root.query_selector("input") {

@@ -71,7 +71,7 @@ pub fn TimelinePanel(dataset: Arc<Dataset>) -> impl IntoView {
         }
         for (tab, slug, _) in PANEL_TABS {
             if let Ok(Some(button)) = root.query_selector(&format!(r#"[data-panel="{slug}"]"#)) {
-                let _ = button.set_attribute("aria-pressed", if tab == panel { "true" } else { "false" });
+                crate::dom::set_aria_state(&button, "aria-pressed", tab == panel);
             }
         }
     });

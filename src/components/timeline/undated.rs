@@ -93,7 +93,7 @@ pub fn UndatedRow(dataset: Arc<Dataset>, items: Memo<Vec<usize>>) -> impl IntoVi
 /// Shows the row's items or folds them, as its toggle says.
 fn unfold(row: &web_sys::Element, open: bool) {
     if let Ok(Some(toggle)) = row.query_selector(".undated-toggle") {
-        let _ = toggle.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        crate::dom::set_aria_state(&toggle, "aria-expanded", open);
     }
     if let Ok(Some(flow)) = row.query_selector("#undated-items") {
         let _ = flow.toggle_attribute_with_force("hidden", !open);
