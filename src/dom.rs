@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::geo::Viewport;
+use crate::model::Lang;
 
 /// An effect (`Effect::new`) whose closure is boxed. `Effect::new` is generic over its
 /// closure, and each call brought its own copy of the effect's task (about 600 bytes of the
@@ -16,6 +17,54 @@ use crate::geo::Viewport;
 pub fn effect(f: impl FnMut() + 'static) {
     let mut f: Box<dyn FnMut()> = Box::new(f);
     Effect::new(move |_| f());
+}
+
+/// A view written as markup in the reader's language and set in place otherwise, rather
+/// than built an element and a reactive attribute at a time (the map's chrome, the time
+/// cursor, the timeline's tools, the undated row, the filters' drawer: issue 25).
+///
+/// An effect writes `markup(lang)` into `root` whenever `lang()` names a language other
+/// than the one written (the first time too), leaving its boxes (`details`) open or shut as
+/// the reader had them; then, on every run, `in_place(root, lang)` sets what changes with
+/// the state: the signals it reads are tracked (just after a writing it sets what the
+/// markup says already). A `lang()` of `None` is "not yet": nothing is written.
+///
+/// Returns the markup for the pre-rendered page, which is rendered natively and runs no
+/// effects (`inner_html` of `root`'s element); `None` in the browser.
+pub fn markup_in_place(
+    root: NodeRef<html::Div>,
+    lang: impl Fn() -> Option<Lang> + 'static,
+    markup: impl Fn(Lang) -> String + 'static,
+    in_place: impl FnMut(&web_sys::Element, Lang) + 'static,
+) -> Option<String> {
+    let now = if cfg!(target_arch = "wasm32") { None } else { untrack(|| lang().map(&markup)) };
+    // Boxed: one copy of the effect for every caller.
+    write_in_place(root, Box::new(lang), Box::new(markup), Box::new(in_place));
+    now
+}
+
+type LangNow = Box<dyn Fn() -> Option<Lang>>;
+type InPlace = Box<dyn FnMut(&web_sys::Element, Lang)>;
+
+fn write_in_place(root: NodeRef<html::Div>, lang: LangNow, markup: Box<dyn Fn(Lang) -> String>, mut in_place: InPlace) {
+    let mut written = None;
+    effect(move || {
+        let Some(lang) = lang() else { return };
+        let Some(root) = root.get() else { return };
+        let root: &web_sys::Element = &root;
+        if written != Some(lang) {
+            let mut open = Vec::new();
+            for_each(root, "details[open]", |d| open.push(d.class_name()));
+            root.set_inner_html(&untrack(|| markup(lang)));
+            if written.is_some() {
+                for_each(root, "details", |d| {
+                    let _ = d.toggle_attribute_with_force("open", open.contains(&d.class_name()));
+                });
+            }
+            written = Some(lang);
+        }
+        in_place(root, lang);
+    });
 }
 
 /// A detach function kept until the next attach or the owner's cleanup.

@@ -35,26 +35,25 @@ pub fn FilterDrawer(dataset: Arc<Dataset>) -> impl IntoView {
     // Written as markup (`i18n::facets`) in the reader's language, then each box checked
     // and counted in place whenever the filter changes.
     let facets = NodeRef::<html::Div>::new();
-    let mut written = None;
-    crate::dom::effect(move || {
-        let lang = state.lang.get();
-        let Some(root) = facets.get().filter(|_| opened.get()) else { return };
-        if written != Some(lang) {
-            root.set_inner_html(&facets_markup(&values, lang));
-            written = Some(lang);
-        }
-        filter.with(|f| {
-            counts.with(|c| {
-                for_each(&root, "input[data-filter]", |input| {
-                    let Some(value) = Chosen::from_slug(&attr(input, "data-filter")) else { return };
-                    input.unchecked_ref::<web_sys::HtmlInputElement>().set_checked(f.has(value));
-                    if let Some(n) = input.next_element_sibling().and_then(|label| label.last_element_child()) {
-                        n.set_text_content(Some(&format!("({})", c.of(value))));
-                    }
+    let lang = move || opened.get().then(|| state.lang.get());
+    crate::dom::markup_in_place(
+        facets,
+        lang,
+        move |lang| facets_markup(&values, lang),
+        move |root, _| {
+            filter.with(|f| {
+                counts.with(|c| {
+                    for_each(root, "input[data-filter]", |input| {
+                        let Some(value) = Chosen::from_slug(&attr(input, "data-filter")) else { return };
+                        input.unchecked_ref::<web_sys::HtmlInputElement>().set_checked(f.has(value));
+                        if let Some(n) = input.next_element_sibling().and_then(|label| label.last_element_child()) {
+                            n.set_text_content(Some(&format!("({})", c.of(value))));
+                        }
+                    })
                 })
-            })
-        });
-    });
+            });
+        },
+    );
     // One listener for every box.
     let on_change = move |e: leptos::ev::Event| {
         let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };

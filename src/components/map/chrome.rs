@@ -24,6 +24,7 @@ pub fn MapChrome(ctx: MapCtx, content: ChromeContent, legend_open: bool) -> impl
     // Thousands of sites (drawn in bulk): their list is written when it is first opened, not
     // with the first drawing (5,000 buttons were a tenth of a large dataset's first drawing).
     let listed = RwSignal::new(!crate::geo::svg::in_bulk(content.dataset.sites.len()));
+    let dataset = content.dataset.clone();
     let looks = move || ChromeLooks {
         size: size.get(),
         view: view.get(),
@@ -34,34 +35,23 @@ pub fn MapChrome(ctx: MapCtx, content: ChromeContent, legend_open: bool) -> impl
         selected_site: state.selected_site(),
     };
     let root = NodeRef::<html::Div>::new();
-    // In the browser the markup goes in by the effect; the pre-rendered page (natively, no
-    // effects) writes it in place.
-    let now = (!cfg!(target_arch = "wasm32")).then(|| untrack(|| chrome_markup(&content, state.lang.get(), &looks())));
-    // The language written, and whether the sites' list was.
-    let mut written = None::<(crate::model::Lang, bool)>;
-    crate::dom::effect(move || {
-        let (lang, looks) = (state.lang.get(), looks());
-        let Some(root) = root.get() else { return };
-        let root: &web_sys::Element = &root;
-        match written {
-            Some((was, _)) if was != lang => {
-                // Another language: the boxes stay as the reader left them.
-                let open = boxes_open(root);
-                root.set_inner_html(&chrome_markup(&content, lang, &looks));
-                for_each(root, "details", |d| {
-                    let _ = d.toggle_attribute_with_force("open", open.contains(&d.class_name()));
-                });
+    let markup = move |lang| chrome_markup(&content, lang, &looks());
+    let now = crate::dom::markup_in_place(
+        root,
+        move || Some(state.lang.get()),
+        markup,
+        move |root, lang| {
+            let looks = looks();
+            // The sites' list, once asked for (written empty until then).
+            if looks.sites_listed
+                && let Ok(Some(groups)) = root.query_selector(".site-groups")
+                && groups.child_element_count() == 0
+            {
+                groups.set_inner_html(&site_lists_markup(&dataset, lang, looks.selected_site.as_deref()));
             }
-            None => root.set_inner_html(&chrome_markup(&content, lang, &looks)),
-            Some((_, false)) if looks.sites_listed => {
-                if let Ok(Some(groups)) = root.query_selector(".site-groups") {
-                    groups.set_inner_html(&site_lists_markup(&content.dataset, lang, looks.selected_site.as_deref()));
-                }
-            }
-            Some(_) => show_in_place(root, &looks),
-        }
-        written = Some((lang, looks.sites_listed));
-    });
+            show_in_place(root, &looks);
+        },
+    );
     // Escape in the open menu closes it, back on its button (and clears nothing else).
     let on_key = move |e: leptos::ev::KeyboardEvent| {
         if e.key() == "Escape" && menu_open.get_untracked() {
@@ -88,13 +78,6 @@ pub fn MapChrome(ctx: MapCtx, content: ChromeContent, legend_open: bool) -> impl
         <div class="map-chrome" node_ref=root class:is-compact=move || compact.get() class:is-open=move || menu_open.get()
             on:keydown=on_key on:click=on_click on:toggle:capture=on_toggle inner_html=now></div>
     }
-}
-
-/// The classes of the boxes open now.
-fn boxes_open(root: &web_sys::Element) -> Vec<String> {
-    let mut open = Vec::new();
-    for_each(root, "details[open]", |d| open.push(d.class_name()));
-    open
 }
 
 /// Sets what changed with the state on the written markup, as [`chrome_markup`] writes it.

@@ -57,31 +57,26 @@ pub fn TimeCursor(months: CursorMonths) -> impl IntoView {
         let cursor = state.cursor.get_untracked();
         time_cursor_markup(lang, months.steps, months.position_of(cursor), cursor, state.playing.get_untracked())
     };
-    // In the browser the markup goes in by the effect; the pre-rendered page (natively, no
-    // effects) writes it in place.
-    let now = (!cfg!(target_arch = "wasm32")).then(|| markup(state.lang.get_untracked()));
-    let mut written = None;
-    crate::dom::effect(move || {
-        let (lang, cursor, playing) = (state.lang.get(), state.cursor.get(), state.playing.get());
-        let Some(root) = root.get() else { return };
-        if written != Some(lang) {
-            root.set_inner_html(&markup(lang));
-            written = Some(lang);
-            return;
-        }
-        let label = cursor_label(lang, cursor);
-        if let Ok(Some(play)) = root.query_selector(".time-cursor__play") {
-            crate::dom::set_aria_state(&play, "aria-pressed", playing);
-            play.set_text_content(Some(play_label(lang, playing)));
-        }
-        if let Ok(Some(slider)) = root.query_selector("input") {
-            let _ = slider.set_attribute("aria-valuetext", &label);
-            slider.unchecked_ref::<web_sys::HtmlInputElement>().set_value(&months.position_of(cursor).to_string());
-        }
-        if let Ok(Some(output)) = root.query_selector("output") {
-            output.set_text_content(Some(&label));
-        }
-    });
+    let now = crate::dom::markup_in_place(
+        root,
+        move || Some(state.lang.get()),
+        markup,
+        move |root, lang| {
+            let (cursor, playing) = (state.cursor.get(), state.playing.get());
+            let label = cursor_label(lang, cursor);
+            if let Ok(Some(play)) = root.query_selector(".time-cursor__play") {
+                crate::dom::set_aria_state(&play, "aria-pressed", playing);
+                play.set_text_content(Some(play_label(lang, playing)));
+            }
+            if let Ok(Some(slider)) = root.query_selector("input") {
+                let _ = slider.set_attribute("aria-valuetext", &label);
+                slider.unchecked_ref::<web_sys::HtmlInputElement>().set_value(&months.position_of(cursor).to_string());
+            }
+            if let Ok(Some(output)) = root.query_selector("output") {
+                output.set_text_content(Some(&label));
+            }
+        },
+    );
     // One listener for the three buttons, one for the slider.
     let on_click = move |e: leptos::ev::MouseEvent| {
         let Some(button) = crate::dom::event_closest(&e, "[data-step]") else { return };

@@ -51,30 +51,25 @@ pub fn TimelinePanel(dataset: Arc<Dataset>) -> impl IntoView {
     let markup = move |lang| {
         timeline_tools_markup(lang, &shown_range(lang, shown_days.get_untracked()), state.panel.get_untracked())
     };
-    // In the browser the markup goes in by the effect; the pre-rendered page (natively, no
-    // effects) writes it in place.
-    let now = (!cfg!(target_arch = "wasm32")).then(|| markup(state.lang.get_untracked()));
-    let mut written = None;
-    crate::dom::effect(move || {
-        let (lang, days, panel) = (state.lang.get(), shown_days.get(), state.panel.get());
-        let Some(root) = tools.get() else { return };
-        if written != Some(lang) {
-            root.set_inner_html(&markup(lang));
-            written = Some(lang);
-            return;
-        }
-        if let Ok(Some(toolbar)) = root.query_selector(".timeline-toolbar") {
-            let _ = toolbar.toggle_attribute_with_force("hidden", panel != Panel::Timeline);
-        }
-        if let Ok(Some(range)) = root.query_selector(".timeline-toolbar__range") {
-            range.set_text_content(Some(&shown_range(lang, days)));
-        }
-        for (tab, slug, _) in PANEL_TABS {
-            if let Ok(Some(button)) = root.query_selector(&format!(r#"[data-panel="{slug}"]"#)) {
-                crate::dom::set_aria_state(&button, "aria-pressed", tab == panel);
+    let now = crate::dom::markup_in_place(
+        tools,
+        move || Some(state.lang.get()),
+        markup,
+        move |root, lang| {
+            let (days, panel) = (shown_days.get(), state.panel.get());
+            if let Ok(Some(toolbar)) = root.query_selector(".timeline-toolbar") {
+                let _ = toolbar.toggle_attribute_with_force("hidden", panel != Panel::Timeline);
             }
-        }
-    });
+            if let Ok(Some(range)) = root.query_selector(".timeline-toolbar__range") {
+                range.set_text_content(Some(&shown_range(lang, days)));
+            }
+            for (tab, slug, _) in PANEL_TABS {
+                if let Ok(Some(button)) = root.query_selector(&format!(r#"[data-panel="{slug}"]"#)) {
+                    crate::dom::set_aria_state(&button, "aria-pressed", tab == panel);
+                }
+            }
+        },
+    );
     let on_click = move |e: leptos::ev::MouseEvent| {
         let Some(button) = crate::dom::event_closest(&e, "button") else { return };
         if let Some(slug) = button.get_attribute("data-panel") {

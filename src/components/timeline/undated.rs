@@ -35,43 +35,32 @@ pub fn UndatedRow(dataset: Arc<Dataset>, items: Memo<Vec<usize>>) -> impl IntoVi
             })
         }
     };
-    // In the browser the markup goes in by the effect; the pre-rendered page (natively, no
-    // effects) writes it in place.
-    let now = (!cfg!(target_arch = "wasm32")).then(|| markup(state.lang.get_untracked()));
     let none_shown = move || items.with(Vec::is_empty);
-    let mut written = None;
-    crate::dom::effect(move || {
-        let lang = state.lang.get();
-        let Some(row) = row.get() else { return };
-        if written != Some(lang) {
-            row.set_inner_html(&markup(lang));
-            written = Some(lang);
-            // Written folded: unfolded again as it was.
-            unfold(&row, open.get_untracked());
-        }
-        items.with(|shown| {
-            // The buttons stand in the order of `all`, and both lists ascend: one walk.
-            let (mut n, mut next_shown) = (all.iter(), shown.iter().peekable());
-            for_each(&row, ".timeline-item[data-item]", |b| {
-                let Some(&n) = n.next() else { return };
-                while next_shown.next_if(|&&s| s < n).is_some() {}
-                let on = next_shown.next_if_eq(&&n).is_some();
-                let _ = b.toggle_attribute_with_force("hidden", !on);
+    let now = crate::dom::markup_in_place(
+        row,
+        move || Some(state.lang.get()),
+        markup,
+        move |row, lang| {
+            items.with(|shown| {
+                // The buttons stand in the order of `all`, and both lists ascend: one walk.
+                let (mut n, mut next_shown) = (all.iter(), shown.iter().peekable());
+                for_each(row, ".timeline-item[data-item]", |b| {
+                    let Some(&n) = n.next() else { return };
+                    while next_shown.next_if(|&&s| s < n).is_some() {}
+                    let on = next_shown.next_if_eq(&&n).is_some();
+                    let _ = b.toggle_attribute_with_force("hidden", !on);
+                });
+                // The toggle's words, after its chevron.
+                if let Ok(Some(toggle)) = row.query_selector(".undated-toggle")
+                    && let Some(words) = toggle.last_child()
+                {
+                    words.set_text_content(Some(&undated_count(lang, shown.len())));
+                }
             });
-            // The toggle's words, after its chevron.
-            if let Ok(Some(toggle)) = row.query_selector(".undated-toggle")
-                && let Some(words) = toggle.last_child()
-            {
-                words.set_text_content(Some(&undated_count(lang, shown.len())));
-            }
-        });
-    });
-    crate::dom::effect(move || {
-        let open = open.get();
-        if let Some(row) = row.get_untracked() {
-            unfold(&row, open);
-        }
-    });
+            // Written folded (the markup's): unfolded as the reader has it.
+            unfold(row, open.get());
+        },
+    );
     // A selected undated item is shown: its row opens.
     crate::dom::effect(move || {
         let undated =
