@@ -5,7 +5,7 @@
 //! read by one listener.
 
 use super::markup::{Markup, true_false};
-use super::{Msg, count, long_date, month_year, tr, trf};
+use super::{Msg, count, long_date, month_year, tr, trf, when_label};
 use crate::model::ui::Panel;
 use crate::model::{Item, Lang};
 
@@ -103,6 +103,33 @@ pub fn undated_row_markup(items: &[(&Item, bool)], lang: Lang, selected: Option<
     m.0
 }
 
+/// A dated item's box on the lanes: its title, its dates and title as its tip and name,
+/// pressed if `pressed`, faded if `future` (not begun at the time cursor), `start` the day
+/// it begins (for the cursor's pass in place). `style`: where it stands, as an inline style,
+/// for the pre-rendered page only (the live page's policy refuses inline styles: the app
+/// sets the same properties through the style object).
+pub fn item_box_markup(
+    item: &Item,
+    lang: Lang,
+    start: i64,
+    pressed: bool,
+    future: bool,
+    style: Option<&str>,
+) -> String {
+    let (title, when) = (item.title.get(lang), when_label(lang, &item.when));
+    let mut m = Markup(String::new());
+    m.raw(r#"<button type="button" class="timeline-item"#).raw(if future { " is-future" } else { "" });
+    m.raw(r#"" data-item=""#).text(&item.id).raw(r#"" data-start=""#).raw(&start.to_string());
+    m.raw(r#"" aria-pressed=""#).raw(true_false(pressed));
+    m.raw(r#"" title=""#).text(&when).raw(" — ").text(title);
+    m.raw(r#"" aria-label=""#).text(&when).raw(": ").text(title).raw("\"");
+    if let Some(style) = style {
+        m.raw(r#" style=""#).text(style).raw("\"");
+    }
+    m.raw(r#"><span class="timeline-item__title">"#).text(title).raw("</span></button>");
+    m.0
+}
+
 /// What the row's toggle says: "10 undated or proposed items".
 pub fn undated_count(lang: Lang, n: usize) -> String {
     count(lang, n, Msg::UndatedOne, Msg::UndatedMany)
@@ -164,5 +191,26 @@ mod tests {
         assert!(row.contains(&format!(r#"data-item="{second}" aria-pressed="false" hidden>"#)), "{row}");
         assert_eq!(row.matches(" hidden>").count(), 2, "the flow and one item");
         assert!(row.contains(&format!(">{}</button>", undated_count(Lang::En, undated.len() - 1))));
+    }
+
+    #[test]
+    fn an_item_box_names_its_dates_and_title() {
+        let ds = crate::model::shipped();
+        let item = ds.items.iter().find(|i| i.id == "agreement-aura-hebei").expect("the agreement");
+        let b = item_box_markup(item, Lang::Fr, 17864, true, false, None);
+        assert_eq!(
+            b,
+            concat!(
+                r#"<button type="button" class="timeline-item" data-item="agreement-aura-hebei" data-start="17864" "#,
+                r#"aria-pressed="true" title="29 novembre 2018 — Accord de coopération Auvergne-Rhône-Alpes – Hebei" "#,
+                r#"aria-label="29 novembre 2018: Accord de coopération Auvergne-Rhône-Alpes – Hebei">"#,
+                r#"<span class="timeline-item__title">Accord de coopération Auvergne-Rhône-Alpes – Hebei</span></button>"#
+            )
+        );
+        let placed = item_box_markup(item, Lang::En, 17864, false, true, Some("left:1.5%;width:2%;top:0px;"));
+        assert!(placed.starts_with(r#"<button type="button" class="timeline-item is-future" "#), "{placed}");
+        assert!(
+            placed.contains(r#"aria-pressed="false""#) && placed.contains(r#" style="left:1.5%;width:2%;top:0px;">"#)
+        );
     }
 }

@@ -7,11 +7,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::dom::{attr, for_each, set_class};
-use crate::i18n::when_label;
+use crate::model::Dataset;
 use crate::model::number::Fixed;
 use crate::model::time::not_begun;
 use crate::model::timeline::{ItemBox, ROW_PX, TimelineLayout};
-use crate::model::{Dataset, Item, Lang};
 use crate::state::AppState;
 
 /// A length along the track, `x` of its `width` pixels: in pixels in the browser, in percent
@@ -25,15 +24,6 @@ pub(super) fn along(x: f64, width: f64) -> String {
     }
 }
 
-/// A box's identity while it is drawn: its item, in a language (a box that moves is kept
-/// and moved; its words are drawn anew in another language).
-fn box_key(id: &str, lang: Lang) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    (id, lang).hash(&mut h);
-    h.finish()
-}
-
 /// Where a box is drawn on a track `track` pixels wide, as its style properties say.
 #[derive(Clone, PartialEq)]
 pub(super) struct Place {
@@ -43,12 +33,18 @@ pub(super) struct Place {
 }
 
 impl Place {
-    fn of(b: &ItemBox, track: f64) -> Self {
+    pub(super) fn of(b: &ItemBox, track: f64) -> Self {
         Self {
             left: along(b.x, track),
             width: along(b.width, track),
             top: format!("{}px", Fixed(b.row as f64 * ROW_PX, 0)),
         }
+    }
+
+    /// As an inline style (the pre-rendered page's, which makes it a rule of its own
+    /// stylesheet).
+    pub(super) fn inline(&self) -> String {
+        format!("left:{};width:{};top:{};", self.left, self.width, self.top)
     }
 
     /// Sets the three properties, without reading them back first: the browser changes
@@ -61,43 +57,49 @@ impl Place {
     }
 }
 
-/// A box as drawn.
-#[derive(Clone)]
-pub(super) struct DrawnBox {
-    pub key: u64,
-    pub id: String,
-    pub title: String,
-    pub tip: String,
-    pub name: String,
-    pub start: i64,
-    pub place: Place,
-    pub pressed: bool,
-    pub future: bool,
-}
+/// A box to draw: its markup (`i18n::timeline::item_box_markup`) and its place.
+pub(super) type NewBox<'a> = &'a dyn Fn(usize) -> (String, Place);
 
-impl DrawnBox {
-    /// `item`'s box `b` on a track `track` pixels wide, in `lang`, pressed if it is the
-    /// `selected` item and faded if it has not begun at the `cursor`.
-    pub(super) fn of(
-        item: &Item,
-        b: &ItemBox,
-        lang: Lang,
-        selected: Option<&str>,
-        cursor: Option<i64>,
-        track: f64,
-    ) -> Self {
-        let title = item.title.get(lang).to_owned();
-        let when = when_label(lang, &item.when);
-        DrawnBox {
-            key: box_key(&item.id, lang),
-            pressed: selected == Some(item.id.as_str()),
-            future: not_begun(Some(b.start), cursor),
-            id: item.id.clone(),
-            tip: format!("{when} — {title}"),
-            name: format!("{when}: {title}"),
-            title,
-            start: b.start,
-            place: Place::of(b, track),
+/// Keeps drawn on a lane's `track` the boxes of the items `ids`, in that order: a box
+/// drawn already is kept (and the keyboard focus on it), moved only if it is out of order;
+/// one not drawn is written from `new_box(its index in ids)`; the others go. `fresh`: all
+/// written anew (another language). A keyed list of its own rather than Leptos' `For` of
+/// a typed view per box (issue 25); the places of the kept ones follow the layout by
+/// [`follow_in_place`].
+pub(super) fn keep_drawn(track: &web_sys::Element, fresh: bool, ids: &[&str], new_box: NewBox) {
+    if fresh {
+        track.set_inner_html("");
+    }
+    let wanted: crate::collections::HashSet<&str> = ids.iter().copied().collect();
+    let mut kept = crate::collections::HashMap::default();
+    for_each(track, ":scope > .timeline-item", |el| {
+        let id = attr(el, "data-item");
+        if wanted.contains(id.as_str()) {
+            kept.insert(id, el.clone());
+        } else {
+            el.remove();
+        }
+    });
+    // The box that stands where the next one should.
+    let mut next = track.first_element_child();
+    for (n, id) in ids.iter().enumerate() {
+        let Some(el) = kept.remove(*id) else {
+            let (markup, place) = new_box(n);
+            let written = match &next {
+                Some(at) => {
+                    at.insert_adjacent_html("beforebegin", &markup).ok().and_then(|_| at.previous_element_sibling())
+                }
+                None => track.insert_adjacent_html("beforeend", &markup).ok().and_then(|_| track.last_element_child()),
+            };
+            if let Some(el) = written.as_ref().and_then(|el| el.dyn_ref::<web_sys::HtmlElement>()) {
+                place.apply(&el.style());
+            }
+            continue;
+        };
+        if next.as_ref() == Some(&el) {
+            next = el.next_element_sibling();
+        } else {
+            let _ = track.insert_before(&el, next.as_ref().map(|n| n.as_ref()));
         }
     }
 }

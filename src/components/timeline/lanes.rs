@@ -11,14 +11,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::MIN_DAYS;
-use super::boxes::{DrawnBox, DrawnLayout, along, follow_in_place};
+use super::boxes::{DrawnLayout, Place, along, follow_in_place, keep_drawn};
 use crate::components::t;
 use crate::dom::attr;
 use crate::geo::interaction::{WheelUnit, ZOOM_STEP, wheel_zoom_factor};
 use crate::i18n::Msg;
+use crate::i18n::timeline::item_box_markup;
 use crate::model::number::{Fixed, Plain};
-use crate::model::time::{TimeScale, ticks};
-use crate::model::timeline::{MAX_DRAWN_BOXES, ROW_PX, Sight, boxes_in_sight, layout};
+use crate::model::time::{TimeScale, not_begun, ticks};
+use crate::model::timeline::{ItemBox, MAX_DRAWN_BOXES, ROW_PX, Sight, boxes_in_sight, layout};
 use crate::model::{Dataset, Item, ItemKind};
 use crate::state::AppState;
 
@@ -141,14 +142,10 @@ pub fn Lanes(
             let rows = drawn_layout.with(|(l, _)| at(l).map_or(0, |k| l.lanes[k].rows));
             format!("{}px", Plain(rows as f64 * ROW_PX))
         };
-        // The boxes of this lane in sight, each drawn once while it stays.
-        let each = move || {
-            let lang = state.lang.get();
-            // Drawn pressed and faded as the selection and the cursor are now; later
-            // changes are applied in place (below).
-            let selected = state.selection.with_untracked(|s| s.item().map(str::to_owned));
-            let cursor = state.cursor.get_untracked();
-            let track = width.get_untracked();
+        // The boxes of this lane in sight (their indices in the lane), each drawn once while
+        // it stays.
+        let in_lane = ds.clone();
+        let drawn_here = move || {
             in_sight.with(|sight| {
                 drawn_layout.with_untracked(|(l, positions)| {
                     let Some(k) = at(l) else { return Vec::new() };
@@ -158,34 +155,58 @@ pub fn Lanes(
                     focused_box.with_value(|f| {
                         let at = f
                             .as_deref()
-                            .and_then(|id| lane.boxes.iter().position(|b| ds.items[positions[b.index]].id == id));
+                            .and_then(|id| lane.boxes.iter().position(|b| in_lane.items[positions[b.index]].id == id));
                         if let Some(i) = at.filter(|i| !drawn.contains(i)) {
                             drawn.push(i);
                             drawn.sort_unstable();
                         }
                     });
                     drawn
-                        .iter()
-                        .map(|&i| {
-                            let b = &lane.boxes[i];
-                            DrawnBox::of(&ds.items[positions[b.index]], b, lang, selected.as_deref(), cursor, track)
-                        })
-                        .collect()
                 })
             })
         };
+        // Each new box drawn pressed and faded as the selection and the cursor are now;
+        // later changes are applied in place (`follow_in_place`).
+        let write = move |track: Option<&web_sys::Element>, lang, fresh: bool| -> String {
+            let drawn = drawn_here();
+            let selected = state.selection.with_untracked(|s| s.item().map(str::to_owned));
+            let (cursor, width) = (state.cursor.get_untracked(), width.get_untracked());
+            drawn_layout.with_untracked(|(l, positions)| {
+                let boxes: Vec<&ItemBox> =
+                    at(l).map_or_else(Vec::new, |k| drawn.iter().map(|&i| &l.lanes[k].boxes[i]).collect());
+                let item = |b: &ItemBox| &ds.items[positions[b.index]];
+                let new_box = |n: usize| {
+                    let (b, item) = (boxes[n], item(boxes[n]));
+                    let (pressed, future) =
+                        (selected.as_deref() == Some(item.id.as_str()), not_begun(Some(b.start), cursor));
+                    let place = Place::of(b, width);
+                    let style = track.is_none().then(|| place.inline());
+                    (item_box_markup(item, lang, b.start, pressed, future, style.as_deref()), place)
+                };
+                match track {
+                    Some(track) => {
+                        let ids: Vec<&str> = boxes.iter().map(|&b| item(b).id.as_str()).collect();
+                        keep_drawn(track, fresh, &ids, &new_box);
+                        String::new()
+                    }
+                    // The pre-rendered page's: all at once, in place.
+                    None => (0..boxes.len()).map(|n| new_box(n).0).collect(),
+                }
+            })
+        };
+        let track = NodeRef::<html::Div>::new();
+        let now = (!cfg!(target_arch = "wasm32")).then(|| untrack(|| write(None, state.lang.get(), true)));
+        let mut written = None;
+        crate::dom::effect(move || {
+            let lang = state.lang.get();
+            in_sight.track();
+            let Some(el) = track.get() else { return };
+            write(Some(&el), lang, written.replace(lang) != Some(lang));
+        });
         view! {
             <div class="lane" data-lane=kind.slug() hidden=move || drawn_layout.with(|(l, _)| at(l).is_none())>
                 <div class="lane__label">{move || kind.label(state.lang.get())}</div>
-                <div class="lane__track" style:height=height>
-                    <For each=each key=|b: &DrawnBox| b.key let(b)>
-                        <button type="button" class="timeline-item" class:is-future=b.future data-item=b.id data-start=b.start.to_string()
-                            aria-pressed=b.pressed.to_string() title=b.tip aria-label=b.name
-                            style:left=b.place.left style:width=b.place.width style:top=b.place.top>
-                            <span class="timeline-item__title">{b.title}</span>
-                        </button>
-                    </For>
-                </div>
+                <div class="lane__track" style:height=height node_ref=track inner_html=now></div>
             </div>
         }
     };
