@@ -184,10 +184,20 @@ pub fn use_event<E: JsCast + 'static>(
     handler: impl Fn(E) + 'static,
 ) {
     // The generic part is only the cast: the listener's plumbing is one copy for all.
-    listen(node, event, passive, std::rc::Rc::new(move |e: web_sys::Event| handler(e.unchecked_into())));
+    listen(node, event, (passive, false), std::rc::Rc::new(move |e: web_sys::Event| handler(e.unchecked_into())));
 }
 
-fn listen(node: NodeRef<html::Div>, event: &'static str, passive: bool, handler: std::rc::Rc<dyn Fn(web_sys::Event)>) {
+/// Calls `handler` with every `event` on `node` or within it, as it comes down to its
+/// target (the capture phase: before the target's own listeners and `node`'s other ones);
+/// the handler may prevent the default.
+pub fn use_capture<E: JsCast + 'static>(node: NodeRef<html::Div>, event: &'static str, handler: impl Fn(E) + 'static) {
+    listen(node, event, (false, true), std::rc::Rc::new(move |e: web_sys::Event| handler(e.unchecked_into())));
+}
+
+/// How a listener listens: (passive, capture).
+type Phase = (bool, bool);
+
+fn listen(node: NodeRef<html::Div>, event: &'static str, phase: Phase, handler: std::rc::Rc<dyn Fn(web_sys::Event)>) {
     let detach = detach_later();
     effect(move || {
         let Some(el) = node.get() else { return };
@@ -195,7 +205,9 @@ fn listen(node: NodeRef<html::Div>, event: &'static str, passive: bool, handler:
         let h = handler.clone();
         let callback = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| h(e)).into_js_value();
         let options = web_sys::AddEventListenerOptions::new();
+        let (passive, capture) = phase;
         options.set_passive(passive);
+        options.set_capture(capture);
         let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
             event,
             callback.unchecked_ref(),
@@ -204,7 +216,7 @@ fn listen(node: NodeRef<html::Div>, event: &'static str, passive: bool, handler:
         replace(
             detach,
             Box::new(move || {
-                let _ = target.remove_event_listener_with_callback(event, callback.unchecked_ref());
+                let _ = target.remove_event_listener_with_callback_and_bool(event, callback.unchecked_ref(), capture);
             }),
         );
     });
@@ -326,6 +338,14 @@ pub fn meta_content(name: &str) -> Option<String> {
 /// Sets or clears one class.
 pub fn set_class(el: &web_sys::Element, class: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(class, on);
+}
+
+/// Sets one style property of `el` through its style object (the page's policy refuses
+/// inline style attributes).
+pub fn set_style(el: &web_sys::Element, name: &str, value: &str) {
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.style().set_property(name, value);
+    }
 }
 
 /// Sets an ARIA state (`aria-pressed`, `aria-expanded`) to "true" or "false".

@@ -5,7 +5,8 @@
 //! read by one listener.
 
 use super::markup::{Markup, true_false};
-use super::{Msg, count, long_date, month_year, tr, trf, when_label};
+use super::{Msg, count, long_date, month_year, tick_label, tr, trf, when_label};
+use crate::model::time::Tick;
 use crate::model::ui::Panel;
 use crate::model::{Item, Lang};
 
@@ -130,6 +131,21 @@ pub fn item_box_markup(
     m.0
 }
 
+/// The time axis's ticks, each labelled with its year (a major tick: a year's first day,
+/// bold) or its month. `lefts`: where each stands, as inline styles, for the pre-rendered
+/// page only (the app sets the same property through the style object).
+pub fn axis_markup(ticks: &[Tick], lang: Lang, lefts: Option<&[String]>) -> String {
+    let mut m = Markup(String::new());
+    for (n, tick) in ticks.iter().enumerate() {
+        m.raw(r#"<span class="axis__tick"#).raw(if tick.major { " axis__tick--major" } else { "" }).raw("\"");
+        if let Some(left) = lefts.and_then(|l| l.get(n)) {
+            m.raw(r#" style="left:"#).text(left).raw(";\"");
+        }
+        m.raw(">").text(&tick_label(lang, tick)).raw("</span>");
+    }
+    m.0
+}
+
 /// What the row's toggle says: "10 undated or proposed items".
 pub fn undated_count(lang: Lang, n: usize) -> String {
     count(lang, n, Msg::UndatedOne, Msg::UndatedMany)
@@ -212,5 +228,23 @@ mod tests {
         assert!(
             placed.contains(r#"aria-pressed="false""#) && placed.contains(r#" style="left:1.5%;width:2%;top:0px;">"#)
         );
+    }
+
+    #[test]
+    fn the_axis_labels_years_and_months() {
+        let ticks = [
+            Tick { day: 17532, year: 2018, month: 1, major: true },
+            Tick { day: 17713, year: 2018, month: 7, major: false },
+        ];
+        assert_eq!(
+            axis_markup(&ticks, Lang::Fr, None),
+            concat!(
+                r#"<span class="axis__tick axis__tick--major">2018</span>"#,
+                r#"<span class="axis__tick">juil.</span>"#
+            )
+        );
+        let lefts = ["0%".to_owned(), "49.589%".to_owned()];
+        let placed = axis_markup(&ticks, Lang::Zh, Some(&lefts));
+        assert!(placed.ends_with(r#"<span class="axis__tick" style="left:49.589%;">7月</span>"#), "{placed}");
     }
 }

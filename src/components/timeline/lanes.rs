@@ -5,7 +5,6 @@
 
 use std::sync::Arc;
 
-use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,7 +15,7 @@ use crate::components::t;
 use crate::dom::attr;
 use crate::geo::interaction::{WheelUnit, ZOOM_STEP, wheel_zoom_factor};
 use crate::i18n::Msg;
-use crate::i18n::timeline::item_box_markup;
+use crate::i18n::timeline::{axis_markup, item_box_markup};
 use crate::model::number::{Fixed, Plain};
 use crate::model::time::{TimeScale, not_begun, ticks};
 use crate::model::timeline::{ItemBox, MAX_DRAWN_BOXES, ROW_PX, Sight, boxes_in_sight, layout};
@@ -110,7 +109,7 @@ pub fn Lanes(
     // The box the keyboard is on: kept drawn while the lanes scroll away from it (read when
     // the sight moves, not tracked: a box is never taken away under a focus moving on).
     let focused_box = StoredValue::new(None::<String>);
-    let on_focus = move |e: ev::FocusEvent| {
+    let on_focus = move |e: web_sys::FocusEvent| {
         let id = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -118,7 +117,7 @@ pub fn Lanes(
             .map(|el| attr(&el, "data-item"));
         focused_box.set_value(id);
     };
-    let on_blur = move |e: ev::FocusEvent| {
+    let on_blur = move |e: web_sys::FocusEvent| {
         // Out of the lanes (not from one box to the next).
         let inside = e
             .related_target()
@@ -215,24 +214,50 @@ pub fn Lanes(
     let undated_items = Memo::new(move |_| {
         drawn_layout.with(|(l, positions)| l.undated.iter().map(|&i| positions[i]).collect::<Vec<usize>>())
     });
-    let axis = move || {
-        let lang = state.lang.get();
+    // The axis's ticks for the shown window, and where each stands.
+    let axis_ticks = move || {
         let s = scale();
-        ticks(&s, 70.0)
-            .into_iter()
-            .map(|tick| {
-                let x = s.x(tick.day as f64);
-                let label = crate::i18n::tick_label(lang, &tick);
-                view! { <span class="axis__tick" class:axis__tick--major=tick.major style:left=along(x, s.x1)>{label}</span> }
+        let ticks = ticks(&s, 70.0);
+        let lefts: Vec<String> = ticks.iter().map(|tick| along(s.x(tick.day as f64), s.x1)).collect();
+        (ticks, lefts)
+    };
+    // Written as markup at each change of the window or the language, each tick placed
+    // through its style object (a typed view per tick cost the first module more).
+    let axis_now = (!cfg!(target_arch = "wasm32"))
+        .then(|| {
+            untrack(|| {
+                ready.get().then(|| {
+                    let (ticks, lefts) = axis_ticks();
+                    axis_markup(&ticks, state.lang.get(), Some(&lefts))
+                })
             })
-            .collect_view()
-    };
-    let cursor_line = move || {
-        state.cursor.get().map(|c| {
-            let x = scale().x((c + 1) as f64);
-            view! { <div class="timeline-cursor" aria-hidden="true" style:left=format!("calc(var(--gutter) + {}px)", Fixed(x, 1))></div> }
         })
-    };
+        .flatten();
+    crate::dom::effect(move || {
+        let (lang, ready) = (state.lang.get(), ready.get());
+        let Some(axis) = track_ref.get().filter(|_| ready) else { return };
+        let (ticks, lefts) = axis_ticks();
+        axis.set_inner_html(&axis_markup(&ticks, lang, None));
+        let (mut n, mut at) = (0, axis.first_element_child());
+        while let (Some(el), Some(left)) = (at, lefts.get(n)) {
+            crate::dom::set_style(&el, "left", left);
+            (n, at) = (n + 1, el.next_element_sibling());
+        }
+    });
+    // The time cursor's line, hidden while there is none.
+    let cursor_left =
+        move || state.cursor.get().map(|c| format!("calc(var(--gutter) + {}px)", Fixed(scale().x((c + 1) as f64), 1)));
+    let cursor_ref = NodeRef::<html::Div>::new();
+    let cursor_now = (!cfg!(target_arch = "wasm32")).then(|| untrack(cursor_left)).flatten();
+    let (cursor_hidden, cursor_style) = (cursor_now.is_none(), cursor_now.map(|left| format!("left:{left};")));
+    crate::dom::effect(move || {
+        let left = cursor_left();
+        let Some(line) = cursor_ref.get() else { return };
+        line.set_hidden(left.is_none());
+        if let Some(left) = left {
+            crate::dom::set_style(&line, "left", &left);
+        }
+    });
 
     // Wheel zooms about the pointer (the listener is not passive).
     crate::dom::use_wheel(lanes_ref, move |e: web_sys::WheelEvent| {
@@ -245,12 +270,12 @@ pub fn Lanes(
     });
     // Drag pans (only once it is a drag, so item clicks still work).
     let drag = StoredValue::new(None::<(i32, f64, bool)>);
-    let on_down = move |e: ev::PointerEvent| {
+    let on_down = move |e: web_sys::PointerEvent| {
         if e.button() == 0 {
             drag.set_value(Some((e.pointer_id(), f64::from(e.client_x()), false)));
         }
     };
-    let on_move = move |e: ev::PointerEvent| {
+    let on_move = move |e: web_sys::PointerEvent| {
         let Some((id, x, moved)) = drag.get_value() else { return };
         if id != e.pointer_id() {
             return;
@@ -262,15 +287,15 @@ pub fn Lanes(
             drag.set_value(Some((id, nx, true)));
         }
     };
-    let on_up = move |_e: ev::PointerEvent| drag.set_value(None);
-    let swallow_click_after_drag = move |e: ev::MouseEvent| {
+    let on_up = move |_e: web_sys::PointerEvent| drag.set_value(None);
+    let swallow_click_after_drag = move |e: web_sys::MouseEvent| {
         if matches!(drag.get_value(), Some((_, _, true))) {
             e.stop_propagation();
             e.prevent_default();
         }
     };
     // One listener for every box (a click, or Enter/Space on a focused box), not one each.
-    let on_item_click = move |e: ev::MouseEvent| {
+    let on_item_click = move |e: web_sys::MouseEvent| {
         if e.default_prevented() {
             return;
         }
@@ -282,7 +307,7 @@ pub fn Lanes(
             state.select_item(id);
         }
     };
-    let on_key = move |e: ev::KeyboardEvent| {
+    let on_key = move |e: web_sys::KeyboardEvent| {
         if e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
@@ -311,29 +336,40 @@ pub fn Lanes(
         }
     };
 
+    // Listened to by the lanes' frame, one listener per event for every box in it.
+    use crate::dom::{use_capture, use_event};
+    use_event(lanes_ref, "pointerdown", true, on_down);
+    use_event(lanes_ref, "pointermove", true, on_move);
+    use_event(lanes_ref, "pointerup", true, on_up);
+    use_event(lanes_ref, "pointercancel", true, on_up);
+    use_capture(lanes_ref, "click", swallow_click_after_drag);
+    use_event(lanes_ref, "click", false, on_item_click);
+    use_event(lanes_ref, "keydown", false, on_key);
+    use_event(lanes_ref, "focusin", true, on_focus);
+    use_event(lanes_ref, "focusout", true, on_blur);
+
     let drawn = view! {
-        // A widget of its own keys (WAI-ARIA's "application", named as a timeline), the keys
-        // said in its description.
-        <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" role="application"
-            aria-roledescription=t(Msg::LanesRole) aria-label=t(Msg::LanesLabel) aria-describedby="lanes-keys"
-            on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
-            on:click:capture=swallow_click_after_drag on:click=on_item_click on:keydown=on_key
-            on:focusin=on_focus on:focusout=on_blur>
-            <p class="visually-hidden" id="lanes-keys">{t(Msg::LanesKeys)}</p>
-            <div class="axis-row" aria-hidden="true">
-                <div class="axis" node_ref=track_ref>{move || ready.get().then(&axis)}</div>
+            // A widget of its own keys (WAI-ARIA's "application", named as a timeline), the keys
+            // said in its description.
+            <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" role="application"
+                aria-roledescription=t(Msg::LanesRole) aria-label=t(Msg::LanesLabel) aria-describedby="lanes-keys"
+    >
+                <p class="visually-hidden" id="lanes-keys">{t(Msg::LanesKeys)}</p>
+                <div class="axis-row" aria-hidden="true">
+                    <div class="axis" node_ref=track_ref inner_html=axis_now></div>
+                </div>
+                <div class="timeline-body" node_ref=body_ref>
+                    <div class="timeline-cursor" aria-hidden="true" node_ref=cursor_ref hidden=cursor_hidden
+                        style=cursor_style></div>
+                    {move || ready.get().then(&lanes)}
+                </div>
+                // Under the lanes, once they are drawn (it would move down when they are).
+                {
+                    let ds = dataset.clone();
+                    move || ready.get().then(|| view! { <super::undated::UndatedRow dataset=ds.clone() items=undated_items /> })
+                }
             </div>
-            <div class="timeline-body" node_ref=body_ref>
-                {cursor_line}
-                {move || ready.get().then(&lanes)}
-            </div>
-            // Under the lanes, once they are drawn (it would move down when they are).
-            {
-                let ds = dataset.clone();
-                move || ready.get().then(|| view! { <super::undated::UndatedRow dataset=ds.clone() items=undated_items /> })
-            }
-        </div>
-    };
+        };
     follow_in_place(lanes_ref, dataset, drawn_layout, width, in_sight);
     drawn
 }
