@@ -4,6 +4,7 @@
 
 use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::html;
+use leptos::html::ElementType;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -174,34 +175,54 @@ pub fn use_element_size(node: NodeRef<html::Div>, _frame: Frame) -> RwSignal<Opt
     size
 }
 
+/// An element a listener goes on: its node reference holds a DOM element.
+pub trait Listened: ElementType<Output: JsCast + Clone + 'static> {}
+impl<N: ElementType<Output: JsCast + Clone + 'static>> Listened for N {}
+
 /// Calls `handler` with every `event` (of type `E`) on `node` once it is mounted, until the
 /// owner is cleaned up. `passive: false` lets the handler prevent the default (a wheel
 /// that must not scroll the page).
 pub fn use_event<E: JsCast + 'static>(
-    node: NodeRef<html::Div>,
+    node: NodeRef<impl Listened>,
     event: &'static str,
     passive: bool,
     handler: impl Fn(E) + 'static,
 ) {
-    // The generic part is only the cast: the listener's plumbing is one copy for all.
-    listen(node, event, (passive, false), std::rc::Rc::new(move |e: web_sys::Event| handler(e.unchecked_into())));
+    // The generic part is only the casts: the listener's plumbing is one copy for all (and
+    // the node's, one per type of element).
+    listen(target_of(node), event, (passive, false), cast(handler));
 }
 
-/// Calls `handler` with every `event` on `node` or within it, as it comes down to its
-/// target (the capture phase: before the target's own listeners and `node`'s other ones);
-/// the handler may prevent the default.
-pub fn use_capture<E: JsCast + 'static>(node: NodeRef<html::Div>, event: &'static str, handler: impl Fn(E) + 'static) {
-    listen(node, event, (false, true), std::rc::Rc::new(move |e: web_sys::Event| handler(e.unchecked_into())));
+/// [`use_event`] as the event comes down to its target (the capture phase: before the
+/// target's own listeners and `node`'s other ones); the handler may prevent the default.
+pub fn use_capture<E: JsCast + 'static>(
+    node: NodeRef<impl Listened>,
+    event: &'static str,
+    handler: impl Fn(E) + 'static,
+) {
+    listen(target_of(node), event, (false, true), cast(handler));
+}
+
+/// A handler of events of type `E` as one of any event.
+fn cast<E: JsCast + 'static>(handler: impl Fn(E) + 'static) -> std::rc::Rc<dyn Fn(web_sys::Event)> {
+    std::rc::Rc::new(move |e: web_sys::Event| handler(e.unchecked_into()))
+}
+
+/// The element of a node reference, once it is mounted (read in an effect: tracked).
+fn target_of(node: NodeRef<impl Listened>) -> Target {
+    Box::new(move || node.get().map(JsCast::unchecked_into))
 }
 
 /// How a listener listens: (passive, capture).
 type Phase = (bool, bool);
 
-fn listen(node: NodeRef<html::Div>, event: &'static str, phase: Phase, handler: std::rc::Rc<dyn Fn(web_sys::Event)>) {
+/// What a listener goes on, once it is there.
+type Target = Box<dyn Fn() -> Option<web_sys::EventTarget>>;
+
+fn listen(node: Target, event: &'static str, phase: Phase, handler: std::rc::Rc<dyn Fn(web_sys::Event)>) {
     let detach = detach_later();
     effect(move || {
-        let Some(el) = node.get() else { return };
-        let target: web_sys::EventTarget = el.into();
+        let Some(target) = node() else { return };
         let h = handler.clone();
         let callback = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| h(e)).into_js_value();
         let options = web_sys::AddEventListenerOptions::new();
@@ -658,7 +679,10 @@ pub fn take_over_from_poster() {
             (typed.filter(|v| !v.is_empty()), twin.dyn_ref::<web_sys::HtmlInputElement>())
         {
             input.set_value(&value);
-            if let Ok(event) = web_sys::Event::new("input") {
+            // Bubbling, as the reader's own typing does (the app listens above the field).
+            let options = web_sys::EventInit::new();
+            options.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &options) {
                 let _ = input.dispatch_event(&event);
             }
         }

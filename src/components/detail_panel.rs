@@ -67,13 +67,19 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
             }
         })
     };
-    let follow_link = move |e: leptos::ev::MouseEvent| match crate::dom::event_closest(&e, ".detail button")
-        .and_then(|b| DetailLink::of(|name| b.get_attribute(name)))
-    {
-        Some(DetailLink::Item(id)) => state.select_item(id),
-        Some(DetailLink::Site(id)) => state.select_site(id),
-        None => {}
-    };
+    // One listener for the sheet's presses: its close button and the details' links.
+    crate::dom::use_event(sheet, "click", false, move |e: web_sys::MouseEvent| {
+        if crate::dom::event_closest(&e, "[data-testid=close-details]").is_some() {
+            state.clear_selection();
+            return;
+        }
+        match crate::dom::event_closest(&e, ".detail button").and_then(|b| DetailLink::of(|name| b.get_attribute(name)))
+        {
+            Some(DetailLink::Item(id)) => state.select_item(id),
+            Some(DetailLink::Site(id)) => state.select_site(id),
+            None => {}
+        }
+    });
     let tour_data = dataset_for_tour;
     view! {
         // Made when the sheet opens, as `<Show>` would, without its own component's code.
@@ -83,9 +89,9 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
                 <div class="detail-panel__head">
                     <h2 id="detail-heading" class="detail-panel__kicker">{t(Msg::Details)}</h2>
                     <button type="button" class="icon-button" data-testid="close-details" aria-label=t(Msg::CloseDetails)
-                        hidden=move || guiding.get() on:click=move |_| state.clear_selection()>"×"</button>
+                        hidden=move || guiding.get()>"×"</button>
                 </div>
-                <div class="detail-panel__body" inner_html=body.clone() on:click=follow_link></div>
+                <div class="detail-panel__body" inner_html=body.clone()></div>
             </aside>
         })}
     }

@@ -61,23 +61,38 @@ pub fn FilterDrawer(dataset: Arc<Dataset>) -> impl IntoView {
             filter.update(|f| f.set(value, input.checked()));
         }
     };
-    let close = move |_| {
-        state.filters_open.set(false);
-        crate::dom::focus_by_id("filters-button");
+    // The two buttons under the boxes, by what their data-action says: clear the boxes, or
+    // done (closes the drawer, back to the Filters button).
+    let actions = NodeRef::<html::Div>::new();
+    let on_action = move |e: web_sys::MouseEvent| {
+        let Some(button) = crate::dom::event_closest(&e, "[data-action]") else { return };
+        if attr(&button, "data-action") == "clear" {
+            filter.update(|f| {
+                f.kinds.clear();
+                f.domains.clear();
+                f.statuses.clear();
+                f.sides.clear();
+            });
+        } else {
+            state.filters_open.set(false);
+            crate::dom::focus_by_id("filters-button");
+        }
     };
 
+    // Listened to through dom::use_event rather than a typed handler in the view (issue 25).
+    crate::dom::use_event(facets, "change", false, on_change);
+    crate::dom::use_event(actions, "click", false, on_action);
     view! {
         <section class="filter-drawer" id="filter-drawer" aria-labelledby="filters-heading" data-testid="filters"
             hidden=move || !state.filters_open.get()>
             <h2 id="filters-heading" class="visually-hidden">{t(Msg::Filters)}</h2>
-            <div class="filter-drawer__facets" node_ref=facets on:change=on_change></div>
-            <div class="filter-drawer__actions">
-                <button type="button" class="pill" data-testid="clear-filters-drawer"
-                    disabled=move || filter.with(|f| f.chosen().is_empty())
-                    on:click=move |_| filter.update(|f| { f.kinds.clear(); f.domains.clear(); f.statuses.clear(); f.sides.clear(); })>
+            <div class="filter-drawer__facets" node_ref=facets></div>
+            <div class="filter-drawer__actions" node_ref=actions>
+                <button type="button" class="pill" data-testid="clear-filters-drawer" data-action="clear"
+                    disabled=move || filter.with(|f| f.chosen().is_empty())>
                     {t(Msg::ClearFilters)}
                 </button>
-                <button type="button" class="pill pill--solid" data-testid="filters-done" on:click=close>{t(Msg::Done)}</button>
+                <button type="button" class="pill pill--solid" data-testid="filters-done" data-action="done">{t(Msg::Done)}</button>
             </div>
         </section>
     }

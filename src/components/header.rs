@@ -41,22 +41,31 @@ pub fn Header(
 pub fn LanguageSwitcher() -> impl IntoView {
     let state = expect_context::<AppState>();
     // On a phone the buttons show a short form.
-    let button = move |lang: Lang, name: &'static str, short: &'static str, code: &'static str| {
+    let button = move |lang: Lang, name: &'static str, short: &'static str| {
+        let code = crate::i18n::html_lang(lang);
         view! {
             // The name is whichever form is shown (the other is not displayed), so what a
             // reader sees is what a screen reader says and what voice control answers to.
-            <button type="button" lang=code data-lang=code aria-pressed=move || (state.lang.get() == lang).to_string()
-                on:click=move |_| state.lang.set(lang)>
+            <button type="button" lang=code data-lang=code aria-pressed=move || (state.lang.get() == lang).to_string()>
                 <span class="lang-switcher__long">{name}</span>
                 <span class="lang-switcher__short">{short}</span>
             </button>
         }
     };
+    // One listener for the three (issue 25), by the language each button names.
+    let switcher = NodeRef::<leptos::html::Div>::new();
+    crate::dom::use_event(switcher, "click", false, move |e: web_sys::MouseEvent| {
+        let Some(button) = crate::dom::event_closest(&e, "[data-lang]") else { return };
+        let code = crate::dom::attr(&button, "data-lang");
+        if let Some(lang) = Lang::ALL.into_iter().find(|&l| crate::i18n::html_lang(l) == code) {
+            state.lang.set(lang);
+        }
+    });
     view! {
-        <div class="lang-switcher" role="group" aria-label=t(Msg::Language)>
-            {button(Lang::Fr, "Français", "FR", "fr")}
-            {button(Lang::En, "English", "EN", "en")}
-            {button(Lang::Zh, "中文", "中文", "zh-Hans")}
+        <div class="lang-switcher" node_ref=switcher role="group" aria-label=t(Msg::Language)>
+            {button(Lang::Fr, "Français", "FR")}
+            {button(Lang::En, "English", "EN")}
+            {button(Lang::Zh, "中文", "中文")}
         </div>
     }
 }

@@ -30,7 +30,9 @@ pub fn Intro(dataset: Arc<Dataset>) -> impl IntoView {
             None => {}
         }
     };
-    view! { <section class="intro" aria-labelledby="intro-heading" data-testid="intro" inner_html=markup on:click=act></section> }
+    let intro = NodeRef::<leptos::html::Section>::new();
+    crate::dom::use_event(intro, "click", false, act);
+    view! { <section class="intro" aria-labelledby="intro-heading" data-testid="intro" node_ref=intro inner_html=markup></section> }
 }
 
 /// The introduction's first lines, which need no data: the loading page shows them in the

@@ -104,10 +104,12 @@ fn on_demand(load: Arc<dyn Fn() -> Arriving + Send + Sync>, waiting: bool, quiet
 #[component]
 fn ChunkFailed(retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     web_sys::console::error_1(&"Passerelle: a part of the app could not be fetched (network?)".into());
+    let button = NodeRef::<leptos::html::Button>::new();
+    crate::dom::use_event(button, "click", false, move |_: web_sys::MouseEvent| retry());
     view! {
         <div class="on-demand on-demand--failed" role="alert" data-testid="chunk-failed">
             <p>{t(Msg::ChunkFailed)}</p>
-            <button type="button" class="pill" data-testid="chunk-retry" on:click=move |_| retry()>{t(Msg::TryAgain)}</button>
+            <button type="button" class="pill" data-testid="chunk-retry" node_ref=button>{t(Msg::TryAgain)}</button>
         </div>
     }
 }

@@ -155,10 +155,14 @@ pub fn PresentButton(
     #[prop(optional, into)] first_tour: Signal<Option<String>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let button = NodeRef::<leptos::html::Button>::new();
+    // Full screen asked for within the click, as browsers require.
+    crate::dom::use_event(button, "click", false, move |_: web_sys::MouseEvent| {
+        start_presenting(state, first_tour.get_untracked())
+    });
     view! {
-        <button type="button" class="present-button" data-testid="present" class:is-pending=move || pending.get() aria-hidden=move || pending.get().then_some("true")
-            hidden=move || state.presenting().is_some()
-            on:click=move |_| start_presenting(state, first_tour.get_untracked())>
+        <button type="button" class="present-button" node_ref=button data-testid="present" class:is-pending=move || pending.get() aria-hidden=move || pending.get().then_some("true")
+            hidden=move || state.presenting().is_some()>
             {t(Msg::Present)}
         </button>
     }

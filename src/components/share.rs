@@ -37,16 +37,17 @@ pub fn ShareButton() -> impl IntoView {
     // How many times the dialog was opened: the content makes the link and the code again
     // at each opening, for the view as it is then.
     let openings = RwSignal::new(0u32);
-    let open = move |_| {
+    let button = NodeRef::<html::Button>::new();
+    crate::dom::use_event(button, "click", false, move |_: web_sys::MouseEvent| {
         openings.update(|n| *n += 1);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
-    };
+    });
     let content =
         move || (openings.get() > 0).then(|| view! { <OnDemand load=move || share_view(openings) waiting=true /> });
     view! {
-        <button type="button" class="share-button" data-testid="share" aria-label=t(Msg::Share) on:click=open>
+        <button type="button" class="share-button" data-testid="share" aria-label=t(Msg::Share) node_ref=button>
             <svg class="share-button__icon" viewBox="0 0 20 20" aria-hidden="true"><circle cx="5" cy="10" r="2.2" /><circle cx="15" cy="4.5" r="2.2" /><circle cx="15" cy="15.5" r="2.2" /><path d="M7 9l6-3.4M7 11l6 3.4" /></svg>
             <span class="share-button__text" aria-hidden="true">{t(Msg::Share)}</span>
         </button>

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::filters_panel::FilterDrawer;
 use crate::components::t;
@@ -24,34 +25,50 @@ pub fn Toolbar(dataset: Arc<Dataset>) -> impl IntoView {
     let chosen = Memo::new(move |_| filter.with(Filter::chosen));
     let on_count = move || chosen.with(Vec::len);
 
-    let toggle_drawer = move |_| {
+    let toggle_drawer = move || {
         let open = !state.filters_open.get_untracked();
         state.filters_open.set(open);
         if open {
             // Into the drawer, on its first checkbox, once it is shown.
             request_animation_frame(|| {
-                if let Ok(Some(first)) = document().query_selector("#filter-drawer input") {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(first) = first.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = first.focus();
-                    }
+                if let Ok(Some(first)) = document().query_selector("#filter-drawer input")
+                    && let Ok(first) = first.dyn_into::<web_sys::HtmlElement>()
+                {
+                    let _ = first.focus();
                 }
             });
         }
     };
-    // The chips as markup (`i18n::facets`), one listener for them all: a chip removes its
-    // value, and is gone, so the focus goes back to the Filters button.
+    // The chips as markup (`i18n::facets`).
     let chips = move || chosen.with(|values| chips_markup(values, state.lang.get()));
-    let remove_chip = move |e: leptos::ev::MouseEvent| {
-        let Some(chip) = crate::dom::event_closest(&e, "[data-chip]") else { return };
-        if let Some(value) = Chosen::from_slug(&crate::dom::attr(&chip, "data-chip")) {
-            filter.update(|f| f.remove(value));
-            focus_by_id("filters-button");
+    // One listener for the toolbar's presses and one for its typing (its own, not the
+    // drawer's within it), rather than a typed handler per element (issue 25).
+    let bar = NodeRef::<leptos::html::Div>::new();
+    crate::dom::use_event(bar, "click", false, move |e: web_sys::MouseEvent| {
+        let pressed = |selector: &str| crate::dom::event_closest(&e, selector);
+        if let Some(chip) = pressed(".chips [data-chip]") {
+            // A chip removes its value, and is gone: the focus goes back to the Filters
+            // button.
+            if let Some(value) = Chosen::from_slug(&crate::dom::attr(&chip, "data-chip")) {
+                filter.update(|f| f.remove(value));
+                focus_by_id("filters-button");
+            }
+        } else if pressed("#filters-button").is_some() {
+            toggle_drawer();
+        } else if pressed(".toolbar__clear").is_some() {
+            filter.set(Filter::default());
+            focus_by_id("search");
         }
-    };
+    });
+    crate::dom::use_event(bar, "input", false, move |e: web_sys::Event| {
+        if let Some(search) = crate::dom::event_closest(&e, "#search") {
+            let q = search.unchecked_into::<web_sys::HtmlInputElement>().value();
+            filter.update(|f| f.query = q);
+        }
+    });
 
     view! {
-        <div class="toolbar" data-testid="toolbar" class:is-filtering=move || !filter.with(Filter::is_empty)>
+        <div class="toolbar" data-testid="toolbar" node_ref=bar class:is-filtering=move || !filter.with(Filter::is_empty)>
             <div class="toolbar__search" role="search">
                 <label for="search" class="visually-hidden">{t(Msg::Search)}</label>
                 <svg class="toolbar__search-icon" viewBox="0 0 20 20" aria-hidden="true"><circle cx="8.5" cy="8.5" r="5.5" /><path d="M13 13l5 5" /></svg>
@@ -62,20 +79,15 @@ pub fn Toolbar(dataset: Arc<Dataset>) -> impl IntoView {
                     placeholder=t(Msg::SearchPlaceholder)
                     autocomplete="off"
                     prop:value=move || filter.with(|f| f.query.clone())
-                    on:input=move |e| {
-                        let q = event_target_value(&e);
-                        filter.update(|f| f.query = q);
-                    }
                 />
             </div>
             <button type="button" id="filters-button" class="pill filters-button" data-testid="filters-button"
-                aria-expanded=move || state.filters_open.get().to_string() aria-controls="filter-drawer"
-                on:click=toggle_drawer>
+                aria-expanded=move || state.filters_open.get().to_string() aria-controls="filter-drawer">
                 <svg class="filters-button__icon" viewBox="0 0 20 20" aria-hidden="true"><path d="M3 5h14M6 10h8M8.5 15h3" /></svg>
                 {t(Msg::Filters)}
                 <span class="filters-button__count" data-testid="filters-count" hidden=move || on_count() == 0>{on_count}</span>
             </button>
-            <ul class="chips" aria-label=t(Msg::ActiveFilters) hidden=move || on_count() == 0 inner_html=chips on:click=remove_chip></ul>
+            <ul class="chips" aria-label=t(Msg::ActiveFilters) hidden=move || on_count() == 0 inner_html=chips></ul>
             <p class="toolbar__count" role="status" data-testid="shown-count">
                 {move || {
                     let (lang, n) = (state.lang.get(), shown_items.with(Vec::len));
@@ -83,11 +95,7 @@ pub fn Toolbar(dataset: Arc<Dataset>) -> impl IntoView {
                 }}
             </p>
             <button type="button" class="toolbar__clear" data-testid="clear-filters"
-                hidden=move || filter.with(Filter::is_empty)
-                on:click=move |_| {
-                    filter.set(Filter::default());
-                    focus_by_id("search");
-                }>
+                hidden=move || filter.with(Filter::is_empty)>
                 {t(Msg::ClearFilters)}
             </button>
             <FilterDrawer dataset=dataset.clone() />

@@ -74,9 +74,13 @@ pub fn MapChrome(ctx: MapCtx, content: ChromeContent, legend_open: bool) -> impl
             listed.set(true);
         }
     };
+    // Listened to through dom::use_event rather than a typed handler in the view (issue 25).
+    crate::dom::use_event(root, "keydown", false, on_key);
+    crate::dom::use_event(root, "click", false, on_click);
+    crate::dom::use_capture(root, "toggle", on_toggle);
     view! {
         <div class="map-chrome" node_ref=root class:is-compact=move || compact.get() class:is-open=move || menu_open.get()
-            on:keydown=on_key on:click=on_click on:toggle:capture=on_toggle inner_html=now></div>
+            inner_html=now></div>
     }
 }
 

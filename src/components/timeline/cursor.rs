@@ -93,7 +93,10 @@ pub fn TimeCursor(months: CursorMonths) -> impl IntoView {
         state.playing.set(false);
         set_position(event_target_value(&e).parse().unwrap_or(months.steps));
     };
+    // Listened to through dom::use_event rather than a typed handler in the view (issue 25).
+    crate::dom::use_event(root, "click", false, on_click);
+    crate::dom::use_event(root, "input", false, on_input);
     view! {
-        <div class="time-cursor" data-testid="time-cursor" node_ref=root on:click=on_click on:input=on_input inner_html=now></div>
+        <div class="time-cursor" data-testid="time-cursor" node_ref=root inner_html=now></div>
     }
 }

@@ -86,12 +86,14 @@ pub fn TimelinePanel(dataset: Arc<Dataset>) -> impl IntoView {
         }
     };
     let ds = dataset.clone();
+    // Listened to through dom::use_event rather than a typed handler in the view (issue 25).
+    crate::dom::use_event(tools, "click", false, on_click);
     view! {
         <section class="panel timeline-panel" aria-labelledby="timeline-heading" data-testid="timeline">
             <h2 id="timeline-heading" class="visually-hidden">{t(Msg::Timeline)}</h2>
             <div class="timeline-head">
                 {months.map(|m| view! { <cursor::TimeCursor months=m /> })}
-                <div class="timeline-tools" node_ref=tools on:click=on_click inner_html=now></div>
+                <div class="timeline-tools" node_ref=tools inner_html=now></div>
             </div>
             {move || match (state.panel.get(), months) {
                 (Panel::Timeline, Some(_)) => view! { <lanes::Lanes dataset=ds.clone() shown_days=shown_days extent=extent zoom_step=zoom /> }.into_any(),

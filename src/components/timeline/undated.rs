@@ -74,8 +74,10 @@ pub fn UndatedRow(dataset: Arc<Dataset>, items: Memo<Vec<usize>>) -> impl IntoVi
             open.update(|o| *o = !*o);
         }
     };
+    // Listened to through dom::use_event rather than a typed handler in the view (issue 25).
+    crate::dom::use_event(row, "click", false, on_click);
     view! {
-        <div class="lane lane--undated" data-lane="undated" node_ref=row hidden=none_shown on:click=on_click inner_html=now></div>
+        <div class="lane lane--undated" data-lane="undated" node_ref=row hidden=none_shown inner_html=now></div>
     }
 }
 
