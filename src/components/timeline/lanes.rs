@@ -349,27 +349,26 @@ pub fn Lanes(
     use_event(lanes_ref, "focusout", true, on_blur);
 
     let drawn = view! {
-            // A widget of its own keys (WAI-ARIA's "application", named as a timeline), the keys
-            // said in its description.
-            <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" role="application"
-                aria-roledescription=t(Msg::LanesRole) aria-label=t(Msg::LanesLabel) aria-describedby="lanes-keys"
-    >
-                <p class="visually-hidden" id="lanes-keys">{t(Msg::LanesKeys)}</p>
-                <div class="axis-row" aria-hidden="true">
-                    <div class="axis" node_ref=track_ref inner_html=axis_now></div>
-                </div>
-                <div class="timeline-body" node_ref=body_ref>
-                    <div class="timeline-cursor" aria-hidden="true" node_ref=cursor_ref hidden=cursor_hidden
-                        style=cursor_style></div>
-                    {move || ready.get().then(&lanes)}
-                </div>
-                // Under the lanes, once they are drawn (it would move down when they are).
-                {
-                    let ds = dataset.clone();
-                    move || ready.get().then(|| view! { <super::undated::UndatedRow dataset=ds.clone() items=undated_items /> })
-                }
+        // A widget of its own keys (WAI-ARIA's "application", named as a timeline), the keys
+        // said in its description.
+        <div class="timeline-lanes" node_ref=lanes_ref tabindex="0" role="application"
+            aria-roledescription=t(Msg::LanesRole) aria-label=t(Msg::LanesLabel) aria-describedby="lanes-keys">
+            <p class="visually-hidden" id="lanes-keys">{t(Msg::LanesKeys)}</p>
+            <div class="axis-row" aria-hidden="true">
+                <div class="axis" node_ref=track_ref inner_html=axis_now></div>
             </div>
-        };
+            <div class="timeline-body" node_ref=body_ref>
+                <div class="timeline-cursor" aria-hidden="true" node_ref=cursor_ref hidden=cursor_hidden
+                    style=cursor_style></div>
+                {move || ready.get().then(&lanes)}
+            </div>
+            // Under the lanes, once they are drawn (it would move down when they are).
+            {
+                let ds = dataset.clone();
+                move || ready.get().then(|| view! { <super::undated::UndatedRow dataset=ds.clone() items=undated_items /> })
+            }
+        </div>
+    };
     follow_in_place(lanes_ref, dataset, drawn_layout, width, in_sight);
     drawn
 }
