@@ -69,7 +69,7 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
     };
     // One listener for the sheet's presses: its close button and the details' links.
     crate::dom::use_event(sheet, "click", false, move |e: web_sys::MouseEvent| {
-        if crate::dom::event_closest(&e, "[data-testid=close-details]").is_some() {
+        if crate::dom::event_closest(&e, "[data-action=close]").is_some() {
             state.clear_selection();
             return;
         }
@@ -88,7 +88,7 @@ pub fn DetailPanel(dataset: Arc<Dataset>) -> impl IntoView {
                 {let d = tour_data.clone(); move || guiding.get().then(|| { let d = d.clone(); view! { <crate::components::OnDemand load=move || crate::components::presenter::guide_card_view(d.clone()) /> } })}
                 <div class="detail-panel__head">
                     <h2 id="detail-heading" class="detail-panel__kicker">{t(Msg::Details)}</h2>
-                    <button type="button" class="icon-button" data-testid="close-details" aria-label=t(Msg::CloseDetails)
+                    <button type="button" class="icon-button" data-testid="close-details" data-action="close" aria-label=t(Msg::CloseDetails)
                         hidden=move || guiding.get()>"×"</button>
                 </div>
                 <div class="detail-panel__body" inner_html=body.clone()></div>

@@ -1,7 +1,7 @@
-//! The lanes: one per kind, each item's box at its dates on the first row where it fits
-//! (the pure [`layout`]); undated and proposed items folded into one row that opens on
-//! demand; zoom and pan by buttons, keys, wheel and drag; selection and the time cursor
-//! applied in place.
+//! The lanes: one per kind (`lane`), each item's box at its dates on the first row where it
+//! fits (the pure [`layout`]), only those in sight drawn; undated and proposed items folded
+//! into one row that opens on demand; zoom and pan by keys, wheel and drag (`gestures`);
+//! selection and the time cursor applied in place (`boxes`).
 
 use std::sync::Arc;
 
@@ -9,16 +9,14 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::MIN_DAYS;
-use super::boxes::{DrawnLayout, Place, along, follow_in_place, keep_drawn};
+use super::boxes::{DrawnLayout, along, follow_in_place};
 use crate::components::t;
 use crate::dom::attr;
-use crate::geo::interaction::{WheelUnit, ZOOM_STEP, wheel_zoom_factor};
 use crate::i18n::Msg;
-use crate::i18n::timeline::{axis_markup, item_box_markup};
-use crate::model::number::{Fixed, Plain};
-use crate::model::time::{TimeScale, not_begun, ticks};
-use crate::model::timeline::{ItemBox, MAX_DRAWN_BOXES, ROW_PX, Sight, boxes_in_sight, layout};
+use crate::i18n::timeline::axis_markup;
+use crate::model::number::Fixed;
+use crate::model::time::{TimeScale, ticks};
+use crate::model::timeline::{MAX_DRAWN_BOXES, ROW_PX, Sight, boxes_in_sight, layout};
 use crate::model::{Dataset, Item, ItemKind};
 use crate::state::AppState;
 
@@ -129,87 +127,10 @@ pub fn Lanes(
         }
     };
 
-    // One lane per kind, drawn once and hidden while its kind has no box: a filter or a
-    // zoom moves the boxes within their lanes, and keeps every box still drawn (the
-    // keyboard focus with it).
+    // One lane per kind (`lane`), each kept drawn in place.
+    let each = super::lane::Lanes { state, drawn_layout, in_sight, width, focused_box };
     let ds = dataset.clone();
-    let lane = move |kind: ItemKind| {
-        let ds = ds.clone();
-        // This kind's lane in the layout, and its index there.
-        let at = move |l: &crate::model::timeline::TimelineLayout| l.lanes.iter().position(|lane| lane.kind == kind);
-        let height = move || {
-            let rows = drawn_layout.with(|(l, _)| at(l).map_or(0, |k| l.lanes[k].rows));
-            format!("{}px", Plain(rows as f64 * ROW_PX))
-        };
-        // The boxes of this lane in sight (their indices in the lane), each drawn once while
-        // it stays.
-        let in_lane = ds.clone();
-        let drawn_here = move || {
-            in_sight.with(|sight| {
-                drawn_layout.with_untracked(|(l, positions)| {
-                    let Some(k) = at(l) else { return Vec::new() };
-                    let lane = &l.lanes[k];
-                    let mut drawn = sight.get(k).cloned().unwrap_or_default();
-                    // The box with the keyboard focus stays drawn out of sight.
-                    focused_box.with_value(|f| {
-                        let at = f
-                            .as_deref()
-                            .and_then(|id| lane.boxes.iter().position(|b| in_lane.items[positions[b.index]].id == id));
-                        if let Some(i) = at.filter(|i| !drawn.contains(i)) {
-                            drawn.push(i);
-                            drawn.sort_unstable();
-                        }
-                    });
-                    drawn
-                })
-            })
-        };
-        // Each new box drawn pressed and faded as the selection and the cursor are now;
-        // later changes are applied in place (`follow_in_place`).
-        let write = move |track: Option<&web_sys::Element>, lang, fresh: bool| -> String {
-            let drawn = drawn_here();
-            let selected = state.selection.with_untracked(|s| s.item().map(str::to_owned));
-            let (cursor, width) = (state.cursor.get_untracked(), width.get_untracked());
-            drawn_layout.with_untracked(|(l, positions)| {
-                let boxes: Vec<&ItemBox> =
-                    at(l).map_or_else(Vec::new, |k| drawn.iter().map(|&i| &l.lanes[k].boxes[i]).collect());
-                let item = |b: &ItemBox| &ds.items[positions[b.index]];
-                let new_box = |n: usize| {
-                    let (b, item) = (boxes[n], item(boxes[n]));
-                    let (pressed, future) =
-                        (selected.as_deref() == Some(item.id.as_str()), not_begun(Some(b.start), cursor));
-                    let place = Place::of(b, width);
-                    let style = track.is_none().then(|| place.inline());
-                    (item_box_markup(item, lang, b.start, pressed, future, style.as_deref()), place)
-                };
-                match track {
-                    Some(track) => {
-                        let ids: Vec<&str> = boxes.iter().map(|&b| item(b).id.as_str()).collect();
-                        keep_drawn(track, fresh, &ids, &new_box);
-                        String::new()
-                    }
-                    // The pre-rendered page's: all at once, in place.
-                    None => (0..boxes.len()).map(|n| new_box(n).0).collect(),
-                }
-            })
-        };
-        let track = NodeRef::<html::Div>::new();
-        let now = (!cfg!(target_arch = "wasm32")).then(|| untrack(|| write(None, state.lang.get(), true)));
-        let mut written = None;
-        crate::dom::effect(move || {
-            let lang = state.lang.get();
-            in_sight.track();
-            let Some(el) = track.get() else { return };
-            write(Some(&el), lang, written.replace(lang) != Some(lang));
-        });
-        view! {
-            <div class="lane" data-lane=kind.slug() hidden=move || drawn_layout.with(|(l, _)| at(l).is_none())>
-                <div class="lane__label">{move || kind.label(state.lang.get())}</div>
-                <div class="lane__track" style:height=height node_ref=track inner_html=now></div>
-            </div>
-        }
-    };
-    let lanes = move || ItemKind::ALL.iter().map(|&kind| lane(kind)).collect_view();
+    let lanes = move || ItemKind::ALL.iter().map(|&kind| super::lane::lane(kind, ds.clone(), each)).collect_view();
     // Dataset positions of the undated items: they do not move with the time window.
     let undated_items = Memo::new(move |_| {
         drawn_layout.with(|(l, positions)| l.undated.iter().map(|&i| positions[i]).collect::<Vec<usize>>())
@@ -259,41 +180,9 @@ pub fn Lanes(
         }
     });
 
-    // Wheel zooms about the pointer (the listener is not passive).
-    crate::dom::use_wheel(lanes_ref, move |e: web_sys::WheelEvent| {
-        let Some(track) = track_ref.get_untracked() else { return };
-        e.prevent_default();
-        let x = f64::from(e.client_x()) - track.get_bounding_client_rect().left();
-        let factor = wheel_zoom_factor(e.delta_y(), WheelUnit::from_delta_mode(e.delta_mode()));
-        let z = scale().zoom_about(x, factor, MIN_DAYS, extent.1 - extent.0);
-        shown_days.set((z.from, z.to));
-    });
-    // Drag pans (only once it is a drag, so item clicks still work).
-    let drag = StoredValue::new(None::<(i32, f64, bool)>);
-    let on_down = move |e: web_sys::PointerEvent| {
-        if e.button() == 0 {
-            drag.set_value(Some((e.pointer_id(), f64::from(e.client_x()), false)));
-        }
-    };
-    let on_move = move |e: web_sys::PointerEvent| {
-        let Some((id, x, moved)) = drag.get_value() else { return };
-        if id != e.pointer_id() {
-            return;
-        }
-        let nx = f64::from(e.client_x());
-        if moved || (nx - x).abs() > 4.0 {
-            let s = scale().pan(nx - x);
-            shown_days.set((s.from, s.to));
-            drag.set_value(Some((id, nx, true)));
-        }
-    };
-    let on_up = move |_e: web_sys::PointerEvent| drag.set_value(None);
-    let swallow_click_after_drag = move |e: web_sys::MouseEvent| {
-        if matches!(drag.get_value(), Some((_, _, true))) {
-            e.stop_propagation();
-            e.prevent_default();
-        }
-    };
+    // Wheel, drag and keys: zoom and pan.
+    super::gestures::use_gestures(lanes_ref, track_ref, scale, shown_days, extent, zoom_step);
+
     // One listener for every box (a click, or Enter/Space on a focused box), not one each.
     let on_item_click = move |e: web_sys::MouseEvent| {
         if e.default_prevented() {
@@ -307,44 +196,9 @@ pub fn Lanes(
             state.select_item(id);
         }
     };
-    let on_key = move |e: web_sys::KeyboardEvent| {
-        if e.ctrl_key() || e.meta_key() || e.alt_key() {
-            return;
-        }
-        let handled = match e.key().as_str() {
-            "+" | "=" => {
-                zoom_step(ZOOM_STEP);
-                true
-            }
-            "-" | "_" => {
-                zoom_step(1.0 / ZOOM_STEP);
-                true
-            }
-            "0" => {
-                shown_days.set(extent);
-                true
-            }
-            "ArrowLeft" | "ArrowRight" => {
-                let s = scale().pan(if e.key() == "ArrowLeft" { 80.0 } else { -80.0 });
-                shown_days.set((s.from, s.to));
-                true
-            }
-            _ => false,
-        };
-        if handled {
-            e.prevent_default();
-        }
-    };
-
     // Listened to by the lanes' frame, one listener per event for every box in it.
-    use crate::dom::{use_capture, use_event};
-    use_event(lanes_ref, "pointerdown", true, on_down);
-    use_event(lanes_ref, "pointermove", true, on_move);
-    use_event(lanes_ref, "pointerup", true, on_up);
-    use_event(lanes_ref, "pointercancel", true, on_up);
-    use_capture(lanes_ref, "click", swallow_click_after_drag);
+    use crate::dom::use_event;
     use_event(lanes_ref, "click", false, on_item_click);
-    use_event(lanes_ref, "keydown", false, on_key);
     use_event(lanes_ref, "focusin", true, on_focus);
     use_event(lanes_ref, "focusout", true, on_blur);
 

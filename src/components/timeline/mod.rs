@@ -6,6 +6,8 @@
 
 mod boxes;
 mod cursor;
+mod gestures;
+mod lane;
 mod lanes;
 mod undated;
 
