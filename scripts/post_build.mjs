@@ -17,7 +17,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdtemp, readFile, readdir, rm, writeFile, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -42,6 +42,8 @@ async function listFiles(dir, prefix = '') {
 }
 
 const indexPath = join(staging, 'index.html');
+// The page's viewport <meta>, after which its first scripts go.
+const VIEWPORT = /<meta [^>]*name="?viewport"?[^>]*>/;
 let index = await readFile(indexPath, 'utf8');
 const DATASET = 'data/cooperation.json';
 // The page of every item as text (src/poster, ITEMS_PAGE), written by the prerender.
@@ -87,7 +89,18 @@ let basemap = 'data/basemap.json';
   for (const k of Object.keys(env)) if (k.startsWith('CARGO_UNSTABLE_') || k.startsWith('CARGO_TARGET_WASM32')) delete env[k];
   execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prerender', '--bin', 'prerender', '--',
     join(root, 'public/data/cooperation.json'), out], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
-  const [poster, css, script, items] = await Promise.all(['poster.html', 'poster.css', 'head.js', ITEMS].map((f) => readFile(join(out, f), 'utf8')));
+  const [poster, css, headScript, items] = await Promise.all(['poster.html', 'poster.css', 'head.js', ITEMS].map((f) => readFile(join(out, f), 'utf8')));
+  // The pages, one per language and layout, each a file of its own (the reader's is asked
+  // for by the script in <head>): named after the bytes of them all, one name for the
+  // script to know.
+  const pageNames = (await readdir(join(out, 'pages'))).filter((f) => f.endsWith('.html')).sort();
+  if (pageNames.length !== 18) throw new Error(`the prerender wrote ${pageNames.length} pages, not 18`);
+  const pages = await Promise.all(pageNames.map(async (f) => [f, await readFile(join(out, 'pages', f), 'utf8')]));
+  const pagesHash = contentHash(pages.map(([f, body]) => `${f}\n${body}`).join('\n'));
+  await mkdir(join(staging, 'pages'), { recursive: true });
+  for (const [f, body] of pages) await writeFile(join(staging, 'pages', f.replace(/\.html$/, `-${pagesHash}.html`)), body);
+  if (!headScript.includes('-PAGES_HASH.html')) throw new Error('the page\'s first script does not ask for a page');
+  const script = headScript.replace('PAGES_HASH', pagesHash);
   // The shipped dataset's fingerprint, written when the build's reading found it clean: the
   // app reads that text without checking it again, any other it checks in a chunk.
   const checked = await readFile(join(out, 'checked.txt'), 'utf8').catch(() => null);
@@ -103,8 +116,10 @@ let basemap = 'data/basemap.json';
   index = index
     // Without scripts the page is French (the app's own fallback), as the script would choose.
     .replace(/<html lang=("[^"]*"|[^\s>]*)/, '<html lang="fr"')
-    // The language first, before anything is painted.
-    .replace(/<meta charset=[^>]*>/, (meta) => `${meta}<script>${script}</script>`)
+    // The language first, before anything is painted; after the viewport's <meta>, for the
+    // script to pick the layout for the phone's own width (before it, a phone's window is
+    // 980 pixels wide, and a phone was sent a laptop's page).
+    .replace(VIEWPORT, (meta) => `${meta}<script>${script}</script>`)
     .replace(/<\/head>/, () => `<link rel="stylesheet" href="./${cssName}" integrity="${sri(Buffer.from(css))}"></head>`)
     // The pre-rendered page says itself what a reader without scripts gets.
     .replace(/<noscript>[\s\S]*?<\/noscript>/, '')
@@ -124,11 +139,11 @@ let basemap = 'data/basemap.json';
     + head(/<link [^>]*href="?\.\/main-[^>]*>/, 'stylesheet')
     + `<body>${items}</body></html>`;
   await writeFile(join(staging, ITEMS), itemsPage);
-  // The app's code and data are asked for once the reader's own page of the first screen has
-  // been read (before, they would share the line with it), by a script in <head> that
-  // watches for it; the app starts after the first paint.
+  // The app's code and data are asked for by a script in <head>, right after the language
+  // script has asked for the reader's own page of the first screen; the app starts after
+  // the first paint.
   index = index
-    .replace(/(<meta charset=[^>]*><script>[\s\S]*?<\/script>)/, (head) => `${head}<script>${earlyDownloads(code, { data: DATASET, basemap })}</script>`)
+    .replace(new RegExp(`(${VIEWPORT.source}<script>[\\s\\S]*?<\\/script>)`), (head) => `${head}<script>${earlyDownloads(code, { data: DATASET, basemap })}</script>`)
     .replace(/<\/body>/, () => `<script type="module">\n${bootstrap(code, { afterPaint: true })}\n</script></body>`);
   if (!index.includes('window.passerelleCode = ')) throw new Error('index.html did not take the early downloads');
   console.log(`post_build: pre-rendered first screen, ${Buffer.byteLength(poster)} bytes of HTML, ${cssName}`);
@@ -198,7 +213,9 @@ async function writeServiceWorker() {
   // The editor's workbook module is not kept: an editor previews a file online, and every
   // visitor's browser would otherwise download it for nothing.
   // Nor the items' page: it is for a reader without scripts, who has no service worker.
-  const list = ['./', ...files.filter((f) => f !== 'index.html' && f !== ITEMS && !/^(editor[-_.]|split_editor-)/.test(f)).map((f) => `./${f}`)];
+  // Nor the pre-rendered pages: a reader fetches one of the eighteen, before the worker is
+  // there; offline, the app draws without it.
+  const list = ['./', ...files.filter((f) => f !== 'index.html' && f !== ITEMS && !/^(editor[-_.]|split_editor-|pages\/)/.test(f)).map((f) => `./${f}`)];
   const out = source
     .replace("const BUILD = 'dev';", `const BUILD = '${build}';`)
     .replace('const FILES = [];', `const FILES = ${JSON.stringify(list)};`);
@@ -226,7 +243,9 @@ function downloads(code, { data, basemap }) {
     // Behind a pre-rendered page the app starts on the page's drawing of the base map and
     // fetches the file once it has drawn (src/app.rs): not beside the code.
     // (And its reader, a chunk the split loader fetches under its integrity hash.)
-    `if (!document.getElementById("poster") || document.documentElement.classList.contains("no-poster")) {`,
+    // (Asked for from <head>, before the page's frame is read: the language script, which
+    // asks for the pre-rendered page, says so by `passerellePage`.)
+    `if (!(window.passerellePage || document.getElementById("poster")) || document.documentElement.classList.contains("no-poster")) {`,
     `preload("preload", ${json(basemap)}, { as: "fetch", type: "application/json" });`,
     ...(basemapReader ? [`preload("preload", ${json(basemapReader.href)}, { as: "fetch", integrity: ${json(basemapReader.integrity)} });`] : []),
     '}',
@@ -238,46 +257,17 @@ function downloads(code, { data, basemap }) {
 }
 
 /** The script in <head> of a page with a pre-rendered first screen that asks for the
- * app's [`downloads`] once the reader's own page of it has been read: the page of the
- * language the language script chose, for the window's media query, is followed by its end
- * mark (src/poster). Then the first screen has arrived and the line is free: on the slow
- * phone the half megabyte of pages took a second longer to parse than to arrive, a second
- * with nothing downloading. Or once the page's last byte has come, if that is sooner (an
- * English or Chinese reader's pages come after the French ones: the phone's parser reached
- * an English reader's page 0.3 s after the page had all arrived); or once it is read. It watches
- * the page's structure one level at a time — the root, <body>, the poster, each page —
- * never the thousands of elements inside them. `window.passerelleCode` gives `wasmModule`
- * to the bootstrap. */
+ * app's [`downloads`] at once, right after the language script has asked for the reader's
+ * own page of it (one file of eighteen, 5.5-6.5 kB gzip, src/poster). Asked for once that
+ * page had arrived and was put in, the code came 0.2 s later on the slow phone (the page's
+ * round trip, then its parsing), for a first screen 0.1 s sooner; when the eighteen pages
+ * were all in index.html (48 kB gzip), it waited for the reader's one to be parsed there.
+ * `window.passerelleCode` gives `wasmModule` to the bootstrap. */
 function earlyDownloads(code, where) {
   return [
     '(function () {',
-    'var go, started = false, watched = new WeakSet(), lang = document.documentElement.getAttribute("data-lang");',
-    'window.passerelleCode = new Promise(function (resolve) { go = resolve; });',
-    'function start() {',
-    'if (started) return;',
-    'started = true;',
-    'seen.disconnect();',
     ...downloads(code, where),
-    'go({ wasmModule: wasmModule });',
-    '}',
-    'function look(n) {',
-    'if (started) return;',
-    // The whole page has arrived (its parsing lags behind): the line is free.
-    'var nav = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];',
-    'if (nav && nav.responseEnd > 0) return start();',
-    'if (n.className === "poster__page") {',
-    'var end = n.lastElementChild;',
-    'if (end && end.className === "poster__end" && n.getAttribute("data-lang") === lang && matchMedia(n.getAttribute("data-media")).matches) start();',
-    'return;',
-    '}',
-    'for (var k = n.firstElementChild; k; k = k.nextElementSibling) {',
-    'if ((k.tagName === "BODY" || k.id === "poster" || k.className === "poster__page") && !watched.has(k)) watch(k);',
-    '}',
-    '}',
-    'function watch(n) { watched.add(n); seen.observe(n, { childList: true }); look(n); }',
-    'var seen = new MutationObserver(function (records) { for (var i = 0; i < records.length; i++) look(records[i].target); });',
-    'watch(document.documentElement);',
-    'document.addEventListener("DOMContentLoaded", start);',
+    'window.passerelleCode = Promise.resolve({ wasmModule: wasmModule });',
     '})();',
   ].join('\n');
 }

@@ -28,6 +28,9 @@ fn main() {
     std::fs::create_dir_all(out).expect("the output folder can be made");
     for (name, body) in files {
         let path = std::path::Path::new(out).join(name);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
+        }
         std::fs::write(&path, body).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         println!("prerender: {}", path.display());
     }

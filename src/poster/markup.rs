@@ -31,13 +31,12 @@ const ID_REFERENCES: [&str; 6] = ["for", "aria-labelledby", "aria-describedby", 
 fn no_script(lang: Lang) -> &'static str {
     pick(
         lang,
-        "Sans JavaScript, cette page montre une image de la carte et de la frise chronologique : la carte interactive a besoin de JavaScript et de WebAssembly.",
-        "Without JavaScript this page shows a picture of the map and the timeline: the interactive map needs JavaScript and WebAssembly.",
-        "未启用 JavaScript 时，本页显示地图和时间轴的图片；交互式地图需要 JavaScript 和 WebAssembly。",
+        "Passerelle a besoin de JavaScript et de WebAssembly pour dessiner sa carte et sa frise chronologique.",
+        "Passerelle needs JavaScript and WebAssembly to draw its map and timeline.",
+        "Passerelle 需要 JavaScript 和 WebAssembly 才能绘制地图和时间轴。",
     )
 }
 
-/// The items' page's heading, and the first screen's link to it.
 fn items_as_text(lang: Lang) -> &'static str {
     pick(lang, "Tous les éléments de la coopération", "Every item of the cooperation", "合作的全部事项")
 }
@@ -270,7 +269,9 @@ pub struct Poster<'a> {
 }
 
 impl Poster<'_> {
-    /// The markup that goes first in the page's `<body>`.
+    /// The markup that goes first in the page's `<body>`: the frame the reader's page is
+    /// put into (`Poster::page_html`, fetched by the page's first script) and the base map
+    /// its panes refer to, then what a reader without scripts gets.
     pub fn html(&self) -> String {
         // Inert until the page's script, once the page is read, says there are scripts to take
         // a press on it (and the app to replay it): without them, a picture.
@@ -280,24 +281,6 @@ impl Poster<'_> {
             s,
             r#"<svg class="poster__defs map-svg" aria-hidden="true" focusable="false" width="0" height="0"><defs>{defs}</defs></svg>"#
         );
-        // Each page ends with a mark, and the stylesheet shows a page only once its mark is
-        // parsed: a page painted half-read moved as the rest arrived (a row's right-hand
-        // tools, wider with their last buttons, pushed the cursor's label aside). The page
-        // bootstrap watches for the mark of the reader's page (its language, its window's
-        // media query) to ask for the app's code then, not once the whole page is parsed.
-        for p in &self.pages {
-            let _ = write!(
-                s,
-                r#"<div class="poster__page" data-lang="{}" data-layout="{}" data-media="{}" data-id-prefix="{}" data-frames="{}" lang="{}">{}<i class="poster__end" hidden></i></div>"#,
-                p.lang.code(),
-                p.layout.name,
-                p.layout.media,
-                id_prefix(p.lang, p.layout),
-                frames_attribute(&p.layout),
-                html_lang(p.lang),
-                p.html
-            );
-        }
         s.push_str("</div>");
         // Without scripts: what the page is, and a link to every item as text in each
         // language (a page of its own, `items_page`: in this one it was 5 kB of every
@@ -315,6 +298,28 @@ impl Poster<'_> {
         }
         s.push_str("</div></noscript>");
         s
+    }
+
+    /// One page as a file of its own, for the frame `Poster::html` writes. It ends with a
+    /// mark, and the stylesheet shows a page only once its mark is there: a page painted
+    /// half-read moved as the rest arrived (a row's right-hand tools, wider with their last
+    /// buttons, pushed the cursor's label aside).
+    pub fn page_html(p: &Page) -> String {
+        format!(
+            r#"<div class="poster__page" data-lang="{}" data-layout="{}" data-id-prefix="{}" data-frames="{}" lang="{}">{}<i class="poster__end" hidden></i></div>"#,
+            p.lang.code(),
+            p.layout.name,
+            id_prefix(p.lang, p.layout),
+            frames_attribute(&p.layout),
+            html_lang(p.lang),
+            p.html
+        )
+    }
+
+    /// The file name of a page (`Poster::page_html`), by its language and layout: the
+    /// page's first script asks for the reader's by this name (`super::head_script`).
+    pub fn page_file(lang: Lang, layout: &Layout) -> String {
+        format!("{}-{}.html", lang.code(), layout.name)
     }
 
     /// The body of the page of every item as text, in each language (the page's own
@@ -397,18 +402,21 @@ mod tests {
         let poster = Poster { pages: vec![p], texts: vec![], kept_base: "<g class=\"base\"></g>" };
         assert!(poster.css().contains(&format!(r#".poster [data-ps="{key}"] {{ left: 1.5%; top: 28px; }}"#)));
         assert!(poster.css().contains(r#"html[lang="en"] .poster__page[data-lang="en"][data-layout="wide"]"#));
-        assert!(!poster.html().contains("style="));
+        assert!(!Poster::page_html(&poster.pages[0]).contains("style="));
     }
 
     #[test]
     fn each_page_ends_with_the_mark_that_shows_it() {
         let base = "<g class=\"base\"></g>";
         let pages = vec![page(Lang::En, layout(), "<p>a</p>", base), page(Lang::Zh, layout(), "<p>b</p>", base)];
-        let html = Poster { pages, texts: vec![], kept_base: base }.html();
-        assert_eq!(html.matches(r#"<p>a</p><i class="poster__end" hidden></i></div>"#).count(), 1);
-        assert_eq!(html.matches(r#"<p>b</p><i class="poster__end" hidden></i></div>"#).count(), 1);
-        // With the media query the stylesheet shows it for (the bootstrap matches it).
-        assert_eq!(html.matches(r#"data-layout="wide" data-media="(min-width: 900px)""#).count(), 2);
+        let poster = Poster { pages, texts: vec![], kept_base: base };
+        // Each a file of its own, not in the page that every reader fetches.
+        assert!(!poster.html().contains("<p>a</p>") && !poster.html().contains("<p>b</p>"));
+        let [en, zh] = [&poster.pages[0], &poster.pages[1]].map(Poster::page_html);
+        assert!(en.starts_with(r#"<div class="poster__page" data-lang="en" data-layout="wide" "#), "{en}");
+        assert!(en.ends_with(r#"<p>a</p><i class="poster__end" hidden></i></div>"#), "{en}");
+        assert!(zh.ends_with(r#"<p>b</p><i class="poster__end" hidden></i></div>"#), "{zh}");
+        assert_eq!(Poster::page_file(Lang::Zh, &layout()), "zh-wide.html");
     }
 
     #[test]
@@ -429,6 +437,7 @@ mod tests {
         assert!(!p.html.contains("M0,0"));
         let poster = Poster { pages: vec![p], texts: vec![], kept_base: base };
         assert_eq!(poster.html().matches("M0,0").count(), 1);
+        assert!(!Poster::page_html(&poster.pages[0]).contains("M0,0"));
         assert!(poster.html().contains(r#"<g id="poster-base" class="base" aria-hidden="true">"#));
     }
 

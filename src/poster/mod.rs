@@ -106,28 +106,33 @@ pub fn write(dataset: &Dataset) -> Vec<(String, String)> {
             .collect::<Vec<_>>(),
     );
     let mut pages = Vec::new();
-    for (k, &lang) in Lang::ALL.iter().enumerate() {
-        // A language's pages share their text, and one layout's pages their drawing: every
-        // other language goes through the layouts backwards, so that where the language
-        // changes the layout does not, and gzip (which sees the last 32 KiB only) finds
-        // the drawing just before (53.1 -> 50.3 KB gzip; brotli sees farther, unchanged).
-        let mut layouts = LAYOUTS;
-        if k % 2 == 1 {
-            layouts.reverse();
-        }
-        for layout in layouts {
+    for &lang in &Lang::ALL {
+        for layout in LAYOUTS {
             pages.push(markup::page(lang, layout, &render(&dataset, lang, layout.frames), &base));
         }
     }
     let texts: Vec<(Lang, String)> = Lang::ALL.iter().map(|&lang| (lang, render_items(&dataset, lang))).collect();
     let poster = markup::Poster { pages, texts, kept_base: &kept };
-    vec![
+    let mut files = vec![
         ("poster.html".into(), poster.html()),
         ("poster.css".into(), poster.css()),
         ("head.js".into(), head_script()),
         (ITEMS_PAGE.into(), poster.items_page()),
-    ]
+    ];
+    // Each page a file of its own, of which a reader fetches one (`head_script`): in the
+    // page every reader fetched, the eighteen were 48 kB gzip and 500 kB to parse.
+    for p in &poster.pages {
+        files.push((
+            format!("{PAGES_DIR}/{}", markup::Poster::page_file(p.lang, &p.layout)),
+            markup::Poster::page_html(p),
+        ));
+    }
+    files
 }
+
+/// The folder of the pages' files (`markup::Poster::page_file`). The build names the files
+/// after their bytes (`PAGES_HASH` in the page's script stands for it).
+pub const PAGES_DIR: &str = "pages";
 
 /// An owner that renders HTML (so that the page's listeners and effects stay unattached),
 /// without hydration: the app replaces this page, it does not take it over.
@@ -200,24 +205,34 @@ fn shown_plane(scene: &MapScene) -> Vec<Bounds> {
 /// page's language as the app will choose it (`?lang=`, else the browser's languages, else
 /// French) and says whether the URL asks for another state than the first screen's, in
 /// which case the pre-rendered page is not shown (the app draws that state itself) and
-/// goes once the page is read. It also keeps a press on the pre-rendered page for the app
-/// to replay once it is there.
+/// goes once the page is read. Otherwise it asks at once for the reader's page, the one of
+/// that language for the window's layout (the stylesheet's media queries), and puts it in
+/// the frame once the document is read (`window.passerellePage`, settled then, or when it
+/// could not come: the app then draws the first screen itself). It also keeps a press on the
+/// pre-rendered page for the app to replay once it is there.
 pub fn head_script() -> String {
     let codes: Vec<String> =
         Lang::ALL.iter().map(|&l| format!("{}:'{}'", l.code(), crate::i18n::html_lang(l))).collect();
     let state_params: Vec<String> = crate::model::url_state::STATE_PARAMS.iter().map(|p| format!("'{p}'")).collect();
+    let layouts: Vec<String> = LAYOUTS.iter().map(|l| format!("['{}','{}']", l.name, l.media)).collect();
     format!(
         "(function(){{var d=document.documentElement,q=new URLSearchParams(location.search),L={{{codes}}},l=q.get('lang');\
 if(!L.hasOwnProperty(l)){{l='fr';var n=navigator.languages||[navigator.language];\
 for(var i=0;i<n.length;i++){{var p=String(n[i]||'').toLowerCase().split(/[-_]/)[0];if(L.hasOwnProperty(p)){{l=p;break}}}}}}\
 d.lang=L[l];d.setAttribute('data-lang',l);d.classList.add('js');\
 var s=[{params}];for(var j=0;j<s.length;j++)if(q.has(s[j]))d.classList.add('no-poster');\
+var Y=[{layouts}],y=null,P=null;for(var k=0;k<Y.length;k++)if(matchMedia(Y[k][1]).matches){{y=Y[k][0];break}}\
+if(y&&!d.classList.contains('no-poster'))P=fetch('./{PAGES_DIR}/'+l+'-'+y+'-PAGES_HASH.html').then(function(r){{if(!r.ok)throw r.status;return r.text()}})\
+.then(function(h){{return new Promise(function(go){{function put(){{if(document.readyState==='loading')return;document.removeEventListener('readystatechange',put);\
+var f=document.getElementById('poster');if(f)f.insertAdjacentHTML('beforeend',h);go()}}document.addEventListener('readystatechange',put);put()}})}})\
+.catch(function(){{}});window.passerellePage=P||Promise.resolve();\
 document.addEventListener('DOMContentLoaded',function(){{var p=document.getElementById('poster');\
 if(p)d.classList.contains('no-poster')?p.remove():p.removeAttribute('inert')}});\
 document.addEventListener('click',function(e){{var t=e.target,p=t&&t.closest&&t.closest('#poster');if(!p)return;\
 e.preventDefault();e.stopPropagation();window.passerelleEarly=t.closest('button,summary,input,a,[tabindex]')}},true)}})();",
         codes = codes.join(","),
         params = state_params.join(","),
+        layouts = layouts.join(","),
     )
 }
 
@@ -268,34 +283,29 @@ mod tests {
         assert_eq!(on_page.with_base(shipped.base.clone()), shipped);
     }
 
-    /// Every page once, and where the language changes the layout stays (gzip then finds
-    /// the same drawing within its window).
+    /// Every page once, each a file of its own under the name the page's script asks for,
+    /// and none in the page every reader fetches.
     #[test]
-    fn the_pages_go_through_the_layouts_forwards_then_backwards() {
+    fn each_page_is_a_file_of_its_own_named_as_the_script_asks() {
         let ds = shipped();
-        let html = write(&ds).remove(0).1;
-        let attr = |page: &str, name: &str| {
-            let v = page.split(&format!(r#" {name}=""#)).nth(1).expect(name);
-            v[..v.find('"').expect("its end")].to_owned()
-        };
-        let pages: Vec<(String, String)> = html
-            .split(r#"<div class="poster__page""#)
-            .skip(1)
-            .map(|p| (attr(p, "data-lang"), attr(p, "data-layout")))
-            .collect();
-        let names: Vec<&str> = LAYOUTS.iter().map(|l| l.name).collect();
-        let mut expected = Vec::new();
-        for (k, lang) in ["fr", "en", "zh"].iter().enumerate() {
-            let mut order = names.clone();
-            if k == 1 {
-                order.reverse();
+        let files = write(&ds);
+        let frame = &files[0].1;
+        assert!(!frame.contains(r#"<div class="poster__page""#));
+        let script = head_script();
+        assert!(script.contains(&format!("fetch('./{PAGES_DIR}/'+l+'-'+y+'-PAGES_HASH.html')")), "{script}");
+        for lang in Lang::ALL {
+            for layout in LAYOUTS {
+                // The script knows the layout by its stylesheet's media query.
+                assert!(script.contains(&format!("['{}','{}']", layout.name, layout.media)));
+                let name = format!("{PAGES_DIR}/{}-{}.html", lang.code(), layout.name);
+                let page = &files.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("{name}")).1;
+                let head =
+                    format!(r#"<div class="poster__page" data-lang="{}" data-layout="{}" "#, lang.code(), layout.name);
+                assert!(page.starts_with(&head), "{name}");
+                assert_eq!(page.matches(r#"<div class="poster__page""#).count(), 1, "{name}");
             }
-            expected.extend(order.into_iter().map(|l| (lang.to_string(), l.to_owned())));
         }
-        assert_eq!(pages, expected);
-        for w in pages.windows(2).filter(|w| w[0].0 != w[1].0) {
-            assert_eq!(w[0].1, w[1].1, "the layout where {} turns to {}", w[0].0, w[1].0);
-        }
+        assert_eq!(files.iter().filter(|(n, _)| n.starts_with(PAGES_DIR)).count(), Lang::ALL.len() * LAYOUTS.len());
     }
 
     #[test]
