@@ -37,6 +37,7 @@ fn no_script(lang: Lang) -> &'static str {
     )
 }
 
+/// The items' page's heading, and the first screen's link to it.
 fn items_as_text(lang: Lang) -> &'static str {
     pick(lang, "Tous les éléments de la coopération", "Every item of the cooperation", "合作的全部事项")
 }
@@ -274,7 +275,7 @@ impl Poster<'_> {
     /// its panes refer to, then what a reader without scripts gets.
     pub fn html(&self) -> String {
         // Inert until the page's script, once the page is read, says there are scripts to take
-        // a press on it (and the app to replay it): without them, a picture.
+        // a press on the reader's page put in it (and the app to replay it).
         let mut s = String::from(r#"<div id="poster" class="poster" aria-busy="true" inert>"#);
         let defs = self.kept_base.replacen("<g ", &format!(r#"<g id="{BASE_ID}" "#), 1);
         let _ = write!(
