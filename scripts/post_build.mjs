@@ -5,13 +5,14 @@
 //     worker, sw.js;
 //  then on release builds only:
 //  1. gives the base map a name from its bytes (it never changes without a new build);
-//  2. writes the pre-rendered first screen into index.html (the app's own components,
-//     rendered natively by `cargo run --features prerender --bin prerender`, src/poster):
-//     its language script first in <head>, its stylesheet (with its integrity hash), and
-//     the pages at the start of <body>; a script in <head> asks for the code and the data
-//     once the reader's own page has been read, and the bootstrap starts the app after
-//     the first paint;
-//  3. writes precompressed copies of every text and wasm file beside it (`.br` at
+//  2. ships the dataset without its indentation;
+//  3. writes the pre-rendered first screen (the app's own components, rendered natively
+//     by `cargo run --features prerender --bin prerender`, src/poster): its language
+//     script first in <head>, which asks for the reader's page (pages/, a file each) and
+//     puts it in the frame at the start of <body>; its stylesheet (with its integrity
+//     hash); a script in <head> asks for the code and the data at once, and the
+//     bootstrap starts the app after the first paint;
+//  4. writes precompressed copies of every text and wasm file beside it (`.br` at
 //     brotli 11, `.gz` by zopfli in a release build, else gzip 9), for hosts that serve
 //     them (see the README).
 import { execFileSync } from 'node:child_process';
@@ -81,14 +82,22 @@ let basemap = 'data/basemap.json';
   index = index.replace(/<\/head>/, () => `<meta name="passerelle-basemap" content="${basemap}"></head>`);
 }
 
-// 2. The pre-rendered first screen. A native build: none of the release wasm build's
+// 2. The shipped dataset without the editors' indentation (what the app reads is the
+// page's JSON.parse of it, the same tree): 0.8 kB gzip of every reader's first load. The
+// pre-rendered pages and the fingerprint below are made from this text.
+{
+  const file = join(staging, DATASET);
+  await writeFile(file, JSON.stringify(JSON.parse(await readFile(file, 'utf8'))));
+}
+
+// 3. The pre-rendered first screen. A native build: none of the release wasm build's
 // environment (its own std, its flags) may reach it.
 {
   const out = await mkdtemp(join(tmpdir(), 'passerelle-poster-'));
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('CARGO_UNSTABLE_') || k.startsWith('CARGO_TARGET_WASM32')) delete env[k];
   execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prerender', '--bin', 'prerender', '--',
-    join(root, 'public/data/cooperation.json'), out], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    join(staging, DATASET), out], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const [poster, css, headScript, items] = await Promise.all(['poster.html', 'poster.css', 'head.js', ITEMS].map((f) => readFile(join(out, f), 'utf8')));
   // The pages, one per language and layout, each a file of its own (the reader's is asked
   // for by the script in <head>): named after the bytes of them all, one name for the
@@ -98,7 +107,11 @@ let basemap = 'data/basemap.json';
   const pages = await Promise.all(pageNames.map(async (f) => [f, await readFile(join(out, 'pages', f), 'utf8')]));
   const pagesHash = contentHash(pages.map(([f, body]) => `${f}\n${body}`).join('\n'));
   await mkdir(join(staging, 'pages'), { recursive: true });
-  for (const [f, body] of pages) await writeFile(join(staging, 'pages', f.replace(/\.html$/, `-${pagesHash}.html`)), body);
+  // (The prerender writes the names, and the script's, with PAGES_HASH for the hash.)
+  for (const [f, body] of pages) {
+    if (!f.endsWith('-PAGES_HASH.html')) throw new Error(`the prerender's page ${f} has no place for the hash`);
+    await writeFile(join(staging, 'pages', f.replace('PAGES_HASH', pagesHash)), body);
+  }
   if (!headScript.includes('-PAGES_HASH.html')) throw new Error('the page\'s first script does not ask for a page');
   const script = headScript.replace('PAGES_HASH', pagesHash);
   // The shipped dataset's fingerprint, written when the build's reading found it clean: the
@@ -163,7 +176,7 @@ await writeServiceWorker();
   }
 }
 
-// 3. Precompressed copies.
+// 4. Precompressed copies.
 const COMPRESSIBLE = /\.(html|js|css|wasm|json|svg|txt|webmanifest)$/;
 async function* files(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {

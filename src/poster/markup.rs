@@ -1,10 +1,8 @@
-//! The rendered pages made fit to ship in one document under a strict
-//! Content-Security-Policy: several pages side by side (ids made their own), no inline
-//! style (each becomes a rule of the poster's stylesheet), the base map drawn once, no
-//! hydration markers; and the stylesheet that shows the page for the reader's language
-//! and window.
+//! The rendered pages made fit to ship under a strict Content-Security-Policy: ids made
+//! each page's own, no inline style (each an attribute the page's first script sets through
+//! the CSSOM, which the policy allows), the base map drawn once, no hydration markers; and
+//! the stylesheet that shows the page for the reader's window.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::{BASE_ID, ITEMS_PAGE, Layout};
@@ -17,8 +15,6 @@ pub struct Page {
     pub lang: Lang,
     pub layout: Layout,
     pub html: String,
-    /// The inline styles it had: (key, declarations).
-    pub styles: Vec<(String, String)>,
 }
 
 /// The elements of the map's drawings that the app makes controls of.
@@ -57,16 +53,11 @@ fn id_prefix(lang: Lang, layout: Layout) -> String {
     format!("p-{}-{}-", lang.code(), layout.name)
 }
 
-/// A short stable key for a declaration block.
-fn key_of(text: &str) -> String {
-    // FNV-1a, 32 bits: the same text gives the same key in every build.
-    let mut h: u32 = 0x811c_9dc5;
-    for b in text.bytes() {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    format!("{h:08x}")
-}
+/// The attribute an inline style is kept in: a style in markup is what a strict policy
+/// refuses, a style set by a script through the CSSOM is not (`super::head_script` sets
+/// them as it puts the page in). In the poster's stylesheet, they were each reader's 3 kB
+/// gzip of every page's positions, for some 30 of them.
+pub const STYLE_ATTRIBUTE: &str = "data-style";
 
 /// A tag's attributes, in order: (name, value; `None` for a bare attribute).
 type Attributes = Vec<(String, Option<String>)>;
@@ -219,7 +210,7 @@ fn skip_element_body(html: &str, name: &str) -> usize {
 }
 
 /// A rendered page (`raw`, from the renderer) made ready to ship beside the others: ids
-/// prefixed with the page's own name, inline styles moved out, the base map referenced,
+/// prefixed with the page's own name, inline styles made attributes, the base map referenced,
 /// what is not seen left out.
 pub fn page(lang: Lang, layout: Layout, raw: &str, base: &str) -> Page {
     let prefix = id_prefix(lang, layout);
@@ -231,7 +222,6 @@ pub fn page(lang: Lang, layout: Layout, raw: &str, base: &str) -> Page {
         ids.extend(attrs.iter().filter(|(n, _)| n == "id").filter_map(|(_, v)| v.clone()));
     });
     let rename = |id: &str| if ids.contains(id) { format!("{prefix}{id}") } else { id.to_owned() };
-    let mut styles = Vec::new();
     let html = rewrite_tags(&raw, |name, attrs| {
         // The map's marks are a picture here, not controls: what names and focuses them is
         // the app's (the marks keep what says which site or item they are, for a press
@@ -250,14 +240,11 @@ pub fn page(lang: Lang, layout: Layout, raw: &str, base: &str) -> Page {
             } else if let Some(inner) = v.strip_prefix("url(#").and_then(|r| r.strip_suffix(')')) {
                 *v = format!("url(#{})", rename(inner));
             } else if attr == "style" {
-                let key = key_of(v);
-                styles.push((key.clone(), std::mem::take(v)));
-                *attr = "data-ps".into();
-                *v = key;
+                *attr = STYLE_ATTRIBUTE.into();
             }
         }
     });
-    Page { lang, layout, html, styles }
+    Page { lang, layout, html }
 }
 
 /// The whole pre-rendered first screen: the pages, the items as text, the base map.
@@ -317,10 +304,12 @@ impl Poster<'_> {
         )
     }
 
-    /// The file name of a page (`Poster::page_html`), by its language and layout: the
-    /// page's first script asks for the reader's by this name (`super::head_script`).
-    pub fn page_file(lang: Lang, layout: &Layout) -> String {
-        format!("{}-{}.html", lang.code(), layout.name)
+    /// The file name of a page (`Poster::page_html`), by its language's code, its layout's
+    /// name and the hash of all the pages: the build writes the files by it, and the page's
+    /// first script asks for the reader's by it, its parts there the script's variables
+    /// (`super::head_script`).
+    pub fn page_file(lang: &str, layout: &str, hash: &str) -> String {
+        format!("{lang}-{layout}-{hash}.html")
     }
 
     /// The body of the page of every item as text, in each language (the page's own
@@ -349,26 +338,18 @@ impl Poster<'_> {
         s
     }
 
-    /// The poster's stylesheet: which page shows (the reader's language, the window's
-    /// layout), and the pages' positions that were inline styles.
+    /// The poster's stylesheet: which page shows, by the window's layout (a page of another
+    /// layout, once the window is made another size, is not). The reader's language is the
+    /// one page the first script put in.
     pub fn css(&self) -> String {
-        let mut s = String::from(
-            "/* Written by the build (src/poster): the pre-rendered first screen's pages and positions. */\n",
-        );
-        for p in &self.pages {
+        let mut s = String::from("/* Written by the build (src/poster): which pre-rendered page a window shows. */\n");
+        let mut written = std::collections::BTreeSet::new();
+        for p in self.pages.iter().filter(|p| written.insert(p.layout.name)) {
             let _ = writeln!(
                 s,
-                r#"@media {} {{ html[lang="{}"] .poster__page[data-lang="{}"][data-layout="{}"] {{ display: block; }} }}"#,
-                p.layout.media,
-                html_lang(p.lang),
-                p.lang.code(),
-                p.layout.name
+                r#"@media {} {{ .poster__page[data-layout="{}"] {{ display: block; }} }}"#,
+                p.layout.media, p.layout.name
             );
-        }
-        let rules: BTreeMap<&str, &str> =
-            self.pages.iter().flat_map(|p| p.styles.iter().map(|(k, v)| (k.as_str(), v.as_str()))).collect();
-        for (key, declarations) in rules {
-            let _ = writeln!(s, r#".poster [data-ps="{key}"] {{ {declarations} }}"#);
         }
         s
     }
@@ -393,17 +374,26 @@ mod tests {
     }
 
     #[test]
-    fn inline_styles_become_rules_and_markers_go() {
+    fn inline_styles_become_attributes_for_the_script_and_markers_go() {
         let raw =
             r#"<button type="button" class="x" style="left: 1.5%; top: 28px;" disabled><!>Lyon<!-- x --></button>"#;
         let p = page(Lang::En, layout(), raw, "<g class=\"base\"></g>");
-        let key = key_of("left: 1.5%; top: 28px;");
-        assert_eq!(p.html, format!(r#"<button type="button" class="x" data-ps="{key}" disabled>Lyon</button>"#));
-        assert_eq!(p.styles, vec![(key.clone(), "left: 1.5%; top: 28px;".to_owned())]);
-        let poster = Poster { pages: vec![p], texts: vec![], kept_base: "<g class=\"base\"></g>" };
-        assert!(poster.css().contains(&format!(r#".poster [data-ps="{key}"] {{ left: 1.5%; top: 28px; }}"#)));
-        assert!(poster.css().contains(r#"html[lang="en"] .poster__page[data-lang="en"][data-layout="wide"]"#));
-        assert!(!Poster::page_html(&poster.pages[0]).contains("style="));
+        assert_eq!(
+            p.html,
+            r#"<button type="button" class="x" data-style="left: 1.5%; top: 28px;" disabled>Lyon</button>"#
+        );
+        assert!(!Poster::page_html(&p).contains(" style="));
+        let small = Layout { name: "small", media: "(max-width: 899.98px)", ..layout() };
+        let pages = vec![p.clone(), page(Lang::Zh, layout(), raw, "<g></g>"), page(Lang::Fr, small, raw, "<g></g>")];
+        let poster = Poster { pages, texts: vec![], kept_base: "<g class=\"base\"></g>" };
+        // A rule for each layout, not each page; no position in it.
+        assert_eq!(
+            poster.css().lines().skip(1).collect::<Vec<_>>(),
+            [
+                r#"@media (min-width: 900px) { .poster__page[data-layout="wide"] { display: block; } }"#,
+                r#"@media (max-width: 899.98px) { .poster__page[data-layout="small"] { display: block; } }"#,
+            ]
+        );
     }
 
     #[test]
@@ -417,7 +407,7 @@ mod tests {
         assert!(en.starts_with(r#"<div class="poster__page" data-lang="en" data-layout="wide" "#), "{en}");
         assert!(en.ends_with(r#"<p>a</p><i class="poster__end" hidden></i></div>"#), "{en}");
         assert!(zh.ends_with(r#"<p>b</p><i class="poster__end" hidden></i></div>"#), "{zh}");
-        assert_eq!(Poster::page_file(Lang::Zh, &layout()), "zh-wide.html");
+        assert_eq!(Poster::page_file("zh", "wide", "0123"), "zh-wide-0123.html");
     }
 
     #[test]

@@ -5,11 +5,11 @@
 //! place in one step once it has drawn (`crate::app`).
 //!
 //! One page is rendered for each language and each of the [`LAYOUTS`] (desktops and
-//! laptops, phones upright and on their side), each for the frames it has there; the
-//! stylesheet shows the one for the reader's language (set before the first paint by a
-//! small inline script, [`head_script`]) and window. What a strict Content-Security-Policy would refuse in markup is moved out of
-//! it ([`markup`]): inline styles become rules of the poster's own stylesheet; the base map,
-//! the same in every page, is drawn once and referenced.
+//! laptops, phones upright and on their side), each for the frames it has there, a file of
+//! its own: the small script that runs first ([`head_script`]) asks for the reader's and
+//! puts it in. What a strict Content-Security-Policy would refuse in markup is moved out of
+//! it ([`markup`]): inline styles become attributes the script sets through the CSSOM; the
+//! base map, the same in every page, is drawn once in the page and referenced.
 
 mod markup;
 
@@ -123,16 +123,19 @@ pub fn write(dataset: &Dataset) -> Vec<(String, String)> {
     // page every reader fetched, the eighteen were 48 kB gzip and 500 kB to parse.
     for p in &poster.pages {
         files.push((
-            format!("{PAGES_DIR}/{}", markup::Poster::page_file(p.lang, &p.layout)),
+            format!("{PAGES_DIR}/{}", markup::Poster::page_file(p.lang.code(), p.layout.name, PAGES_HASH)),
             markup::Poster::page_html(p),
         ));
     }
     files
 }
 
-/// The folder of the pages' files (`markup::Poster::page_file`). The build names the files
-/// after their bytes (`PAGES_HASH` in the page's script stands for it).
+/// The folder of the pages' files (`markup::Poster::page_file`).
 pub const PAGES_DIR: &str = "pages";
+
+/// What stands for the pages' hash in their files' names and in the page's script: the
+/// build names the files after their bytes and writes that hash for it.
+pub const PAGES_HASH: &str = "PAGES_HASH";
 
 /// An owner that renders HTML (so that the page's listeners and effects stay unattached),
 /// without hydration: the app replaces this page, it does not take it over.
@@ -215,6 +218,8 @@ pub fn head_script() -> String {
         Lang::ALL.iter().map(|&l| format!("{}:'{}'", l.code(), crate::i18n::html_lang(l))).collect();
     let state_params: Vec<String> = crate::model::url_state::STATE_PARAMS.iter().map(|p| format!("'{p}'")).collect();
     let layouts: Vec<String> = LAYOUTS.iter().map(|l| format!("['{}','{}']", l.name, l.media)).collect();
+    // The reader's page's name, its language and layout the script's `l` and `y`.
+    let page = markup::Poster::page_file("'+l+'", "'+y+'", PAGES_HASH);
     format!(
         "(function(){{var d=document.documentElement,q=new URLSearchParams(location.search),L={{{codes}}},l=q.get('lang');\
 if(!L.hasOwnProperty(l)){{l='fr';var n=navigator.languages||[navigator.language];\
@@ -222,9 +227,10 @@ for(var i=0;i<n.length;i++){{var p=String(n[i]||'').toLowerCase().split(/[-_]/)[
 d.lang=L[l];d.setAttribute('data-lang',l);d.classList.add('js');\
 var s=[{params}];for(var j=0;j<s.length;j++)if(q.has(s[j]))d.classList.add('no-poster');\
 var Y=[{layouts}],y=null,P=null;for(var k=0;k<Y.length;k++)if(matchMedia(Y[k][1]).matches){{y=Y[k][0];break}}\
-if(y&&!d.classList.contains('no-poster'))P=fetch('./{PAGES_DIR}/'+l+'-'+y+'-PAGES_HASH.html').then(function(r){{if(!r.ok)throw r.status;return r.text()}})\
+if(y&&!d.classList.contains('no-poster'))P=fetch('./{PAGES_DIR}/{page}').then(function(r){{if(!r.ok)throw r.status;return r.text()}})\
 .then(function(h){{return new Promise(function(go){{function put(){{if(document.readyState==='loading')return;document.removeEventListener('readystatechange',put);\
-var f=document.getElementById('poster');if(f)f.insertAdjacentHTML('beforeend',h);go()}}document.addEventListener('readystatechange',put);put()}})}})\
+var f=document.getElementById('poster');if(f){{f.insertAdjacentHTML('beforeend',h);\
+var e=f.querySelectorAll('[{style}]');for(var i=0;i<e.length;i++)e[i].style.cssText=e[i].getAttribute('{style}')}}go()}}document.addEventListener('readystatechange',put);put()}})}})\
 .catch(function(){{}});window.passerellePage=P||Promise.resolve();\
 document.addEventListener('DOMContentLoaded',function(){{var p=document.getElementById('poster');\
 if(p)d.classList.contains('no-poster')?p.remove():p.removeAttribute('inert')}});\
@@ -233,6 +239,7 @@ e.preventDefault();e.stopPropagation();window.passerelleEarly=t.closest('button,
         codes = codes.join(","),
         params = state_params.join(","),
         layouts = layouts.join(","),
+        style = markup::STYLE_ATTRIBUTE,
     )
 }
 
@@ -292,12 +299,14 @@ mod tests {
         let frame = &files[0].1;
         assert!(!frame.contains(r#"<div class="poster__page""#));
         let script = head_script();
-        assert!(script.contains(&format!("fetch('./{PAGES_DIR}/'+l+'-'+y+'-PAGES_HASH.html')")), "{script}");
+        assert!(script.contains(&format!("fetch('./{PAGES_DIR}/'+l+'-'+y+'-{PAGES_HASH}.html')")), "{script}");
+        // Its positions set by the script once it is in (a style in markup the policy refuses).
+        assert!(script.contains("e[i].style.cssText=e[i].getAttribute('data-style')"), "{script}");
         for lang in Lang::ALL {
             for layout in LAYOUTS {
                 // The script knows the layout by its stylesheet's media query.
                 assert!(script.contains(&format!("['{}','{}']", layout.name, layout.media)));
-                let name = format!("{PAGES_DIR}/{}-{}.html", lang.code(), layout.name);
+                let name = format!("{PAGES_DIR}/{}-{}-{PAGES_HASH}.html", lang.code(), layout.name);
                 let page = &files.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("{name}")).1;
                 let head =
                     format!(r#"<div class="poster__page" data-lang="{}" data-layout="{}" "#, lang.code(), layout.name);

@@ -41,8 +41,8 @@ impl Place {
         }
     }
 
-    /// As an inline style (the pre-rendered page's, which makes it a rule of its own
-    /// stylesheet).
+    /// As an inline style (the pre-rendered page's, which its first script sets through the
+    /// CSSOM: `crate::poster`).
     pub(super) fn inline(&self) -> String {
         format!("left:{};width:{};top:{};", self.left, self.width, self.top)
     }
