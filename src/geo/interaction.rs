@@ -87,6 +87,45 @@ pub fn pinch_zoom_factor(previous_scale: f64, scale: f64) -> f64 {
     (scale / previous_scale).clamp(0.5, 2.0)
 }
 
+/// The pointers down on the map, by id, where each last was: one drags, two pinch. A list,
+/// not a hash table: there are one or two, and a table of its own was a copy of the hash
+/// table's code in the first module (issue 25).
+#[derive(Debug, Default)]
+pub struct Pointers(Vec<(i32, (f64, f64))>);
+
+impl Pointers {
+    /// Where pointer `id` is now.
+    pub fn set(&mut self, id: i32, at: (f64, f64)) {
+        match self.0.iter_mut().find(|(p, _)| *p == id) {
+            Some(entry) => entry.1 = at,
+            None => self.0.push((id, at)),
+        }
+    }
+
+    /// Where pointer `id` last was, if it is down.
+    pub fn get(&self, id: i32) -> Option<(f64, f64)> {
+        self.0.iter().find(|(p, _)| *p == id).map(|&(_, at)| at)
+    }
+
+    /// Where another pointer than `id` is, if one is down (the pinch's other finger).
+    pub fn other_than(&self, id: i32) -> Option<(f64, f64)> {
+        self.0.iter().find(|(p, _)| *p != id).map(|&(_, at)| at)
+    }
+
+    /// Pointer `id` is up.
+    pub fn remove(&mut self, id: i32) {
+        self.0.retain(|(p, _)| *p != id);
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +175,19 @@ mod tests {
         assert_eq!(pinch_zoom_factor(1.0, 9.0), 2.0);
         assert_eq!(pinch_zoom_factor(0.0, 1.0), 1.0);
         assert_eq!(pinch_zoom_factor(1.0, f64::NAN), 1.0);
+    }
+    #[test]
+    fn pointers_are_kept_by_id_and_the_other_one_is_found() {
+        let mut p = Pointers::default();
+        assert!(p.is_empty() && p.get(1).is_none() && p.other_than(1).is_none());
+        p.set(1, (10.0, 20.0));
+        p.set(2, (30.0, 40.0));
+        p.set(1, (11.0, 21.0));
+        assert_eq!((p.len(), p.get(1), p.get(2)), (2, Some((11.0, 21.0)), Some((30.0, 40.0))));
+        assert_eq!((p.other_than(1), p.other_than(2)), (Some((30.0, 40.0)), Some((11.0, 21.0))));
+        p.remove(2);
+        assert_eq!((p.len(), p.other_than(1), p.get(2)), (1, None, None));
+        p.remove(1);
+        assert!(p.is_empty());
     }
 }

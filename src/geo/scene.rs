@@ -214,29 +214,31 @@ impl MapScene {
     pub fn build_on(ds: &Dataset, base: Vec<BasePath>, projection: &Projection, arcs_detail: ArcDetail) -> Self {
         let project = |(lon, lat): (f64, f64)| projection.project_lon_lat(lon, lat);
 
-        let sides: HashMap<&str, Side> = ds.sites.iter().map(|s| (s.id.as_str(), s.side)).collect();
-        let side_of = |id: &str| sides.get(id).copied();
+        // The sites found by id through the dataset's own index (each map of its own here,
+        // by id to a side, a list, dates or a place, was a copy of the hash table's code in
+        // the first module: issue 25).
+        let side_of = |id: &str| ds.site(id).map(|s| s.side);
         // Each item's links: between its own sites, else between its parties' seats.
         let pairs: Vec<(Vec<(String, String)>, bool)> =
             ds.items.iter().map(|item| item_link_pairs(ds, item, side_of)).collect();
-        let mut items_at: HashMap<&str, Vec<String>> = HashMap::default();
-        let mut events_at: HashMap<&str, (String, String)> = HashMap::default();
+        // By the site's position in the dataset.
+        let mut items_at: Vec<Vec<String>> = vec![Vec::new(); ds.sites.len()];
+        let mut events_at: Vec<Option<(String, String)>> = vec![None; ds.sites.len()];
         for (item, (item_pairs, via_parties)) in ds.items.iter().zip(&pairs) {
             let seats = item_pairs.iter().filter(|_| *via_parties).flat_map(|(a, b)| [a.as_str(), b.as_str()]);
             let mut here: Vec<&str> = item.sites.iter().map(String::as_str).chain(seats).collect();
             here.dedup();
-            for site in here {
-                let list = items_at.entry(site).or_default();
+            for at in here.into_iter().filter_map(|site| ds.site_position(site)) {
+                let list = &mut items_at[at];
                 if !list.contains(&item.id) {
                     list.push(item.id.clone());
                 }
             }
-            for site in &item.sites {
-                if let (ItemKind::Event, Some(s), Some(e)) = (item.kind, &item.when.start, &item.when.end) {
+            if let (ItemKind::Event, Some(s), Some(e)) = (item.kind, &item.when.start, &item.when.end) {
+                for at in item.sites.iter().filter_map(|site| ds.site_position(site)) {
                     // The earliest multi-day event (the Olympics before the Paralympics).
-                    let earlier = events_at.get(site.as_str()).is_none_or(|(s0, _)| s < s0);
-                    if earlier {
-                        events_at.insert(site.as_str(), (s.clone(), e.clone()));
+                    if events_at[at].as_ref().is_none_or(|(s0, _)| s < s0) {
+                        events_at[at] = Some((s.clone(), e.clone()));
                     }
                 }
             }
@@ -244,18 +246,21 @@ impl MapScene {
         let sites: Vec<SiteNode> = ds
             .sites
             .iter()
-            .map(|s| SiteNode {
-                id: s.id.clone(),
-                name: s.name.clone(),
-                kind: s.kind,
-                side: s.side,
-                p: project((s.lon, s.lat)),
-                items: items_at.get(s.id.as_str()).cloned().unwrap_or_default(),
-                event_dates: events_at.get(s.id.as_str()).cloned(),
+            .map(|s| {
+                let at = ds.site_position(&s.id);
+                SiteNode {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                    kind: s.kind,
+                    side: s.side,
+                    p: project((s.lon, s.lat)),
+                    items: at.map(|at| items_at[at].clone()).unwrap_or_default(),
+                    event_dates: at.and_then(|at| events_at[at].clone()),
+                }
             })
             .collect();
 
-        let lon_lat: HashMap<&str, (f64, f64)> = ds.sites.iter().map(|s| (s.id.as_str(), (s.lon, s.lat))).collect();
+        let lon_lat = |id: &str| ds.site(id).map(|s| (s.lon, s.lat));
         let mut links = Vec::new();
         // The bounds of the arcs between the two regions (read here, from the points, rather
         // than from the paths' text: 10,000 arcs of a large dataset took 150 ms to read back).
@@ -264,10 +269,10 @@ impl MapScene {
             (Some(a), Some(b)) => Some(a.union(b)),
             (a, b) => a.or(b),
         };
-        let between_regions = |id: &str| sides.get(id) != Some(&Side::Other);
+        let between_regions = |id: &str| side_of(id) != Some(Side::Other);
         for (item, (item_pairs, via_parties)) in ds.items.iter().zip(pairs) {
             for (from, to) in item_pairs {
-                let (Some(&a), Some(&b)) = (lon_lat.get(from.as_str()), lon_lat.get(to.as_str())) else { continue };
+                let (Some(a), Some(b)) = (lon_lat(&from), lon_lat(&to)) else { continue };
                 let arc: Vec<[i32; 2]> = projection
                     .project_great_circle(a, b, arcs_detail)
                     .into_iter()

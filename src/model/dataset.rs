@@ -35,28 +35,39 @@ pub struct Dataset {
 /// no data, so it is equal to any other and a clone starts empty.
 #[derive(Default)]
 pub struct Lookup {
-    items: std::sync::OnceLock<std::collections::BTreeMap<String, usize>>,
-    sites: std::sync::OnceLock<std::collections::BTreeMap<String, usize>>,
-    actors: std::sync::OnceLock<std::collections::BTreeMap<String, usize>>,
+    items: std::sync::OnceLock<crate::collections::HashMap<String, usize>>,
+    sites: std::sync::OnceLock<crate::collections::HashMap<String, usize>>,
+    actors: std::sync::OnceLock<crate::collections::HashMap<String, usize>>,
 }
 
 impl Lookup {
     fn find<'d, T>(
-        index: &std::sync::OnceLock<std::collections::BTreeMap<String, usize>>,
+        index: &std::sync::OnceLock<crate::collections::HashMap<String, usize>>,
         list: &'d [T],
         id: &str,
         id_of: fn(&T) -> &str,
     ) -> Option<&'d T> {
+        Self::position(index, list, id, id_of).map(|i| &list[i])
+    }
+
+    fn position<T>(
+        index: &std::sync::OnceLock<crate::collections::HashMap<String, usize>>,
+        list: &[T],
+        id: &str,
+        id_of: fn(&T) -> &str,
+    ) -> Option<usize> {
         let positions = index.get_or_init(|| {
-            let mut m = std::collections::BTreeMap::new();
+            // (A hash table by id to a number, as the scene's and the marks' are: one copy of
+            // its code in the first module for them all, issue 25.)
+            let mut m = crate::collections::HashMap::default();
             for (i, x) in list.iter().enumerate() {
                 m.entry(id_of(x).to_owned()).or_insert(i); // the first, as a search finds it
             }
             m
         });
-        match positions.get(id).and_then(|&i| list.get(i)) {
-            Some(x) if id_of(x) == id => Some(x),
-            _ => list.iter().find(|x| id_of(x) == id),
+        match positions.get(id) {
+            Some(&i) if list.get(i).is_some_and(|x| id_of(x) == id) => Some(i),
+            _ => list.iter().position(|x| id_of(x) == id),
         }
     }
 }
@@ -366,6 +377,11 @@ impl Dataset {
     /// The site with `id`, if any.
     pub fn site(&self, id: &str) -> Option<&Site> {
         Lookup::find(&self.lookup.sites, &self.sites, id, |s| &s.id)
+    }
+
+    /// Where the site with `id` is in [`Dataset::sites`], if anywhere (the first such).
+    pub fn site_position(&self, id: &str) -> Option<usize> {
+        Lookup::position(&self.lookup.sites, &self.sites, id, |s| &s.id)
     }
 
     /// The actor with `id`, if any.

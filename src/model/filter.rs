@@ -2,9 +2,8 @@
 //! every language that ignores case and accents. Map, timeline and list all use
 //! [`Filter::matches`], so they always show the same set.
 
-use std::collections::BTreeSet;
-
 use super::dataset::{Dataset, Domain, Item, ItemKind, Side, Status};
+use super::enum_set::{EnumSet, Enumerated};
 
 /// Which side of the cooperation an item involves, through its sites and parties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -33,13 +32,20 @@ impl SideFilter {
     }
 }
 
+impl Enumerated for SideFilter {
+    const ALL: &'static [Self] = &SideFilter::ALL;
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
 /// What the user narrowed the items to. Empty sets mean "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
-    pub kinds: BTreeSet<ItemKind>,
-    pub domains: BTreeSet<Domain>,
-    pub statuses: BTreeSet<Status>,
-    pub sides: BTreeSet<SideFilter>,
+    pub kinds: EnumSet<ItemKind>,
+    pub domains: EnumSet<Domain>,
+    pub statuses: EnumSet<Status>,
+    pub sides: EnumSet<SideFilter>,
     pub query: String,
 }
 

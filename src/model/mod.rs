@@ -4,6 +4,7 @@
 mod dataset;
 pub mod date;
 pub mod embed_protocol;
+pub mod enum_set;
 pub mod export;
 pub mod filter;
 pub mod json;

@@ -37,6 +37,13 @@ macro_rules! named_enum {
             $($(#[$vmeta])* #[serde(rename = $json)] $variant),+
         }
 
+        impl $crate::model::enum_set::Enumerated for $ty {
+            const ALL: &'static [$ty] = $ty::ALL;
+            fn index(self) -> usize {
+                self as usize
+            }
+        }
+
         impl $ty {
             /// Every value, in declaration order (the order the interface lists them in).
             pub const ALL: &'static [$ty] = &[$($ty::$variant),+];

@@ -3,7 +3,6 @@
 //! or focusing a mark highlights what it connects. Each listener is a hook on the map's
 //! frame that goes away with it.
 
-use crate::collections::HashMap;
 use crate::geo::math;
 
 use leptos::prelude::*;
@@ -11,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::MapCtx;
 use crate::dom::{attr, use_event, use_wheel};
-use crate::geo::interaction::{Hover, WheelUnit, ZOOM_STEP, pinch_zoom_factor, wheel_zoom_factor};
+use crate::geo::interaction::{Hover, Pointers, WheelUnit, ZOOM_STEP, pinch_zoom_factor, wheel_zoom_factor};
 use crate::geo::marks::Looks;
 
 /// Pan step of the arrow keys, in pixels.
@@ -53,25 +52,23 @@ pub fn attach(
     };
 
     // Pointers: one drags, two pinch. A drag of more than a few pixels is not a click.
-    let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::default());
+    let pointers = StoredValue::new(Pointers::default());
     let dragged = StoredValue::new(false);
     use_event(frame, "pointerdown", true, move |e: web_sys::PointerEvent| {
         if e.button() != 0 {
             return;
         }
         let p = local(&e);
-        pointers.update_value(|m| {
-            m.insert(e.pointer_id(), p);
-        });
-        if pointers.with_value(HashMap::len) == 1 {
+        pointers.update_value(|m| m.set(e.pointer_id(), p));
+        if pointers.with_value(Pointers::len) == 1 {
             dragged.set_value(false);
         }
     });
     use_event(frame, "pointermove", true, move |e: web_sys::PointerEvent| {
         let id = e.pointer_id();
-        let Some(prev) = pointers.with_value(|m| m.get(&id).copied()) else { return };
+        let Some(prev) = pointers.with_value(|m| m.get(id)) else { return };
         let p = local(&e);
-        let other = pointers.with_value(|m| m.iter().find(|(k, _)| **k != id).map(|(_, v)| *v));
+        let other = pointers.with_value(|m| m.other_than(id));
         if let Some(other) = other {
             let before = math::hypot(prev.0 - other.0, prev.1 - other.1);
             let after = math::hypot(p.0 - other.0, p.1 - other.1);
@@ -95,14 +92,10 @@ pub fn attach(
             dragged.set_value(true);
             camera.pan_by(Some(camera.pane_at(p.0)), dx, dy);
         }
-        pointers.update_value(|m| {
-            m.insert(id, p);
-        });
+        pointers.update_value(|m| m.set(id, p));
     });
     let up = move |e: web_sys::PointerEvent| {
-        pointers.update_value(|m| {
-            m.remove(&e.pointer_id());
-        });
+        pointers.update_value(|m| m.remove(e.pointer_id()));
     };
     use_event(frame, "pointerup", true, up);
     use_event(frame, "pointercancel", true, up);

@@ -28,8 +28,10 @@ struct Drawn {
     sites: Option<Arc<str>>,
     /// A site's elements (its marker group, its second label line, its bulk label).
     site_els: Vec<Vec<web_sys::Element>>,
-    /// An item's link elements (the look of a link is its item's).
-    item_els: HashMap<String, Vec<web_sys::Element>>,
+    /// An item's link elements (the look of a link is its item's), by the item's number in
+    /// `item_at` (a table by id to a list was a copy of the hash table's code of its own).
+    item_els: Vec<Vec<web_sys::Element>>,
+    item_at: HashMap<String, usize>,
     world_groups: Vec<web_sys::Element>,
     overlay_panes: Vec<web_sys::Element>,
     cross_links: Option<web_sys::Element>,
@@ -47,6 +49,7 @@ impl Drawn {
     fn index(&mut self, scene: &MapScene, world: &web_sys::Element, overlay: &web_sys::Element) {
         self.site_els = vec![Vec::new(); scene.sites.len()];
         self.item_els.clear();
+        self.item_at.clear();
         for_each(overlay, "[data-site], [data-sub-of], [data-label-of]", |el| {
             let id = ["data-site", "data-sub-of", "data-label-of"].iter().find_map(|a| el.get_attribute(a));
             if let Some(i) = id.and_then(|id| scene.site_index(&id)) {
@@ -55,7 +58,12 @@ impl Drawn {
         });
         for svg in [world, overlay] {
             for_each(svg, ".link[data-item]", |el| {
-                self.item_els.entry(attr(el, "data-item")).or_default().push(el.clone())
+                let (at, els) = (&mut self.item_at, &mut self.item_els);
+                let n = *at.entry(attr(el, "data-item")).or_insert_with(|| {
+                    els.push(Vec::new());
+                    els.len() - 1
+                });
+                els[n].push(el.clone());
             });
         }
         self.world_groups = all(world, ".world[data-pane]");
@@ -70,7 +78,7 @@ impl Drawn {
     /// Switches the classes of the marks whose look changed.
     fn patch(&mut self, scene: &MapScene, looks: &Looks) {
         let fresh = self.looks.sites.len() != looks.sites.len();
-        let mut touched_items = crate::collections::HashSet::default();
+        let mut touched_items = vec![false; self.item_els.len()];
         for (mark, was, now) in changes(&self.looks, looks) {
             // Fresh elements carry no look: each class is set, whatever it was.
             let was = if fresh {
@@ -86,11 +94,11 @@ impl Drawn {
             let els: &[web_sys::Element] = match mark {
                 MarkRef::Site(i) => &self.site_els[i],
                 MarkRef::Link(i) => {
-                    let item = &scene.links[i].item;
-                    if !touched_items.insert(item.clone()) {
+                    let Some(&n) = self.item_at.get(&scene.links[i].item) else { continue };
+                    if std::mem::replace(&mut touched_items[n], true) {
                         continue;
                     }
-                    self.item_els.get(item).map_or(&[], Vec::as_slice)
+                    &self.item_els[n]
                 }
             };
             for el in els {

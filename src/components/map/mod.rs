@@ -14,7 +14,6 @@ mod gestures;
 mod layers;
 mod marks;
 
-use crate::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::html;
@@ -182,10 +181,11 @@ pub fn MapCanvas(
             (filtering, positions.with(|p| dataset.item_ids(p)))
         })
     };
-    let starts: HashMap<String, Option<i64>> =
-        dataset.items.iter().map(|i| (i.id.clone(), crate::model::time::span(&i.when).map(|s| s.0))).collect();
-    // The marks' items by number, once: a state's looks then read no id per mark.
-    let by_item = scene.with_value(|s| MarkItems::of(s, &|id| starts.get(id).copied().flatten()));
+    // The marks' items by number, once: a state's looks then read no id per mark. (Each
+    // item's start found through the dataset's own index: a map of its own here was a copy
+    // of the hash table's code in the first module.)
+    let start = |id: &str| dataset.item(id).and_then(|i| crate::model::time::span(&i.when)).map(|s| s.0);
+    let by_item = scene.with_value(|s| MarkItems::of(s, &start));
     // What each mark shows: one pure function of the state.
     let looks = Memo::new(move |_| {
         let cursor = state.cursor.get();

@@ -70,20 +70,23 @@ pub(super) fn keep_drawn(track: &web_sys::Element, fresh: bool, ids: &[&str], ne
     if fresh {
         track.set_inner_html("");
     }
-    let wanted: crate::collections::HashSet<&str> = ids.iter().copied().collect();
-    let mut kept = crate::collections::HashMap::default();
+    // The boxes drawn, found by item (a table by id to a number, of which the first module
+    // has one already, not one to an element: a copy of the hash table's code less); those
+    // of `ids` kept in their order, the others gone.
+    let (mut drawn, mut at) = (Vec::new(), crate::collections::HashMap::<String, usize>::default());
     for_each(track, ":scope > .timeline-item", |el| {
-        let id = attr(el, "data-item");
-        if wanted.contains(id.as_str()) {
-            kept.insert(id, el.clone());
-        } else {
-            el.remove();
-        }
+        at.insert(attr(el, "data-item"), drawn.len());
+        drawn.push(Some(el.clone()));
     });
+    let mut kept: Vec<Option<web_sys::Element>> =
+        ids.iter().map(|id| at.remove(*id).and_then(|n| drawn[n].take())).collect();
+    for el in drawn.into_iter().flatten() {
+        el.remove();
+    }
     // The box that stands where the next one should.
     let mut next = track.first_element_child();
-    for (n, id) in ids.iter().enumerate() {
-        let Some(el) = kept.remove(*id) else {
+    for (n, slot) in kept.iter_mut().enumerate() {
+        let Some(el) = slot.take() else {
             let (markup, place) = new_box(n);
             let written = match &next {
                 Some(at) => {
