@@ -84,10 +84,19 @@ let basemap = 'data/basemap.json';
 
 // 2. The shipped dataset without the editors' indentation (what the app reads is the
 // page's JSON.parse of it, the same tree): 0.8 kB gzip of every reader's first load. The
-// pre-rendered pages and the fingerprint below are made from this text.
+// pre-rendered pages and the fingerprint below are made from this text. A file that is
+// not JSON is shipped as it is: the page then says where it breaks, by line and column
+// of the editors' own text.
 {
   const file = join(staging, DATASET);
-  await writeFile(file, JSON.stringify(JSON.parse(await readFile(file, 'utf8'))));
+  const text = await readFile(file, 'utf8');
+  let compact = null;
+  try {
+    compact = JSON.stringify(JSON.parse(text));
+  } catch (e) {
+    console.warn(`post_build: ${DATASET} is not JSON (${e.message}): shipped as it is`);
+  }
+  if (compact !== null) await writeFile(file, compact);
 }
 
 // 3. The pre-rendered first screen. A native build: none of the release wasm build's
