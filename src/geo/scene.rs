@@ -246,17 +246,16 @@ impl MapScene {
         let sites: Vec<SiteNode> = ds
             .sites
             .iter()
-            .map(|s| {
-                let at = ds.site_position(&s.id);
-                SiteNode {
-                    id: s.id.clone(),
-                    name: s.name.clone(),
-                    kind: s.kind,
-                    side: s.side,
-                    p: project((s.lon, s.lat)),
-                    items: at.map(|at| items_at[at].clone()).unwrap_or_default(),
-                    event_dates: at.and_then(|at| events_at[at].clone()),
-                }
+            .zip(items_at)
+            .zip(events_at)
+            .map(|((s, items), event_dates)| SiteNode {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                kind: s.kind,
+                side: s.side,
+                p: project((s.lon, s.lat)),
+                items,
+                event_dates,
             })
             .collect();
 
@@ -875,8 +874,9 @@ pub fn parse_path_points(d: &str) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// [`rings_path`] for a drawing of fixed size (the pre-rendered first screen, about five
-/// pixels a unit at most; an exported file, in pixels): to a tenth of a unit, each point
+/// [`rings_path`] for a drawing of fixed size (the pre-rendered first screen, 9.2 pixels a
+/// unit at most, in the desktop's French pane; an exported file, in pixels): to a tenth of
+/// a unit, each point
 /// written as the move from the one before (rounded positions, so nothing drifts), about
 /// half the text.
 pub fn compact_rings_path<R, P>(rings: R) -> String

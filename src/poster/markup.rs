@@ -56,7 +56,7 @@ fn id_prefix(lang: Lang, layout: Layout) -> String {
 /// The attribute an inline style is kept in: a style in markup is what a strict policy
 /// refuses, a style set by a script through the CSSOM is not (`super::head_script` sets
 /// them as it puts the page in). In the poster's stylesheet, they were each reader's 3 kB
-/// gzip of every page's positions, for some 30 of them.
+/// gzip of every page's positions, where a page uses 20 to 39 of the 250.
 pub const STYLE_ATTRIBUTE: &str = "data-style";
 
 /// A tag's attributes, in order: (name, value; `None` for a bare attribute).
