@@ -876,9 +876,8 @@ pub fn parse_path_points(d: &str) -> Vec<(f64, f64)> {
 
 /// [`rings_path`] for a drawing of fixed size (the pre-rendered first screen, 9.2 pixels a
 /// unit at most, in the desktop's French pane; an exported file, in pixels): to a tenth of
-/// a unit, each point
-/// written as the move from the one before (rounded positions, so nothing drifts), about
-/// half the text.
+/// a unit, each point written as the move from the one before (rounded positions, so
+/// nothing drifts), about half the text.
 pub fn compact_rings_path<R, P>(rings: R) -> String
 where
     R: IntoIterator<Item = P>,
