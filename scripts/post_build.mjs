@@ -47,6 +47,8 @@ const indexPath = join(staging, 'index.html');
 const VIEWPORT = /<meta [^>]*name="?viewport"?[^>]*>/;
 let index = await readFile(indexPath, 'utf8');
 const DATASET = 'data/cooperation.json';
+// The dataset's edition in one language (src/model/edition.rs, `edition_path`).
+const editionPath = (lang) => DATASET.replace(/\.json$/, `.${lang}.json`);
 // The page of every item as text (src/poster, ITEMS_PAGE), written by the prerender.
 const ITEMS = 'items.html';
 
@@ -130,6 +132,18 @@ let basemap = 'data/basemap.json';
     if (!/^[0-9a-f]{16}$/.test(checked)) throw new Error(`the prerender's fingerprint is not one: ${checked}`);
     index = index.replace(/<\/head>/, () => `<meta name="passerelle-checked" content="${checked}"></head>`);
   }
+  // Its editions, one per language (src/model/edition.rs: the reader's language only, but
+  // the names; 10 kB gzip of the whole file's 20): what a reader's page reads first, the
+  // others' texts filled in from theirs when the reader switches language. Written with the
+  // fingerprint: of a text found clean only.
+  const editions = await readFile(join(out, 'editions.txt'), 'utf8').catch(() => null);
+  if (editions !== null) {
+    if (!/^fr:[0-9a-f]{16} en:[0-9a-f]{16} zh:[0-9a-f]{16}$/.test(editions)) throw new Error(`the prerender's editions are not three: ${editions}`);
+    for (const lang of ['fr', 'en', 'zh']) {
+      await writeFile(join(staging, editionPath(lang)), await readFile(join(out, 'editions', `${lang}.json`)));
+    }
+    index = index.replace(/<\/head>/, () => `<meta name="passerelle-editions" content="${editions}"></head>`);
+  }
   await rm(out, { recursive: true });
   const cssName = `poster-${contentHash(css)}.css`;
   await writeFile(join(staging, cssName), css);
@@ -165,7 +179,7 @@ let basemap = 'data/basemap.json';
   // script has asked for the reader's own page of the first screen; the app starts after
   // the first paint.
   index = index
-    .replace(new RegExp(`(${VIEWPORT.source}<script>[\\s\\S]*?<\\/script>)`), (head) => `${head}<script>${earlyDownloads(code, { data: DATASET, basemap })}</script>`)
+    .replace(new RegExp(`(${VIEWPORT.source}<script>[\\s\\S]*?<\\/script>)`), (head) => `${head}<script>${earlyDownloads(code, { data: DATASET, basemap, editions: editions !== null })}</script>`)
     .replace(/<\/body>/, () => `<script type="module">\n${bootstrap(code, { afterPaint: true })}\n</script></body>`);
   if (!index.includes('window.passerelleCode = ')) throw new Error('index.html did not take the early downloads');
   console.log(`post_build: pre-rendered first screen, ${Buffer.byteLength(poster)} bytes of HTML, ${cssName}`);
@@ -237,7 +251,10 @@ async function writeServiceWorker() {
   // Nor the items' page: it is for a reader without scripts, who has no service worker.
   // Nor the pre-rendered pages: a reader fetches one of the eighteen, before the worker is
   // there; offline, the app draws without it.
-  const list = ['./', ...files.filter((f) => f !== 'index.html' && f !== ITEMS && !/^(editor[-_.]|split_editor-|pages\/)/.test(f)).map((f) => `./${f}`)];
+  // Nor the whole dataset where its editions are there: a reader reads those, an editor
+  // (the workbook, a `?data=` of it) the whole file, online.
+  const editionsBuilt = files.includes(editionPath('fr'));
+  const list = ['./', ...files.filter((f) => f !== 'index.html' && f !== ITEMS && !(editionsBuilt && f === DATASET) && !/^(editor[-_.]|split_editor-|pages\/)/.test(f)).map((f) => `./${f}`)];
   const out = source
     .replace("const BUILD = 'dev';", `const BUILD = '${build}';`)
     .replace('const FILES = [];', `const FILES = ${JSON.stringify(list)};`);
@@ -249,7 +266,7 @@ async function writeServiceWorker() {
 /** What the page asks for before the app starts: the glue (and the chunk loader) as module
  * preloads, the dataset and the base map as fetch preloads, and the first module, fetched
  * under its integrity hash and compiled as it arrives (`wasmModule`, a promise). */
-function downloads(code, { data, basemap }) {
+function downloads(code, { data, basemap, editions = false }) {
   const json = JSON.stringify;
   // The base map's reader (src/loader.rs, `read_basemap`); none in a development build.
   const basemapReader = code.chunks.find((c) => /^\.\/split_basemap-/.test(c.href));
@@ -261,7 +278,9 @@ function downloads(code, { data, basemap }) {
     ...(code.splitLoader ? [`preload("modulepreload", ${json(code.splitLoader.href)}${integrity(code.splitLoader)});`] : []),
     // `?data=` names another dataset (an embedding page's): the shipped one would be
     // downloaded for nothing, beside the code, on the embedding page's slow line.
-    `if (!new URLSearchParams(location.search).has("data")) preload("preload", ${json(data)}, { as: "fetch", type: "application/json" });`,
+    // The reader's edition of it, where the build wrote them: the language script has set
+    // the page's language (`data-lang`) by then.
+    `if (!new URLSearchParams(location.search).has("data")) preload("preload", ${editions ? `${json(editionPath('LANG'))}.replace("LANG", document.documentElement.getAttribute("data-lang") || "fr")` : json(data)}, { as: "fetch", type: "application/json" });`,
     // Behind a pre-rendered page the app starts on the page's drawing of the base map and
     // fetches the file once it has drawn (src/app.rs): not beside the code.
     // (And its reader, a chunk the split loader fetches under its integrity hash.)

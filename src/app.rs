@@ -9,7 +9,7 @@ use crate::components::{
 };
 use crate::components::{PreviewBar, console_view, data_warnings_view, load_error_view};
 use crate::geo::scene::MapScene;
-use crate::loader::{DATASET_PATH, fetch_dataset};
+use crate::loader::fetch_dataset;
 use crate::model::preview::{PreviewState, SameDataset};
 use crate::model::{Dataset, Issue};
 pub use crate::state::AppState;
@@ -21,7 +21,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     // The language the page was painted in, until the URL says otherwise.
-    state.lang.set(starting_lang());
+    state.set_lang(starting_lang());
     // The pre-rendered first screen, where the page shows one for this state: the app is
     // built behind it, unseen, and takes its place in one step once it has drawn.
     crate::dom::drop_unshown_poster();
@@ -73,7 +73,8 @@ pub fn App() -> impl IntoView {
         let result = async {
             // `?data=` may point at another dataset, on this site only.
             let path = match state.data.get_value() {
-                None => DATASET_PATH.to_owned(),
+                // The reader's edition of the shipped one (model::edition).
+                None => crate::loader::shipped_dataset_path(state.lang.get_untracked()),
                 Some(p) => match crate::model::check_data_path(&p) {
                     Ok(p) => p,
                     Err(reason) => {
@@ -93,13 +94,38 @@ pub fn App() -> impl IntoView {
                 let (loaded, basemap) = futures::future::join(dataset, crate::loader::fetch_basemap()).await;
                 loaded.and_then(|l| basemap.map(|()| l))
             };
-            loaded.map(|l| (Arc::new(l.dataset), Arc::new(l.warnings)))
+            let loaded = loaded?;
+            // A language asked for while the reader's edition came: its texts first.
+            loop {
+                let lang = state.lang.get_untracked();
+                if !crate::model::edition::lacks(&loaded.dataset, lang)
+                    || !crate::loader::fill_language(&loaded.dataset, lang).await
+                {
+                    break;
+                }
+            }
+            Ok((Arc::new(loaded.dataset), Arc::new(loaded.warnings)))
         }
         .await;
         if let Ok((dataset, _)) = &result {
             state.dataset_loaded(dataset.clone());
         }
         let _ = loaded.try_set(Some(result));
+    });
+    // A search reads every language (a Chinese name finds what its Latin one finds): once
+    // a query is typed, the languages the reader's edition lacks are fetched and filled
+    // in (model::edition), and the search is run again.
+    let searching = Memo::new(move |_| state.filter.with(|f| !f.query.trim().is_empty()));
+    crate::dom::effect(move || {
+        let Some(Ok((dataset, _))) = (searching.get().then(|| loaded.get())).flatten() else { return };
+        if crate::model::Lang::ALL.into_iter().any(|l| crate::model::edition::lacks(&dataset, l)) {
+            leptos::task::spawn_local(async move {
+                for l in crate::model::Lang::ALL {
+                    crate::loader::fill_language(&dataset, l).await;
+                }
+                state.filter.notify();
+            });
+        }
     });
     // Two answers rather than one `Option<bool>`: a signal of a type of its own is about a
     // kilobyte of the first module's code.

@@ -84,7 +84,7 @@ fn talk_to_parent(state: AppState) {
             Ok(Command::SelectItem(id)) => state.select_item(id),
             Ok(Command::SelectSite(id)) => state.select_site(id),
             Ok(Command::Time(day)) => state.cursor.set(day.as_deref().and_then(parse_day)),
-            Ok(Command::Lang(lang)) => state.lang.set(lang),
+            Ok(Command::Lang(lang)) => state.set_lang(lang),
             Err(why) => web_sys::console::warn_1(&format!("Passerelle: ignored a message from {origin}: {why}").into()),
         }
     });

@@ -8,16 +8,62 @@ use wasm_bindgen::JsValue;
 use crate::chunk::chunk;
 use crate::geo::BaseMap;
 use crate::geo::basemap::BASEMAP_PATH;
+use crate::model::edition::{edition_path, fill, lacks};
 use crate::model::json::Json;
-use crate::model::{LoadError, Loaded, fingerprint, parse_dataset, read_checked};
+use crate::model::{Dataset, Lang, LoadError, Loaded, fingerprint, parse_dataset, read_checked};
 
 /// Where the app finds its dataset, relative to the page.
 pub const DATASET_PATH: &str = "data/cooperation.json";
 
+/// The dataset a reader's page reads first: the shipped one's edition in `lang` where the
+/// build wrote its editions (`model::edition`; a release build, of a dataset it found
+/// clean), else the whole file.
+pub fn shipped_dataset_path(lang: Lang) -> String {
+    match edition_print(lang) {
+        Some(_) => edition_path(DATASET_PATH, lang),
+        None => DATASET_PATH.to_owned(),
+    }
+}
+
+/// The fingerprint of the shipped dataset's edition in `lang`, as the build wrote it in
+/// the page (`fr:… en:… zh:…`).
+fn edition_print(lang: Lang) -> Option<String> {
+    let prints = crate::dom::meta_content("passerelle-editions")?;
+    prints.split(' ').find_map(|p| p.strip_prefix(lang.code())?.strip_prefix(':')).map(str::to_owned)
+}
+
+/// The fingerprint the build wrote for the shipped file at `path`, if it is one.
+fn checked_print(path: &str) -> Option<String> {
+    if path == DATASET_PATH {
+        return crate::dom::meta_content("passerelle-checked");
+    }
+    Lang::ALL.into_iter().find(|&l| path == edition_path(DATASET_PATH, l)).and_then(edition_print)
+}
+
+/// Gives the page's dataset its texts in `lang` from the shipped edition in that language,
+/// where it lacks them (it was read from another edition). Whether it has them now; a
+/// failure is written to the console, and the texts stay in the words it has.
+pub async fn fill_language(ds: &Dataset, lang: Lang) -> bool {
+    if !lacks(ds, lang) {
+        return true;
+    }
+    let path = edition_path(DATASET_PATH, lang);
+    let Ok(edition) = fetch_dataset(&path, |_| {}).await else {
+        return false;
+    };
+    let filled = fill(ds, &edition.dataset, lang);
+    if let Err(why) = &filled {
+        web_sys::console::error_1(&format!("Passerelle: {path}: {why}").into());
+    }
+    filled.is_ok()
+}
+
 /// Fetches, parses and validates the dataset at `path`; `ahead` is shown its text first,
 /// to start what it will need while it is read. Errors and warnings are also written to
 /// the console, in the same sentences the page shows.
-pub async fn fetch_dataset(path: &str, ahead: impl FnOnce(&str)) -> Result<Loaded, LoadError> {
+// (`ahead` a function pointer, not a generic: one copy of the reading's code in the first
+// module for the app's start and a language's edition.)
+pub async fn fetch_dataset(path: &str, ahead: fn(&str)) -> Result<Loaded, LoadError> {
     let result = fetch(path, ahead).await;
     match &result {
         Err(e) => web_sys::console::error_1(&format!("Passerelle: {e}").into()),
@@ -145,9 +191,9 @@ pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
     Ok(text)
 }
 
-async fn fetch(path: &str, ahead: impl FnOnce(&str)) -> Result<Loaded, LoadError> {
-    let checked = crate::dom::meta_content("passerelle-checked");
-    if checked.is_none() || path != DATASET_PATH {
+async fn fetch(path: &str, ahead: fn(&str)) -> Result<Loaded, LoadError> {
+    let checked = checked_print(path);
+    if checked.is_none() {
         // Most likely a text the build did not check: its checker comes with it.
         leptos::task::spawn_local(async {
             let _ = preload_checker().await;

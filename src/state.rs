@@ -51,6 +51,8 @@ pub struct AppState {
     pub preview: RwSignal<PreviewState>,
     /// The dataset shown, once it has arrived: what a tour's steps are read from.
     dataset: StoredValue<Option<Arc<Dataset>>>,
+    /// The language last asked for ([`AppState::set_lang`]), which may wait for its texts.
+    lang_asked: StoredValue<Lang>,
 }
 
 impl AppState {
@@ -74,6 +76,7 @@ impl AppState {
             data: StoredValue::new(None),
             preview: RwSignal::new(PreviewState::None),
             dataset: StoredValue::new(None),
+            lang_asked: StoredValue::new(Lang::En),
         }
     }
 
@@ -138,6 +141,26 @@ impl AppState {
     pub fn dataset_loaded(&self, dataset: Arc<Dataset>) {
         self.dataset.set_value(Some(dataset));
         self.show_step();
+    }
+
+    /// Changes the language: at once where the dataset holds its texts, else once the
+    /// language's edition has filled them in (`model::edition`), so that the page never
+    /// shows one language's interface over another's texts (a failure changes it anyway,
+    /// the texts then in the words the page has). The last language asked for wins.
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang_asked.set_value(lang);
+        match self.dataset.get_value() {
+            Some(ds) if crate::model::edition::lacks(&ds, lang) => {
+                let state = *self;
+                leptos::task::spawn_local(async move {
+                    crate::loader::fill_language(&ds, lang).await;
+                    if state.lang_asked.get_value() == lang {
+                        state.lang.set(lang);
+                    }
+                });
+            }
+            _ => self.lang.set(lang),
+        }
     }
 
     /// Starts a tour (`None`: the automatic one) at its first step, shown as `mode` says.
@@ -237,7 +260,7 @@ impl AppState {
         self.map_view.set(url.view);
         self.map_zoom.set(url.zoom);
         self.panel.set(url.panel);
-        self.lang.set(url.lang.unwrap_or(default_lang));
+        self.set_lang(url.lang.unwrap_or(default_lang));
         self.mode.set(url.mode);
         self.tour.set(url.tour.clone());
         self.embed.set(url.embed);

@@ -1,7 +1,7 @@
 //! The dataset the app ships must load cleanly, say where each item comes from, and
 //! hold what the two source documents say.
 
-use passerelle::model::{Dataset, ItemKind, Status, parse_dataset};
+use passerelle::model::{Dataset, ItemKind, Lang, Status, parse_dataset};
 
 fn shipped() -> Dataset {
     // Relative to the package root, where cargo runs its tests (a path compiled in
@@ -94,7 +94,7 @@ fn every_named_actor_of_the_sources_is_present() {
         "Turin",
     ];
     for name in named {
-        assert!(ds.actors.iter().any(|a| a.name.fr.starts_with(name)), "no actor named {name}");
+        assert!(ds.actors.iter().any(|a| a.name.get(Lang::Fr).starts_with(name)), "no actor named {name}");
     }
     // Named otherwise than the sources spell them, for a reason the actor's note gives,
     // quoting the sources' spelling.
@@ -104,8 +104,9 @@ fn every_named_actor_of_the_sources_is_present() {
         ("École du ski français de Val Thorens (ESF)", "École de ski français"),
         ("District de Yanqing (Pékin)", "ville de Yanqing"),
     ] {
-        let actor = ds.actors.iter().find(|a| a.name.fr == name).unwrap_or_else(|| panic!("no actor named {name}"));
-        let note = actor.note.as_ref().unwrap_or_else(|| panic!("{name} has no note")).fr.clone();
+        let actor =
+            ds.actors.iter().find(|a| a.name.get(Lang::Fr) == name).unwrap_or_else(|| panic!("no actor named {name}"));
+        let note = actor.note.as_ref().unwrap_or_else(|| panic!("{name} has no note")).get(Lang::Fr).to_owned();
         assert!(note.contains(spelt), "the note on {name} does not quote the sources' \"{spelt}\": {note}");
         assert!(actor.not_from_sources.iter().any(|f| f == "name"), "{name} does not mark its name");
     }
@@ -128,7 +129,7 @@ fn every_named_actor_of_the_sources_is_present() {
         "Turin",
     ];
     for place in places {
-        assert!(ds.sites.iter().any(|s| s.name.fr == place), "no site named {place}");
+        assert!(ds.sites.iter().any(|s| s.name.get(Lang::Fr) == place), "no site named {place}");
     }
 }
 
@@ -162,7 +163,13 @@ fn proposals_are_marked_as_such() {
 fn contradictions_keep_both_readings() {
     let ds = shipped();
     let note = |id: &str| {
-        ds.items.iter().find(|i| i.id == id).and_then(|i| i.note.clone()).unwrap_or_else(|| panic!("note on {id}")).fr
+        ds.items
+            .iter()
+            .find(|i| i.id == id)
+            .and_then(|i| i.note.clone())
+            .unwrap_or_else(|| panic!("note on {id}"))
+            .get(Lang::Fr)
+            .to_owned()
     };
     assert!(
         note("loi-chambery-zhangjiakou").contains("accords de coopération")
@@ -170,7 +177,7 @@ fn contradictions_keep_both_readings() {
     );
     let games = ds.items.iter().find(|i| i.id == "winter-olympics-2022").expect("the Games");
     assert!(
-        games.description.fr.contains("la plupart des épreuves alpines et nordiques"),
+        games.description.get(Lang::Fr).contains("la plupart des épreuves alpines et nordiques"),
         "the article's claim, quoted"
     );
     assert!(
@@ -191,37 +198,42 @@ fn the_fact_checked_corrections_hold() {
     let ds = shipped();
     // Alpine skiing was in Yanqing (Beijing); Zhangjiakou had the Nordic events. Marked.
     let games = item(&ds, "winter-olympics-2022");
-    for (lang, note) in [("fr", &games.note.as_ref().unwrap().fr), ("en", &games.note.as_ref().unwrap().en)] {
+    for (lang, note) in
+        [("fr", games.note.as_ref().unwrap().get(Lang::Fr)), ("en", games.note.as_ref().unwrap().get(Lang::En))]
+    {
         assert!(
             note.contains("Yanqing") && note.contains("Zhangjiakou") && note.contains("biathlon"),
             "{lang}: {note}"
         );
     }
-    assert!(games.note.as_ref().unwrap().en.contains("alpine skiing events were held in Yanqing"));
-    assert!(!games.note.as_ref().unwrap().zh.contains("全部"), "the Chambéry text says « les », not \"all\"");
+    assert!(games.note.as_ref().unwrap().get(Lang::En).contains("alpine skiing events were held in Yanqing"));
+    assert!(
+        !games.note.as_ref().unwrap().get(Lang::Zh).contains("全部"),
+        "the Chambéry text says « les », not \"all\""
+    );
     assert!(games.not_from_sources.iter().any(|f| f == "note"));
     assert_eq!((games.when.start.as_deref(), games.when.end.as_deref()), (Some("2022-02-04"), Some("2022-02-20")));
-    assert!(!games.title.en.contains("Paralympic"), "the Olympics' dates are the Olympics' only");
+    assert!(!games.title.get(Lang::En).contains("Paralympic"), "the Olympics' dates are the Olympics' only");
     let para = item(&ds, "paralympics-2022");
     assert_eq!((para.when.start.as_deref(), para.when.end.as_deref()), (Some("2022-03-04"), Some("2022-03-13")));
     assert!(para.not_from_sources.iter().any(|f| f == "when"), "the Paralympics' dates are common knowledge");
     // Alpitec China, with the article's spelling kept in the note.
     let evening = item(&ds, "france-china-evening-2017");
     assert!(
-        evening.title.fr.contains("Alpitec China 2017")
-            && evening.title.en.contains("Alpitec")
-            && evening.title.zh.contains("Alpitec")
+        evening.title.get(Lang::Fr).contains("Alpitec China 2017")
+            && evening.title.get(Lang::En).contains("Alpitec")
+            && evening.title.get(Lang::Zh).contains("Alpitec")
     );
-    assert!(evening.note.as_ref().unwrap().fr.contains("« Apitec China 2017 »"));
+    assert!(evening.note.as_ref().unwrap().get(Lang::Fr).contains("« Apitec China 2017 »"));
     assert!(evening.sources[0].place.contains("Apitec China 2017"), "the quote stays word for word");
-    assert!(item(&ds, "cluster-mission-2019").note.as_ref().unwrap().en.contains("more likely reading"));
+    assert!(item(&ds, "cluster-mission-2019").note.as_ref().unwrap().get(Lang::En).contains("more likely reading"));
     // Family name first, in every language, and in every text about him.
     let zhu = ds.actors.iter().find(|a| a.id == "zhu-haowen").expect("Zhu Haowen");
-    assert_eq!([zhu.name.fr.as_str(), zhu.name.en.as_str(), zhu.name.zh.as_str()], ["Zhu Haowen"; 3]);
-    assert_eq!(zhu.role.as_ref().unwrap().zh, "河北省人民政府秘书长");
+    assert_eq!([zhu.name.get(Lang::Fr), zhu.name.get(Lang::En), zhu.name.get(Lang::Zh)], ["Zhu Haowen"; 3]);
+    assert_eq!(zhu.role.as_ref().unwrap().get(Lang::Zh), "河北省人民政府秘书长");
     for i in &ds.items {
         for text in [&i.title, &i.description] {
-            for t in [&text.fr, &text.en, &text.zh] {
+            for t in Lang::ALL.map(|l| text.get(l)) {
                 assert!(!t.contains("Haowen Zhu"), "{}: {t}", i.id);
             }
         }
@@ -247,17 +259,23 @@ fn the_fact_checked_corrections_hold() {
     assert_eq!(visits.when.start.as_deref(), Some("2018-11-28"));
     assert_eq!(visits.when.precision, passerelle::model::Precision::Approximate);
     // Yanqing is a district of Beijing; Zhangjiakou's figure is explained.
-    assert!(ds.site("yanqing").unwrap().region.en.contains("Beijing"));
-    assert!(item(&ds, "agreement-chamonix-yanqing").description.en.contains("a district of Beijing"));
+    assert!(ds.site("yanqing").unwrap().region.get(Lang::En).contains("Beijing"));
+    assert!(item(&ds, "agreement-chamonix-yanqing").description.get(Lang::En).contains("a district of Beijing"));
     assert!(
-        ds.site("zhangjiakou").unwrap().note.as_ref().expect("a note on the population").en.contains("4.1 million")
+        ds.site("zhangjiakou")
+            .unwrap()
+            .note
+            .as_ref()
+            .expect("a note on the population")
+            .get(Lang::En)
+            .contains("4.1 million")
     );
     // No Chinese text speaks of "our region".
     let zh: Vec<&str> = ds
         .items
         .iter()
-        .flat_map(|i| [i.title.zh.as_str(), i.description.zh.as_str()])
-        .chain(ds.sources.iter().map(|s| s.title.zh.as_str()))
+        .flat_map(|i| [i.title.get(Lang::Zh), i.description.get(Lang::Zh)])
+        .chain(ds.sources.iter().map(|s| s.title.get(Lang::Zh)))
         .collect();
     assert!(zh.iter().all(|t| !t.contains("本大区")), "\"本大区\" reads oddly to a Chinese reader");
 }
@@ -271,19 +289,22 @@ fn the_second_fact_check_holds() {
     // The year of the February mission is a reading of the sentence: marked, both readings given.
     let february = item(&ds, "aura-mission-2018-02");
     assert!(marks(&february.not_from_sources, "when"));
-    let note = &february.note.as_ref().unwrap().en;
+    let note = &february.note.as_ref().unwrap().get(Lang::En);
     assert!(note.contains("May only") && note.contains("February 2017"), "{note}");
     // Big air was in Beijing (Shougang), not in Zhangjiakou.
     let games = item(&ds, "winter-olympics-2022").note.as_ref().unwrap();
-    assert!(games.en.contains("most freestyle skiing and snowboard events") && games.en.contains("Shougang"));
-    assert!(games.zh.contains("首钢") && games.fr.contains("Shougang"));
+    assert!(
+        games.get(Lang::En).contains("most freestyle skiing and snowboard events")
+            && games.get(Lang::En).contains("Shougang")
+    );
+    assert!(games.get(Lang::Zh).contains("首钢") && games.get(Lang::Fr).contains("Shougang"));
     // The article's « initié », quoted as it is.
-    assert!(item(&ds, "connected-territory").note.as_ref().unwrap().fr.contains("« initié »"));
+    assert!(item(&ds, "connected-territory").note.as_ref().unwrap().get(Lang::Fr).contains("« initié »"));
     // The forum's place follows from the signings': marked.
     assert!(marks(&item(&ds, "forum-2018-chambery").not_from_sources, "sites.chambery"));
     // The official Chinese title is the actor's (marked there), not the items' nor the tour's.
     for i in &ds.items {
-        assert!(!i.description.zh.contains("人民政府秘书长"), "{}", i.id);
+        assert!(!i.description.get(Lang::Zh).contains("人民政府秘书长"), "{}", i.id);
     }
     // The départements, the Chinese names and the kinds the articles do not give: marked.
     for s in &ds.sites {
@@ -291,7 +312,7 @@ fn the_second_fact_check_holds() {
             assert!(marks(&s.not_from_sources, "region"), "{}: the département is common knowledge", s.id);
         }
     }
-    assert!(ds.site("massif-des-bauges").unwrap().region.fr.starts_with("Savoie et Haute-Savoie"));
+    assert!(ds.site("massif-des-bauges").unwrap().region.get(Lang::Fr).starts_with("Savoie et Haute-Savoie"));
     for id in ["zhangjiakou", "yanqing", "beijing", "shanghai"] {
         assert!(marks(&ds.site(id).unwrap().not_from_sources, "name.zh"), "{id}");
     }
@@ -303,22 +324,25 @@ fn the_second_fact_check_holds() {
     }
     // The article's future tense; one country, as the text says.
     let plan = item(&ds, "strategic-plan-10-years");
-    assert!(plan.description.fr.contains("s'y intégreront") && plan.description.en.contains("will fit"));
-    assert_eq!(plan.figures[0].label.fr, "ans");
-    assert!(item(&ds, "cz-sustainable-development").description.zh.contains("一个快速发展的国家"));
+    assert!(
+        plan.description.get(Lang::Fr).contains("s'y intégreront")
+            && plan.description.get(Lang::En).contains("will fit")
+    );
+    assert_eq!(plan.figures[0].label.get(Lang::Fr), "ans");
+    assert!(item(&ds, "cz-sustainable-development").description.get(Lang::Zh).contains("一个快速发展的国家"));
     // Why the university, as the article gives it.
     assert!(
         item(&ds, "cz-university-training")
             .description
-            .fr
+            .get(Lang::Fr)
             .contains("« Proches des besoins du développement de nos montagnes »")
     );
     // The tour: a speaker (not a spokesperson), notes beyond the articles marked, and a time
     // cursor that never goes back from one step to the next.
     let tour = &ds.tours[0];
-    assert!(tour.summary.zh.contains("演讲者") && !tour.summary.zh.contains("发言人"));
+    assert!(tour.summary.get(Lang::Zh).contains("演讲者") && !tour.summary.get(Lang::Zh).contains("发言人"));
     for s in &tour.steps {
-        assert!(!s.notes.zh.contains("人民政府秘书长"));
+        assert!(!s.notes.get(Lang::Zh).contains("人民政府秘书长"));
     }
     for id in [
         "france-china-evening-2017",

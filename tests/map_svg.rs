@@ -8,7 +8,7 @@ mod support;
 use passerelle::geo::scene::{MapScene, MapView, MarkStyle, site_marks};
 use passerelle::geo::svg::render_svg;
 use passerelle::geo::{BaseMap, Projection, Viewport};
-use passerelle::model::{Dataset, Lang, parse_dataset};
+use passerelle::model::{Dataset, Lang, Localized, parse_dataset};
 
 const VP: Viewport = Viewport { width: 640.0, height: 360.0 };
 
@@ -64,7 +64,7 @@ fn the_fixture_map_has_its_sites_and_its_one_link() {
 #[test]
 fn hostile_names_are_escaped() {
     let mut ds = fixture();
-    ds.sites[0].name.en = r#"<script>alert("x")</script>"#.into();
+    ds.sites[0].name = Localized::new("", r#"<script>alert("x")</script>"#, "");
     let scene = MapScene::build(&ds, &tiny_basemap(), &Projection::eurasia());
     let svg = render_svg(&scene, MapView::France, VP, Lang::En, MarkStyle::default());
     assert!(!svg.contains("<script>"));

@@ -22,6 +22,16 @@ fn main() {
     // app reads exactly this text without checking it again (model::load::read_checked).
     if loaded.warnings.is_empty() {
         files.push(("checked.txt".into(), format!("{:016x}", passerelle::model::fingerprint(&text))));
+        // And its editions, one per language (model::edition), each with its fingerprint:
+        // what a reader's page reads first. Only of a text found clean: an edition lacks
+        // the other languages, which the checker would find missing.
+        let mut prints = Vec::new();
+        for lang in passerelle::model::Lang::ALL {
+            let edition = edition_text(&text, &loaded.dataset, lang);
+            prints.push(format!("{}:{:016x}", lang.code(), passerelle::model::fingerprint(&edition)));
+            files.push((format!("editions/{}.json", lang.code()), edition));
+        }
+        files.push(("editions.txt".into(), prints.join(" ")));
     } else {
         eprintln!("prerender: {dataset} has warnings: the app will check it in every browser");
     }
@@ -34,4 +44,16 @@ fn main() {
         std::fs::write(&path, body).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         println!("prerender: {}", path.display());
     }
+}
+
+/// The edition of the dataset `text` in `lang`, checked against the whole: read as the app
+/// reads it, it holds the same records with the same texts in `lang`.
+fn edition_text(text: &str, whole: &passerelle::model::Dataset, lang: passerelle::model::Lang) -> String {
+    use passerelle::model::edition::{edition_json, texts};
+    let tree: serde_json::Value = serde_json::from_str(text).expect("a text found clean is JSON");
+    let edition = serde_json::to_string(&edition_json(&tree, lang)).expect("JSON writes");
+    let read = passerelle::model::read_checked("edition", &edition).expect("an edition reads").dataset;
+    let same = texts(whole).iter().map(|t| t.own(lang)).eq(texts(&read).iter().map(|t| t.own(lang)));
+    assert!(same && whole.items.len() == read.items.len(), "the {lang:?} edition is not the dataset's");
+    edition
 }

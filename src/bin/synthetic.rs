@@ -23,7 +23,7 @@ fn main() {
         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         (seed >> 11) as f64 / (1u64 << 53) as f64
     };
-    let text = |fr: String, en: String, zh: String| Localized { fr, en, zh };
+    let text = |fr: String, en: String, zh: String| Localized::new(fr, en, zh);
     let kinds = [SiteKind::City, SiteKind::SkiResort, SiteKind::University, SiteKind::Landmark, SiteKind::OlympicVenue];
     let sites: Vec<Site> = (0..n_sites)
         .map(|i| {

@@ -58,7 +58,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
         let Some(button) = crate::dom::event_closest(&e, "[data-lang]") else { return };
         let code = crate::dom::attr(&button, "data-lang");
         if let Some(lang) = Lang::ALL.into_iter().find(|&l| crate::i18n::html_lang(l) == code) {
-            state.lang.set(lang);
+            state.set_lang(lang);
         }
     });
     view! {

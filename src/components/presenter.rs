@@ -20,9 +20,14 @@ use crate::model::ui::Mode;
 use crate::model::url_state::LinkFor;
 use crate::state::AppState;
 
-/// The steps of the tour being shown, following the tour chosen.
+/// The steps of the tour being shown, following the tour chosen, and made again when the
+/// language changes: a step holds copies of the dataset's texts, which a language filled in
+/// since (`model::edition`) is not in.
 pub fn tour_steps(state: AppState, dataset: Arc<Dataset>) -> Memo<Vec<Step>> {
-    Memo::new(move |_| state.tour.with(|t| steps(&dataset, t.as_deref())))
+    Memo::new(move |_| {
+        state.lang.track();
+        state.tour.with(|t| steps(&dataset, t.as_deref()))
+    })
 }
 
 /// The keys of a tour: next, previous, first, last, blank, leave. `true` when handled.

@@ -128,11 +128,7 @@ mod tests {
     use crate::model::Localized;
 
     fn inhabitants(q: Option<Qualifier>) -> Figure {
-        Figure {
-            value: 900_000.0,
-            label: Localized { fr: "habitants".into(), en: "inhabitants".into(), zh: "人口".into() },
-            qualifier: q,
-        }
+        Figure { value: 900_000.0, label: Localized::new("habitants", "inhabitants", "人口"), qualifier: q }
     }
 
     #[test]

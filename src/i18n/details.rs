@@ -181,7 +181,7 @@ mod tests {
     fn the_datasets_text_is_written_as_text_never_as_markup() {
         let mut ds = shipped();
         let id = ds.items[0].id.clone();
-        ds.items[0].title.en = r#"<img src=x onerror="alert(1)"> & co"#.into();
+        ds.items[0].title = crate::model::Localized::new("", r#"<img src=x onerror="alert(1)"> & co"#, "");
         let markup = item_details(&ds, ds.item(&id).unwrap(), Lang::En);
         assert!(!markup.contains("<img"), "{markup}");
         assert!(markup.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co"), "{markup}");

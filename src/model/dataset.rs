@@ -90,13 +90,54 @@ impl std::fmt::Debug for Lookup {
     }
 }
 
-/// A human-readable text in every language the app speaks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Localized {
-    pub fr: String,
-    pub en: String,
-    pub zh: String,
+/// A human-readable text in every language the app speaks. A reader's edition of the
+/// shipped dataset holds most texts in the reader's language only (issue 25: half the
+/// file); the others are filled in place ([`Localized::fill`]) when the reader switches
+/// language, so that nothing drawn with the dataset is made again. A text not yet filled
+/// reads as one that is ([`Localized::get`]), never as an empty one. Its copies share its
+/// texts (what was made from the dataset before, a tour's steps or the map's links, has
+/// the language filled in too).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "file::Localized", into = "file::Localized")]
+pub struct Localized(std::sync::Arc<[std::sync::OnceLock<String>; 3]>);
+
+/// [`Localized`] as the file writes it: a language may be absent (an edition's), which the
+/// checker of a whole dataset reports as a missing text (`model::validate`). Named
+/// `Localized` too, in a module of its own: serde's messages name the Rust type
+/// ("expected struct Localized").
+pub(crate) mod file {
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Clone, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Localized {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub fr: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub en: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub zh: Option<String>,
+    }
+}
+use file::Localized as LocalizedText;
+
+impl From<LocalizedText> for Localized {
+    fn from(t: LocalizedText) -> Self {
+        let l = Localized::default();
+        for (lang, text) in [(Lang::Fr, t.fr), (Lang::En, t.en), (Lang::Zh, t.zh)] {
+            if let Some(text) = text {
+                let _ = l.0[lang as usize].set(text);
+            }
+        }
+        l
+    }
+}
+
+impl From<Localized> for LocalizedText {
+    fn from(l: Localized) -> Self {
+        let [fr, en, zh] = std::sync::Arc::unwrap_or_clone(l.0).map(|c| c.into_inner());
+        LocalizedText { fr, en, zh }
+    }
 }
 
 /// One of the interface languages.
@@ -128,13 +169,42 @@ impl Lang {
 }
 
 impl Localized {
-    /// The text in `lang`.
+    /// A text in the three languages.
+    pub fn new(fr: impl Into<String>, en: impl Into<String>, zh: impl Into<String>) -> Self {
+        Localized(std::sync::Arc::new([fr.into(), en.into(), zh.into()].map(std::sync::OnceLock::from)))
+    }
+
+    /// The text in `lang`; until that language is filled in, the text in the first one the
+    /// edition holds (a reader who switched language sees the former words a moment rather
+    /// than none).
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Fr => &self.fr,
-            Lang::En => &self.en,
-            Lang::Zh => &self.zh,
+        self.own(lang).or_else(|| self.0.iter().find_map(|c| c.get()).map(String::as_str)).unwrap_or("")
+    }
+
+    /// The text in `lang` if the dataset holds it.
+    pub fn own(&self, lang: Lang) -> Option<&str> {
+        self.0[lang as usize].get().map(String::as_str)
+    }
+
+    /// The texts it holds, by language.
+    pub fn texts(&self) -> impl Iterator<Item = (Lang, &str)> {
+        Lang::ALL.into_iter().filter_map(|lang| self.own(lang).map(|t| (lang, t)))
+    }
+
+    /// Gives it its text in `lang`, unless it has one.
+    pub fn fill(&self, lang: Lang, text: &str) {
+        if self.own(lang).is_none() {
+            let _ = self.0[lang as usize].set(text.to_owned());
         }
+    }
+
+    /// Each text it holds through `f`; the languages it lacks still lack.
+    pub fn map(&self, f: impl Fn(&str) -> &str) -> Localized {
+        let l = Localized::default();
+        for (lang, text) in self.texts() {
+            let _ = l.0[lang as usize].set(f(text).to_owned());
+        }
+        l
     }
 }
 
@@ -519,7 +589,21 @@ mod tests {
 
     #[test]
     fn localized_text_picks_the_language() {
-        let t = Localized { fr: "Pékin".into(), en: "Beijing".into(), zh: "北京".into() };
+        let t = Localized::new("Pékin", "Beijing", "北京");
         assert_eq!([t.get(Lang::Fr), t.get(Lang::En), t.get(Lang::Zh)], ["Pékin", "Beijing", "北京"]);
+    }
+
+    #[test]
+    fn an_edition_reads_in_its_language_until_another_is_filled_in() {
+        let t: Localized = serde_json::from_str(r#"{"en": "Beijing"}"#).unwrap();
+        assert_eq!((t.get(Lang::Zh), t.own(Lang::Zh)), ("Beijing", None));
+        let copy = t.clone();
+        t.fill(Lang::Zh, "北京");
+        assert_eq!(copy.own(Lang::Zh), Some("北京"), "a copy made before has it too");
+        t.fill(Lang::En, "Peking"); // a text it has is kept
+        assert_eq!([t.get(Lang::Fr), t.get(Lang::En), t.get(Lang::Zh)], ["Beijing", "Beijing", "北京"]);
+        assert_eq!(t.texts().map(|(l, _)| l).collect::<Vec<_>>(), [Lang::En, Lang::Zh]);
+        assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"en":"Beijing","zh":"北京"}"#);
+        assert_eq!(t.map(|s| &s[..3]).texts().collect::<Vec<_>>(), [(Lang::En, "Bei"), (Lang::Zh, "北")]);
     }
 }

@@ -166,7 +166,7 @@ mod tests {
         let expected: Vec<&str> = positions.iter().map(|&n| ds.items[n].id.as_str()).collect();
         assert_eq!(ids, expected);
         let title = rows[0].iter().position(|h| h == "title_zh").unwrap();
-        assert_eq!(rows[1][title], ds.items[positions[0]].title.zh);
+        assert_eq!(rows[1][title], ds.items[positions[0]].title.get(Lang::Zh));
         assert!(rows.iter().all(|r| r.len() == rows[0].len()), "every row has every column");
         // All three languages on request.
         assert_eq!(

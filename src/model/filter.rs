@@ -359,7 +359,8 @@ pub fn search_matches(ds: &Dataset, item: &Item, query: &str) -> bool {
 fn haystack(ds: &Dataset, item: &Item) -> String {
     let mut s = String::new();
     let mut add = |l: &super::dataset::Localized| {
-        for t in [&l.fr, &l.en, &l.zh] {
+        // (An edition's texts in the languages it holds: the names in all three.)
+        for (_, t) in l.texts() {
             s.push_str(t);
             s.push('\n');
         }

@@ -3,6 +3,7 @@
 
 mod dataset;
 pub mod date;
+pub mod edition;
 pub mod embed_protocol;
 pub mod enum_set;
 pub mod export;

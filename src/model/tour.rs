@@ -46,11 +46,7 @@ pub fn first_sentence(text: &str) -> &str {
 }
 
 fn item_step(ds: &Dataset, item: &Item) -> Step {
-    let first = |l: &Localized| Localized {
-        fr: first_sentence(&l.fr).to_owned(),
-        en: first_sentence(&l.en).to_owned(),
-        zh: first_sentence(&l.zh).to_owned(),
-    };
+    let first = |l: &Localized| l.map(first_sentence);
     Step {
         item: Some(item.id.clone()),
         site: None,
@@ -155,7 +151,11 @@ mod tests {
         assert!(times.iter().zip(&starts).all(|(t, s)| t >= s), "the cursor at each item's end");
         assert_eq!(steps.last().unwrap().item.as_deref(), Some("paralympics-2022"));
         // A first sentence for the audience, the whole description for the speaker.
-        assert!(steps.iter().all(|s| s.notes.en.starts_with(&s.caption.en)));
+        assert!(
+            steps
+                .iter()
+                .all(|s| s.notes.get(crate::model::Lang::En).starts_with(s.caption.get(crate::model::Lang::En)))
+        );
     }
 
     #[test]

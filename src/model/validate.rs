@@ -250,7 +250,9 @@ impl Validator<'_> {
     }
 
     fn text(&mut self, path: &At, record: &str, text: &Localized, max: usize) {
-        for (lang, value) in [("fr", &text.fr), ("en", &text.en), ("zh", &text.zh)] {
+        for lang in Lang::ALL {
+            let value = text.own(lang).unwrap_or_default();
+            let lang = lang.code();
             let path = path.key(lang);
             if value.trim().is_empty() {
                 self.error(path.to_string(), record, format!("the {} text is missing", lang_name(lang)));

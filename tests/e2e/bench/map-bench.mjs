@@ -81,7 +81,7 @@ async function measure(label, port, body = null) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     // trunk's bootstrap announces the instance; its memory is read after load.
     await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__passerelleMemory = e.detail.wasm.memory; }));
-    if (body) await page.route('**/data/cooperation.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+    if (body) await page.route('**/data/cooperation*.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
     await page.goto(`http://127.0.0.1:${port}/`);
     const marks = ['passerelle:map-drawn', 'passerelle:timeline-drawn'];
     await page.waitForFunction((names) => names.every((n) => performance.getEntriesByName(n).length > 0), marks, { timeout: 120_000 });

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** A temporary folder serving `dist` with `body` as data/cooperation.json; `remove()` deletes it. */
+/** A temporary folder serving `dist` with `body` as data/cooperation.json and as each of its
+ * editions (the file a reader's page reads first, src/model/edition.rs); `remove()` deletes it. */
 export function siteWithDataset(dist, body) {
   const root = resolve(dist);
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-site-'));
@@ -18,13 +19,16 @@ export function siteWithDataset(dist, body) {
       if (statSync(src).isDirectory()) {
         mkdirSync(dst);
         link(src, dst);
-      } else if (!(from === join(root, 'data') && name.startsWith('cooperation.json'))) {
+      } else if (!(from === join(root, 'data') && /^cooperation(\.(fr|en|zh))?\.json/.test(name))) {
         symlinkSync(src, dst);
       }
     }
   };
   link(root, dir);
-  writeFileSync(join(dir, 'data', 'cooperation.json'), body);
-  writeFileSync(join(dir, 'data', 'cooperation.json.gz'), gzipSync(body, { level: 9 }));
+  const gz = gzipSync(body, { level: 9 });
+  for (const name of ['cooperation.json', 'cooperation.fr.json', 'cooperation.en.json', 'cooperation.zh.json']) {
+    writeFileSync(join(dir, 'data', name), body);
+    writeFileSync(join(dir, 'data', `${name}.gz`), gz);
+  }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -108,8 +108,8 @@ test('a dataset named by ?data= is the only one asked for, and the shipped one i
   await appSettled(page);
   await expect(page.getByTestId('timeline')).toBeVisible();
   expect(requests.filter((u) => u.endsWith('/regional.json'))).toHaveLength(1);
-  expect(requests.filter((u) => u.includes('cooperation.json'))).toEqual([]);
+  expect(requests.filter((u) => u.includes('/data/cooperation'))).toEqual([]);
   await page.goto('./?lang=en');
   await appSettled(page);
-  expect(requests.filter((u) => u.includes('cooperation.json')).length).toBeGreaterThan(0);
+  expect(requests.filter((u) => u.includes('/data/cooperation')).length).toBeGreaterThan(0);
 });

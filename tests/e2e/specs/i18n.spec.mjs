@@ -1,6 +1,6 @@
 // French, English and Chinese: each renders with no untranslated interface string, dates
 // written the way each language writes them, and <html lang> set.
-import { test, expect, appSettled } from '../fixtures.mjs';
+import { test, expect, appSettled, shippedDataset } from '../fixtures.mjs';
 
 /** Every interface text: buttons, labels, headings, legends, table heads, summaries, aria-labels. */
 async function interfaceTexts(page) {
@@ -76,4 +76,36 @@ test('the switcher changes the language, puts it in the URL, and the browser lan
   await expect(page).toHaveURL(/lang=zh/);
   await page.goBack();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('a reader reads the dataset in their language; another is filled in when asked for, in place', async ({ page, request, requests, consoleErrors }) => {
+  const ds = await shippedDataset(request);
+  const item = ds.items.find((i) => i.id === 'forum-2018-chambery');
+  const datasets = () => requests.filter((u) => u.includes('/data/cooperation')).map((u) => new URL(u).pathname.split('/').pop());
+  await page.goto(`./?lang=en&item=${item.id}`);
+  await appSettled(page);
+  // Only the English edition (src/model/edition.rs): not the whole file, not the others.
+  expect(datasets()).toEqual(['cooperation.en.json']);
+  const box = page.locator(`.timeline-item[data-item="${item.id}"]`);
+  await expect(box).toContainText(item.title.en);
+  await expect(page.getByTestId('details')).toContainText(item.description.en);
+  // (The workspace is not made again: the texts come into the dataset the page holds.)
+  const workspace = page.locator('main.workspace');
+  await workspace.evaluate((e) => { e.__kept = true; });
+  await page.locator('.lang-switcher button[data-lang="zh-Hans"]').click();
+  // The Chinese texts come with the Chinese edition, into what is drawn already.
+  await expect(box).toContainText(item.title.zh);
+  await expect(page.getByTestId('details')).toContainText(item.description.zh);
+  expect(await workspace.evaluate((e) => e.__kept === true)).toBe(true);
+  expect(datasets()).toEqual(['cooperation.en.json', 'cooperation.zh.json']);
+  // A search reads every language: the French edition comes too, and a French word finds.
+  await page.getByTestId('search').fill(item.title.fr);
+  await expect(page.locator('.timeline-item:not([hidden])')).toHaveCount(1);
+  expect(datasets()).toEqual(['cooperation.en.json', 'cooperation.zh.json', 'cooperation.fr.json']);
+  await page.getByTestId('search').fill('');
+  // Back to English: nothing fetched again.
+  await page.locator('.lang-switcher button[data-lang="en"]').click();
+  await expect(box).toContainText(item.title.en);
+  expect(datasets()).toHaveLength(3);
+  expect(consoleErrors).toEqual([]);
 });

@@ -2,7 +2,8 @@
 // never a blank page or a panic.
 import { test, expect, appSettled } from '../fixtures.mjs';
 
-const DATA = '**/data/cooperation.json';
+// The reader's edition of the shipped dataset (src/model/edition.rs), or the whole file.
+const DATA = '**/data/cooperation*.json';
 
 async function expectLoadError(page, consoleErrors, expected) {
   await page.goto('./');
@@ -22,24 +23,24 @@ async function expectLoadError(page, consoleErrors, expected) {
 test('a missing dataset (404) names the file and the status', async ({ page, consoleErrors }) => {
   await page.route(DATA, (r) => r.fulfill({ status: 404, body: 'not found' }));
   await expectLoadError(page, consoleErrors,
-    /^Could not load data\/cooperation\.json: the server answered HTTP 404( Not Found)?\.$/);
+    /^Could not load data\/cooperation\.en\.json: the server answered HTTP 404( Not Found)?\.$/);
 });
 
 test('a network failure says the request failed', async ({ page, consoleErrors }) => {
   await page.route(DATA, (r) => r.abort('connectionrefused'));
   // The browser's own error, its name first (not a text of the code that made the request).
-  await expectLoadError(page, consoleErrors, /^Could not load data\/cooperation\.json: the request failed \(TypeError: .+\)\.$/);
+  await expectLoadError(page, consoleErrors, /^Could not load data\/cooperation\.en\.json: the request failed \(TypeError: .+\)\.$/);
 });
 
 test('an empty file says it is empty', async ({ page, consoleErrors }) => {
   await page.route(DATA, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '' }));
-  await expectLoadError(page, consoleErrors, 'data/cooperation.json is empty: expected a JSON dataset.');
+  await expectLoadError(page, consoleErrors, 'data/cooperation.en.json is empty: expected a JSON dataset.');
 });
 
 test('invalid JSON gives the line and column', async ({ page, consoleErrors }) => {
   await page.route(DATA, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{\n  "schema": 1,\n  "sites": [,]\n}' }));
   await expectLoadError(page, consoleErrors,
-    'data/cooperation.json is not valid JSON: expected value at line 3, column 13.');
+    'data/cooperation.en.json is not valid JSON: expected value at line 3, column 13.');
 });
 
 test('a wrong value names the record and the field', async ({ page, request, consoleErrors }) => {
@@ -47,7 +48,7 @@ test('a wrong value names the record and the field', async ({ page, request, con
   ds.sites[1].kind = 'castle';
   await page.route(DATA, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ds) }));
   await expectLoadError(page, consoleErrors,
-    new RegExp(`^data/cooperation\\.json, record "${ds.sites[1].id}", field sites\\[1\\]\\.kind: unknown variant \`castle\``));
+    new RegExp(`^data/cooperation\\.en\\.json, record "${ds.sites[1].id}", field sites\\[1\\]\\.kind: unknown variant \`castle\``));
 });
 
 test('HTML in a broken dataset is shown as text, never run', async ({ page, consoleErrors }) => {
@@ -66,7 +67,7 @@ test('a dataset with several errors lists every one, and draws nothing', async (
   const expected = fs.readFileSync(new URL('../../fixtures/broken/33-several-errors-at-once.expected', import.meta.url), 'utf8')
     .trimEnd().split('\n').slice(1).map((l) => l.replace(/^\s+\d+\. /, ''));
   await page.route(DATA, (r) => r.fulfill({ status: 200, contentType: 'application/json', body: fs.readFileSync(url, 'utf8') }));
-  await expectLoadError(page, consoleErrors, 'data/cooperation.json has 5 errors.');
+  await expectLoadError(page, consoleErrors, 'data/cooperation.en.json has 5 errors.');
   await expect(page.locator('.load-error__issues li')).toHaveText(expected);
   for (const line of expected) expect(consoleErrors.join('\n')).toContain(line);
   await expect(page.locator('.timeline-item')).toHaveCount(0);
@@ -87,7 +88,7 @@ test('warnings are shown, but the dataset is still drawn', async ({ page, reques
   await expect(warnings).toContainText(`record "${ds.items[0].id}", field items[0].sources[0].place: no place in the source is given`);
   // The console has them too, in one message naming the file, a line each.
   expect(consoleWarnings).toEqual([[
-    'Passerelle: data/cooperation.json, 2 warnings:',
+    'Passerelle: data/cooperation.en.json, 2 warnings:',
     `- record "${ds.items[0].id}", field items[0].sources[0].place: no place in the source is given.`,
     `- record "${ds.items[1].id}", field items[1].sources[0].place: no place in the source is given.`,
   ].join('\n')]);
@@ -148,8 +149,8 @@ test('the error reads in the page language; the console keeps the English senten
   const alert = page.getByTestId('load-error');
   await expect(alert.locator('h2')).toHaveText("Les données de la coopération n'ont pas pu être chargées");
   await expect(alert.locator('.load-error__message'))
-    .toHaveText(/^Impossible de charger data\/cooperation\.json : le serveur a répondu HTTP 404( Not Found)?\.$/);
-  expect(consoleErrors.some((e) => /^Passerelle: Could not load data\/cooperation\.json: the server answered HTTP 404/.test(e))).toBe(true);
+    .toHaveText(/^Impossible de charger data\/cooperation\.fr\.json : le serveur a répondu HTTP 404( Not Found)?\.$/);
+  expect(consoleErrors.some((e) => /^Passerelle: Could not load data\/cooperation\.fr\.json: the server answered HTTP 404/.test(e))).toBe(true);
   await page.locator('.lang-switcher button', { hasText: '中文' }).click();
-  await expect(alert.locator('.load-error__message')).toHaveText(/^无法加载 data\/cooperation\.json：服务器返回 HTTP 404( Not Found)?。$/);
+  await expect(alert.locator('.load-error__message')).toHaveText(/^无法加载 data\/cooperation\.fr\.json：服务器返回 HTTP 404( Not Found)?。$/);
 });

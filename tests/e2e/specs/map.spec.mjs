@@ -348,7 +348,7 @@ test.describe('behind the pre-rendered page', () => {
     // The shipped dataset's address, so the page's pre-rendered first screen is shown and the
     // app reads behind it (without a frame's wait, where nothing would hold the request).
     const body = JSON.stringify(await bulkDataset(request));
-    await page.route('**/data/cooperation.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+    await page.route('**/data/cooperation*.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
     await page.goto('./', { waitUntil: 'domcontentloaded' });
     // (Shown until the app has drawn: many frames after the page is read.)
     expect(await page.evaluate(() => !!document.getElementById('poster') && !document.documentElement.classList.contains('no-poster'))).toBe(true);

@@ -27,7 +27,7 @@ test('after one visit the app, its parts on demand, a tour and the console work 
   await controlled(page);
   // The worker's cache holds the build (its files listed at build time).
   const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat());
-  expect(cached.some((p) => p.endsWith('_bg.wasm')) && cached.some((p) => p.endsWith('/data/cooperation.json'))).toBe(true);
+  expect(cached.some((p) => p.endsWith('_bg.wasm')) && cached.some((p) => p.endsWith('/data/cooperation.en.json'))).toBe(true);
 
   await context.setOffline(true);
   await page.reload();
@@ -70,9 +70,10 @@ test('a new build is served after an online reload, and then offline too', async
     const data = JSON.parse(readFileSync(join(dir, 'data/cooperation.json'), 'utf8'));
     const forum = data.items.find((i) => i.id === 'forum-2018-chambery');
     forum.title.en = 'The Forum, as rebuilt';
-    writeFileSync(join(dir, 'data/cooperation.json'), JSON.stringify(data));
-    rmSync(join(dir, 'data/cooperation.json.br'), { force: true });
-    rmSync(join(dir, 'data/cooperation.json.gz'), { force: true });
+    // (Where an English reader reads it: the English edition, here the whole file.)
+    writeFileSync(join(dir, 'data/cooperation.en.json'), JSON.stringify(data));
+    rmSync(join(dir, 'data/cooperation.en.json.br'), { force: true });
+    rmSync(join(dir, 'data/cooperation.en.json.gz'), { force: true });
     writeFileSync(join(dir, 'sw.js'), oldWorker.replace(/BUILD="[0-9a-f]+"/, 'BUILD="0123456789abcdef"'));
     for (const f of ['sw.js.br', 'sw.js.gz']) rmSync(join(dir, f), { force: true });
     await page.reload();

@@ -40,7 +40,7 @@ test('a dataset changed since the build is checked, by a chunk', async ({ page, 
   const asked = chunkRequests(page);
   const ds = await (await request.get('data/cooperation.json')).json();
   ds.items[0].sites = ['nowhere'];
-  await page.route('**/data/cooperation.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ds) }));
+  await page.route('**/data/cooperation*.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ds) }));
   await page.goto('./?lang=en');
   await expect(page.locator('meta[name="passerelle-checked"]')).toHaveAttribute('content', /^[0-9a-f]{16}$/);
   const alert = page.getByTestId('load-error');
@@ -52,7 +52,7 @@ test('a dataset changed since the build is checked, by a chunk', async ({ page, 
 test('a checker that cannot be fetched says so, in place of a drawing of unchecked data', async ({ page, request, consoleErrors }) => {
   const ds = await (await request.get('data/cooperation.json')).json();
   ds.items[0].title.en += ' (edited)';
-  await page.route('**/data/cooperation.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ds) }));
+  await page.route('**/data/cooperation*.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ds) }));
   await page.route(/\/split_errors-[0-9a-f]{16}\.wasm$/, (r) => r.abort('internetdisconnected'));
   await page.goto('./?lang=en');
   // The network gone: the chunk's own message, in the page's language (the load error's
@@ -62,7 +62,7 @@ test('a checker that cannot be fetched says so, in place of a drawing of uncheck
   await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
   await expect(page.locator('.timeline-item')).toHaveCount(0);
   await expect(page.locator('[data-site]')).toHaveCount(0);
-  expect(consoleErrors.join('\n')).toContain("Passerelle: Could not load data/cooperation.json: the request failed (the app's checker of datasets:");
+  expect(consoleErrors.join('\n')).toContain("Passerelle: Could not load data/cooperation.en.json: the request failed (the app's checker of datasets:");
 });
 
 test('an embedded page asks once for the chunk that talks to its parent; a page alone never does', async ({ page }) => {
