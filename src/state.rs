@@ -1,7 +1,8 @@
 //! The app's state: one signal per thing the reader chooses (typed as in
 //! [`crate::model::ui`]), and the operations on it as methods, as leptos' todomvc does.
 //! Provided as context by the root component; components read it and call its methods.
-//! It depends on the pure core only, never on a component.
+//! It depends on the pure core, and on the loader for a language's texts
+//! ([`AppState::set_lang`]), never on a component.
 
 use std::sync::Arc;
 
