@@ -141,21 +141,18 @@ pub fn ExportActions() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
             let langs = if all { Lang::ALL.to_vec() } else { vec![lang] };
+            let Some(ds) = data.and_then(|d| d.get_untracked()) else { return };
             // A reader's edition of the dataset holds one language: the others' texts are
             // fetched and filled in first (a failure leaves them in the reader's words).
-            if let Some(ds) = data.and_then(|d| d.get_untracked()) {
-                for &l in &langs {
-                    let _ = crate::loader::fill_language(&ds, l).await;
-                }
+            for &l in &langs {
+                let _ = crate::loader::fill_language(&ds, l).await;
             }
-            with_data(&|ds| {
-                let positions = by_date(ds, &state.filter.with_untracked(|f| f.positions(ds)));
-                download_text(
-                    &file_name(None, lang, &today(), "csv"),
-                    "text/csv;charset=utf-8",
-                    &items_csv(ds, &positions, &langs),
-                );
-            })
+            let positions = by_date(&ds, &state.filter.with_untracked(|f| f.positions(&ds)));
+            download_text(
+                &file_name(None, lang, &today(), "csv"),
+                "text/csv;charset=utf-8",
+                &items_csv(&ds, &positions, &langs),
+            );
         });
     };
     let touring = move || state.mode.with(|m| m.step().is_some());

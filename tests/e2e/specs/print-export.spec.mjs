@@ -149,7 +149,13 @@ test('the map exports as SVG and PNG, the items as CSV; everything downloads', a
   const title = header.indexOf('title_zh');
   for (const r of rows.slice(1)) expect(r[title]).toBe(ds.items.find((i) => i.id === r[0]).title.zh);
   const all = await download('export-csv-all');
-  expect(parseCsv(all.body.toString('utf8').slice(1))[0]).toEqual(expect.arrayContaining(['title_fr', 'title_en', 'title_zh']));
+  const allRows = parseCsv(all.body.toString('utf8').slice(1));
+  expect(allRows[0]).toEqual(expect.arrayContaining(['title_fr', 'title_en', 'title_zh']));
+  // Each language's own texts, though the page read the Chinese edition only (model::edition).
+  for (const lang of ['fr', 'en', 'zh']) {
+    const col = allRows[0].indexOf(`title_${lang}`);
+    for (const r of allRows.slice(1)) expect(r[col]).toBe(ds.items.find((i) => i.id === r[0]).title[lang]);
+  }
 });
 
 // The exported SVG opens alike where a reader opens it: drawn by librsvg (rsvg-convert:
